@@ -1,0 +1,90 @@
+"""What every subcommand shares: the --db option, reading input, writing output safely."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tareaid.errors import TareaidError
+
+DB_ENV = "TAREAID_DB"
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, suppress_default: bool) -> None:
+    # On subcommands the default is suppressed so that `tareaid --db X list` keeps X.
+    parser.add_argument(
+        "--db",
+        metavar="DB",
+        default=argparse.SUPPRESS if suppress_default else None,
+        help=f"database file or URL (default: ${DB_ENV}, else the user's data directory)",
+    )
+
+
+def database_argument(args: argparse.Namespace) -> str | None:
+    """The database the user named on the command line or in TAREAID_DB, if any."""
+    return getattr(args, "db", None) or os.environ.get(DB_ENV) or None
+
+
+def make_output_streams_safe() -> None:
+    """Never fail on a character the terminal cannot show (≥, µ, accented names)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def restrict_new_files() -> None:
+    """Files TAREaid creates (databases, backups, exports) are readable by their owner only."""
+    os.umask(0o077)
+
+
+def print_error(message: str) -> None:
+    print(f"tareaid: error: {message}", file=sys.stderr)
+
+
+def read_input(path: str) -> tuple[bytes, str]:
+    """The bytes of FILE, or of standard input for '-', and the name to use in messages."""
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    try:
+        return Path(path).read_bytes(), path
+    except FileNotFoundError:
+        raise TareaidError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise TareaidError(f"{path}: is a directory, not a case file") from None
+    except OSError as error:
+        raise TareaidError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def write_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write all of `data` to `path` or nothing: a temporary file beside it, then rename."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise TareaidError(f"{target}: is a directory; give a file name")
+    if not directory.is_dir():
+        raise TareaidError(f"{target}: the folder {directory} does not exist")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+    except OSError as error:
+        raise TareaidError(f"{target}: cannot write here ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise TareaidError(f"{target}: could not be written ({error.strerror})") from None

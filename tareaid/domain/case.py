@@ -1,0 +1,559 @@
+"""The case model and its validation against the `tareaid.case/1` file format.
+
+This module owns what a valid case is: every value is checked for type, range and allowed
+words, unknown fields are refused (a typo must not silently drop data), and each error names
+the file, the case and the field so the user can fix it. Nothing here touches Qt or a database.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from typing import Any
+
+from tareaid.domain.fields import (
+    DECISION_OUTCOMES,
+    FACTOR_KEYS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    OVERRIDE_TIERS,
+    REASON_MAX,
+    REFERENCE_MAX,
+    FieldSpec,
+    Kind,
+)
+
+CASE_FORMAT = "tareaid.case/1"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Control characters other than tab and newline have no place in clinical text and can break
+# terminals, tables and PDFs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DECISION_KEYS = ("outcome", "rationale", "attendees", "dissent", "decided_on", "finalised")
+_ATTENDEE_MAX = 200
+_ATTENDEES_MAX = 60
+
+
+class CaseError(ValueError):
+    """Bad input in a case: says which file, which case and which field, in plain words."""
+
+    def __init__(
+        self, message: str, *, source: str = "", case: str = "", field_name: str = ""
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.case = case
+        self.field_name = field_name
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        where = []
+        if self.source:
+            where.append(self.source)
+        if self.case:
+            where.append(f"case {self.case}")
+        if self.field_name:
+            where.append(f"field '{self.field_name}'")
+        return ": ".join([*where, self.message])
+
+    def located(self, *, source: str | None = None, case: str | None = None) -> CaseError:
+        """The same error with the file or case filled in by a caller that knows them."""
+        return CaseError(
+            self.message,
+            source=self.source or (source or ""),
+            case=self.case or (case or ""),
+            field_name=self.field_name,
+        )
+
+
+@dataclass(frozen=True)
+class Override:
+    """A clinician's tier for one factor, replacing the derived tier, with the reason."""
+
+    tier: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The tumour board's decision on a case."""
+
+    outcome: str
+    rationale: str | None = None
+    attendees: tuple[str, ...] = ()
+    dissent: str | None = None
+    decided_on: date | None = None
+    finalised: bool = False
+
+
+@dataclass(frozen=True)
+class Case:
+    """One patient's case as the framework sees it; `None` means "not recorded"."""
+
+    reference: str
+    patient_name: str | None = None
+    mrn: str | None = None
+    date_of_birth: date | None = None
+    age_years: int | None = None
+    sex: str | None = None
+    board_date: date | None = None
+    primary_tumour_side: str | None = None
+    metastatic_pattern: str | None = None
+    treatment_goal: str | None = None
+    prior_systemic_lines: int | None = None
+    ras_status: str | None = None
+    braf_status: str | None = None
+    msi_status: str | None = None
+    liver_lesion_count: int | None = None
+    bilobar: bool | None = None
+    ablation_suitable: bool | None = None
+    resectable: bool | None = None
+    largest_lesion_mm: int | None = None
+    ecog: int | None = None
+    planned_chemotherapy: str | None = None
+    planned_biologic: str | None = None
+    checkpoint_inhibitor: bool | None = None
+    prior_kras_g12c_inhibitor: bool | None = None
+    microsphere: str | None = None
+    lung_shunt_fraction_pct: float | None = None
+    bilirubin_mg_dl: float | None = None
+    notes: str | None = None
+    overrides: Mapping[str, Override] = field(default_factory=dict)
+    decision: Decision | None = None
+
+    def with_changes(self, **changes: Any) -> Case:
+        """A copy with some fields changed, validated like a case read from a file."""
+        data = case_to_dict(self)
+        for name, value in changes.items():
+            if name in FIELDS_BY_NAME:
+                data[name] = to_json_value(FIELDS_BY_NAME[name], value)
+            elif name == "overrides":
+                data[name] = _overrides_to_json(value)
+            elif name == "decision":
+                data[name] = None if value is None else _decision_to_json(value)
+            else:
+                raise CaseError("is not a field of a case", case=self.reference, field_name=name)
+        return parse_case(data)
+
+    def deidentified(self) -> Case:
+        """The same case without name, MRN or date of birth."""
+        return replace(self, patient_name=None, mrn=None, date_of_birth=None)
+
+
+_CASE_ATTRS = tuple(f.name for f in fields(Case))
+assert _CASE_ATTRS[: len(FIELDS)] == tuple(s.name for s in FIELDS), "Case and FIELDS disagree"
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking single values
+
+
+def check_value(spec: FieldSpec, value: Any) -> Any:
+    """The Python value for a JSON value of this field, or a CaseError naming the field."""
+    if value is None:
+        if spec.name == "reference":
+            raise CaseError("is required (1–64 characters)", field_name=spec.name)
+        return None
+    checker = _CHECKERS[spec.kind]
+    return checker(spec, value)
+
+
+def _check_text(spec: FieldSpec, value: Any) -> str | None:
+    if not isinstance(value, str):
+        raise CaseError(f"expected text, got {_json_type(value)}", field_name=spec.name)
+    if _CONTROL.search(value):
+        raise CaseError("contains a control character", field_name=spec.name)
+    if spec.name == "reference":
+        if not value.strip():
+            raise CaseError("must not be empty", field_name=spec.name)
+        if value != value.strip():
+            raise CaseError("must not start or end with spaces", field_name=spec.name)
+    elif not value.strip():
+        return None  # blank text is "not recorded", the same as null
+    if spec.max_length is not None and len(value) > spec.max_length:
+        raise CaseError(
+            f"is {len(value)} characters long; at most {spec.max_length} allowed",
+            field_name=spec.name,
+        )
+    return value
+
+
+def parse_iso_date(value: Any, field_name: str) -> date:
+    """A date written as YYYY-MM-DD, or a CaseError naming the field."""
+    if not isinstance(value, str):
+        raise CaseError(
+            f"expected a date as YYYY-MM-DD, got {_json_type(value)}", field_name=field_name
+        )
+    if not _ISO_DATE.fullmatch(value):
+        raise CaseError(f"'{value}' is not a date written as YYYY-MM-DD", field_name=field_name)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CaseError(f"'{value}' is not a valid calendar date", field_name=field_name) from None
+
+
+def _check_date(spec: FieldSpec, value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    return parse_iso_date(value, spec.name)
+
+
+def _check_integer(spec: FieldSpec, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CaseError(f"expected a whole number, got {_json_type(value)}", field_name=spec.name)
+    _check_range(spec, value)
+    return value
+
+
+def _check_number(spec: FieldSpec, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CaseError(f"expected a number, got {_json_type(value)}", field_name=spec.name)
+    if not math.isfinite(value):
+        raise CaseError(
+            "must be a finite number (NaN and infinity are not values)", field_name=spec.name
+        )
+    _check_range(spec, value)
+    return float(value)
+
+
+def _check_range(spec: FieldSpec, value: float) -> None:
+    low, high = spec.minimum, spec.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise CaseError(
+            f"{_number_text(value)} is out of range {_number_text(low)}–{_number_text(high)}"
+            + (f" {spec.unit}" if spec.unit else ""),
+            field_name=spec.name,
+        )
+
+
+def _check_boolean(spec: FieldSpec, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise CaseError(f"expected true or false, got {_json_type(value)}", field_name=spec.name)
+    return value
+
+
+def _check_choice(spec: FieldSpec, value: Any) -> str:
+    if not isinstance(value, str) or value not in spec.choices:
+        shown = f"'{value}'" if isinstance(value, str) else _json_type(value)
+        raise CaseError(f"{shown} is not one of: {', '.join(spec.choices)}", field_name=spec.name)
+    return value
+
+
+_CHECKERS = {
+    Kind.TEXT: _check_text,
+    Kind.DATE: _check_date,
+    Kind.INTEGER: _check_integer,
+    Kind.NUMBER: _check_number,
+    Kind.BOOLEAN: _check_boolean,
+    Kind.CHOICE: _check_choice,
+}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {_number_text(value)}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return "…"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _check_reason_text(value: Any, field_name: str, *, required: bool) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise CaseError("a reason is required", field_name=field_name)
+        return None
+    if not isinstance(value, str):
+        raise CaseError(f"expected text, got {_json_type(value)}", field_name=field_name)
+    if _CONTROL.search(value):
+        raise CaseError("contains a control character", field_name=field_name)
+    if len(value) > REASON_MAX:
+        raise CaseError(
+            f"is {len(value)} characters long; at most {REASON_MAX} allowed", field_name=field_name
+        )
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Objects
+
+
+def _check_object(value: Any, field_name: str, allowed: Iterable[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise CaseError(f"expected an object, got {_json_type(value)}", field_name=field_name)
+    allowed = tuple(allowed)
+    for key in value:
+        if key not in allowed:
+            path = f"{field_name}.{key}" if field_name else key
+            raise CaseError(
+                f"is not a known field (allowed: {', '.join(allowed)})", field_name=path
+            )
+    return value
+
+
+def parse_overrides(value: Any) -> dict[str, Override]:
+    """Overrides from their JSON form: factor key → {tier, reason}, reason mandatory."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise CaseError(f"expected an object, got {_json_type(value)}", field_name="overrides")
+    result: dict[str, Override] = {}
+    for key, entry in value.items():
+        if key not in FACTOR_KEYS:
+            raise CaseError(
+                f"'{key}' is not a factor (factors: {', '.join(FACTOR_KEYS)})",
+                field_name=f"overrides.{key}",
+            )
+        path = f"overrides.{key}"
+        body = _check_object(entry, path, ("tier", "reason"))
+        tier = body.get("tier")
+        if tier not in OVERRIDE_TIERS:
+            shown = f"'{tier}'" if isinstance(tier, str) else _json_type(tier)
+            raise CaseError(
+                f"{shown} is not one of: {', '.join(OVERRIDE_TIERS)}", field_name=f"{path}.tier"
+            )
+        reason = _check_reason_text(body.get("reason"), f"{path}.reason", required=True)
+        assert reason is not None
+        result[key] = Override(tier=tier, reason=reason)
+    return {k: result[k] for k in FACTOR_KEYS if k in result}
+
+
+def parse_decision(value: Any) -> Decision | None:
+    """A board decision from its JSON form."""
+    if value is None:
+        return None
+    body = _check_object(value, "decision", _DECISION_KEYS)
+    outcome = body.get("outcome")
+    if outcome not in DECISION_OUTCOMES:
+        shown = f"'{outcome}'" if isinstance(outcome, str) else _json_type(outcome)
+        raise CaseError(
+            f"{shown} is not one of: {', '.join(DECISION_OUTCOMES)}", field_name="decision.outcome"
+        )
+    attendees_raw = body.get("attendees") or []
+    if not isinstance(attendees_raw, list):
+        raise CaseError(
+            f"expected a list of names, got {_json_type(attendees_raw)}",
+            field_name="decision.attendees",
+        )
+    if len(attendees_raw) > _ATTENDEES_MAX:
+        raise CaseError(f"at most {_ATTENDEES_MAX} attendees", field_name="decision.attendees")
+    attendees = []
+    for i, name in enumerate(attendees_raw):
+        text = _check_reason_text(name, f"decision.attendees[{i}]", required=True)
+        assert text is not None
+        if len(text) > _ATTENDEE_MAX:
+            raise CaseError(
+                f"at most {_ATTENDEE_MAX} characters", field_name=f"decision.attendees[{i}]"
+            )
+        attendees.append(text)
+    finalised = body.get("finalised", False)
+    if finalised is None:
+        finalised = False
+    if not isinstance(finalised, bool):
+        raise CaseError(
+            f"expected true or false, got {_json_type(finalised)}", field_name="decision.finalised"
+        )
+    decided_raw = body.get("decided_on")
+    return Decision(
+        outcome=outcome,
+        rationale=_check_reason_text(body.get("rationale"), "decision.rationale", required=False),
+        attendees=tuple(attendees),
+        dissent=_check_reason_text(body.get("dissent"), "decision.dissent", required=False),
+        decided_on=None
+        if decided_raw is None
+        else parse_iso_date(decided_raw, "decision.decided_on"),
+        finalised=finalised,
+    )
+
+
+def parse_case(data: Any, *, source: str = "", position: int | None = None) -> Case:
+    """A validated Case from one JSON case object; errors name the file, case and field."""
+    case_label = f"#{position}" if position is not None else ""
+    if not isinstance(data, dict):
+        raise CaseError(
+            f"expected a case object, got {_json_type(data)}", source=source, case=case_label
+        )
+    reference = data.get("reference")
+    if isinstance(reference, str) and reference.strip() and len(reference) <= REFERENCE_MAX:
+        case_label = reference
+    try:
+        _check_object(data, "", (*FIELDS_BY_NAME, "overrides", "decision"))
+        values = {spec.name: check_value(spec, data.get(spec.name)) for spec in FIELDS}
+        values["overrides"] = parse_overrides(data.get("overrides"))
+        values["decision"] = parse_decision(data.get("decision"))
+    except CaseError as error:
+        raise error.located(source=source, case=case_label) from None
+    return Case(**values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+
+def parse_case_document(text: str | bytes, *, source: str = "<input>") -> tuple[list[Case], bool]:
+    """Cases from the text of a case file, and whether the file used the list form.
+
+    Refuses (CaseError) an empty file, non-UTF-8 bytes, malformed JSON, duplicate keys,
+    an unknown `format`, and duplicate references within the file.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CaseError(
+                f"is not UTF-8 text (byte {error.start} cannot be decoded)", source=source
+            ) from None
+    if not text.strip():
+        raise CaseError("the file is empty; expected a JSON case object", source=source)
+    try:
+        document = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKeyError as error:
+        raise CaseError(
+            "appears twice in the same object", source=source, field_name=str(error)
+        ) from None
+    except json.JSONDecodeError as error:
+        raise CaseError(
+            f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+            source=source,
+        ) from None
+    except RecursionError:
+        raise CaseError("is nested too deeply to be a case file", source=source) from None
+    if isinstance(document, dict) and "format" in document:
+        cases_data = _list_form_cases(document, source)
+        listed = True
+    elif isinstance(document, dict):
+        cases_data = [document]
+        listed = False
+    else:
+        raise CaseError(
+            'expected a case object or {"format": "tareaid.case/1", "cases": [...]}, '
+            f"got {_json_type(document)}",
+            source=source,
+        )
+    cases = [
+        parse_case(item, source=source, position=i + 1 if listed else None)
+        for i, item in enumerate(cases_data)
+    ]
+    seen: set[str] = set()
+    for case in cases:
+        if case.reference in seen:
+            raise CaseError(
+                "appears more than once in this file",
+                source=source,
+                case=case.reference,
+                field_name="reference",
+            )
+        seen.add(case.reference)
+    return cases, listed
+
+
+def _list_form_cases(document: dict[str, Any], source: str) -> list[Any]:
+    if document["format"] != CASE_FORMAT:
+        shown = document["format"]
+        raise CaseError(
+            f"{shown!r} is not a known format (expected '{CASE_FORMAT}')",
+            source=source,
+            field_name="format",
+        )
+    for key in document:
+        if key not in ("format", "cases"):
+            raise CaseError(
+                "is not a known field (allowed: format, cases)", source=source, field_name=key
+            )
+    cases = document.get("cases")
+    if not isinstance(cases, list):
+        raise CaseError(
+            f"expected a list of cases, got {_json_type(cases)}", source=source, field_name="cases"
+        )
+    return cases
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def to_json_value(spec: FieldSpec, value: Any) -> Any:
+    """The JSON form of a field value (dates as ISO text)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if spec.kind is Kind.NUMBER and isinstance(value, float) and value.is_integer():
+        return int(value) if abs(value) < 2**53 else value
+    return value
+
+
+def _overrides_to_json(overrides: Mapping[str, Override]) -> dict[str, dict[str, str]]:
+    return {k: {"tier": o.tier, "reason": o.reason} for k, o in overrides.items()}
+
+
+def _decision_to_json(decision: Decision) -> dict[str, Any]:
+    out: dict[str, Any] = {"outcome": decision.outcome}
+    if decision.rationale is not None:
+        out["rationale"] = decision.rationale
+    if decision.attendees:
+        out["attendees"] = list(decision.attendees)
+    if decision.dissent is not None:
+        out["dissent"] = decision.dissent
+    if decision.decided_on is not None:
+        out["decided_on"] = decision.decided_on.isoformat()
+    out["finalised"] = decision.finalised
+    return out
+
+
+def case_to_dict(case: Case, *, deidentified: bool = False) -> dict[str, Any]:
+    """The case in the `tareaid.case/1` format; fields not recorded are left out."""
+    source = case.deidentified() if deidentified else case
+    out: dict[str, Any] = {}
+    for spec in FIELDS:
+        value = getattr(source, spec.name)
+        if value is not None:
+            out[spec.name] = to_json_value(spec, value)
+    if source.overrides:
+        out["overrides"] = _overrides_to_json(source.overrides)
+    if source.decision is not None:
+        out["decision"] = _decision_to_json(source.decision)
+    return out
+
+
+def cases_document(cases: Iterable[Case], *, deidentified: bool = False) -> dict[str, Any]:
+    """The list form of the case file format."""
+    return {
+        "format": CASE_FORMAT,
+        "cases": [case_to_dict(c, deidentified=deidentified) for c in cases],
+    }
+
+
+def dumps_cases(cases: Iterable[Case], *, deidentified: bool = False) -> str:
+    """The list-form case file as text (UTF-8, stable key order, trailing newline)."""
+    document = cases_document(cases, deidentified=deidentified)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
