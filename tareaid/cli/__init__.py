@@ -8,7 +8,6 @@ needs them, so `tareaid --version` and `tareaid assess` stay quick.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from tareaid import __version__

@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
 
 def _run(args: argparse.Namespace) -> int:
     data, source = read_input(args.file)
-    cases, listed = parse_case_document(data, source=source)
+    cases, _listed = parse_case_document(data, source=source)
     pack = load_pack()
     assessments = [assess(case, pack) for case in cases]
     if args.json:
