@@ -33,16 +33,20 @@ fail() { printf 'build.sh: FAILED: %s\n' "$*" >&2; exit 1; }
   fail "$python is older than Python 3.11"
 
 step "build virtualenv ($venv)"
+mkdir -p "$build"
+pip_log="$build/pip.log"
+: >"$pip_log"
+pip() { "$venv/bin/python" -m pip "$@" >>"$pip_log" 2>&1 || { cat "$pip_log" >&2; fail "pip $*"; }; }
 if [[ "${TAREAID_REUSE_VENV:-0}" != 1 || ! -x "$venv/bin/python" ]]; then
   rm -rf "$venv"
   "$python" -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --upgrade pip
+  pip install --upgrade pip
 fi
 # A regular (not editable) install: the build must see tareaid.resources exactly as an
 # installed copy does. Pillow packs the .ico/.icns icons; it is not bundled.
-"$venv/bin/python" -m pip install -q pyinstaller pillow
-"$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$root"
-"$venv/bin/python" -m pip install -q "$root"
+pip install pyinstaller pillow
+pip install --force-reinstall --no-deps "$root"
+pip install "$root"
 version=$("$venv/bin/python" -c 'import tareaid; print(tareaid.__version__)')
 echo "TAREaid $version"
 
