@@ -1,0 +1,83 @@
+"""The tumour-board PDF report, built with ReportLab from a case and its assessment.
+
+The public API::
+
+    from tareaid.report import ReportOptions, build_report, build_combined_report, write_report
+
+Importing this package is cheap: ReportLab (about 0.1 s to import) is loaded on the first
+call that builds a PDF, so the application can import the options at start-up and pay for
+ReportLab only at the first export. Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pathlib
+import tempfile
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tareaid.report.options import ReportOptions
+
+if TYPE_CHECKING:
+    from tareaid.domain.assessment import Assessment
+    from tareaid.domain.case import Case
+    from tareaid.domain.evidence import EvidencePack
+
+__all__ = ["ReportOptions", "build_combined_report", "build_report", "write_report"]
+
+_DEFAULT_OPTIONS = ReportOptions()
+
+
+def build_report(
+    case: Case,
+    assessment: Assessment,
+    pack: EvidencePack,
+    options: ReportOptions = _DEFAULT_OPTIONS,
+) -> bytes:
+    """The PDF summary of one case, as bytes."""
+    from tareaid.report.document import build_single
+
+    return build_single(case, assessment, pack, options)
+
+
+def build_combined_report(
+    items: Sequence[tuple[Case, Assessment]],
+    pack: EvidencePack,
+    options: ReportOptions = _DEFAULT_OPTIONS,
+    *,
+    title: str = "Tumour board summary",
+) -> bytes:
+    """One PDF for several cases: a contents page, each case from a new page, then the
+    evidence and references once; pages are numbered across the whole file."""
+    from tareaid.report.document import build_combined
+
+    return build_combined(items, pack, options, title=title)
+
+
+def write_report(path: pathlib.Path, data: bytes) -> None:
+    """Write a report to ``path`` completely or not at all, readable by its owner only.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the file
+    is renamed over ``path``; a failure leaves any earlier file at ``path`` untouched.
+    Raises ``OSError`` (e.g. ``IsADirectoryError``, ``FileNotFoundError``) on failure.
+    """
+    target = pathlib.Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file name", str(target))
+    folder = target.parent
+    # mkstemp creates the file with mode 0600, so the report is never readable by others,
+    # not even while it is being written.
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise

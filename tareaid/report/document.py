@@ -1,0 +1,386 @@
+"""Assembling the PDF: page template, running header, "Page N of M" footer and metadata.
+
+The footer needs the total page count, which is known only at the end; rather than laying
+the document out twice, :class:`_NumberedCanvas` keeps each finished page and stamps the
+header and footer on all of them when the document is saved (one layout pass).
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from tareaid import __version__
+from tareaid.domain.assessment import Assessment
+from tareaid.domain.case import Case
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.fields import DECISION_OUTCOME_LABELS
+from tareaid.report import sections
+from tareaid.report import styles as st
+from tareaid.report.deidentify import Redactor, no_redaction
+from tareaid.report.fonts import SANS, SANS_BOLD, draw_runs, fit, markup, register_fonts
+from tareaid.report.options import ReportOptions
+
+REPORT_HEADING = "TAREaid tumour-board summary"
+AUTHOR = "TAREaid"
+LANGUAGE = "en-GB"
+
+# ReportLab keeps process-wide state (font registry, graphics defaults); the desktop app and
+# the batch export may build reports from worker threads, so builds take turns.
+_BUILD_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _PageFurniture:
+    """What every page carries besides its content."""
+
+    generated: str
+    app_version: str
+    pack_line: str
+    disclaimer: str
+    audit_head: str | None
+    default_header: tuple[str, str]
+
+
+class _HeaderMark(Flowable):
+    """Invisible flowable: from the page it lands on, the running header reads (left, right)."""
+
+    def __init__(self, left: str, right: str) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv._tareaid_header = (self.left, self.right)  # type: ignore[attr-defined]
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that holds finished pages back and stamps "Page N of M" on them at save."""
+
+    def __init__(self, *args: object, furniture: _PageFurniture, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._furniture = furniture
+        self._tareaid_header = furniture.default_header
+        self._saved_pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            self._draw_furniture(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_furniture(self, number: int, total: int) -> None:
+        furniture = self._furniture
+        width, height = self._pagesize
+        left_x, right_x = st.MARGIN_X, width - st.MARGIN_X
+        usable = right_x - left_x
+        self.saveState()
+
+        # Running header: case (left) and board date (right), above a rule.
+        left, right = self._tareaid_header
+        y = height - 10.5 * mm
+        self.setFillColor(st.MUTED)
+        right = fit(right, SANS, 7.2, usable * 0.3)
+        right_width = self.stringWidth(right, SANS, 7.2)
+        draw_runs(self, right_x - right_width, y, right, SANS, 7.2)
+        self.setFillColor(st.ACCENT)
+        draw_runs(
+            self, left_x, y, fit(left, SANS_BOLD, 7.2, usable - right_width - 12), SANS_BOLD, 7.2
+        )
+        self.setStrokeColor(st.RULE)
+        self.setLineWidth(0.4)
+        self.line(left_x, y - 3, right_x, y - 3)
+
+        # Footer: rule, page and version line, then the disclaimer (and the audit head).
+        size, small = 6.8, 6.1
+        disclaimer_lines = simpleSplit(furniture.disclaimer, SANS, small, usable)
+        extra = [f"Audit trail head: {furniture.audit_head}"] if furniture.audit_head else []
+        lines_below = len(disclaimer_lines) + len(extra)
+        base = 6.5 * mm
+        step = small + 1.6
+        top = base + lines_below * step + 2
+        self.line(left_x, top + size + 2.5, right_x, top + size + 2.5)
+        self.setFillColor(st.INK)
+        self.setFont(SANS_BOLD, size)
+        page_text = f"Page {number} of {total}"
+        self.drawString(left_x, top, page_text)
+        self.setFont(SANS, size)
+        details = (
+            f" · Generated {furniture.generated} · {furniture.app_version} · {furniture.pack_line}"
+        )
+        self.drawString(
+            left_x + self.stringWidth(page_text, SANS_BOLD, size),
+            top,
+            fit(details, SANS, size, usable - self.stringWidth(page_text, SANS_BOLD, size)),
+        )
+        self.setFillColor(st.MUTED)
+        self.setFont(SANS, small)
+        y = top - step
+        for line in disclaimer_lines + extra:
+            self.drawString(left_x, y, line)
+            y -= step
+        self.restoreState()
+
+
+def _furniture(
+    pack: EvidencePack, options: ReportOptions, header: tuple[str, str]
+) -> _PageFurniture:
+    generated = options.generated_time().strftime("%Y-%m-%d %H:%M UTC")
+    return _PageFurniture(
+        generated=generated,
+        app_version=f"TAREaid {__version__}",
+        pack_line=f"Evidence pack {pack.version} (reviewed {pack.reviewed_on.isoformat()})",
+        disclaimer=pack.disclaimer,
+        audit_head=options.audit_head,
+        default_header=header,
+    )
+
+
+def _render(
+    story: list[Flowable],
+    pack: EvidencePack,
+    options: ReportOptions,
+    *,
+    title: str,
+    subject: str,
+    keywords: Sequence[str],
+    header: tuple[str, str],
+) -> bytes:
+    page_size = st.PAGE_SIZES[options.page_size]
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=page_size,
+        leftMargin=st.MARGIN_X,
+        rightMargin=st.MARGIN_X,
+        topMargin=st.MARGIN_TOP,
+        bottomMargin=st.MARGIN_BOTTOM,
+        title=title,
+        author=AUTHOR,
+        subject=subject,
+        creator=f"TAREaid {__version__}",
+        keywords=list(keywords),
+        lang=LANGUAGE,
+        invariant=1 if options.invariant else 0,
+        pageCompression=1,
+        initialFontName=SANS,
+        initialFontSize=8,
+        displayDocTitle=1,
+    )
+    frame = Frame(
+        document.leftMargin,
+        document.bottomMargin,
+        document.width,
+        document.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    maker = partial(_NumberedCanvas, furniture=_furniture(pack, options, header))
+    document.build(story, canvasmaker=maker)
+    return buffer.getvalue()
+
+
+def frame_width(options: ReportOptions) -> float:
+    return st.PAGE_SIZES[options.page_size][0] - 2 * st.MARGIN_X
+
+
+def _view(case: Case, assessment: Assessment, options: ReportOptions) -> sections.CaseView:
+    if options.deidentified:
+        redactor = Redactor(case)
+        return sections.CaseView(
+            case=case.deidentified(),
+            assessment=assessment,
+            deidentified=True,
+            redact=redactor if redactor.active else no_redaction,
+        )
+    return sections.CaseView(case, assessment, False, no_redaction)
+
+
+def _case_header(view: sections.CaseView) -> tuple[str, str]:
+    left = f"{REPORT_HEADING} · Case {view.reference}"
+    case = view.case
+    if not view.deidentified:
+        who = [part for part in (case.patient_name, f"MRN {case.mrn}" if case.mrn else "") if part]
+        if who:
+            left += " · " + " · ".join(who)
+    board = case.board_date.isoformat() if case.board_date else sections.NOT_RECORDED
+    return left, f"Tumour board {board}"
+
+
+def _epoch_note(scope: str) -> str:
+    return (
+        "EPOCH (second-line, TheraSphere glass microspheres) is not shown: not relevant to "
+        f"{scope} (not second-line; TheraSphere not planned)."
+    )
+
+
+def build_single(
+    case: Case, assessment: Assessment, pack: EvidencePack, options: ReportOptions
+) -> bytes:
+    """The PDF of one case (see :func:`tareaid.report.build_report`)."""
+    with _BUILD_LOCK:
+        register_fonts()
+        width = frame_width(options)
+        view = _view(case, assessment, options)
+        include_epoch = sections.epoch_relevant(view.case)
+        citations = sections.Citations(pack, sections.cited_keys(pack, include_epoch, [assessment]))
+        header = _case_header(view)
+        story: list[Flowable] = [
+            _HeaderMark(*header),
+            *sections.case_story(view, pack, citations, width, heading=REPORT_HEADING),
+            *sections.about(pack),
+            *sections.evidence(
+                pack,
+                citations,
+                width,
+                include_epoch=include_epoch,
+                epoch_note=_epoch_note("this case's data"),
+            ),
+            *sections.references(pack, citations),
+        ]
+        reference = view.reference
+        return _render(
+            story,
+            pack,
+            options,
+            title=f"{REPORT_HEADING} — {reference}",
+            subject=_subject(reference, options),
+            keywords=["TAREaid", "tumour board", "radioembolisation", reference],
+            header=header,
+        )
+
+
+def _subject(reference: str, options: ReportOptions) -> str:
+    kind = (
+        "De-identified decision-support summary"
+        if options.deidentified
+        else ("Decision-support summary")
+    )
+    return (
+        f"{kind} for case {reference}: radioembolisation (TARE) added to chemotherapy "
+        "for colorectal liver metastases"
+    )
+
+
+def build_combined(
+    items: Sequence[tuple[Case, Assessment]],
+    pack: EvidencePack,
+    options: ReportOptions,
+    *,
+    title: str,
+) -> bytes:
+    """The PDF of several cases (see :func:`tareaid.report.build_combined_report`)."""
+    with _BUILD_LOCK:
+        register_fonts()
+        s = st.styles()
+        width = frame_width(options)
+        views = [_view(case, assessment, options) for case, assessment in items]
+        include_epoch = any(sections.epoch_relevant(v.case) for v in views)
+        citations = sections.Citations(
+            pack, sections.cited_keys(pack, include_epoch, [a for _, a in items])
+        )
+        cover_header = (f"TAREaid · {title}", f"{len(views)} case{'s' if len(views) != 1 else ''}")
+        story: list[Flowable] = [
+            _HeaderMark(*cover_header),
+            Paragraph(markup(REPORT_HEADING), s.subtitle),
+            Paragraph(markup(title), s.title),
+            Spacer(1, 6),
+            *_contents(views, width),
+        ]
+        for view in views:
+            story += [PageBreak(), _HeaderMark(*_case_header(view))]
+            story += sections.case_story(view, pack, citations, width, heading=title)
+        story += [
+            PageBreak(),
+            _HeaderMark(f"TAREaid · {title} · Evidence and references", cover_header[1]),
+            *sections.evidence(
+                pack,
+                citations,
+                width,
+                include_epoch=include_epoch,
+                epoch_note=_epoch_note("any case in this file"),
+            ),
+            *sections.about(pack),
+            *sections.references(pack, citations),
+        ]
+        references = [v.reference for v in views]
+        return _render(
+            story,
+            pack,
+            options,
+            title=f"TAREaid — {title}",
+            subject=(
+                (
+                    "De-identified decision-support summaries"
+                    if options.deidentified
+                    else "Decision-support summaries"
+                )
+                + f" for {len(views)} case{'s' if len(views) != 1 else ''}: "
+                + ", ".join(references)
+            ),
+            keywords=["TAREaid", "tumour board", "radioembolisation", *references],
+            header=cover_header,
+        )
+
+
+def _contents(views: Sequence[sections.CaseView], width: float) -> list[Flowable]:
+    """The first page of a combined report: one row per case."""
+    s = st.styles()
+    rows = [
+        [
+            Paragraph(text, s.cell_head)
+            for text in ("Case", "Board date", "Headline", "Board decision")
+        ]
+    ]
+    for view in views:
+        decision = view.case.decision
+        outcome = (
+            DECISION_OUTCOME_LABELS.get(decision.outcome, decision.outcome)
+            + ("" if decision.finalised else " (draft)")
+            if decision
+            else sections.NOT_RECORDED
+        )
+        rows.append(
+            [
+                Paragraph(f"<b>{markup(view.reference)}</b>", s.cell),
+                Paragraph(sections.iso(view.case.board_date), s.cell),
+                Paragraph(markup(view.assessment.headline), s.cell),
+                Paragraph(markup(outcome), s.cell),
+            ]
+        )
+    table = sections.make_table(
+        rows,
+        [width * f for f in (0.18, 0.12, 0.48, 0.22)],
+        sections.grid_style(),
+        repeatRows=1,
+    )
+    return [Paragraph("Cases in this file", s.h1), table]

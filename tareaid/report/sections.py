@@ -1,0 +1,760 @@
+"""The report's sections as ReportLab flowables, one function per section.
+
+Content comes from three places only: the case (typed by clinicians, always escaped and, in a
+de-identified report, redacted), the assessment (computed by the domain layer) and the
+evidence pack (reviewed data). No figure, citation or clinical statement is written here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from tareaid.domain.assessment import HEADLINE_RULE, Assessment
+from tareaid.domain.case import Case
+from tareaid.domain.evidence import EvidencePack, Figure
+from tareaid.domain.fields import (
+    DECISION_OUTCOME_LABELS,
+    FIELDS,
+    TIERS,
+    FieldSpec,
+    Group,
+    Kind,
+)
+from tareaid.report import chart
+from tareaid.report import styles as st
+from tareaid.report.chart import chartable, number_text
+from tareaid.report.fonts import SANS, markup
+
+NOT_RECORDED = "not recorded"
+
+# The trial whose figures are shown only when relevant to the case (second line, or glass
+# microspheres): EPOCH was a second-line trial of TheraSphere.
+EPOCH_TRIAL = "epoch"
+
+# Evidence table columns as shares of the text width: endpoint, the arms' values, the bars
+# of the medians, effect.
+EVIDENCE_COLUMNS = (0.28, 0.15, 0.15, 0.42)
+
+# Fields printed in the title block rather than in the case-data grid.
+_TITLE_FIELDS = frozenset({"reference", "board_date", "patient_name", "mrn", "date_of_birth"})
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """One case as this report prints it."""
+
+    case: Case  # already without identifiers when de-identified
+    assessment: Assessment
+    deidentified: bool
+    redact: Callable[[str], str]
+
+    def user(self, text: str) -> str:
+        """Markup for text a person typed: redacted when de-identified, always escaped."""
+        return markup(self.redact(text))
+
+    @property
+    def reference(self) -> str:
+        return self.redact(self.case.reference)
+
+
+class Citations:
+    """Numbers for the references a report cites, in evidence-pack order."""
+
+    def __init__(self, pack: EvidencePack, keys: Iterable[str]) -> None:
+        used = set(keys)
+        self.keys = [key for key in pack.references if key in used]
+        self._numbers = {key: number for number, key in enumerate(self.keys, start=1)}
+
+    def cite(self, *keys: str) -> str:
+        """``[1]`` or ``[1, 3]``; empty for no keys."""
+        numbers = sorted({self._numbers[key] for key in keys if key in self._numbers})
+        return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+# ---------------------------------------------------------------------------------------
+# Small helpers
+# ---------------------------------------------------------------------------------------
+
+
+def para(text: str, style: object) -> Paragraph:
+    """A paragraph from markup that is already safe (escaped)."""
+    return Paragraph(text, style)  # type: ignore[arg-type]
+
+
+def plain(text: str, style: object) -> Paragraph:
+    """A paragraph from plain text (escaped here)."""
+    return Paragraph(markup(text), style)  # type: ignore[arg-type]
+
+
+def muted(text: str) -> str:
+    return f'<font color="#{st.MUTED.hexval()[2:]}">{text}</font>'
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else NOT_RECORDED
+
+
+def make_table(
+    data: list[list], widths: Sequence[float], commands: Sequence[tuple], **kwargs: object
+) -> Table:
+    """A table whose every cell uses the embedded font.
+
+    Table cells default to Helvetica even when they hold only Paragraphs, and ReportLab then
+    references that non-embedded font in the PDF, so the font is set on every table.
+    """
+    table = Table(data, colWidths=list(widths), **kwargs)  # type: ignore[arg-type]
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands]))
+    return table
+
+
+def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), st.HEAD_FILL),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, st.ACCENT),
+        ]
+    commands += list(extra)
+    return commands
+
+
+def _box(flowables: list[Flowable], width: float, fill: colors.Color, edge: colors.Color) -> Table:
+    """Flowables in a tinted box with a coloured bar on the left."""
+    return make_table(
+        [[flowables]],
+        [width],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.2, edge),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The case
+# ---------------------------------------------------------------------------------------
+
+
+def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]:
+    """Report title, case reference, board date and (when identified) the patient."""
+    s = st.styles()
+    case = view.case
+    board = iso(case.board_date)
+    title = make_table(
+        [
+            [
+                [plain(heading, s.subtitle), para(f"Case {markup(view.reference)}", s.title)],
+                [
+                    para(muted("Tumour board date"), s.small),
+                    para(f"<b>{board}</b>", s.headline),
+                ],
+            ]
+        ],
+        [width * 0.75, width * 0.25],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+    )
+    out: list[Flowable] = [title]
+    if view.deidentified:
+        out.append(
+            _box(
+                [
+                    plain(
+                        "De-identified summary: the patient's name, MRN and date of birth are "
+                        "not in this file, and free-text notes are omitted.",
+                        s.small,
+                    )
+                ],
+                width,
+                st.ZEBRA_FILL,
+                st.RULE,
+            )
+        )
+    else:
+        cells = []
+        for label, value in (
+            ("Patient name", case.patient_name),
+            ("MRN", case.mrn),
+            ("Date of birth", iso(case.date_of_birth) if case.date_of_birth else None),
+        ):
+            shown = markup(value) if value else muted(NOT_RECORDED)
+            cells.append(para(f"{muted(label)}<br/><b>{shown}</b>", s.body))
+        out.append(
+            make_table(
+                [cells],
+                [width * 0.5, width * 0.25, width * 0.25],
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.6, st.ACCENT),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ],
+            )
+        )
+    return out
+
+
+def summary_block(view: CaseView, width: float) -> list[Flowable]:
+    """The headline, the tier counts and the rule behind the headline."""
+    s = st.styles()
+    counts = view.assessment.counts
+    count_cells = [
+        para(f"{st.tier_markup(tier)}: <b>{counts.get(tier, 0)}</b>", s.cell) for tier in TIERS
+    ]
+    counts_table = make_table(
+        [count_cells],
+        [(width - 12) / len(TIERS)] * len(TIERS),
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ],
+    )
+    return [
+        para("Summary", s.h1),
+        _box(
+            [
+                plain(view.assessment.headline, s.headline),
+                Spacer(1, 2.5),
+                counts_table,
+                Spacer(1, 1.5),
+                para(f"<b>How the headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
+            ],
+            width,
+            st.ZEBRA_FILL,
+            st.ACCENT,
+        ),
+    ]
+
+
+def field_value(spec: FieldSpec, value: object) -> str:
+    """A case value as markup: words for choices, units, Yes/No, or 'not recorded'."""
+    if value is None:
+        return muted(NOT_RECORDED)
+    if spec.kind is Kind.BOOLEAN:
+        return "Yes" if value else "No"
+    if spec.kind is Kind.CHOICE:
+        return markup(spec.choice_label(str(value)))
+    if spec.kind is Kind.DATE:
+        return iso(value)  # type: ignore[arg-type]
+    if spec.kind in (Kind.INTEGER, Kind.NUMBER):
+        number = float(value)  # type: ignore[arg-type]
+        text = str(int(number)) if number.is_integer() else f"{number:g}"
+        if spec.unit == "%":
+            text += "%"
+        elif spec.unit:
+            text += f" {spec.unit}"
+        if spec.name == "prior_systemic_lines" and number == 0:
+            text += " (first-line setting)"
+        return markup(text)
+    return markup(str(value))
+
+
+def case_data(view: CaseView, width: float) -> list[Flowable]:
+    """The recorded case data, one line of label–value pairs per group (as in the editor)."""
+    s = st.styles()
+    rows = []
+    for group in Group:
+        if group is Group.NOTES:
+            continue
+        specs = [f for f in FIELDS if f.group is group and f.name not in _TITLE_FIELDS]
+        if not specs:
+            continue
+        pairs = [
+            f"{muted(markup(spec.label))} {_bold(field_value(spec, getattr(view.case, spec.name)))}"
+            for spec in specs
+        ]
+        rows.append(
+            [para(markup(group.value), s.cell_head), para(" &nbsp;·&nbsp; ".join(pairs), s.cell)]
+        )
+    table = make_table(
+        rows,
+        [width * 0.2, width * 0.8],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
+        ],
+    )
+    return [para("Case data", s.h1), table]
+
+
+def _bold(value_markup: str) -> str:
+    """Recorded values in bold; 'not recorded' stays as it is (muted)."""
+    return value_markup if value_markup == muted(NOT_RECORDED) else f"<b>{value_markup}</b>"
+
+
+def checklist(view: CaseView, width: float) -> list[Flowable]:
+    """The six framework factors: finding, tier, derived or overridden, reason."""
+    s = st.styles()
+    header = [para(text, s.cell_head) for text in ("Factor", "Finding", "Tier", "Source", "Reason")]
+    rows: list[list[Flowable]] = [header]
+    for factor in view.assessment.factors:
+        if factor.overridden:
+            source = para(
+                "<b>Override</b><br/>" + muted("derived: ") + st.tier_markup(factor.derived_tier),
+                s.cell,
+            )
+            reason = para(
+                view.user(factor.reason)
+                + "<br/>"
+                + muted(f"Rule: {markup(factor.derived_reason)}"),
+                s.cell,
+            )
+        else:
+            source = para("Derived", s.cell)
+            reason = plain(factor.reason, s.cell)
+        rows.append(
+            [
+                plain(factor.label, s.cell_bold),
+                plain(factor.finding, s.cell),
+                para(st.tier_markup(factor.tier), s.cell),
+                source,
+                reason,
+            ]
+        )
+    fractions = (0.15, 0.235, 0.14, 0.125, 0.35)
+    table = make_table(
+        rows,
+        [width * f for f in fractions],
+        grid_style(extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]),
+        repeatRows=1,
+        splitInRow=1,
+    )
+    return [
+        para("Selection framework checklist", s.h1),
+        table,
+        Spacer(1, 1.5),
+        plain(
+            "Derived: set by the framework's rule from the case data. Override: set by a "
+            "clinician, with the reason. Unassessed: data missing. Outside framework: the data "
+            "are known but the framework does not classify them; the clinician decides.",
+            s.muted,
+        ),
+    ]
+
+
+def _flag_paragraphs(
+    flags: Sequence[object], registry: dict, citations: Citations
+) -> list[Paragraph]:
+    s = st.styles()
+    out = []
+    for flag in flags:
+        refs = citations.cite(*registry[flag.key].references)  # type: ignore[attr-defined]
+        out.append(
+            para(
+                f"<b>{markup(flag.title)}.</b> {markup(flag.text)}"  # type: ignore[attr-defined]
+                + (f" {refs}" if refs else ""),
+                s.note,
+            )
+        )
+    return out
+
+
+def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float) -> list[Flowable]:
+    """Work-up alerts and evidence gaps raised for this case, each with its explanation."""
+    s = st.styles()
+    case = view.case
+    out: list[Flowable] = [para("Work-up alerts", s.h2)]
+    alerts = view.assessment.workup_alerts
+    if alerts:
+        for paragraph in _flag_paragraphs(alerts, pack.alerts, citations):
+            out += [_box([paragraph], width, st.ALERT_FILL, st.ALERT_EDGE), Spacer(1, 2)]
+    else:
+        missing = [
+            label
+            for label, value in (
+                ("lung shunt fraction", case.lung_shunt_fraction_pct),
+                ("serum bilirubin", case.bilirubin_mg_dl),
+            )
+            if value is None
+        ]
+        text = "None raised by the recorded work-up values."
+        if missing:
+            text += (
+                f" Not recorded: {' and '.join(missing)}, so "
+                + ("this alert cannot" if len(missing) == 1 else "these alerts cannot")
+                + " be checked."
+            )
+        out.append(plain(text, s.note))
+    out.append(para("Evidence gaps", s.h2))
+    gaps = view.assessment.evidence_gaps
+    if gaps:
+        for paragraph in _flag_paragraphs(gaps, pack.gaps, citations):
+            out += [_box([paragraph], width, st.NOTE_FILL, st.NOTE_EDGE), Spacer(1, 2)]
+    else:
+        out.append(
+            plain(
+                "None raised: the recorded treatment plan stays within what the trials covered.",
+                s.note,
+            )
+        )
+    return out
+
+
+def decision(view: CaseView) -> list[Flowable]:
+    """The board's decision, when one is recorded."""
+    s = st.styles()
+    out: list[Flowable] = [para("Board decision", s.h1)]
+    recorded = view.case.decision
+    if recorded is None:
+        out.append(plain("No board decision recorded when this summary was generated.", s.body))
+        return out
+    outcome = DECISION_OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
+    status = "Finalised" if recorded.finalised else "Draft (not finalised)"
+    lines = [
+        f"<b>Outcome:</b> {markup(outcome)}",
+        f"<b>Status:</b> {status} · <b>Decided on:</b> {iso(recorded.decided_on)}",
+    ]
+    out += [para(line, s.body) for line in lines]
+    for label, text in (("Rationale", recorded.rationale), ("Dissent", recorded.dissent)):
+        if text:
+            out.append(para(f"<b>{label}:</b> {view.user(text)}", s.body))
+    attendees = (
+        "; ".join(view.redact(name) for name in recorded.attendees) if recorded.attendees else None
+    )
+    out.append(
+        para(
+            "<b>Attendees:</b> " + (markup(attendees) if attendees else muted(NOT_RECORDED)),
+            s.body,
+        )
+    )
+    return out
+
+
+def notes(view: CaseView) -> list[Flowable]:
+    """Free-text notes: printed when identified, omitted (and said so) when de-identified."""
+    s = st.styles()
+    text = view.case.notes
+    if not text:
+        return []
+    heading = para("Notes", s.h2)
+    if view.deidentified:
+        return [
+            heading,
+            plain(
+                "Notes omitted in de-identified output: free text may contain identifying details.",
+                s.muted,
+            ),
+        ]
+    # One paragraph per line so that long notes can break across pages.
+    return [heading] + [
+        para(view.user(line) if line.strip() else "&nbsp;", s.body) for line in text.splitlines()
+    ]
+
+
+def case_story(
+    view: CaseView, pack: EvidencePack, citations: Citations, width: float, *, heading: str
+) -> list[Flowable]:
+    """Everything about one case, in reading order."""
+    return [
+        *title_block(view, width, heading=heading),
+        *summary_block(view, width),
+        *case_data(view, width),
+        *checklist(view, width),
+        *flags(view, pack, citations, width),
+        *decision(view),
+        *notes(view),
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# The evidence
+# ---------------------------------------------------------------------------------------
+
+
+def epoch_relevant(case: Case) -> bool:
+    """Whether EPOCH (second-line, glass microspheres) bears on this case's data."""
+    return case.prior_systemic_lines == 1 or case.microsphere == "therasphere"
+
+
+def _figure_tags(figure: Figure) -> str:
+    tags = []
+    if figure.primary:
+        tags.append("Primary endpoint")
+    if figure.subgroup:
+        tags.append("Subgroup")
+    if figure.post_hoc:
+        tags.append("Post hoc")
+    if figure.significant is False:
+        tags.append("Not significant")
+    return " · ".join(tags)
+
+
+def _values(figure: Figure, header_arms: tuple[str, str]) -> str:
+    """Both arms' values, e.g. '10.7 vs 10.2 mo'; the arms are named if the column's differ."""
+    if figure.experimental_value is None or figure.control_value is None:
+        text = muted("arm values not reported")
+    else:
+        experimental = number_text(figure.experimental_value, 1)
+        control = number_text(figure.control_value, 1)
+        if figure.unit == "%":
+            text = f"<b>{experimental}% vs {control}%</b>"
+        else:
+            text = f"<b>{experimental} vs {control} {markup(_unit_short(figure.unit))}</b>"
+    differing = [
+        f"{which}: {markup(arm)}"
+        for which, arm, usual in zip(
+            ("experimental", "control"),
+            (figure.experimental_arm, figure.control_arm),
+            header_arms,
+            strict=True,
+        )
+        if arm != usual
+    ]
+    if differing:
+        text += "<br/>" + muted("; ".join(differing))
+    return text
+
+
+def _unit_short(unit: str) -> str:
+    return "mo" if unit == "months" else unit
+
+
+@dataclass(frozen=True)
+class _Row:
+    figure: Figure
+    context: bool  # an overall result from another analysis, shown beside a subgroup
+
+
+def _ordered_rows(figures: Sequence[Figure], pack: EvidencePack) -> list[_Row]:
+    """Rows of one trial block: each subgroup right after the overall results it needs."""
+    in_block = {f.key for f in figures}
+    rows: list[_Row] = []
+    placed: set[str] = set()
+    subgroups = [f for f in figures if f.subgroup]
+    for figure in figures:
+        if figure.subgroup:
+            continue
+        rows.append(_Row(figure, False))
+        placed.add(figure.key)
+        for sub in subgroups:
+            if sub.key in placed:
+                continue
+            own = [k for k in sub.overall_figures if k in in_block]
+            if own and all(k in placed for k in own) and own[-1] == figure.key:
+                rows += [
+                    _Row(pack.figure(k), True) for k in sub.overall_figures if k not in in_block
+                ]
+                rows.append(_Row(sub, False))
+                placed.add(sub.key)
+    for sub in subgroups:  # subgroups whose overall results are all from other analyses
+        if sub.key not in placed:
+            rows += [_Row(pack.figure(k), True) for k in sub.overall_figures if k not in in_block]
+            rows.append(_Row(sub, False))
+    return rows
+
+
+def trial_block(
+    trial_key: str,
+    figures: Sequence[Figure],
+    pack: EvidencePack,
+    citations: Citations,
+    width: float,
+    scale_max: float,
+) -> Flowable:
+    """One trial: design, arms, population and reference, then its results by endpoint.
+
+    Each endpoint in months gets its pair of bars on the shared axis (``scale_max``).
+    """
+    s = st.styles()
+    trial = pack.trials[trial_key]
+    arm_text = ", ".join(
+        markup(arm.label) + (f" {arm.patients}" if arm.patients is not None else "")
+        for arm in trial.arms
+    )
+    block_population = figures[0].population
+    heading = para(
+        f"<b>{markup(trial.name)}</b> {citations.cite(trial.reference)} · "
+        f"{markup(trial.design)} · {trial.patients:,} patients ({arm_text}).<br/>"
+        + muted(
+            f"{markup(trial.description)} <b>Population</b> (unless a row says otherwise): "
+            f"{markup(block_population)}."
+        ),
+        s.trial,
+    )
+    header_arms = (figures[0].experimental_arm, figures[0].control_arm)
+    widths = [width * f for f in EVIDENCE_COLUMNS]
+    bars_width = widths[2] - 6
+    header = [
+        para("Endpoint", s.cell_head),
+        para("Experimental vs control arm", s.cell_head),
+        [para("Median, months", s.cell_head), Spacer(1, 1), chart.axis(scale_max, bars_width)],
+        para("Effect: hazard ratio (95% CI), P", s.cell_head),
+    ]
+    data: list[list] = [header]
+    style: list[tuple] = []
+    for index, row in enumerate(_ordered_rows(figures, pack), start=1):
+        figure = row.figure
+        lines = [f"<b>{markup(figure.endpoint)}</b>"]
+        tags = _figure_tags(figure)
+        if tags:
+            colour = st.ALERT_EDGE if figure.subgroup or figure.post_hoc else st.ACCENT
+            lines[0] += f' <font color="#{colour.hexval()[2:]}" size="6.3">{markup(tags)}</font>'
+        if row.context:
+            lines.append(
+                muted(
+                    f"For comparison, the overall result {citations.cite(figure.reference)}: "
+                    f"{markup(figure.population)}"
+                )
+            )
+        elif figure.population != block_population:
+            lines.append(muted(markup(figure.population)))
+        effect = markup(figure.effect_text()) or muted("Hazard ratio and P not given.")
+        if figure.note:
+            effect += " " + muted(markup(figure.note))
+        bars = chart.median_bars(figure, scale_max, bars_width) if chartable(figure) else ""
+        data.append(
+            [
+                para("<br/>".join(lines), s.cell),
+                para(_values(figure, header_arms), s.cell),
+                bars,
+                para(effect, s.cell),
+            ]
+        )
+        if figure.subgroup:
+            style.append(("BACKGROUND", (0, index), (-1, index), st.NOTE_FILL))
+            style.append(("LINEBEFORE", (0, index), (0, index), 2, st.NOTE_EDGE))
+        elif row.context:
+            style.append(("BACKGROUND", (0, index), (-1, index), st.ZEBRA_FILL))
+    style.append(("VALIGN", (0, 0), (-1, 0), "BOTTOM"))
+    style.append(("TOPPADDING", (2, 1), (2, -1), 3))
+    table = make_table(data, widths, grid_style(extra=style), repeatRows=1)
+    return KeepTogether([heading, Spacer(1, 1.5), table])
+
+
+def evidence_figures(pack: EvidencePack, include_epoch: bool) -> dict[str, list[Figure]]:
+    """The figures to print, by trial in pack order (EPOCH only when relevant)."""
+    out: dict[str, list[Figure]] = {}
+    for trial_key in pack.trials:
+        if trial_key == EPOCH_TRIAL and not include_epoch:
+            continue
+        figures = list(pack.figures_for_trial(trial_key))
+        if figures:
+            out[trial_key] = figures
+    return out
+
+
+def cited_keys(
+    pack: EvidencePack, include_epoch: bool, assessments: Iterable[Assessment]
+) -> list[str]:
+    """Reference keys the report cites: the trials shown and the flags raised."""
+    keys: list[str] = []
+    for trial_key, figures in evidence_figures(pack, include_epoch).items():
+        keys.append(pack.trials[trial_key].reference)
+        keys += [f.reference for f in figures]
+    for assessment in assessments:
+        for flag in assessment.evidence_gaps:
+            keys += pack.gaps[flag.key].references
+        for flag in assessment.workup_alerts:
+            keys += pack.alerts[flag.key].references
+    return keys
+
+
+def evidence(
+    pack: EvidencePack,
+    citations: Citations,
+    width: float,
+    *,
+    include_epoch: bool,
+    epoch_note: str,
+) -> list[Flowable]:
+    """The published results trial by trial, with the medians charted, and the correction."""
+    s = st.styles()
+    by_trial = evidence_figures(pack, include_epoch)
+    shown = [figure for figures in by_trial.values() for figure in figures]
+    scale_max = chart.scale_for(shown)
+    out: list[Flowable] = [
+        CondPageBreak(160),
+        para("The evidence", s.h1),
+        plain(
+            "A subgroup result is always printed beside the overall result it belongs to. "
+            "Bars show the arms' medians on one shared axis.",
+            s.small,
+        ),
+        Spacer(1, 1.5),
+        chart.legend(width),
+    ]
+    for trial_key, figures in by_trial.items():
+        out.append(trial_block(trial_key, figures, pack, citations, width, scale_max))
+    if not include_epoch and EPOCH_TRIAL in pack.trials:
+        out.append(Spacer(1, 2))
+        out.append(plain(epoch_note, s.muted))
+    out.append(Spacer(1, 5))
+    out.append(
+        KeepTogether(
+            [
+                _box(
+                    [
+                        para("About the evidence: a correction", s.h2),
+                        plain(pack.correction_note, s.note),
+                    ],
+                    width,
+                    st.NOTE_FILL,
+                    st.NOTE_EDGE,
+                )
+            ]
+        )
+    )
+    return out
+
+
+def about(pack: EvidencePack) -> list[Flowable]:
+    """What this summary does not cover."""
+    s = st.styles()
+    return [
+        KeepTogether(
+            [
+                para("What this summary does not cover", s.h2),
+                plain(pack.not_covered, s.note),
+            ]
+        ),
+    ]
+
+
+def references(pack: EvidencePack, citations: Citations) -> list[Flowable]:
+    """The numbered references cited in the report."""
+    s = st.styles()
+    out: list[Flowable] = [para("References", s.h1)]
+    for number, key in enumerate(citations.keys, start=1):
+        reference = pack.reference(key)
+        text = f"[{number}] {markup(reference.citation())}"
+        if reference.note:
+            text += " " + muted(markup(reference.note))
+        out.append(para(text, s.reference))
+    return out

@@ -1,0 +1,133 @@
+"""The report's look: page sizes, paragraph styles, colours and how a tier is drawn.
+
+One place for every size and colour so the sections stay consistent. Colours are dark enough
+to print in greyscale; nothing is told apart by colour alone (tiers carry a shape and a word,
+chart arms a fill pattern).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from tareaid.domain.fields import TIER_LABELS
+from tareaid.report.fonts import SANS, SANS_BOLD, register_fonts
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
+
+MARGIN_X = 14 * mm
+MARGIN_TOP = 15 * mm  # room for the running header
+MARGIN_BOTTOM = 19 * mm  # room for the footer and the disclaimer
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+HEAD_FILL = colors.HexColor("#e4e8ee")
+ZEBRA_FILL = colors.HexColor("#f5f6f8")
+ACCENT = colors.HexColor("#1f3b5c")
+NOTE_FILL = colors.HexColor("#fff6dc")
+NOTE_EDGE = colors.HexColor("#8a6500")
+ALERT_FILL = colors.HexColor("#fbe9ea")
+ALERT_EDGE = colors.HexColor("#a3202b")
+
+# Chart arms: a dark solid bar and a light hatched one, distinct in greyscale.
+EXPERIMENTAL_FILL = colors.HexColor("#1f3b5c")
+CONTROL_FILL = colors.HexColor("#d5dbe3")
+CONTROL_HATCH = colors.HexColor("#44546a")
+
+# The same shapes as the application's checklist (tareaid/ui/tiers.py, which imports Qt and
+# so cannot be imported here); a test keeps the two in step.
+TIER_SHAPES: dict[str, str] = {
+    "favours": "▲",
+    "neutral": "●",
+    "against": "▼",
+    "unassessed": "?",
+    "outside": "◆",
+}
+# The light-theme colours of the application; all read on white and stay distinct in grey
+# together with the shape and the word.
+TIER_COLOURS: dict[str, colors.Color] = {
+    "favours": colors.HexColor("#1b6e3a"),
+    "neutral": colors.HexColor("#805b00"),
+    "against": colors.HexColor("#a3202b"),
+    "unassessed": colors.HexColor("#4a4f57"),
+    "outside": colors.HexColor("#5b2a86"),
+}
+
+
+def tier_markup(tier: str) -> str:
+    """Paragraph markup for a tier: coloured shape and word in bold, e.g. '▲ Favours TARE'."""
+    colour = TIER_COLOURS[tier].hexval()[2:]
+    return f'<font color="#{colour}"><b>{TIER_SHAPES[tier]} {TIER_LABELS[tier]}</b></font>'
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one report."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_small: ParagraphStyle
+    headline: ParagraphStyle
+    note: ParagraphStyle
+    reference: ParagraphStyle
+    trial: ParagraphStyle
+
+
+@functools.cache
+def styles() -> Styles:
+    """The shared styles (built once; ParagraphStyle objects are not modified afterwards)."""
+    register_fonts()
+
+    def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
+        kw.setdefault("fontName", SANS)
+        kw.setdefault("textColor", INK)
+        return ParagraphStyle(
+            name,
+            fontSize=size,
+            leading=leading,
+            alignment=TA_LEFT,
+            splitLongWords=1,
+            **kw,
+        )
+
+    return Styles(
+        title=style("title", 15, 18, fontName=SANS_BOLD, textColor=ACCENT, spaceAfter=1),
+        subtitle=style("subtitle", 8.5, 11, textColor=MUTED),
+        h1=style(
+            "h1",
+            10,
+            12,
+            fontName=SANS_BOLD,
+            textColor=ACCENT,
+            spaceBefore=5,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        h2=style("h2", 8.3, 10.2, fontName=SANS_BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1),
+        body=style("body", 7.8, 9.8),
+        small=style("small", 6.8, 8.3),
+        muted=style("muted", 6.7, 8.2, textColor=MUTED),
+        cell=style("cell", 7, 8.6),
+        cell_bold=style("cell_bold", 7, 8.6, fontName=SANS_BOLD),
+        cell_head=style("cell_head", 6.8, 8.2, fontName=SANS_BOLD, textColor=ACCENT),
+        cell_small=style("cell_small", 6.3, 7.6, textColor=MUTED),
+        headline=style("headline", 8.8, 11, fontName=SANS_BOLD),
+        note=style("note", 7, 8.6),
+        trial=style("trial", 7, 8.5, spaceBefore=4, keepWithNext=1),
+        reference=style("reference", 6.8, 8.3, leftIndent=13, firstLineIndent=-13, spaceAfter=1),
+    )
