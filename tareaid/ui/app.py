@@ -1,0 +1,104 @@
+"""Start the desktop application: QApplication, appearance, database, main window.
+
+`run_app` is what `tareaid` without a subcommand calls. It opens the database (offering
+ways out when it cannot: another file, a new database, a backup, quit), shows the main
+window and runs the event loop. With `smoke=True` it waits only until the window has been
+shown and painted, closes it cleanly and returns 0: the packaging and start-up check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import sys
+import traceback
+from types import TracebackType
+
+from tareaid import __version__
+from tareaid.store.errors import StoreError
+from tareaid.ui import dialogs, theme
+from tareaid.ui.database import open_database, open_plainly
+from tareaid.ui.main_window import MainWindow
+from tareaid.ui.qt import QtCore, QtGui, QtWidgets
+from tareaid.ui.settings import APPLICATION, ORGANISATION, Settings
+
+# If a smoke run is never painted (a broken platform plugin), give up rather than hang.
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def app_icon() -> QtGui.QIcon:
+    """The application icon (SVG, sharp at any scale)."""
+    resource = importlib.resources.files("tareaid.resources") / "icons" / "tareaid.svg"
+    with importlib.resources.as_file(resource) as path:
+        return QtGui.QIcon(str(path))
+
+
+def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
+    """The one QApplication, named so QSettings and the desktop find TAREaid."""
+    app = QtWidgets.QApplication.instance()
+    if not isinstance(app, QtWidgets.QApplication):
+        app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("TAREaid")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.tareaid.TAREaid")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_app(db: str | None = None, smoke: bool = False) -> int:
+    """Run the desktop application on `db` (None: the default database); the exit code."""
+    app = make_application()
+    settings = Settings()
+    theme.apply_theme(app, settings.theme())
+    if smoke:
+        # Nobody is there to answer a dialog: report the problem and fail.
+        try:
+            database = open_plainly(db)
+        except StoreError as error:
+            print(f"tareaid: error: {error.message}", file=sys.stderr)
+            return 1
+    else:
+        database = open_database(None, db)
+        if database is None:
+            return 1
+    window = MainWindow(database, settings)
+    result = {"code": 0}
+    if smoke:
+
+        def close_after_paint() -> None:
+            QtCore.QTimer.singleShot(0, window.close)
+
+        def timed_out() -> None:
+            result["code"] = 1
+            print("tareaid: error: the window was never painted", file=sys.stderr)
+            window.close()
+
+        window.first_painted.connect(close_after_paint)
+        QtCore.QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)
+    else:
+        _report_unexpected_errors(window)
+    window.show()
+    code = app.exec()
+    return result["code"] or code
+
+
+def _report_unexpected_errors(window: QtWidgets.QWidget) -> None:
+    """A bug in a slot becomes a dialog with the details to report, not a silent failure."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        previous(kind, error, trace)
+        details = "".join(traceback.format_exception(kind, error, trace))
+        # Never let the error report itself crash the application.
+        with contextlib.suppress(Exception):
+            dialogs.show_error(
+                window,
+                "Unexpected error",
+                "Something went wrong inside TAREaid. Your saved cases are safe; the last "
+                "edit may not have been saved. Please report this with the details below.",
+                details=details,
+            )
+
+    sys.excepthook = hook

@@ -1,0 +1,134 @@
+"""The case editor: every field of the case format, grouped the way a clinician thinks.
+
+The form is built from the field table (domain/fields.py), one group box per group, so a
+new field appears here by being added there. Edits go to the case session, which validates,
+records them for undo and saves them; there is no Save button to forget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tareaid.domain.case import Case
+from tareaid.domain.fields import DECISION_OUTCOME_LABELS, FIELDS, Group
+from tareaid.ui.case_session import CaseSession
+from tareaid.ui.field_widgets import (
+    IDENTIFYING_TEXT,
+    FieldWidget,
+    make_field_label,
+    make_field_widget,
+)
+from tareaid.ui.qt import Qt, QtWidgets
+
+GROUP_NOTES = {
+    Group.PATIENT: (
+        f"Fields marked \N{BLACK SMALL SQUARE} {IDENTIFYING_TEXT} identify the patient: they "
+        "are never shown on the projection screen or in de-identified reports."
+    ),
+    Group.WORKUP: "Values from the work-up, as reported; TAREaid does not compute them.",
+}
+
+
+class CaseEditor(QtWidgets.QScrollArea):
+    """All fields of the open case, editable, in groups."""
+
+    def __init__(self, session: CaseSession, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        body = QtWidgets.QWidget()
+        body.setObjectName("case_editor_body")
+        layout = QtWidgets.QVBoxLayout(body)
+        self.fields: dict[str, FieldWidget] = {}
+        self.groups: dict[Group, QtWidgets.QGroupBox] = {}
+        labels: list[QtWidgets.QLabel] = []
+        for group in Group:
+            specs = [spec for spec in FIELDS if spec.group is group]
+            if not specs:
+                continue
+            box = QtWidgets.QGroupBox(group.value)
+            box.setObjectName(f"group_{group.name.lower()}")
+            form = QtWidgets.QFormLayout(box)
+            form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            if group in GROUP_NOTES:
+                note = QtWidgets.QLabel(GROUP_NOTES[group])
+                note.setWordWrap(True)
+                form.addRow(note)
+            for spec in specs:
+                widget = make_field_widget(spec, box)
+                widget.value_committed.connect(self._on_value_committed)
+                label = make_field_label(spec, widget)
+                form.addRow(label, widget)
+                labels.append(label)
+                self.fields[spec.name] = widget
+            layout.addWidget(box)
+            self.groups[group] = box
+        self.decision_box = QtWidgets.QGroupBox("Board decision")
+        decision_layout = QtWidgets.QVBoxLayout(self.decision_box)
+        self.decision_label = QtWidgets.QLabel()
+        self.decision_label.setWordWrap(True)
+        self.decision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        decision_layout.addWidget(self.decision_label)
+        layout.addWidget(self.decision_box)
+        layout.addStretch(1)
+        # One label column across all groups, so the fields line up from group to group.
+        label_width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(label_width)
+        # Very wide fields are hard to read: the form stops growing at about 60 characters.
+        body.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
+        self.setWidget(body)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        session.case_opened.connect(self._on_case_opened)
+        session.case_changed.connect(self._on_case_changed)
+        session.field_rejected.connect(self._on_field_rejected)
+        session.flush_requested.connect(self.flush)
+        if session.case is not None:
+            self._on_case_opened(session.case)
+
+    def flush(self) -> None:
+        """Commit whatever is still being typed."""
+        for widget in self.fields.values():
+            widget.flush()
+
+    def first_field(self) -> FieldWidget:
+        return self.fields[FIELDS[0].name]
+
+    # Slots ------------------------------------------------------------------------------
+
+    def _on_value_committed(self, name: str, value: Any, burst: int) -> None:
+        self.session.set_field(name, value, burst)
+
+    def _on_case_opened(self, case: Case) -> None:
+        self._show(case, force=True)
+
+    def _on_case_changed(self, case: Case) -> None:
+        self._show(case, force=False)
+
+    def _show(self, case: Case, *, force: bool) -> None:
+        editable = self.session.editable
+        for name, widget in self.fields.items():
+            widget.set_value(getattr(case, name), force=force)
+            widget.control.setEnabled(editable)
+        decision = case.decision
+        self.decision_box.setVisible(decision is not None)
+        if decision is not None:
+            lines = [DECISION_OUTCOME_LABELS.get(decision.outcome, decision.outcome)]
+            if decision.decided_on:
+                lines.append(f"Decided on {decision.decided_on.isoformat()}")
+            if decision.finalised:
+                lines.append("Finalised: changes need an amend reason, kept in the history.")
+            if decision.rationale:
+                lines.append(f"Rationale: {decision.rationale}")
+            self.decision_label.setText("\n".join(lines))
+
+    def _on_field_rejected(self, name: str, message: str) -> None:
+        widget = self.fields.get(name)
+        if widget is not None:
+            # case_changed (sent with the rejection) puts the old value back and clears
+            # errors; the message is shown after it.
+            widget.show_error(message)

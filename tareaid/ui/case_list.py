@@ -1,0 +1,364 @@
+"""The left-hand pane: search box, list filters, the new-case bar and the case table.
+
+This pane finds and selects cases; it never opens a database session itself (the model
+asks the repository) and never decides what a case means (the model shows the stored
+counts and headline).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tareaid.domain.fields import REFERENCE_MAX
+from tareaid.ui.case_list_model import HEADLINE, CaseListModel, ReferenceRole
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class NewCaseBar(QtWidgets.QFrame):
+    """An inline prompt for a new case's reference: type it, press Enter.
+
+    Signals:
+        reference_entered(str, object): the user confirmed a reference; the second argument
+            is the reference of the case to copy, or None for an empty case.
+        cancelled(): the user gave up (Escape or Cancel).
+    """
+
+    reference_entered = Signal(str, object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self._source: str | None = None
+        layout = QtWidgets.QGridLayout(self)
+        self.title = QtWidgets.QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title, 0, 0, 1, 3)
+        self.edit = QtWidgets.QLineEdit()
+        self.edit.setMaxLength(REFERENCE_MAX)
+        self.edit.setPlaceholderText("Case reference, e.g. CRLM-042")
+        self.edit.setAccessibleName("New case reference")
+        self.edit.returnPressed.connect(self._on_return_pressed)
+        self.edit.installEventFilter(self)
+        self.label = QtWidgets.QLabel("&Reference:")
+        self.label.setBuddy(self.edit)
+        layout.addWidget(self.label, 1, 0)
+        layout.addWidget(self.edit, 1, 1, 1, 2)
+        self.error = QtWidgets.QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("New case problem")
+        font = self.error.font()
+        font.setBold(True)
+        self.error.setFont(font)
+        self.error.hide()
+        layout.addWidget(self.error, 2, 0, 1, 3)
+        hint = QtWidgets.QLabel("Use a pseudonymous reference, not the patient's name.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint, 3, 0, 1, 3)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QtWidgets.QPushButton("Create")
+        self.create_button.setAccessibleName("Create case")
+        self.create_button.clicked.connect(self._on_return_pressed)
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel new case")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons, 4, 0, 1, 3)
+        layout.setColumnStretch(1, 1)
+        self.hide()
+
+    def start(self, *, source: str | None = None, suggestion: str = "") -> None:
+        """Show the bar and put the cursor in it (a copy of `source` when given)."""
+        self._source = source
+        self.title.setText(f"Duplicate {source}" if source else "New case")
+        self.edit.setText(suggestion)
+        self.clear_error()
+        self.show()
+        self.edit.selectAll()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def finish(self) -> None:
+        self.edit.clear()
+        self.clear_error()
+        self.hide()
+
+    def cancel(self) -> None:
+        self.finish()
+        self.cancelled.emit()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(f"\N{WARNING SIGN} {message}")
+        self.error.show()
+        self.edit.setFocus()
+
+    def clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def _on_return_pressed(self) -> None:
+        text = self.edit.text()
+        if not text.strip():
+            self.show_error("Type a reference for the case (1–64 characters).")
+            return
+        if text != text.strip():
+            self.show_error("A reference must not start or end with spaces.")
+            return
+        self.reference_entered.emit(text, self._source)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.cancel()
+            return True
+        return super().eventFilter(watched, event)
+
+
+class CaseTable(QtWidgets.QTableView):
+    """The case table; Enter opens the selected case.
+
+    Signals:
+        activated_with_keyboard(): Enter or Return was pressed on a row.
+    """
+
+    activated_with_keyboard = Signal()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_with_keyboard.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CaseListPane(QtWidgets.QWidget):
+    """Search, filters and the case table.
+
+    Signals:
+        current_case_changed(object): the selected case's reference (None when none).
+        case_activated(str): the user pressed Enter or double-clicked a case.
+        new_case_confirmed(str, object): the new-case bar's reference and the copied case.
+    """
+
+    current_case_changed = Signal(object)
+    case_activated = Signal(str)
+    new_case_confirmed = Signal(str, object)
+
+    def __init__(self, model: CaseListModel, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.search = QtWidgets.QLineEdit()
+        self.search.setPlaceholderText("Search by reference (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleDescription(
+            "Shows the cases whose reference contains the text; also name and MRN when "
+            "identifiers are shown."
+        )
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.installEventFilter(self)
+        layout.addWidget(self.search)
+        self._search_timer = QtCore.QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+
+        filters = QtWidgets.QHBoxLayout()
+        self.show_identifiers_box = QtWidgets.QCheckBox("Show &identifiers")
+        self.show_identifiers_box.setAccessibleName("Show identifiers")
+        self.show_identifiers_box.setToolTip(
+            "Show patient names and MRNs in the list and search them"
+        )
+        self.show_archived_box = QtWidgets.QCheckBox("Show arc&hived")
+        self.show_archived_box.setAccessibleName("Show archived cases")
+        filters.addWidget(self.show_identifiers_box)
+        filters.addWidget(self.show_archived_box)
+        filters.addStretch(1)
+        self.count_label = QtWidgets.QLabel()
+        self.count_label.setAccessibleName("Number of cases")
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.new_case_bar = NewCaseBar(self)
+        self.new_case_bar.reference_entered.connect(self.new_case_confirmed)
+        self.new_case_bar.cancelled.connect(self._on_new_case_cancelled)
+        layout.addWidget(self.new_case_bar)
+
+        self.table = CaseTable(self)
+        self.table.setObjectName("case_table")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(False)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(24)
+        order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(model.sort_column(), order)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.activated_with_keyboard.connect(self._on_table_activated_with_keyboard)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        model.modelReset.connect(self._on_model_reset)
+        model.total_changed.connect(self._on_total_changed)
+        layout.addWidget(self.table, 1)
+
+        self.empty_label = QtWidgets.QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+        self._current: str | None = None
+
+    # Public -----------------------------------------------------------------------------
+
+    def current_reference(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.data(index, ReferenceRole)
+
+    def select(self, reference: str | None) -> bool:
+        """Select a case's row (fetching a few pages to find it); False if it is not listed."""
+        if reference is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QtCore.QModelIndex())
+            return False
+        row = self.model.row_of(reference)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_search_now(self) -> None:
+        """Apply the typed search at once (instead of after the typing pause)."""
+        self._search_timer.stop()
+        self._on_search_timer_timeout()
+
+    def fit_columns(self) -> None:
+        """Size columns to their content, leaving the headline the remaining width."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            key = self.model.columns[column]
+            if key == HEADLINE:
+                header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
+            else:
+                header.setSectionResizeMode(
+                    column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+                )
+        header.setStretchLastSection(True)
+        if HEADLINE in self.model.columns:
+            headline = self.model.column_of(HEADLINE)
+            metrics = self.table.fontMetrics()
+            header.resizeSection(headline, metrics.horizontalAdvance("M") * 30)
+
+    # Slots ------------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        current = self._current
+        self.model.set_search(self.search.text())
+        if current and self.model.row_of(current, fetch_pages=0) >= 0:
+            self.select(current)
+
+    def _sync_sort_indicator(self) -> None:
+        # The header shows the order the model really applied (names and MRNs are not a
+        # sort order, so a click on them must not leave a misleading arrow).
+        column = self.model.sort_column()
+        descending = self.model.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() != column or header.sortIndicatorOrder() != order:
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _on_sort_indicator_changed(self, _column: int, _order: Qt.SortOrder) -> None:
+        self._sync_sort_indicator()
+
+    def _on_model_reset(self) -> None:
+        self.fit_columns()
+        self._sync_sort_indicator()
+        if self._current:
+            row = self.model.row_of(self._current, fetch_pages=0)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.table.selectRow(row)
+
+    def _on_total_changed(self, total: int) -> None:
+        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        if total:
+            self.empty_label.hide()
+        else:
+            self.empty_label.setText(
+                "No case matches the search."
+                if self.model.search
+                else "No cases yet. Press Ctrl+N to create one, or use File › Import."
+            )
+            self.empty_label.show()
+
+    def _on_current_row_changed(self, current: QtCore.QModelIndex, _previous: Any) -> None:
+        reference = self.model.data(current, ReferenceRole) if current.isValid() else None
+        if reference is None:
+            return
+        if reference != self._current:
+            self._current = reference
+            self.current_case_changed.emit(reference)
+
+    def _on_table_double_clicked(self, index: QtCore.QModelIndex) -> None:
+        reference = self.model.data(index, ReferenceRole)
+        if reference:
+            self.case_activated.emit(reference)
+
+    def _on_table_activated_with_keyboard(self) -> None:
+        reference = self.current_reference()
+        if reference:
+            self.case_activated.emit(reference)
+
+    def _on_new_case_cancelled(self) -> None:
+        self.table.setFocus()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        # Down from the search box goes to the results, as in a browser's find bar.
+        if (
+            watched is self.search
+            and event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.apply_search_now()
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid() and self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,369 @@
+"""The case list as a Qt table model, fetched lazily page by page from the repository.
+
+The model holds only the rows the view has asked for: it counts the matching cases once,
+fetches the first page, and fetches more as the user scrolls (canFetchMore/fetchMore), so
+100,000 cases cost no more at start-up than fifty. Searching and sorting reset the model in
+place (the view keeps it); they never re-create it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from tareaid.domain.assessment import Assessment
+from tareaid.domain.case import Case
+from tareaid.domain.fields import TIER_LABELS
+from tareaid.ui.qt import Qt, QtCore, QtGui
+from tareaid.ui.tiers import TIER_SHAPES, tier_colour
+
+PAGE_SIZE = 200
+
+# Column keys, in display order; NAME and MRN appear only when identifiers are shown.
+REFERENCE = "reference"
+BOARD_DATE = "board_date"
+FAVOURS = "favours"
+NEUTRAL = "neutral"
+AGAINST = "against"
+HEADLINE = "headline"
+NAME = "patient_name"
+MRN = "mrn"
+
+BASE_COLUMNS = (REFERENCE, BOARD_DATE, FAVOURS, NEUTRAL, AGAINST, HEADLINE)
+IDENTIFIER_COLUMNS = (NAME, MRN)
+
+HEADERS = {
+    REFERENCE: "Reference",
+    BOARD_DATE: "Board date",
+    FAVOURS: f"{TIER_SHAPES['favours']} Favours",
+    NEUTRAL: f"{TIER_SHAPES['neutral']} Neutral",
+    AGAINST: f"{TIER_SHAPES['against']} Against",
+    HEADLINE: "Headline",
+    NAME: "Name",
+    MRN: "MRN",
+}
+HEADER_TIPS = {
+    FAVOURS: "Factors that favour adding TARE",
+    NEUTRAL: "Factors that are neutral",
+    AGAINST: "Factors against adding TARE",
+    NAME: "Patient name (identifying)",
+    MRN: "Medical record number (identifying)",
+}
+# How each sortable column is ordered by the repository (list_cases order_by).
+ORDER_BY = {
+    REFERENCE: "reference",
+    BOARD_DATE: "board_date",
+    FAVOURS: "favours",
+    NEUTRAL: "neutral",
+    AGAINST: "against",
+    HEADLINE: "headline",
+}
+
+# The stored reference of a row, whatever the column (for selection and opening).
+ReferenceRole = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """What the list shows for one case."""
+
+    reference: str
+    board_date: date | None
+    counts: dict[str, int]
+    headline: str
+    archived: bool
+    finalised: bool
+    patient_name: str | None
+    mrn: str | None
+
+    @classmethod
+    def from_summary(cls, summary: Any) -> CaseRow:
+        return cls(
+            reference=summary.reference,
+            board_date=summary.board_date,
+            counts=dict(summary.counts or {}),
+            headline=summary.headline or "",
+            archived=bool(summary.archived),
+            finalised=bool(getattr(summary, "finalised", False)),
+            patient_name=getattr(summary, "patient_name", None),
+            mrn=getattr(summary, "mrn", None),
+        )
+
+
+class CaseListModel(QtCore.QAbstractTableModel):
+    """Cases matching the search, one row each, fetched from the repository a page at a time.
+
+    Signals:
+        total_changed(int): the number of matching cases changed (after a reset).
+    """
+
+    total_changed = QtCore.Signal(int)
+
+    def __init__(self, repository: Any, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._rows: list[CaseRow] = []
+        self._total = 0
+        self._search = ""
+        self._include_archived = False
+        self._show_identifiers = False
+        self._columns: tuple[str, ...] = BASE_COLUMNS
+        self._order_by = "reference"
+        self._descending = False
+        self._loaded = False
+
+    # Configuration ----------------------------------------------------------------------
+
+    @property
+    def repository(self) -> Any:
+        return self._repository
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self._columns
+
+    def column_of(self, key: str) -> int:
+        return self._columns.index(key)
+
+    def set_repository(self, repository: Any) -> None:
+        self._repository = repository
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text != self._search or not self._loaded:
+            self._search = text
+            self.reload()
+
+    def set_include_archived(self, value: bool) -> None:
+        if value != self._include_archived:
+            self._include_archived = value
+            self.reload()
+
+    def set_show_identifiers(self, value: bool) -> None:
+        if value != self._show_identifiers:
+            self._show_identifiers = value
+            self.reload()
+
+    @property
+    def show_identifiers(self) -> bool:
+        return self._show_identifiers
+
+    @property
+    def include_archived(self) -> bool:
+        return self._include_archived
+
+    def set_order(self, column: int, descending: bool) -> None:
+        """Remember the sort without fetching (the first reload applies it)."""
+        key = self._columns[column] if 0 <= column < len(self._columns) else REFERENCE
+        self._order_by = ORDER_BY.get(key, "reference")
+        self._descending = descending
+
+    def sort_column(self) -> int:
+        for key, order_by in ORDER_BY.items():
+            if order_by == self._order_by:
+                return self._columns.index(key)
+        return 0
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    # Loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Count the matching cases and fetch the first page again."""
+        self.beginResetModel()
+        self._columns = BASE_COLUMNS + (IDENTIFIER_COLUMNS if self._show_identifiers else ())
+        self._rows = []
+        self._total = 0
+        if self._repository is not None:
+            self._total = self._repository.count_cases(
+                self._search or None,
+                include_archived=self._include_archived,
+                search_identifiers=self._show_identifiers,
+            )
+            self._rows = self._fetch(0)
+        self._loaded = True
+        self.endResetModel()
+        self.total_changed.emit(self._total)
+
+    def _fetch(self, offset: int) -> list[CaseRow]:
+        summaries = self._repository.list_cases(
+            self._search or None,
+            include_archived=self._include_archived,
+            search_identifiers=self._show_identifiers,
+            offset=offset,
+            limit=PAGE_SIZE,
+            order_by=self._order_by,
+            descending=self._descending,
+        )
+        return [CaseRow.from_summary(summary) for summary in summaries]
+
+    def canFetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._repository is None:
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        more = self._fetch(len(self._rows))
+        if not more:
+            # The database shrank since the count: stop asking for rows that are not there.
+            self._total = len(self._rows)
+            self.total_changed.emit(self._total)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QtCore.QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # Rows -------------------------------------------------------------------------------
+
+    def reference_at(self, row: int) -> str | None:
+        if 0 <= row < len(self._rows):
+            return self._rows[row].reference
+        return None
+
+    def row_at(self, row: int) -> CaseRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, reference: str, *, fetch_pages: int = 5) -> int:
+        """The row showing a case, fetching up to a few more pages to find it; -1 if absent."""
+        for _ in range(fetch_pages + 1):
+            for index, row in enumerate(self._rows):
+                if row.reference == reference:
+                    return index
+            if not self.canFetchMore():
+                break
+            self.fetchMore()
+        return -1
+
+    def update_case(self, case: Case, assessment: Assessment) -> None:
+        """Refresh a loaded row from the case just saved, without asking the database."""
+        for index, row in enumerate(self._rows):
+            if row.reference == case.reference:
+                self._rows[index] = replace(
+                    row,
+                    board_date=case.board_date,
+                    counts=dict(assessment.counts),
+                    headline=assessment.headline,
+                    finalised=bool(case.decision and case.decision.finalised),
+                    patient_name=case.patient_name,
+                    mrn=case.mrn,
+                )
+                self.dataChanged.emit(
+                    self.index(index, 0), self.index(index, len(self._columns) - 1)
+                )
+                return
+
+    # QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        key = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[key]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return HEADER_TIPS.get(key, HEADERS[key])
+        return None
+
+    def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self._columns):
+            return None
+        row = self._rows[index.row()]
+        key = self._columns[index.column()]
+        if role == ReferenceRole:
+            return row.reference
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == HEADLINE:
+                return row.headline
+            if key == REFERENCE and row.archived:
+                return "Archived case: restore it to edit"
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and key in (FAVOURS, NEUTRAL, AGAINST):
+            return QtGui.QBrush(tier_colour(key, QtGui.QGuiApplication.palette()))
+        if role == Qt.ItemDataRole.FontRole and row.archived:
+            font = QtGui.QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (FAVOURS, NEUTRAL, AGAINST):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _display(row: CaseRow, key: str) -> str:
+        if key == REFERENCE:
+            return f"{row.reference} (archived)" if row.archived else row.reference
+        if key == BOARD_DATE:
+            return row.board_date.isoformat() if row.board_date else "—"
+        if key in (FAVOURS, NEUTRAL, AGAINST):
+            return f"{TIER_SHAPES[key]} {row.counts.get(key, 0)}"
+        if key == HEADLINE:
+            return row.headline
+        if key == NAME:
+            return row.patient_name or ""
+        if key == MRN:
+            return row.mrn or ""
+        return ""
+
+    @staticmethod
+    def _accessible(row: CaseRow, key: str) -> str:
+        if key in (FAVOURS, NEUTRAL, AGAINST):
+            return f"{row.counts.get(key, 0)} {TIER_LABELS[key]}"
+        if key == BOARD_DATE and row.board_date is None:
+            return "Board date not recorded"
+        return CaseListModel._display(row, key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column]
+        if key not in ORDER_BY:
+            return  # names and MRNs are not offered as a sort order
+        descending = order == Qt.SortOrder.DescendingOrder
+        if ORDER_BY[key] == self._order_by and descending == self._descending:
+            return
+        self._order_by = ORDER_BY[key]
+        self._descending = descending
+        # Before the first load (the view sorts as soon as sorting is enabled) only the
+        # order is remembered: the owner decides when the first, single fetch happens.
+        if self._loaded:
+            self.reload()

@@ -1,0 +1,238 @@
+"""The right-hand pane: the open case's header, message banner and tabs.
+
+Tabs: Checklist, Editor, Evidence, History. The banner reports what needs the user's
+decision without blocking them: a conflicting edit from elsewhere (reload, or keep mine as
+a copy), a finalised case that needs an amend reason, a save the database refused, an
+archived case.
+"""
+
+from __future__ import annotations
+
+from tareaid.domain.case import Case
+from tareaid.domain.evidence import EvidencePack
+from tareaid.store.errors import StoreError
+from tareaid.ui import dialogs
+from tareaid.ui.case_editor import CaseEditor
+from tareaid.ui.case_session import CaseSession
+from tareaid.ui.checklist import Checklist
+from tareaid.ui.evidence_view import EvidenceView
+from tareaid.ui.history_view import HistoryView
+from tareaid.ui.qt import Qt, QtWidgets, Signal
+from tareaid.ui.widgets import Banner, heading
+
+CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
+
+CONFLICT_TEXT = "Someone else changed this case. Your latest edits are not saved."
+LOCKED_TEXT = "This case has a finalised board decision: changes need a reason for the amendment."
+ARCHIVED_TEXT = "This case is archived and read-only. Restore it to edit it."
+
+
+class CasePane(QtWidgets.QWidget):
+    """Header, banner and tabs for the open case, or a hint when no case is open.
+
+    Signals:
+        export_requested(): the user asked for the PDF of this case.
+        restore_requested(str): the user asked to restore this archived case.
+        case_copied(str): "Keep mine as a copy" created this case.
+    """
+
+    export_requested = Signal()
+    restore_requested = Signal(str)
+    case_copied = Signal(str)
+
+    def __init__(
+        self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pack = pack
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.pages = QtWidgets.QStackedWidget()
+        outer.addWidget(self.pages)
+
+        self.empty = QtWidgets.QLabel(
+            "No case is open.\n\nPick a case from the list, or press Ctrl+N to create one."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.pages.addWidget(self.empty)
+
+        content = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QtWidgets.QHBoxLayout()
+        self.title = heading("", scale=1.5)
+        self.title.setObjectName("case_title")
+        header.addWidget(self.title, 1)
+        self.save_state = QtWidgets.QLabel()
+        self.save_state.setObjectName("save_state")
+        self.save_state.setAccessibleName("Save status")
+        header.addWidget(self.save_state, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(header)
+        self.subtitle = QtWidgets.QLabel()
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.subtitle)
+        self.banner = Banner()
+        layout.addWidget(self.banner)
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tabs.setAccessibleName("Case views")
+        self.tabs.setDocumentMode(True)
+        self.checklist = Checklist(session, pack)
+        self.editor = CaseEditor(session)
+        self.evidence = EvidenceView(pack)
+        self.history = HistoryView()
+        self.tabs.addTab(self.checklist, "Checklist")
+        self.tabs.addTab(self.editor, "Editor")
+        self.tabs.addTab(self.evidence, "Evidence")
+        self.tabs.addTab(self.history, "History")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout.addWidget(self.tabs, 1)
+        self.pages.addWidget(content)
+        self.content = content
+
+        self.checklist.export_requested.connect(self.export_requested)
+        self.checklist.evidence_requested.connect(self._on_evidence_requested)
+        session.amend_reason_provider = self._ask_amend_reason
+        session.case_opened.connect(self._on_case_opened)
+        session.case_closed.connect(self._on_case_closed)
+        session.case_changed.connect(self._on_case_changed)
+        session.case_saved.connect(self._on_case_saved)
+        session.save_state_changed.connect(self._on_save_state_changed)
+        session.conflict_detected.connect(self._on_conflict_detected)
+        session.lock_detected.connect(self._on_lock_detected)
+        session.save_failed.connect(self._on_save_failed)
+        self.pages.setCurrentWidget(self.empty)
+
+    def show_tab(self, index: int) -> None:
+        if self.session.case is None and index != EVIDENCE_TAB:
+            return
+        if self.session.case is None:
+            # The evidence is worth reading without a case open.
+            self.pages.setCurrentWidget(self.content)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
+
+    # Session slots ----------------------------------------------------------------------
+
+    def _on_case_opened(self, case: Case) -> None:
+        self.pages.setCurrentWidget(self.content)
+        self.banner.clear()
+        if self.session.archived:
+            self.banner.show_message("archived", ARCHIVED_TEXT, [("&Restore", self._restore)])
+        self._on_case_changed(case)
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            self.history.load(self.session.repository, case.reference)
+
+    def _on_case_closed(self) -> None:
+        self.banner.clear()
+        self.pages.setCurrentWidget(self.empty)
+
+    def _on_case_changed(self, case: Case) -> None:
+        self.title.setText(case.reference)
+        self.title.setAccessibleName(f"Case {case.reference}")
+        parts = [
+            f"Board date {case.board_date.isoformat()}"
+            if case.board_date
+            else "Board date not recorded"
+        ]
+        if self.session.archived:
+            parts.append("archived")
+        if self.session.finalised:
+            parts.append("decision finalised")
+        self.subtitle.setText(" · ".join(parts))
+
+    def _on_case_saved(self, _stored: object) -> None:
+        if self.banner.kind in ("locked", "save_failed"):
+            self.banner.clear()
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            self.history.load(self.session.repository, self.session.reference)
+
+    def _on_save_state_changed(self, text: str) -> None:
+        self.save_state.setText(text)
+
+    def _on_conflict_detected(self, _message: str) -> None:
+        self.banner.show_message(
+            "conflict",
+            CONFLICT_TEXT,
+            [("&Reload", self._reload), ("&Keep mine as a copy", self._keep_mine_as_copy)],
+        )
+
+    def _on_lock_detected(self, _message: str) -> None:
+        self.banner.show_message(
+            "locked",
+            LOCKED_TEXT,
+            [("&Give a reason…", self._give_amend_reason), ("&Discard my changes", self._reload)],
+        )
+
+    def _on_save_failed(self, message: str) -> None:
+        self.banner.show_message(
+            "save_failed", f"Not saved: {message}", [("&Try again", self._retry_save)]
+        )
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == HISTORY_TAB:
+            self.history.load(self.session.repository, self.session.reference)
+
+    def _on_evidence_requested(self) -> None:
+        self.show_tab(EVIDENCE_TAB)
+
+    # Banner actions ---------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        try:
+            self.session.reload()
+        except StoreError as error:
+            dialogs.show_error(self, "Could not reload the case", error.message)
+            return
+        self.banner.clear()
+
+    def _keep_mine_as_copy(self) -> None:
+        mine = self.session.case
+        if mine is None:
+            return
+        reference = dialogs.ask_text(
+            self,
+            "Keep my version as a copy",
+            "Reference for the copy holding your version:",
+            f"{mine.reference}-copy",
+        )
+        if not reference:
+            return
+        try:
+            copy = mine.with_changes(reference=reference, decision=None)
+            self.session.repository.create_case(copy)
+        except (StoreError, ValueError) as error:
+            dialogs.show_error(
+                self, "Could not keep your version", getattr(error, "message", str(error))
+            )
+            return
+        self.banner.clear()
+        self.case_copied.emit(reference)
+
+    def _give_amend_reason(self) -> None:
+        case = self.session.case
+        if case is None:
+            return
+        reason = self._ask_amend_reason(case)
+        if reason:
+            self.banner.clear()
+            self.session.set_amend_reason(reason)
+
+    def _retry_save(self) -> None:
+        self.banner.clear()
+        self.session.save_now()
+
+    def _restore(self) -> None:
+        if self.session.reference:
+            self.restore_requested.emit(self.session.reference)
+
+    def _ask_amend_reason(self, case: Case) -> str | None:
+        return dialogs.ask_text(
+            self,
+            "Amend a finalised case",
+            f"The board's decision on {case.reference} is finalised.\n"
+            "Why is it being changed? The reason is kept in the audit trail.",
+        )

@@ -1,0 +1,441 @@
+"""The case open in the window: its current data, its undo history and its autosave.
+
+The editor, the checklist and the case pane all edit through one CaseSession, so an edit
+made in the checklist shows in the editor, undo covers both, and there is exactly one place
+that saves. Edits are validated by the domain (`Case.with_changes`), pushed on a QUndoStack
+and saved ~600 ms after the last one (and whenever the user leaves the case or the window),
+with the version the case was loaded at, so that a concurrent edit is detected, never
+overwritten. No widget here: the pane shows what the session reports.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from tareaid.domain.assessment import Assessment, assess
+from tareaid.domain.case import Case, CaseError, Override
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.fields import FIELDS_BY_NAME, TIER_LABELS
+from tareaid.store.errors import (
+    CaseLockedError,
+    DuplicateReferenceError,
+    StaleEditError,
+    StoreError,
+)
+from tareaid.ui.qt import QtCore, QtGui, Signal
+
+AUTOSAVE_MS = 600
+
+# Undo command ids: commands with the same id may merge (one typing burst = one undo step).
+_FIELD_COMMAND_ID = 1
+
+
+class _SetFieldsCommand(QtGui.QUndoCommand):
+    """Changes one or more case fields (or the overrides) from old to new values."""
+
+    def __init__(
+        self,
+        session: CaseSession,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        text: str,
+        burst: int = 0,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.old = old
+        self.new = new
+        self.burst = burst
+
+    def id(self) -> int:
+        return _FIELD_COMMAND_ID if self.burst else -1
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, _SetFieldsCommand) or other.burst != self.burst:
+            return False
+        if set(other.new) != set(self.new):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def redo(self) -> None:
+        self._session._apply(self.new)
+
+    def undo(self) -> None:
+        self._session._apply(self.old)
+
+
+class _RenameCommand(QtGui.QUndoCommand):
+    """A new reference: stored at once (renames cannot wait), undone by renaming back."""
+
+    def __init__(self, session: CaseSession, old: str, new: str) -> None:
+        super().__init__(f"Rename case to {new}")
+        self._session = session
+        self.old = old
+        self.new = new
+        self._done = True  # push() calls redo(); the rename has already happened
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._session._rename_stored(self.old, self.new)
+
+    def undo(self) -> None:
+        self._session._rename_stored(self.new, self.old)
+
+
+class CaseSession(QtCore.QObject):
+    """The open case: data, assessment, undo stack, autosave.
+
+    Signals:
+        case_opened(Case): a case was loaded (undo history starts afresh).
+        case_closed(): no case is open any more.
+        case_changed(Case): the case data changed (edit, undo, redo, reload).
+        case_saved(object): the repository stored the case (a StoredCase).
+        case_renamed(str, str): the case's reference changed from the first to the second.
+        save_state_changed(str): status words for the user ("Saved 14:02", "Saving…").
+        field_rejected(str, str): an edit was refused: field name and the reason.
+        conflict_detected(str): someone else saved this case first; saving is paused.
+        lock_detected(str): the case has a finalised decision and needs an amend reason.
+        save_failed(str): the database refused the save for another reason.
+        flush_requested(): widgets should commit what the user is still typing.
+    """
+
+    case_opened = Signal(object)
+    case_closed = Signal()
+    case_changed = Signal(object)
+    case_saved = Signal(object)
+    case_renamed = Signal(str, str)
+    save_state_changed = Signal(str)
+    field_rejected = Signal(str, str)
+    conflict_detected = Signal(str)
+    lock_detected = Signal(str)
+    save_failed = Signal(str)
+    flush_requested = Signal()
+
+    def __init__(
+        self, repository: Any, pack: EvidencePack, parent: QtCore.QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.pack = pack
+        self.undo_stack = QtGui.QUndoStack(self)
+        self._case: Case | None = None
+        self._assessment: Assessment | None = None
+        self._version: Any = None
+        self._archived = False
+        self._dirty = False
+        self._in_conflict = False
+        self._saving = False
+        self._amend_reason: str | None = None
+        self._save_state = ""
+        # Asked for a reason before the first change to a case with a finalised decision;
+        # returns None when the user declines. The pane installs a dialog here.
+        self.amend_reason_provider: Callable[[Case], str | None] = lambda _case: None
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    # State ------------------------------------------------------------------------------
+
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    @property
+    def assessment(self) -> Assessment | None:
+        return self._assessment
+
+    @property
+    def reference(self) -> str | None:
+        return self._case.reference if self._case else None
+
+    @property
+    def version(self) -> Any:
+        return self._version
+
+    @property
+    def archived(self) -> bool:
+        return self._archived
+
+    @property
+    def editable(self) -> bool:
+        return self._case is not None and not self._archived
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def in_conflict(self) -> bool:
+        return self._in_conflict
+
+    @property
+    def save_state(self) -> str:
+        return self._save_state
+
+    @property
+    def finalised(self) -> bool:
+        return bool(self._case and self._case.decision and self._case.decision.finalised)
+
+    # Opening and closing ----------------------------------------------------------------
+
+    def open(self, reference: str) -> None:
+        """Load a stored case (after saving the one that was open). Raises StoreError."""
+        self.save_now()
+        stored = self.repository.get_case(reference)
+        self._load(stored)
+
+    def reload(self) -> None:
+        """Throw away unsaved edits and load the stored case again (after a conflict)."""
+        if self.reference is None:
+            return
+        self._timer.stop()
+        self._dirty = False
+        self._in_conflict = False
+        stored = self.repository.get_case(self.reference)
+        self._load(stored)
+
+    def close(self) -> None:
+        """Save and forget the open case."""
+        self.save_now()
+        self._timer.stop()
+        self._case = None
+        self._assessment = None
+        self._version = None
+        self._dirty = False
+        self._in_conflict = False
+        self._amend_reason = None
+        self.undo_stack.clear()
+        self._set_save_state("")
+        self.case_closed.emit()
+
+    def _load(self, stored: Any) -> None:
+        self._timer.stop()
+        self._case = stored.case
+        self._version = stored.version
+        self._archived = bool(stored.archived)
+        self._assessment = assess(stored.case, self.pack)
+        self._dirty = False
+        self._in_conflict = False
+        self._amend_reason = None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._set_save_state(_saved_text(stored))
+        self.case_opened.emit(self._case)
+        self.case_changed.emit(self._case)
+
+    # Editing ----------------------------------------------------------------------------
+
+    def set_field(self, name: str, value: Any, burst: int = 0) -> bool:
+        """Change one field; False (and field_rejected) when the value is refused."""
+        if self._case is None:
+            return False
+        if getattr(self._case, name) == value:
+            return True
+        if not self.editable:
+            self._reject(name, "This case is archived: restore it to edit it")
+            return False
+        if name == "reference":
+            return self._rename(value)
+        try:
+            self._case.with_changes(**{name: value})
+        except CaseError as error:
+            self._reject(name, _sentence(error.message))
+            return False
+        if not self._amend_allowed(name):
+            return False
+        label = FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
+        self.undo_stack.push(
+            _SetFieldsCommand(
+                self, {name: getattr(self._case, name)}, {name: value}, f"Change {label}", burst
+            )
+        )
+        return True
+
+    def set_override(self, factor: str, override: Override | None) -> bool:
+        """Set or remove the clinician's tier for a factor; the reason is mandatory."""
+        if self._case is None:
+            return False
+        field_name = f"overrides.{factor}"
+        if not self.editable:
+            self._reject(field_name, "This case is archived: restore it to edit it")
+            return False
+        overrides = dict(self._case.overrides)
+        if override is None:
+            if factor not in overrides:
+                return True
+            del overrides[factor]
+            text = "Remove override"
+        else:
+            if overrides.get(factor) == override:
+                return True
+            overrides[factor] = override
+            text = f"Override to {TIER_LABELS[override.tier]}"
+        try:
+            self._case.with_changes(overrides=overrides)
+        except CaseError as error:
+            self._reject(field_name, _sentence(error.message))
+            return False
+        if not self._amend_allowed(field_name):
+            return False
+        self.undo_stack.push(
+            _SetFieldsCommand(
+                self, {"overrides": dict(self._case.overrides)}, {"overrides": overrides}, text
+            )
+        )
+        return True
+
+    def _amend_allowed(self, field_name: str) -> bool:
+        if not self.finalised or self._amend_reason:
+            return True
+        assert self._case is not None
+        reason = self.amend_reason_provider(self._case)
+        if reason and reason.strip():
+            self._amend_reason = reason.strip()
+            return True
+        self._reject(field_name, "Not changed: a finalised case needs a reason for the amendment")
+        return False
+
+    def set_amend_reason(self, reason: str) -> None:
+        """The reason recorded with changes to a case whose decision is finalised."""
+        self._amend_reason = reason.strip() or None
+        if self._dirty:
+            self.save_now()
+
+    def _reject(self, name: str, message: str) -> None:
+        # Widgets showing the refused value go back to the case's value first, then show
+        # why the change was refused.
+        if self._case is not None:
+            self.case_changed.emit(self._case)
+        self.field_rejected.emit(name, message)
+
+    def _apply(self, changes: dict[str, Any]) -> None:
+        assert self._case is not None
+        self._case = self._case.with_changes(**changes)
+        self._assessment = assess(self._case, self.pack)
+        self._dirty = True
+        self._set_save_state("Unsaved changes")
+        self.case_changed.emit(self._case)
+        self._timer.start()
+
+    # Renaming ---------------------------------------------------------------------------
+
+    def _rename(self, new: str) -> bool:
+        assert self._case is not None
+        try:
+            self._case.with_changes(reference=new)
+        except CaseError as error:
+            self._reject("reference", _sentence(error.message))
+            return False
+        self.save_now()
+        if self._dirty or self._in_conflict:
+            self._reject("reference", "Not renamed: the case has changes that are not saved")
+            return False
+        old = self._case.reference
+        if not self._rename_stored(old, new):
+            return False
+        self.undo_stack.push(_RenameCommand(self, old, new))
+        return True
+
+    def _rename_stored(self, old: str, new: str) -> bool:
+        """Rename in the repository and in memory; reports problems as a rejection."""
+        assert self._case is not None
+        try:
+            result = self.repository.rename_case(old, new, expected_version=self._version)
+        except DuplicateReferenceError as error:
+            self._reject("reference", error.message)
+            return False
+        except StaleEditError as error:
+            self._enter_conflict(error.message)
+            return False
+        except StoreError as error:
+            self._reject("reference", error.message)
+            return False
+        if result is not None and hasattr(result, "version"):
+            self._version = result.version
+        else:
+            self._version = self.repository.get_case(new).version
+        self._case = self._case.with_changes(reference=new)
+        self._set_save_state(f"Saved {_clock()}")
+        self.case_renamed.emit(old, new)
+        self.case_changed.emit(self._case)
+        return True
+
+    # Saving -----------------------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        self._timer.start()
+
+    def save_now(self) -> bool:
+        """Save the open case if it changed; True when nothing is left unsaved."""
+        if self._saving:
+            return not self._dirty
+        self._timer.stop()
+        self._saving = True
+        try:
+            self.flush_requested.emit()
+            self._timer.stop()
+            if self._case is None or not self._dirty:
+                return True
+            if self._in_conflict:
+                return False
+            self._set_save_state("Saving…")
+            try:
+                stored = self.repository.save_case(
+                    self._case,
+                    expected_version=self._version,
+                    amend_reason=self._amend_reason if self.finalised else None,
+                )
+            except StaleEditError as error:
+                self._enter_conflict(error.message)
+                return False
+            except CaseLockedError as error:
+                self._set_save_state("Not saved: the decision is finalised")
+                self.lock_detected.emit(error.message)
+                return False
+            except StoreError as error:
+                self._set_save_state("Not saved")
+                self.save_failed.emit(error.message)
+                return False
+            self._version = stored.version
+            self._dirty = False
+            self.undo_stack.setClean()
+            self._set_save_state(f"Saved {_clock()}")
+            self.case_saved.emit(stored)
+            return True
+        finally:
+            self._saving = False
+
+    def _enter_conflict(self, message: str) -> None:
+        self._in_conflict = True
+        self._set_save_state("Not saved: changed elsewhere")
+        self.conflict_detected.emit(message)
+
+    def _set_save_state(self, text: str) -> None:
+        if text != self._save_state:
+            self._save_state = text
+            self.save_state_changed.emit(text)
+
+
+def _clock() -> str:
+    return time.strftime("%H:%M")
+
+
+def _saved_text(stored: Any) -> str:
+    updated = getattr(stored, "updated_at", None)
+    if isinstance(updated, datetime):
+        local = updated.astimezone() if updated.tzinfo else updated
+        if local.date() == datetime.now().date():
+            return f"Saved {local:%H:%M}"
+        return f"Saved {local:%Y-%m-%d %H:%M}"
+    return "Saved"
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message

@@ -1,0 +1,640 @@
+"""The guided checklist: one step per framework factor, in the contract's order, then a summary.
+
+Each step asks the factor's question, shows the framework's three tier descriptions with the
+case's tier marked by a frame and a "This case" mark (never by colour alone), the finding,
+the derived tier and its reason, the case data the rule reads (editable in place), and lets
+the clinician override the tier with a mandatory reason. `unassessed` and `outside` are
+shown as what they are. The tiers themselves come from the domain's assessment: this module
+decides nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tareaid.domain.assessment import Assessment, FactorResult
+from tareaid.domain.case import Case, Override
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.fields import (
+    FACTOR_FIELDS,
+    FACTOR_KEYS,
+    FIELDS_BY_NAME,
+    OVERRIDE_TIERS,
+    TIER_LABELS,
+    TIERS,
+)
+from tareaid.ui.case_session import CaseSession
+from tareaid.ui.evidence_view import figure_labels, figures_with_overall
+from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.tiers import TIER_SHAPES, tier_text
+from tareaid.ui.widgets import TierLabel, heading, text_label
+
+STEP_COUNT = len(FACTOR_KEYS)
+
+UNASSESSED_TEXT = (
+    "Unassessed: the data this factor needs are missing. Enter them below; the framework "
+    "does not guess."
+)
+OUTSIDE_TEXT = (
+    "Outside the framework: the data are known, but the framework does not classify them. "
+    "The clinician decides, with an override and its reason."
+)
+REASON_REQUIRED = "A reason is required to override the tier. Say why your judgement differs."
+CHOOSE_TIER = "Choose a tier…"
+
+
+class _TierOption(QtWidgets.QFrame):
+    """One of a factor's three framework descriptions; framed and marked when it applies."""
+
+    def __init__(self, tier: str, description: str, parent: QtWidgets.QWidget | None = None):
+        super().__init__(parent)
+        self.tier = tier
+        layout = QtWidgets.QVBoxLayout(self)
+        top = QtWidgets.QHBoxLayout()
+        self.title = TierLabel(self)
+        self.title.set_tier(tier)
+        top.addWidget(self.title, 1)
+        self.mark = QtWidgets.QLabel("\N{BLACK LEFT-POINTING TRIANGLE} This case")
+        font = self.mark.font()
+        font.setBold(True)
+        self.mark.setFont(font)
+        self.mark.setAccessibleName("This case's tier")
+        top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.description = text_label(description, self)
+        layout.addWidget(self.description)
+        self.set_current(False)
+
+    def set_current(self, current: bool) -> None:
+        # A heavy frame plus the "This case" mark: visible in greyscale and to screen readers.
+        self.setFrameShape(
+            QtWidgets.QFrame.Shape.Box if current else QtWidgets.QFrame.Shape.StyledPanel
+        )
+        self.setLineWidth(3 if current else 1)
+        self.mark.setVisible(current)
+        self.setBackgroundRole(
+            QtGui.QPalette.ColorRole.AlternateBase if current else QtGui.QPalette.ColorRole.Window
+        )
+        self.setAutoFillBackground(current)
+        state = "this case" if current else "not this case"
+        self.setAccessibleName(f"{TIER_LABELS[self.tier]}: {self.description.text()} ({state})")
+
+
+class FactorStep(QtWidgets.QScrollArea):
+    """One factor of the framework for the open case.
+
+    Signals:
+        evidence_requested(): the user asked to see the evidence view.
+    """
+
+    evidence_requested = Signal()
+
+    def __init__(
+        self,
+        number: int,
+        key: str,
+        session: CaseSession,
+        pack: EvidencePack,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.key = key
+        self.session = session
+        self.pack = pack
+        text = pack.factor(key)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        body = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(body)
+
+        self.title = heading(f"{number}. {text.label}", scale=1.4)
+        layout.addWidget(self.title)
+        self.question = heading(text.question, scale=1.1)
+        self.question.setAccessibleName(f"Question: {text.question}")
+        layout.addWidget(self.question)
+
+        options = QtWidgets.QGridLayout()
+        self.options = {
+            "favours": _TierOption("favours", text.favours),
+            "neutral": _TierOption("neutral", text.neutral),
+            "against": _TierOption("against", text.against),
+        }
+        for column, option in enumerate(self.options.values()):
+            options.addWidget(option, 0, column)
+            options.setColumnStretch(column, 1)
+        layout.addLayout(options)
+
+        # Unassessed or outside: a box that says so in words (no option is marked).
+        self.status_box = QtWidgets.QFrame()
+        self.status_box.setFrameShape(QtWidgets.QFrame.Shape.Box)
+        self.status_box.setLineWidth(3)
+        status_layout = QtWidgets.QVBoxLayout(self.status_box)
+        self.status_tier = TierLabel(self.status_box)
+        self.status_text = text_label()
+        status_layout.addWidget(self.status_tier)
+        status_layout.addWidget(self.status_text)
+        layout.addWidget(self.status_box)
+
+        result = QtWidgets.QFormLayout()
+        result.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.finding = text_label()
+        self.finding.setAccessibleName("Finding")
+        self.derived = TierLabel()
+        self.derived_reason = text_label()
+        self.derived_reason.setAccessibleName("Reason for the derived tier")
+        self.tier_used = TierLabel()
+        self.override_reason = text_label()
+        self.override_reason.setAccessibleName("Reason for the override")
+        result.addRow("Finding:", self.finding)
+        result.addRow("Derived tier:", self.derived)
+        result.addRow("Why:", self.derived_reason)
+        self.tier_used_label = QtWidgets.QLabel("Tier used:")
+        result.addRow(self.tier_used_label, self.tier_used)
+        self.override_reason_label = QtWidgets.QLabel("Override reason:")
+        result.addRow(self.override_reason_label, self.override_reason)
+        layout.addLayout(result)
+
+        data_box = QtWidgets.QGroupBox("Case data for this factor")
+        data_form = QtWidgets.QFormLayout(data_box)
+        data_form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
+        data_form.setFieldGrowthPolicy(
+            QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
+        )
+        self.fields: dict[str, FieldWidget] = {}
+        for name in FACTOR_FIELDS[key]:
+            spec = FIELDS_BY_NAME[name]
+            widget = make_field_widget(spec, data_box)
+            widget.value_committed.connect(self._on_value_committed)
+            data_form.addRow(make_field_label(spec, widget), widget)
+            self.fields[name] = widget
+        layout.addWidget(data_box)
+
+        override_box = QtWidgets.QGroupBox("Override the tier")
+        override_layout = QtWidgets.QGridLayout(override_box)
+        intro = text_label(
+            "If your judgement differs from the framework, choose the tier and say why. "
+            "The reason is kept with the case and printed in the report."
+        )
+        override_layout.addWidget(intro, 0, 0, 1, 4)
+        tier_label = QtWidgets.QLabel("&Tier:")
+        self.override_tier = QtWidgets.QComboBox()
+        self.override_tier.addItem(CHOOSE_TIER, None)
+        for tier in OVERRIDE_TIERS:
+            self.override_tier.addItem(tier_text(tier), tier)
+        self.override_tier.setAccessibleName(f"Override tier for {text.label}")
+        tier_label.setBuddy(self.override_tier)
+        reason_label = QtWidgets.QLabel("&Reason:")
+        self.override_reason_edit = QtWidgets.QLineEdit()
+        self.override_reason_edit.setPlaceholderText("Why the tier differs (required)")
+        self.override_reason_edit.setAccessibleName(f"Reason for overriding {text.label}")
+        self.override_reason_edit.returnPressed.connect(self._on_apply_clicked)
+        reason_label.setBuddy(self.override_reason_edit)
+        override_layout.addWidget(tier_label, 1, 0)
+        override_layout.addWidget(self.override_tier, 1, 1)
+        override_layout.addWidget(reason_label, 2, 0)
+        override_layout.addWidget(self.override_reason_edit, 2, 1, 1, 3)
+        self.apply_button = QtWidgets.QPushButton("&Apply override")
+        self.apply_button.setAccessibleName(f"Apply override for {text.label}")
+        self.apply_button.clicked.connect(self._on_apply_clicked)
+        self.remove_button = QtWidgets.QPushButton("Remove o&verride")
+        self.remove_button.setAccessibleName(f"Remove override for {text.label}")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        override_layout.addLayout(buttons, 3, 0, 1, 4)
+        self.override_error = QtWidgets.QLabel()
+        self.override_error.setWordWrap(True)
+        self.override_error.setAccessibleName("Override problem")
+        font = self.override_error.font()
+        font.setBold(True)
+        self.override_error.setFont(font)
+        self.override_error.hide()
+        override_layout.addWidget(self.override_error, 4, 0, 1, 4)
+        override_layout.setColumnStretch(3, 1)
+        layout.addWidget(override_box)
+
+        evidence_box = QtWidgets.QGroupBox("Evidence behind this factor")
+        evidence_layout = QtWidgets.QVBoxLayout(evidence_box)
+        figures = figures_with_overall(pack, text.evidence_figures)
+        if figures:
+            for figure in figures:
+                trial = pack.trials[figure.trial].name
+                line = f"{trial} · {figure.endpoint}"
+                values = figure.values_text()
+                effect = figure.effect_text()
+                details = "; ".join(part for part in (values, effect) if part)
+                labels = figure_labels(figure)
+                prefix = (
+                    "\N{RIGHTWARDS ARROW} Overall: "
+                    if figure.key not in text.evidence_figures
+                    else ""
+                )
+                if figure.subgroup:
+                    prefix = "Subgroup: "
+                words = f"{prefix}{line}: {details}" if details else f"{prefix}{line}"
+                if labels:
+                    words += f" ({', '.join(labels)})"
+                evidence_layout.addWidget(text_label(words))
+        else:
+            evidence_layout.addWidget(
+                text_label(
+                    "The trials give no figure for this factor on its own; the tier follows "
+                    "the framework's wording. The Evidence tab shows every trial."
+                )
+            )
+        self.evidence_button = QtWidgets.QPushButton("Open the evidence view")
+        self.evidence_button.setAccessibleName("Open the evidence view")
+        self.evidence_button.clicked.connect(self.evidence_requested)
+        evidence_layout.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(evidence_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    # Showing the case -------------------------------------------------------------------
+
+    def show_case(self, case: Case, assessment: Assessment, *, force: bool = False) -> None:
+        result = assessment.factor(self.key)
+        editable = self.session.editable
+        for name, widget in self.fields.items():
+            widget.set_value(getattr(case, name), force=force)
+            widget.control.setEnabled(editable)
+        for tier, option in self.options.items():
+            option.set_current(result.tier == tier)
+        self._show_status(result)
+        self.finding.setText(result.finding)
+        self.derived.set_tier(result.derived_tier)
+        self.derived_reason.setText(result.derived_reason)
+        self.tier_used.set_tier(result.tier, " (override)" if result.overridden else "")
+        self.tier_used.setVisible(result.overridden)
+        self.tier_used_label.setVisible(result.overridden)
+        self.override_reason.setText(result.reason if result.overridden else "")
+        self.override_reason.setVisible(result.overridden)
+        self.override_reason_label.setVisible(result.overridden)
+        override = case.overrides.get(self.key)
+        if force or override is not None:
+            index = self.override_tier.findData(override.tier if override else None)
+            self.override_tier.setCurrentIndex(max(0, index))
+            self.override_reason_edit.setText(override.reason if override else "")
+        self.apply_button.setText("Update override" if override else "&Apply override")
+        self.remove_button.setEnabled(override is not None and editable)
+        self.apply_button.setEnabled(editable)
+        self.override_tier.setEnabled(editable)
+        self.override_reason_edit.setEnabled(editable)
+        if force:
+            self.clear_override_error()
+
+    def _show_status(self, result: FactorResult) -> None:
+        if result.derived_tier in ("unassessed", "outside"):
+            self.status_tier.set_tier(
+                result.derived_tier, " (override applies)" if result.overridden else ""
+            )
+            self.status_text.setText(
+                UNASSESSED_TEXT if result.derived_tier == "unassessed" else OUTSIDE_TEXT
+            )
+            self.status_box.show()
+        else:
+            self.status_box.hide()
+
+    def show_override_error(self, message: str) -> None:
+        self.override_error.setText(f"\N{WARNING SIGN} {message}")
+        self.override_error.show()
+
+    def clear_override_error(self) -> None:
+        self.override_error.clear()
+        self.override_error.hide()
+
+    def flush(self) -> None:
+        for widget in self.fields.values():
+            widget.flush()
+
+    def show_field_error(self, name: str, message: str) -> None:
+        widget = self.fields.get(name)
+        if widget is not None:
+            widget.show_error(message)
+
+    # Slots ------------------------------------------------------------------------------
+
+    def _on_value_committed(self, name: str, value: Any, burst: int) -> None:
+        self.session.set_field(name, value, burst)
+
+    def _on_apply_clicked(self) -> None:
+        tier = self.override_tier.currentData()
+        reason = self.override_reason_edit.text().strip()
+        if tier is None:
+            self.show_override_error("Choose the tier you judge right for this factor.")
+            self.override_tier.setFocus()
+            return
+        if not reason:
+            self.show_override_error(REASON_REQUIRED)
+            self.override_reason_edit.setFocus()
+            return
+        self.clear_override_error()
+        self.session.set_override(self.key, Override(tier=tier, reason=reason))
+
+    def _on_remove_clicked(self) -> None:
+        self.clear_override_error()
+        if self.session.set_override(self.key, None):
+            self.override_tier.setCurrentIndex(0)
+            self.override_reason_edit.clear()
+            self.override_tier.setFocus()
+
+
+class SummaryStep(QtWidgets.QScrollArea):
+    """Counts, headline, each factor's tier, evidence gaps and work-up alerts.
+
+    Signals:
+        step_requested(int): the user wants to review a factor step (0-based).
+        export_requested(): the user asked for the PDF.
+    """
+
+    step_requested = Signal(int)
+    export_requested = Signal()
+
+    def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        body = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(body)
+        layout.addWidget(heading("Summary", scale=1.4))
+        self.headline = heading("", scale=1.1)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.headline)
+
+        counts = QtWidgets.QHBoxLayout()
+        self.count_labels: dict[str, TierLabel] = {}
+        for tier in TIERS:
+            label = TierLabel(bold=True)
+            label.setWordWrap(False)
+            self.count_labels[tier] = label
+            counts.addWidget(label)
+        counts.addStretch(1)
+        layout.addLayout(counts)
+
+        factors_box = QtWidgets.QGroupBox("Factors")
+        grid = QtWidgets.QGridLayout(factors_box)
+        self.factor_tiers: dict[str, TierLabel] = {}
+        self.factor_reasons: dict[str, QtWidgets.QLabel] = {}
+        self.review_buttons: list[QtWidgets.QPushButton] = []
+        for row, key in enumerate(FACTOR_KEYS):
+            label = pack.factor(key).label
+            name = QtWidgets.QLabel(f"{row + 1}. {label}")
+            tier = TierLabel()
+            reason = text_label()
+            button = QtWidgets.QPushButton("Review")
+            button.setAccessibleName(f"Review step {row + 1}: {label}")
+            button.clicked.connect(lambda _checked=False, step=row: self.step_requested.emit(step))
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(tier, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(reason, row, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(button, row, 3, Qt.AlignmentFlag.AlignTop)
+            self.factor_tiers[key] = tier
+            self.factor_reasons[key] = reason
+            self.review_buttons.append(button)
+        grid.setColumnStretch(2, 1)
+        layout.addWidget(factors_box)
+
+        self.alerts_box = QtWidgets.QGroupBox("Work-up alerts")
+        self.alerts_layout = QtWidgets.QVBoxLayout(self.alerts_box)
+        layout.addWidget(self.alerts_box)
+        self.gaps_box = QtWidgets.QGroupBox("Evidence gaps")
+        self.gaps_layout = QtWidgets.QVBoxLayout(self.gaps_box)
+        layout.addWidget(self.gaps_box)
+
+        self.disclaimer = text_label(pack.disclaimer)
+        layout.addWidget(self.disclaimer)
+        buttons = QtWidgets.QHBoxLayout()
+        self.export_button = QtWidgets.QPushButton("&Export PDF…")
+        self.export_button.setAccessibleName("Export PDF")
+        self.export_button.clicked.connect(self.export_requested)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_case(self, assessment: Assessment) -> None:
+        self.headline.setText(assessment.headline)
+        self.headline.setAccessibleName(f"Headline: {assessment.headline}")
+        for tier, label in self.count_labels.items():
+            label.set_tier(tier, f": {assessment.counts.get(tier, 0)}")
+        for factor in assessment.factors:
+            self.factor_tiers[factor.key].set_tier(
+                factor.tier, " (override)" if factor.overridden else ""
+            )
+            self.factor_reasons[factor.key].setText(
+                f"Override: {factor.reason}" if factor.overridden else factor.reason
+            )
+        self._fill(
+            self.alerts_layout,
+            [(f"\N{WARNING SIGN} {flag.title}", flag.text) for flag in assessment.workup_alerts],
+            "No work-up alert is raised by the values entered.",
+        )
+        self._fill(
+            self.gaps_layout,
+            [(flag.title, flag.text) for flag in assessment.evidence_gaps],
+            "No evidence gap is raised by the treatment plan entered.",
+        )
+
+    @staticmethod
+    def _fill(layout: QtWidgets.QVBoxLayout, items: list[tuple[str, str]], empty: str) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if not items:
+            layout.addWidget(text_label(empty))
+            return
+        for title, text in items:
+            title_label = heading(title, scale=1.0)
+            layout.addWidget(title_label)
+            body = text_label(text)
+            body.setAccessibleName(title.replace("\N{WARNING SIGN} ", ""))
+            layout.addWidget(body)
+
+
+class Checklist(QtWidgets.QWidget):
+    """The six factor steps and the summary, with a step list, progress and Back/Next.
+
+    Signals:
+        step_changed(int): the visible step changed (0–5 factors, 6 the summary).
+        export_requested(): the user asked for the PDF from the summary.
+        evidence_requested(): the user asked for the evidence view from a step.
+    """
+
+    step_changed = Signal(int)
+    export_requested = Signal()
+    evidence_requested = Signal()
+
+    def __init__(
+        self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pack = pack
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+
+        middle = QtWidgets.QHBoxLayout()
+        self.step_list = QtWidgets.QListWidget()
+        self.step_list.setObjectName("checklist_steps")
+        self.step_list.setAccessibleName("Checklist steps")
+        self.step_list.setWordWrap(True)
+        self.step_list.setSpacing(3)
+        self.step_list.setUniformItemSizes(False)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self.fontMetrics()
+        self.step_list.setMaximumWidth(metrics.horizontalAdvance("M") * 16)
+        self.step_list.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Expanding
+        )
+        for number, key in enumerate(FACTOR_KEYS, start=1):
+            self.step_list.addItem(f"{number}. {pack.factor(key).label}")
+        self.step_list.addItem("Summary")
+        self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
+        middle.addWidget(self.step_list)
+
+        self.stack = QtWidgets.QStackedWidget()
+        self.steps: list[FactorStep] = []
+        for number, key in enumerate(FACTOR_KEYS, start=1):
+            step = FactorStep(number, key, session, pack)
+            step.evidence_requested.connect(self.evidence_requested)
+            self.steps.append(step)
+            self.stack.addWidget(step)
+        self.summary = SummaryStep(pack)
+        self.summary.step_requested.connect(self.go_to)
+        self.summary.export_requested.connect(self.export_requested)
+        self.stack.addWidget(self.summary)
+        middle.addWidget(self.stack, 1)
+        outer.addLayout(middle, 1)
+
+        nav = QtWidgets.QHBoxLayout()
+        self.back_button = QtWidgets.QPushButton(
+            "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK} &Back"
+        )
+        self.back_button.setAccessibleName("Back")
+        self.back_button.setToolTip("Previous step (Alt+B, Ctrl+Page Up)")
+        self.back_button.clicked.connect(self.back)
+        self.progress_label = QtWidgets.QLabel()
+        self.progress_label.setAccessibleName("Checklist progress")
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setRange(0, STEP_COUNT)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Checklist progress bar")
+        self.next_button = QtWidgets.QPushButton(
+            "&Next \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
+        )
+        self.next_button.setAccessibleName("Next")
+        self.next_button.setToolTip("Next step (Alt+N, Ctrl+Page Down)")
+        self.next_button.clicked.connect(self.next)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.progress_label)
+        nav.addWidget(self.progress, 1)
+        nav.addWidget(self.next_button)
+        outer.addLayout(nav)
+
+        for keys, slot in (
+            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next),
+            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.back),
+        ):
+            shortcut = QtGui.QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        session.case_opened.connect(self._on_case_opened)
+        session.case_changed.connect(self._on_case_changed)
+        session.field_rejected.connect(self._on_field_rejected)
+        session.flush_requested.connect(self.flush)
+        self.go_to(0)
+        if session.case is not None:
+            self._on_case_opened(session.case)
+
+    # Navigation -------------------------------------------------------------------------
+
+    @property
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def go_to(self, step: int) -> None:
+        step = max(0, min(STEP_COUNT, step))
+        if step != self.stack.currentIndex():
+            self.flush()
+        self.stack.setCurrentIndex(step)
+        if self.step_list.currentRow() != step:
+            self.step_list.blockSignals(True)
+            self.step_list.setCurrentRow(step)
+            self.step_list.blockSignals(False)
+        if step < STEP_COUNT:
+            self.progress_label.setText(f"Step {step + 1} of {STEP_COUNT}")
+            self.progress.setValue(step + 1)
+        else:
+            self.progress_label.setText("Summary")
+            self.progress.setValue(STEP_COUNT)
+        self.progress.setAccessibleDescription(self.progress_label.text())
+        self.back_button.setEnabled(step > 0)
+        self.next_button.setEnabled(step < STEP_COUNT)
+        self.step_changed.emit(step)
+
+    def next(self) -> None:
+        self.go_to(self.current_step + 1)
+        if not self.next_button.isEnabled() and self.next_button.hasFocus():
+            self.back_button.setFocus()
+
+    def back(self) -> None:
+        self.go_to(self.current_step - 1)
+        if not self.back_button.isEnabled() and self.back_button.hasFocus():
+            self.next_button.setFocus()
+
+    def flush(self) -> None:
+        for step in self.steps:
+            step.flush()
+
+    # Slots ------------------------------------------------------------------------------
+
+    def _on_step_list_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.go_to(row)
+
+    def _on_case_opened(self, case: Case) -> None:
+        self._show(case, force=True)
+        self.go_to(0)
+
+    def _on_case_changed(self, case: Case) -> None:
+        self._show(case, force=False)
+
+    def _show(self, case: Case, *, force: bool) -> None:
+        assessment = self.session.assessment
+        if assessment is None:
+            return
+        for step in self.steps:
+            step.show_case(case, assessment, force=force)
+        self.summary.show_case(assessment)
+        for row, factor in enumerate(assessment.factors):
+            item = self.step_list.item(row)
+            mark = TIER_SHAPES[factor.tier]
+            override = " (override)" if factor.overridden else ""
+            item.setText(f"{row + 1}. {factor.label}\n{mark} {TIER_LABELS[factor.tier]}{override}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"Step {row + 1}, {factor.label}: {TIER_LABELS[factor.tier]}{override}",
+            )
+
+    def _on_field_rejected(self, name: str, message: str) -> None:
+        if name.startswith("overrides."):
+            key = name.split(".")[1]
+            for step in self.steps:
+                if step.key == key:
+                    step.show_override_error(message)
+            return
+        for step in self.steps:
+            step.show_field_error(name, message)
+
+
+__all__ = ["Checklist", "FactorStep", "SummaryStep"]
+
+_ = QtCore

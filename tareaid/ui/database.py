@@ -1,0 +1,175 @@
+"""Opening a database from the desktop: the repository, its single-instance lock, and the
+ways out when it cannot be opened (another file, a new database, a backup, quit).
+
+A problem with the environment (not a database, damaged, from a newer TAREaid, locked,
+read-only, already open elsewhere) is never a crash: the user is told what it means and
+chooses what to do. A damaged file is never overwritten: restoring a backup writes a new
+file beside it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tareaid.store.errors import DamagedDatabaseError, StoreError
+from tareaid.ui import dialogs
+from tareaid.ui.qt import QtCore, QtWidgets
+
+DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+LOCK_WAIT_MS = 100
+
+OPEN_OTHER = "open"
+CREATE_NEW = "new"
+RESTORE_BACKUP = "restore"
+GIVE_UP = "quit"
+
+
+class DatabaseInUseError(StoreError):
+    """Another TAREaid window already has this database open."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class OpenedDatabase:
+    """A repository the application is using, with the lock that keeps it single-user."""
+
+    repository: Any
+    lock: QtCore.QLockFile | None
+
+    @property
+    def label(self) -> str:
+        """What the user knows this database by: its file path, or its URL."""
+        path = getattr(self.repository, "path", None)
+        return str(path) if path is not None else str(self.repository.url)
+
+    @property
+    def name(self) -> str:
+        path = getattr(self.repository, "path", None)
+        return Path(path).name if path is not None else str(self.repository.url)
+
+    def close(self) -> None:
+        try:
+            self.repository.close()
+        finally:
+            if self.lock is not None:
+                self.lock.unlock()
+                self.lock = None
+
+
+def lock_path(database: Path) -> Path:
+    return database.parent / f".{database.name}.lock"
+
+
+def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
+    if path is None:
+        return None  # a server database has its own concurrency control
+    lock = QtCore.QLockFile(str(lock_path(path)))
+    # 0: a lock whose process is gone is stale at once, so a crash never locks users out.
+    lock.setStaleLockTime(0)
+    if lock.tryLock(LOCK_WAIT_MS):
+        return lock
+    if lock.error() == QtCore.QLockFile.LockError.LockFailedError:
+        _ok, pid, host, _app = lock.getLockInfo()
+        where = f" (process {pid} on {host})" if pid else ""
+        raise DatabaseInUseError(
+            f"{path} is already open in another TAREaid window{where}. Close it there first, "
+            "or open another database."
+        )
+    # No permission to write a lock beside the file: go on without one; SQLite still
+    # protects the data, and the repository reports a read-only database itself.
+    return None
+
+
+def open_plainly(db: str | None, *, create: bool = True) -> OpenedDatabase:
+    """Open a repository and take its lock, raising StoreError on any problem."""
+    from tareaid.store.repository import Repository
+
+    repository = Repository.open(db, create=create)
+    try:
+        lock = _acquire_lock(getattr(repository, "path", None))
+    except StoreError:
+        repository.close()
+        raise
+    return OpenedDatabase(repository, lock)
+
+
+def open_database(
+    parent: QtWidgets.QWidget | None,
+    db: str | None,
+    *,
+    create: bool = True,
+    give_up_label: str = "Quit",
+) -> OpenedDatabase | None:
+    """Open `db`, or let the user pick a way out of any problem; None if they give up."""
+    while True:
+        try:
+            return open_plainly(db, create=create)
+        except StoreError as error:
+            problem = error
+        choice = dialogs.choose_way_out(
+            parent,
+            "The database cannot be opened",
+            f"{problem.message}\n\nWhat would you like to do?",
+            _ways_out(problem, give_up_label),
+        )
+        if choice == OPEN_OTHER:
+            path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
+            if path:
+                db, create = path, False
+        elif choice == CREATE_NEW:
+            path = dialogs.choose_save_file(
+                parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+            )
+            if path:
+                db, create = path, True
+        elif choice == RESTORE_BACKUP:
+            restored = restore_backup(parent, db)
+            if restored:
+                db, create = restored, False
+        else:
+            return None
+
+
+def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
+    options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
+    if isinstance(problem, DamagedDatabaseError):
+        options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
+    options.append((GIVE_UP, give_up_label))
+    return options
+
+
+def restore_backup(parent: QtWidgets.QWidget | None, damaged: str | None) -> str | None:
+    """Copy a backup to a new file (never over the damaged one); its path, or None."""
+    backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
+    if not backup:
+        return None
+    folder = Path(damaged).parent if damaged and "://" not in damaged else Path(backup).parent
+    suggested = str(folder / f"{Path(backup).stem}-restored.db")
+    target = dialogs.choose_save_file(
+        parent, "Save the restored database as", DATABASE_FILTER, suggested
+    )
+    if not target:
+        return None
+    if damaged and Path(target).resolve() == Path(damaged).resolve():
+        dialogs.show_error(
+            parent,
+            "Choose another name",
+            "The restored copy must not replace the damaged file: it is kept as it is, "
+            "for investigation.",
+        )
+        return None
+    try:
+        # The backup is not open in SQLite, so a plain file copy is safe here.
+        shutil.copyfile(backup, target)
+    except OSError as error:
+        dialogs.show_error(
+            parent, "The backup could not be restored", f"{target}: {error.strerror}"
+        )
+        return None
+    return target

@@ -1,0 +1,150 @@
+"""Every modal question the application asks, each behind one small function.
+
+Widgets never call `exec()` or a static QMessageBox/QFileDialog method themselves: they call
+these functions through the module (`dialogs.confirm(...)`), so tests replace them with
+monkeypatch and a forgotten modal can never block a test run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tareaid.ui.qt import QtWidgets
+
+QMessageBox = QtWidgets.QMessageBox
+
+
+def ask_text(
+    parent: QtWidgets.QWidget | None, title: str, label: str, text: str = ""
+) -> str | None:
+    """A line of text from the user, or None when they cancel."""
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
+def confirm(
+    parent: QtWidgets.QWidget | None, title: str, text: str, *, ok_label: str = "OK"
+) -> bool:
+    """Whether the user agrees; the safe answer (Cancel) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(
+    parent: QtWidgets.QWidget | None, title: str, text: str, *, details: str = ""
+) -> None:
+    """Tell the user something went wrong and what it means for them."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_info(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.exec()
+
+
+def choose_way_out(
+    parent: QtWidgets.QWidget | None,
+    title: str,
+    text: str,
+    options: list[tuple[str, str]],
+) -> str:
+    """Ask which way out of a problem to take; returns the chosen key (the last on Escape).
+
+    `options` are (key, button label) pairs, the last of them being the "give up" choice
+    (Quit, Cancel) that Escape and closing the dialog mean.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    buttons = {}
+    for index, (key, label) in enumerate(options):
+        last = index == len(options) - 1
+        role = QMessageBox.ButtonRole.RejectRole if last else QMessageBox.ButtonRole.ActionRole
+        buttons[box.addButton(label, role)] = key
+    first = next(iter(buttons), None)
+    if first is not None:
+        box.setDefaultButton(first)
+    box.exec()
+    return buttons.get(box.clickedButton(), options[-1][0])
+
+
+def choose_open_file(
+    parent: QtWidgets.QWidget | None, title: str, filters: str, directory: str = ""
+) -> str | None:
+    """A file the user picked to open, or None."""
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, filters)
+    return path or None
+
+
+def choose_save_file(
+    parent: QtWidgets.QWidget | None, title: str, filters: str, suggested: str = ""
+) -> str | None:
+    """A file name the user picked to write, or None."""
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path or None
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """What the user chose for a PDF export."""
+
+    deidentified: bool
+    page_size: str
+
+
+def ask_pdf_options(
+    parent: QtWidgets.QWidget | None, *, deidentified: bool, page_size: str
+) -> PdfOptions | None:
+    """De-identification and page size for a PDF export, or None when cancelled."""
+    dialog = PdfOptionsDialog(parent, deidentified=deidentified, page_size=page_size)
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return None
+    return dialog.options()
+
+
+class PdfOptionsDialog(QtWidgets.QDialog):
+    """Options for the tumour-board PDF: de-identify and page size."""
+
+    def __init__(
+        self, parent: QtWidgets.QWidget | None, *, deidentified: bool, page_size: str
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF")
+        layout = QtWidgets.QVBoxLayout(self)
+        self.deidentified = QtWidgets.QCheckBox(
+            "&De-identify (leave out name, MRN and date of birth)"
+        )
+        self.deidentified.setAccessibleName("De-identify the report")
+        self.deidentified.setChecked(deidentified)
+        layout.addWidget(self.deidentified)
+        row = QtWidgets.QHBoxLayout()
+        label = QtWidgets.QLabel("&Page size:")
+        self.page_size = QtWidgets.QComboBox()
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setCurrentText(page_size)
+        self.page_size.setAccessibleName("Page size")
+        label.setBuddy(self.page_size)
+        row.addWidget(label)
+        row.addWidget(self.page_size, 1)
+        layout.addLayout(row)
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def options(self) -> PdfOptions:
+        return PdfOptions(self.deidentified.isChecked(), self.page_size.currentText())

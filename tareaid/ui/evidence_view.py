@@ -1,0 +1,196 @@
+"""The evidence view: the trials endpoint by endpoint, the references, and the notes.
+
+Everything shown comes from the evidence pack; nothing is typed here. A subgroup result is
+never shown alone: its overall result(s) follow it in the same table, as the pack requires.
+The "about the evidence" note with the correction of the source page comes first, in a box.
+"""
+
+from __future__ import annotations
+
+import html
+
+from tareaid.domain.evidence import EvidencePack, Figure, Reference
+from tareaid.ui.qt import QtCore, QtGui, QtWidgets
+
+Role = QtGui.QPalette.ColorRole
+
+
+def figure_summary(figure: Figure) -> str:
+    """One line for a figure: endpoint, arm values and effect, as printed."""
+    parts = [figure.endpoint]
+    values = figure.values_text()
+    if values:
+        parts.append(f"{values} ({figure.experimental_arm} vs {figure.control_arm})")
+    effect = figure.effect_text()
+    if effect:
+        parts.append(effect)
+    return ": ".join(parts[:1]) + (" — " + "; ".join(parts[1:]) if parts[1:] else "")
+
+
+def figure_labels(figure: Figure) -> list[str]:
+    """Short words that qualify a figure: primary endpoint, subgroup, post hoc, significant."""
+    labels = []
+    if figure.primary:
+        labels.append("primary endpoint")
+    if figure.subgroup:
+        labels.append("subgroup")
+    if figure.post_hoc:
+        labels.append("post hoc")
+    if figure.significant is True:
+        labels.append("statistically significant")
+    elif figure.significant is False:
+        labels.append("not significant")
+    return labels
+
+
+def figures_with_overall(pack: EvidencePack, keys: list[str] | tuple[str, ...]) -> list[Figure]:
+    """The figures for `keys`, each subgroup followed by the overall results it needs."""
+    shown: list[Figure] = []
+    for key in keys:
+        figure = pack.figure(key)
+        if figure not in shown:
+            shown.append(figure)
+        for overall_key in figure.overall_figures:
+            overall = pack.figure(overall_key)
+            if overall not in shown:
+                shown.append(overall)
+    return shown
+
+
+def _linked_citation(reference: Reference) -> str:
+    text = html.escape(reference.citation())
+    if reference.doi:
+        doi = html.escape(reference.doi)
+        text = text.replace(f"DOI {doi}", f'DOI <a href="https://doi.org/{doi}">{doi}</a>', 1)
+    if reference.pmid:
+        pmid = html.escape(reference.pmid)
+        text = text.replace(
+            f"PMID {pmid}",
+            f'PMID <a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/">{pmid}</a>',
+            1,
+        )
+    return text
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(part.strip())}</p>" for part in text.split("\n\n") if part)
+
+
+def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
+    """The whole evidence view as rich text, coloured from the palette."""
+    border = palette.color(Role.Mid).name()
+    box = palette.color(Role.AlternateBase).name()
+    head = palette.color(Role.Button).name()
+    out = [
+        "<h2>About the evidence</h2>",
+        f"<p>Evidence pack <b>{html.escape(pack.version)}</b>, reviewed on "
+        f"<b>{pack.reviewed_on.isoformat()}</b>.</p>",
+    ]
+    if pack.reviewed_against:
+        out.append(f"<p>{html.escape(pack.reviewed_against)}</p>")
+    out.append(
+        f'<table width="100%" cellpadding="8" border="1" cellspacing="0" '
+        f'style="border-color:{border}; border-style:solid;">'
+        f'<tr><td bgcolor="{box}"><p><b>\N{WARNING SIGN} Correction to the source of the '
+        f"framework</b></p>{_paragraphs(pack.correction_note)}</td></tr></table>"
+    )
+    out.append("<h3>What TAREaid does not cover</h3>" + _paragraphs(pack.not_covered))
+    out.append("<h3>Disclaimer</h3>" + _paragraphs(pack.disclaimer))
+
+    out.append("<h2>Trials, endpoint by endpoint</h2>")
+    figures_by_key = {figure.key: figure for figure in pack.figures}
+    for trial in pack.trials.values():
+        out.append(f"<h3>{html.escape(trial.name)}</h3>")
+        arms = ", ".join(
+            html.escape(arm.label) + (f" ({arm.patients})" if arm.patients else "")
+            for arm in trial.arms
+        )
+        out.append(
+            f"<p><i>{html.escape(trial.design)}</i>. {trial.patients:,} patients: {arms}.</p>"
+            f"<p>{html.escape(trial.description)}</p>"
+        )
+        out.append(
+            f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+            f'style="border-color:{border}; border-style:solid;">'
+            f'<tr bgcolor="{head}"><th align="left">Endpoint and population</th>'
+            '<th align="left">Result</th><th align="left">Effect</th>'
+            '<th align="left">Notes</th></tr>'
+        )
+        for figure in pack.figures_for_trial(trial.key):
+            out.append(_figure_row(figure, pack, overall_of=None))
+            for overall_key in figure.overall_figures:
+                out.append(_figure_row(figures_by_key[overall_key], pack, overall_of=figure))
+        out.append("</table>")
+        reference = pack.references.get(trial.reference)
+        if reference is not None:
+            out.append(f"<p>Source: {_linked_citation(reference)}</p>")
+
+    if pack.other_workup:
+        out.append("<h2>Other work-up to check</h2><ul>")
+        out.extend(f"<li>{html.escape(item)}</li>" for item in pack.other_workup)
+        out.append("</ul>")
+    if pack.guidelines:
+        out.append("<h2>Guidelines</h2><ul>")
+        out.extend(f"<li>{html.escape(item)}</li>" for item in pack.guidelines)
+        out.append("</ul>")
+
+    out.append("<h2>References</h2><ol>")
+    for reference in pack.references.values():
+        note = f"<br/><i>{html.escape(reference.note)}</i>" if reference.note else ""
+        out.append(f"<li>{_linked_citation(reference)}{note}</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _figure_row(figure: Figure, pack: EvidencePack, *, overall_of: Figure | None) -> str:
+    labels = figure_labels(figure)
+    endpoint = html.escape(figure.endpoint)
+    if overall_of is not None:
+        trial = pack.trials[figure.trial].name
+        endpoint = (
+            f"&nbsp;&nbsp;\N{RIGHTWARDS ARROW} <i>Overall result shown beside the subgroup "
+            f"({html.escape(trial)})</i>: {endpoint}"
+        )
+    elif figure.subgroup:
+        endpoint = f"<b>Subgroup</b>: {endpoint}"
+    values = html.escape(figure.values_text()) or "—"
+    arms = html.escape(f"{figure.experimental_arm} vs {figure.control_arm}")
+    effect = html.escape(figure.effect_text()) or "—"
+    notes = []
+    if labels:
+        notes.append(html.escape(", ".join(labels).capitalize()))
+    if figure.note:
+        notes.append(html.escape(figure.note))
+    return (
+        f"<tr><td>{endpoint}<br/><small>{html.escape(figure.population)}</small></td>"
+        f"<td>{values}<br/><small>{arms}</small></td><td>{effect}</td>"
+        f"<td>{'<br/>'.join(notes) or '—'}</td></tr>"
+    )
+
+
+class EvidenceView(QtWidgets.QTextBrowser):
+    """The evidence pack, readable and linked; re-coloured when the theme changes."""
+
+    def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.setObjectName("evidence_view")
+        self.setAccessibleName("Evidence")
+        self.setAccessibleDescription(
+            "Trial results endpoint by endpoint, references, and notes about the evidence"
+        )
+        self.setOpenExternalLinks(True)
+        self._render()
+
+    def _render(self) -> None:
+        position = self.verticalScrollBar().value()
+        self.setHtml(evidence_html(self.pack, self.palette()))
+        self.verticalScrollBar().setValue(position)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (
+            QtCore.QEvent.Type.PaletteChange,
+            QtCore.QEvent.Type.ApplicationPaletteChange,
+        ):
+            self._render()

@@ -1,0 +1,521 @@
+"""One editing widget per case field, built from the field table (domain/fields.py).
+
+The case editor and the checklist both ask `make_field_widget(spec)` for a field's widget,
+so a field looks and behaves the same wherever it is edited. A widget never validates
+against the framework: it only turns what the user typed into a value of the field's kind,
+explains inline when that is impossible (out of range, not a date), and says when the user
+has settled on a value. The case session does the rest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tareaid.domain.case import CaseError, parse_iso_date
+from tareaid.domain.fields import FieldSpec, Kind
+from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+NOT_RECORDED = "Not recorded"
+# Typing pauses longer than this commit the value (and start the autosave clock).
+TYPING_IDLE_MS = 600
+
+IDENTIFYING_TEXT = "Identifying"
+IDENTIFYING_DESCRIPTION = (
+    "Identifying information: never shown on the projection screen or in de-identified reports."
+)
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+def range_text(spec: FieldSpec) -> str:
+    """'18–120 years', '0–100 %' — the range a number field accepts."""
+    if spec.minimum is None or spec.maximum is None:
+        return ""
+    text = f"{_number_text(spec.minimum)}–{_number_text(spec.maximum)}"
+    return f"{text} {spec.unit}" if spec.unit else text
+
+
+def field_description(spec: FieldSpec) -> str:
+    """What a screen reader and the tooltip say about a field beyond its name."""
+    parts = []
+    if spec.help:
+        parts.append(spec.help)
+    if spec.kind in (Kind.INTEGER, Kind.NUMBER) and range_text(spec):
+        parts.append(f"Allowed: {range_text(spec)}")
+    if spec.kind is Kind.DATE:
+        parts.append("Date as YYYY-MM-DD")
+    if spec.identifying:
+        parts.append(IDENTIFYING_DESCRIPTION)
+    parts.append("Leave empty when not recorded")
+    return ". ".join(parts) + "."
+
+
+class FieldWidget(QtWidgets.QWidget):
+    """Edits one case field.
+
+    Signals:
+        value_committed(name, value, burst): the user settled on a value. `burst` numbers a
+            run of typing in one field so that undo can treat it as one change (0: a single
+            discrete change).
+    """
+
+    value_committed = Signal(str, object, int)
+
+    def __init__(self, spec: FieldSpec, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._value: Any = None
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        self._row = QtWidgets.QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._row)
+        self.control = self._make_control()
+        self.control.setObjectName(f"field_{spec.name}")
+        self.control.setAccessibleName(spec.label)
+        self.control.setAccessibleDescription(field_description(spec))
+        self.control.setToolTip(field_description(spec))
+        self._row.addWidget(self.control, 1)
+        self._decorate()
+        if spec.unit:
+            unit = QtWidgets.QLabel(spec.unit)
+            unit.setAccessibleName(f"{spec.label} unit")
+            self._row.addWidget(unit)
+        if spec.identifying:
+            self.badge = QtWidgets.QLabel(f"\N{BLACK SMALL SQUARE} {IDENTIFYING_TEXT}")
+            self.badge.setObjectName("identifying_badge")
+            self.badge.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+            self.badge.setToolTip(IDENTIFYING_DESCRIPTION)
+            self.badge.setAccessibleName(f"{spec.label} is identifying")
+            font = self.badge.font()
+            font.setBold(True)
+            self.badge.setFont(font)
+            self._row.addWidget(self.badge)
+        self.error_label = QtWidgets.QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("field_error")
+        self.error_label.setAccessibleName(f"{spec.label} problem")
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+        self.setFocusProxy(self.control)
+
+    # For subclasses ---------------------------------------------------------------------
+
+    def _make_control(self) -> QtWidgets.QWidget:
+        raise NotImplementedError
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _decorate(self) -> None:
+        """Add helper buttons after the control (the row is laid out left to right)."""
+
+    # Public -----------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        """The last value shown or committed."""
+        return self._value
+
+    def set_value(self, value: Any, *, force: bool = False) -> None:
+        """Show a value from the case; emits nothing.
+
+        An unchanged value leaves the widget alone (so text the user is still correcting,
+        with its inline problem, survives edits elsewhere) unless `force` is set, as when
+        another case is opened.
+        """
+        if not force and value == self._value and type(value) is type(self._value):
+            return
+        self._value = value
+        self._show(value)
+        self.clear_error()
+
+    def flush(self) -> None:
+        """Commit anything typed but not yet committed (before a save or an undo)."""
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(f"\N{WARNING SIGN} {message}")
+        self.error_label.show()
+        self.control.setAccessibleDescription(f"{message}. {field_description(self.spec)}")
+
+    def clear_error(self) -> None:
+        if self.error_label.isVisible() or self.error_label.text():
+            self.error_label.clear()
+            self.error_label.hide()
+            self.control.setAccessibleDescription(field_description(self.spec))
+
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""
+
+    def _commit(self, value: Any, burst: int = 0) -> None:
+        self.clear_error()
+        if value == self._value:
+            return
+        self._value = value
+        self.value_committed.emit(self.spec.name, value, burst)
+
+
+class _ChoiceField(FieldWidget):
+    """A closed list of words, with 'Not recorded' first."""
+
+    def _options(self) -> list[tuple[str, Any]]:
+        return [(self.spec.choice_label(choice), choice) for choice in self.spec.choices]
+
+    def _make_control(self) -> QtWidgets.QWidget:
+        combo = QtWidgets.QComboBox()
+        combo.addItem(NOT_RECORDED, None)
+        for label, value in self._options():
+            combo.addItem(label, value)
+        combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.activated.connect(self._on_activated)
+        self.combo = combo
+        return combo
+
+    def _show(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def _on_activated(self, index: int) -> None:
+        self._commit(self.combo.itemData(index))
+
+
+class _BooleanField(_ChoiceField):
+    """Yes / No / Not recorded: clearer than a tri-state check box."""
+
+    def _options(self) -> list[tuple[str, Any]]:
+        return [("Yes", True), ("No", False)]
+
+    def _show(self, value: Any) -> None:
+        # findData(False) would match the None item's "falsy" data on some bindings.
+        self.combo.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+
+    def _on_activated(self, index: int) -> None:
+        self._commit({0: None, 1: True, 2: False}[index])
+
+
+class _TypedField(FieldWidget):
+    """A line of text that becomes a value when the user pauses, presses Enter or leaves.
+
+    Invalid text is never committed: the problem is shown under the field and the stored
+    value stays as it was.
+    """
+
+    commit_on_pause = True
+    _burst_counter = 0
+
+    def _make_control(self) -> QtWidgets.QWidget:
+        edit = QtWidgets.QLineEdit()
+        edit.setClearButtonEnabled(True)
+        edit.setPlaceholderText(self._placeholder())
+        pattern = self._pattern()
+        if pattern:
+            edit.setValidator(
+                QtGui.QRegularExpressionValidator(QtCore.QRegularExpression(pattern), edit)
+            )
+        if self.spec.max_length:
+            edit.setMaxLength(self.spec.max_length)
+        edit.textEdited.connect(self._on_text_edited)
+        edit.editingFinished.connect(self._on_editing_finished)
+        edit.installEventFilter(self)
+        self.edit = edit
+        self._pending = False
+        self._burst = self._next_burst()
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_IDLE_MS)
+        self._timer.timeout.connect(self.flush)
+        return edit
+
+    @classmethod
+    def _next_burst(cls) -> int:
+        _TypedField._burst_counter += 1
+        return _TypedField._burst_counter
+
+    def _placeholder(self) -> str:
+        return NOT_RECORDED
+
+    def _pattern(self) -> str:
+        return ""
+
+    def _format(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def _parse(self, text: str) -> Any:
+        """The value for the text, or raise ValueError with a message for the user."""
+        return text or None
+
+    def _show(self, value: Any) -> None:
+        self._pending = False
+        self._timer.stop()
+        try:
+            same = self._parse(self.edit.text()) == value
+        except ValueError:
+            same = False
+        # Leave the text alone when it already means this value, so the cursor never jumps
+        # while the user is typing.
+        if not same:
+            self.edit.setText(self._format(value))
+        self._burst = self._next_burst()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._pending:
+            return
+        self._pending = False
+        try:
+            value = self._parse(self.edit.text())
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self._commit(value, self._burst)
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._pending = True
+        if self.commit_on_pause:
+            self._timer.start()
+
+    def _on_editing_finished(self) -> None:
+        self.flush()
+        self._burst = self._next_burst()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            # The window's Undo/Redo act on the whole case, not on this line's own history:
+            # commit the typing first, then let the shortcut through.
+            self.flush()
+            event.ignore()
+            return True
+        if event.type() == QtCore.QEvent.Type.KeyPress and self._step(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, _event: QtCore.QEvent) -> bool:
+        return False
+
+
+def _is_undo_key(event: QtCore.QEvent) -> bool:
+    assert isinstance(event, QtGui.QKeyEvent)
+    return event.matches(QtGui.QKeySequence.StandardKey.Undo) or event.matches(
+        QtGui.QKeySequence.StandardKey.Redo
+    )
+
+
+class _TextField(_TypedField):
+    def _make_control(self) -> QtWidgets.QWidget:
+        edit = super()._make_control()
+        if self.spec.name == "reference":
+            # A new reference renames the case at once, so only a finished edit counts.
+            self.commit_on_pause = False
+            self.edit.setPlaceholderText("e.g. CRLM-042")
+        return edit
+
+    def _parse(self, text: str) -> Any:
+        if self.spec.name == "reference":
+            if not text.strip():
+                raise ValueError("A case reference is required (1–64 characters)")
+            if text != text.strip():
+                raise ValueError("A case reference must not start or end with spaces")
+            return text
+        return text if text.strip() else None
+
+
+class _IntegerField(_TypedField):
+    def _pattern(self) -> str:
+        digits = len(str(int(self.spec.maximum or 999)))
+        return rf"\d{{0,{digits}}}"
+
+    def _placeholder(self) -> str:
+        return f"{NOT_RECORDED} ({range_text(self.spec)})"
+
+    def _parse(self, text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        value = int(text)
+        self._check_range(value)
+        return value
+
+    def _check_range(self, value: float) -> None:
+        low, high = self.spec.minimum, self.spec.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise ValueError(f"{self.spec.label} must be {range_text(self.spec)}")
+
+    def _step(self, event: QtCore.QEvent) -> bool:
+        # Up and Down step through the range, like a spin box, and commit at once.
+        assert isinstance(event, QtGui.QKeyEvent)
+        key = event.key()
+        if key not in (QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down):
+            return False
+        try:
+            current = self._parse(self.edit.text())
+        except ValueError:
+            current = None
+        low = int(self.spec.minimum or 0)
+        high = int(self.spec.maximum or low)
+        if current is None:
+            new = low
+        elif key == QtCore.Qt.Key.Key_Up:
+            new = min(high, int(current) + 1)
+        else:
+            new = max(low, int(current) - 1)
+        self.edit.setText(str(new))
+        self._pending = True
+        self.flush()
+        return True
+
+
+class _NumberField(_IntegerField):
+    def _pattern(self) -> str:
+        digits = len(str(int(self.spec.maximum or 999)))
+        return rf"\d{{0,{digits}}}([.,]\d{{0,2}})?"
+
+    def _parse(self, text: str) -> Any:
+        text = text.strip().replace(",", ".")
+        if not text or text == ".":
+            return None
+        value = float(text)
+        self._check_range(value)
+        return value
+
+    def _format(self, value: Any) -> str:
+        return _number_text(value)
+
+    def _step(self, _event: QtCore.QEvent) -> bool:
+        return False
+
+
+class _DateField(_TypedField):
+    def _decorate(self) -> None:
+        if self.spec.name != "date_of_birth":
+            today = QtWidgets.QToolButton()
+            today.setText("Today")
+            today.setAccessibleName(f"Set {self.spec.label.lower()} to today")
+            today.setToolTip(f"Set {self.spec.label.lower()} to today's date")
+            today.clicked.connect(self._on_today_clicked)
+            self._row.addWidget(today)
+            self.today_button = today
+
+    def _placeholder(self) -> str:
+        return "YYYY-MM-DD"
+
+    def _pattern(self) -> str:
+        return r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"
+
+    def _format(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, date) else ""
+
+    def _parse(self, text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            return parse_iso_date(text, self.spec.name)
+        except CaseError as error:
+            raise ValueError(f"{error.message[0].upper()}{error.message[1:]}") from None
+
+    def _on_today_clicked(self) -> None:
+        self.edit.setText(date.today().isoformat())
+        self._pending = True
+        self.flush()
+
+
+class _NotesField(FieldWidget):
+    """Free text over several lines; Tab moves on rather than typing a tab."""
+
+    def _make_control(self) -> QtWidgets.QWidget:
+        edit = QtWidgets.QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(NOT_RECORDED)
+        edit.textChanged.connect(self._on_text_changed)
+        edit.installEventFilter(self)
+        self.edit = edit
+        self._pending = False
+        self._burst = _TypedField._next_burst()
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_IDLE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._loading = False
+        return edit
+
+    def _show(self, value: Any) -> None:
+        self._pending = False
+        self._timer.stop()
+        current = self.edit.toPlainText()
+        if (current if current.strip() else None) != value:
+            self._loading = True
+            try:
+                self.edit.setPlainText(value or "")
+            finally:
+                self._loading = False
+        self._burst = _TypedField._next_burst()
+
+    def _on_text_changed(self) -> None:
+        if self._loading:
+            return
+        self._pending = True
+        self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._pending:
+            return
+        self._pending = False
+        text = self.edit.toPlainText()
+        limit = self.spec.max_length
+        if limit and len(text) > limit:
+            self.show_error(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
+            return
+        self._commit(text if text.strip() else None, self._burst)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            self.flush()
+            event.ignore()
+            return True
+        if event.type() == QtCore.QEvent.Type.FocusOut:
+            self.flush()
+            self._burst = _TypedField._next_burst()
+        return super().eventFilter(watched, event)
+
+
+_WIDGETS: dict[Kind, type[FieldWidget]] = {
+    Kind.CHOICE: _ChoiceField,
+    Kind.BOOLEAN: _BooleanField,
+    Kind.INTEGER: _IntegerField,
+    Kind.NUMBER: _NumberField,
+    Kind.DATE: _DateField,
+    Kind.TEXT: _TextField,
+}
+
+
+def make_field_widget(spec: FieldSpec, parent: QtWidgets.QWidget | None = None) -> FieldWidget:
+    """The editing widget for one field of the case format."""
+    if spec.kind is Kind.TEXT and spec.name == "notes":
+        return _NotesField(spec, parent)
+    return _WIDGETS[spec.kind](spec, parent)
+
+
+def make_field_label(spec: FieldSpec, widget: FieldWidget) -> QtWidgets.QLabel:
+    """The form label for a field, tied to its control so clicking it focuses the control."""
+    label = QtWidgets.QLabel(f"{spec.label}:")
+    label.setBuddy(widget.control)
+    return label
+
+
+__all__ = [
+    "NOT_RECORDED",
+    "FieldWidget",
+    "field_description",
+    "make_field_label",
+    "make_field_widget",
+    "range_text",
+]

@@ -1,0 +1,778 @@
+"""The main window: the case list beside the open case, menus, shortcuts and long tasks.
+
+The window wires the panes together and turns menu actions into repository calls; it owns
+no rules (the domain does) and no SQL (the store does). Everything slow (import, export,
+backup, PDF, check) runs through the task runner off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tareaid import __version__
+from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
+from tareaid.domain.evidence import EvidencePack, load_pack
+from tareaid.store.errors import StoreError
+from tareaid.ui import dialogs, theme
+from tareaid.ui.case_list import CaseListPane
+from tareaid.ui.case_list_model import CaseListModel
+from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
+from tareaid.ui.case_session import CaseSession
+from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.settings import THEMES, Settings
+from tareaid.ui.workers import TaskRunner, write_bytes_atomically
+
+JSON_FILTER = "Case files (*.json);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
+STATUS_MS = 8000
+
+Key = QtGui.QKeySequence
+
+# (menu text, shortcut) for Help › Keyboard shortcuts and the README.
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    ("New case", "Ctrl+N"),
+    ("Duplicate case", "Ctrl+D"),
+    ("Archive case (in the list)", "Delete, Ctrl+Backspace"),
+    ("Restore archived case", "Ctrl+R"),
+    ("Import cases", "Ctrl+I"),
+    ("Export cases as JSON", "Ctrl+E"),
+    ("Export PDF", "Ctrl+P"),
+    ("Open database", "Ctrl+O"),
+    ("Quit", "Ctrl+Q"),
+    ("Undo", "Ctrl+Z"),
+    ("Redo", "Ctrl+Shift+Z, Ctrl+Y"),
+    ("Find (search the list)", "Ctrl+F"),
+    ("Go to the case list", "Ctrl+L"),
+    ("Show identifiers", "Ctrl+Shift+I"),
+    ("Show archived cases", "Ctrl+Shift+A"),
+    ("Checklist", "Ctrl+1"),
+    ("Editor", "Ctrl+2"),
+    ("Evidence", "Ctrl+3, F1"),
+    ("History", "Ctrl+4"),
+    ("Next checklist step", "Alt+N, Ctrl+Page Down"),
+    ("Previous checklist step", "Alt+B, Ctrl+Page Up"),
+    ("Run tumour board", "Ctrl+B"),
+)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """Case list, case pane, menus.
+
+    Signals:
+        database_switched(str): the window now works on this database (path or URL).
+        first_painted(): the window has been painted once (start-up is over).
+    """
+
+    database_switched = Signal(str)
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        database: OpenedDatabase,
+        settings: Settings | None = None,
+        pack: EvidencePack | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.database = database
+        self.settings = settings or Settings()
+        self.pack = pack or load_pack()
+        self._painted = False
+        self.tasks = TaskRunner(self)
+        self.session = CaseSession(database.repository, self.pack, self)
+
+        self.model = CaseListModel(database.repository, self)
+        self.model.set_show_identifiers(self.settings.show_identifiers())
+        self.model.set_include_archived(self.settings.show_archived())
+        column, descending = self.settings.sort()
+        self.model.set_order(column, descending)
+
+        self.list_pane = CaseListPane(self.model)
+        self.case_pane = CasePane(self.session, self.pack)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_pane)
+        self.splitter.addWidget(self.case_pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        container = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(container)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(container)
+
+        self.db_label = QtWidgets.QLabel()
+        self.db_label.setAccessibleName("Database")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self.actions_by_name: dict[str, QtGui.QAction] = {}
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._restore_window_state()
+        self._show_database()
+        self.model.reload()
+        self._update_actions()
+
+    # Public -----------------------------------------------------------------------------
+
+    @property
+    def repository(self) -> Any:
+        return self.database.repository
+
+    def action(self, name: str) -> QtGui.QAction:
+        return self.actions_by_name[name]
+
+    def current_reference(self) -> str | None:
+        """The open case's reference (for the tumour-board mode and other tools)."""
+        return self.session.reference
+
+    def open_case(self, reference: str) -> bool:
+        """Open a case in the case pane (saving the previous one); False on failure."""
+        if reference == self.session.reference:
+            return True
+        if self.session.in_conflict and not dialogs.confirm(
+            self,
+            "Leave this case?",
+            f"Your latest edits to {self.session.reference} are not saved because someone "
+            "else changed the case. Leave it and lose them?",
+            ok_label="Leave without saving",
+        ):
+            self.list_pane.select(self.session.reference)
+            return False
+        try:
+            self.session.open(reference)
+        except StoreError as error:
+            dialogs.show_error(self, "The case could not be opened", error.message)
+            self.model.reload()
+            return False
+        self.list_pane.select(reference)
+        self._update_actions()
+        return True
+
+    def switch_database(self, db: str, *, create: bool = False) -> bool:
+        """Work on another database (saving the open case first); False if not switched."""
+        current = getattr(self.repository, "path", None)
+        if current is not None and Path(db).expanduser().resolve() == Path(current).resolve():
+            return True
+        opened = open_database(self, db, create=create, give_up_label="Cancel")
+        if opened is None:
+            return False
+        self.session.close()
+        old = self.database
+        self.database = opened
+        self.session.repository = opened.repository
+        self.list_pane.search.clear()
+        self.model.set_repository(opened.repository)
+        old.close()
+        self._show_database()
+        self._update_actions()
+        self.database_switched.emit(opened.label)
+        return True
+
+    # Building ---------------------------------------------------------------------------
+
+    def _add_action(
+        self,
+        name: str,
+        text: str,
+        slot: Any = None,
+        shortcuts: tuple[Any, ...] = (),
+        *,
+        checkable: bool = False,
+        tip: str = "",
+    ) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if shortcuts:
+            action.setShortcuts([Key(s) if not isinstance(s, Key) else s for s in shortcuts])
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        add = self._add_action
+        add("new_case", "&New case…", self._on_new_case_triggered, (Key.StandardKey.New,))
+        add("duplicate_case", "&Duplicate case…", self._on_duplicate_triggered, ("Ctrl+D",))
+        archive = add("archive_case", "&Archive case", self._on_archive_triggered)
+        # Delete only means "archive" in the list: elsewhere it edits text.
+        archive.setShortcuts([Key("Delete"), Key("Ctrl+Backspace")])
+        archive.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(archive)
+        self.list_pane.table.addAction(archive)
+        add("restore_case", "&Restore archived case", self._on_restore_triggered, ("Ctrl+R",))
+        add("import", "&Import cases…", self._on_import_triggered, ("Ctrl+I",))
+        add("export_json", "&Export cases as JSON…", self._on_export_json_triggered, ("Ctrl+E",))
+        add("export_pdf", "Export &PDF…", self._on_export_pdf_triggered, (Key.StandardKey.Print,))
+        add("backup", "&Back up database…", self._on_backup_triggered)
+        add("check", "Chec&k database", self._on_check_triggered)
+        add(
+            "open_database",
+            "&Open database…",
+            self._on_open_database_triggered,
+            (Key.StandardKey.Open,),
+        )
+        add("new_database", "Create ne&w database…", self._on_new_database_triggered)
+        add("quit", "&Quit", self.close, (Key.StandardKey.Quit, "Ctrl+Q"))
+
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([Key(Key.StandardKey.Undo)])
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(f"action_{name}")
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        add("find", "&Find…", self.list_pane.focus_search, (Key.StandardKey.Find,))
+        add("go_to_list", "Go to case &list", self._on_go_to_list_triggered, ("Ctrl+L",))
+
+        add(
+            "show_identifiers",
+            "Show &identifiers (name, MRN)",
+            self._on_show_identifiers_toggled,
+            ("Ctrl+Shift+I",),
+            checkable=True,
+        )
+        add(
+            "show_archived",
+            "Show &archived cases",
+            self._on_show_archived_toggled,
+            ("Ctrl+Shift+A",),
+            checkable=True,
+        )
+        self.theme_group = QtGui.QActionGroup(self)
+        theme_names = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
+        for name in THEMES:
+            action = add(f"theme_{name}", theme_names[name], checkable=True)
+            action.setData(name)
+            self.theme_group.addAction(action)
+        self.theme_group.triggered.connect(self._on_theme_group_triggered)
+
+        add("checklist", "&Checklist", lambda: self._show_tab(CHECKLIST_TAB), ("Ctrl+1",))
+        add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
+        add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3", "F1"))
+        add("history", "&History", lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
+        add("board", "&Run tumour board…", self._on_board_triggered, ("Ctrl+B",))
+        add("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered)
+        add("about", "&About TAREaid", self._on_about_triggered)
+
+        self.action("show_identifiers").setChecked(self.settings.show_identifiers())
+        self.action("show_archived").setChecked(self.settings.show_archived())
+        self.action(f"theme_{self.settings.theme()}").setChecked(True)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for name in ("new_case", "duplicate_case", "archive_case", "restore_case"):
+            file_menu.addAction(self.action(name))
+        file_menu.addSeparator()
+        for name in ("import", "export_json", "export_pdf"):
+            file_menu.addAction(self.action(name))
+        file_menu.addSeparator()
+        for name in ("open_database", "new_database"):
+            file_menu.addAction(self.action(name))
+        self.recent_menu = file_menu.addMenu("Recent &databases")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        for name in ("backup", "check"):
+            file_menu.addAction(self.action(name))
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("quit"))
+
+        edit_menu = bar.addMenu("&Edit")
+        for name in ("undo", "redo"):
+            edit_menu.addAction(self.action(name))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action("find"))
+        edit_menu.addAction(self.action("go_to_list"))
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.action("show_identifiers"))
+        view_menu.addAction(self.action("show_archived"))
+        theme_menu = view_menu.addMenu("&Theme")
+        for name in THEMES:
+            theme_menu.addAction(self.action(f"theme_{name}"))
+
+        case_menu = bar.addMenu("&Case")
+        for name in ("checklist", "editor", "evidence", "history"):
+            case_menu.addAction(self.action(name))
+
+        # Alt+B is the checklist's Back, so this menu's mnemonic is the o.
+        board_menu = bar.addMenu("B&oard")
+        board_menu.addAction(self.action("board"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action("shortcuts"))
+        help_menu.addAction(self.action("about"))
+
+    def _connect(self) -> None:
+        pane = self.list_pane
+        pane.current_case_changed.connect(self._on_list_current_case_changed)
+        pane.case_activated.connect(self._on_list_case_activated)
+        pane.new_case_confirmed.connect(self._on_new_case_confirmed)
+        pane.show_identifiers_box.setChecked(self.settings.show_identifiers())
+        pane.show_archived_box.setChecked(self.settings.show_archived())
+        pane.show_identifiers_box.toggled.connect(self.action("show_identifiers").setChecked)
+        pane.show_archived_box.toggled.connect(self.action("show_archived").setChecked)
+        self.model.modelReset.connect(self._update_actions)
+        self.list_pane.table.horizontalHeader().sortIndicatorChanged.connect(
+            self._on_sort_indicator_changed
+        )
+
+        self.session.case_saved.connect(self._on_case_saved)
+        self.session.case_renamed.connect(self._on_case_renamed)
+        self.session.case_opened.connect(self._on_case_opened)
+        self.session.case_closed.connect(self._update_actions)
+        self.session.save_failed.connect(self._on_save_failed)
+        self.case_pane.export_requested.connect(self._on_export_pdf_triggered)
+        self.case_pane.restore_requested.connect(self._restore_case)
+        self.case_pane.case_copied.connect(self._on_case_copied)
+
+        app = QtWidgets.QApplication.instance()
+        if isinstance(app, QtWidgets.QApplication):
+            app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+            app.applicationStateChanged.connect(self._on_application_state_changed)
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QtGui.QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else QtCore.QRect(0, 0, 1366, 768)
+            width = min(available.width(), max(1024, available.width() * 9 // 10))
+            height = min(available.height(), max(700, available.height() * 9 // 10))
+            self.resize(width, height)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state()
+        if splitter is None or not self.splitter.restoreState(splitter):
+            total = max(self.width(), 800)
+            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
+
+    def _save_window_state(self) -> None:
+        self.settings.set_window_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.sync()
+
+    def _show_database(self) -> None:
+        self.setWindowTitle(f"TAREaid — {self.database.name}")
+        self.db_label.setText(f"Database: {self.database.label}")
+        self.db_label.setToolTip(self.database.label)
+        self.settings.add_recent_database(self.database.label)
+
+    def _update_actions(self) -> None:
+        selected = self.list_pane.current_reference()
+        open_case = self.session.case is not None
+        row = self.model.row_at(self.list_pane.table.currentIndex().row())
+        self.action("duplicate_case").setEnabled(selected is not None or open_case)
+        self.action("archive_case").setEnabled(row is not None and not row.archived)
+        self.action("restore_case").setEnabled(row is not None and row.archived)
+        self.action("export_pdf").setEnabled(open_case)
+        for name in ("checklist", "editor", "history"):
+            self.action(name).setEnabled(open_case)
+
+    def _show_tab(self, index: int) -> None:
+        self.case_pane.show_tab(index)
+
+    def _status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    # Events -----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        saved = self.session.save_now()
+        if (
+            not saved
+            and self.session.dirty
+            and not dialogs.confirm(
+                self,
+                "Quit without saving?",
+                f"The latest edits to {self.session.reference} could not be saved. "
+                "Quit anyway and lose them?",
+                ok_label="Quit without saving",
+            )
+        ):
+            event.ignore()
+            return
+        self.tasks.wait()
+        self._save_window_state()
+        self.session.close()
+        self.database.close()
+        event.accept()
+
+    # List slots -------------------------------------------------------------------------
+
+    def _on_list_current_case_changed(self, reference: str | None) -> None:
+        if reference:
+            self.open_case(reference)
+        self._update_actions()
+
+    def _on_list_case_activated(self, reference: str) -> None:
+        if self.open_case(reference):
+            self.case_pane.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self.settings.set_sort(self.model.sort_column(), self.model.descending)
+
+    def _on_go_to_list_triggered(self) -> None:
+        self.list_pane.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # Cases ------------------------------------------------------------------------------
+
+    def _on_new_case_triggered(self) -> None:
+        self.list_pane.new_case_bar.start()
+
+    def _on_duplicate_triggered(self) -> None:
+        source = self.session.reference or self.list_pane.current_reference()
+        if source is None:
+            self._status("Select a case to duplicate.")
+            return
+        self.list_pane.new_case_bar.start(source=source, suggestion=f"{source}-copy")
+
+    def _on_new_case_confirmed(self, reference: str, source: str | None) -> None:
+        bar = self.list_pane.new_case_bar
+        try:
+            if source is None:
+                case = Case(reference="new").with_changes(reference=reference)
+            else:
+                self.session.save_now()
+                original = self.repository.get_case(source).case
+                # A copy is a new case: the board's decision on the original stays there.
+                case = original.with_changes(reference=reference, decision=None)
+            self.repository.create_case(case)
+        except CaseError as error:
+            bar.show_error(_sentence(error.message))
+            return
+        except StoreError as error:
+            bar.show_error(error.message)
+            return
+        bar.finish()
+        self.list_pane.search.clear()
+        self.list_pane.apply_search_now()
+        self.model.reload()
+        self.open_case(reference)
+        self.case_pane.show_tab(CHECKLIST_TAB)
+        first = self.case_pane.checklist.steps[0].fields
+        next(iter(first.values())).control.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._status(
+            f"Created {reference}." if source is None else f"Created {reference} from {source}."
+        )
+
+    def _on_archive_triggered(self) -> None:
+        reference = self.list_pane.current_reference()
+        if reference is None:
+            return
+        expected = None
+        if reference == self.session.reference:
+            self.session.save_now()
+            expected = self.session.version
+        try:
+            self.repository.archive_case(reference, expected_version=expected)
+        except StoreError as error:
+            dialogs.show_error(self, f"{reference} was not archived", error.message)
+            return
+        row = self.list_pane.table.currentIndex().row()
+        if reference == self.session.reference:
+            self.session.close()
+        self.model.reload()
+        if self.model.include_archived:
+            self.open_case(reference)
+        elif self.model.rowCount():
+            next_reference = self.model.reference_at(min(row, self.model.rowCount() - 1))
+            if next_reference:
+                self.list_pane.select(next_reference)
+        self._update_actions()
+        self._status(
+            f"Archived {reference}. Archived cases are kept: View › Show archived cases, "
+            "then Restore."
+        )
+
+    def _on_restore_triggered(self) -> None:
+        reference = self.list_pane.current_reference()
+        if reference is not None:
+            self._restore_case(reference)
+
+    def _restore_case(self, reference: str) -> None:
+        try:
+            self.repository.restore_case(reference)
+        except StoreError as error:
+            dialogs.show_error(self, f"{reference} was not restored", error.message)
+            return
+        if reference == self.session.reference:
+            self.session.close()
+        self.model.reload()
+        self.open_case(reference)
+        self._update_actions()
+        self._status(f"Restored {reference}.")
+
+    def _on_case_opened(self, _case: Case) -> None:
+        self._update_actions()
+
+    def _on_case_saved(self, _stored: Any) -> None:
+        if self.session.case is not None and self.session.assessment is not None:
+            self.model.update_case(self.session.case, self.session.assessment)
+
+    def _on_case_renamed(self, _old: str, new: str) -> None:
+        self.model.reload()
+        self.list_pane.select(new)
+
+    def _on_case_copied(self, reference: str) -> None:
+        self.model.reload()
+        self.open_case(reference)
+        self._status(f"Your version is kept as {reference}.")
+
+    def _on_save_failed(self, message: str) -> None:
+        self._status(f"Not saved: {message}")
+
+    # Files and database -----------------------------------------------------------------
+
+    def _on_import_triggered(self) -> None:
+        path = dialogs.choose_open_file(self, "Import cases", JSON_FILTER)
+        if not path:
+            return
+        repository = self.repository
+
+        def work(progress: Any) -> int:
+            data = Path(path).read_bytes()
+            cases, _listed = parse_case_document(data, source=Path(path).name)
+            return repository.import_cases(cases, progress=progress)
+
+        def done(count: int) -> None:
+            self.model.reload()
+            self._status(f"Imported {count} case{'s' if count != 1 else ''} from {path}.")
+
+        self.tasks.run("Importing cases", work, done, self._failed("Nothing was imported"))
+
+    def _on_export_json_triggered(self) -> None:
+        path = dialogs.choose_save_file(
+            self, "Export all cases as JSON", JSON_FILTER, f"tareaid-cases-{date.today()}.json"
+        )
+        if not path:
+            return
+        self.session.save_now()
+        repository = self.repository
+
+        def work(_progress: Any) -> int:
+            cases = repository.export_cases(None)
+            write_bytes_atomically(path, dumps_cases(cases).encode("utf-8"))
+            return len(cases)
+
+        def done(count: int) -> None:
+            self._status(f"Exported {count} case{'s' if count != 1 else ''} to {path}.")
+
+        self.tasks.run("Exporting cases", work, done, self._failed("Nothing was exported"))
+
+    def _on_export_pdf_triggered(self) -> None:
+        case, assessment = self.session.case, self.session.assessment
+        if case is None or assessment is None:
+            self._status("Open a case to export its PDF.")
+            return
+        self.session.save_now()
+        options = dialogs.ask_pdf_options(
+            self,
+            deidentified=self.settings.report_deidentified(),
+            page_size=self.settings.page_size(),
+        )
+        if options is None:
+            return
+        self.settings.set_report_deidentified(options.deidentified)
+        self.settings.set_page_size(options.page_size)
+        suffix = "-deidentified" if options.deidentified else ""
+        path = dialogs.choose_save_file(
+            self, "Export PDF", PDF_FILTER, f"{case.reference}{suffix}.pdf"
+        )
+        if not path:
+            return
+        pack = self.pack
+
+        def work(_progress: Any) -> str:
+            # ReportLab is imported at the first export, never at start-up.
+            from tareaid.report import ReportOptions, build_report, write_report
+
+            data = build_report(
+                case,
+                assessment,
+                pack,
+                ReportOptions(deidentified=options.deidentified, page_size=options.page_size),
+            )
+            write_report(path, data)
+            return path
+
+        def done(written: str) -> None:
+            self._status(f"PDF written to {written}.")
+
+        self.tasks.run("Writing the PDF", work, done, self._failed("The PDF was not written"))
+
+    def _on_backup_triggered(self) -> None:
+        path = dialogs.choose_save_file(
+            self, "Back up the database", DATABASE_FILTER, f"tareaid-backup-{date.today()}.db"
+        )
+        if not path:
+            return
+        self.session.save_now()
+        repository = self.repository
+
+        def work(_progress: Any) -> str:
+            repository.backup(Path(path))
+            return path
+
+        def done(written: str) -> None:
+            self._status(f"Backup written to {written}.")
+
+        self.tasks.run("Backing up the database", work, done, self._failed("No backup was made"))
+
+    def _on_check_triggered(self) -> None:
+        repository = self.repository
+
+        def work(_progress: Any) -> Any:
+            return repository.check()
+
+        def done(report: Any) -> None:
+            if report.healthy:
+                dialogs.show_info(
+                    self,
+                    "Database check",
+                    f"The database is healthy: {report.case_count} cases, schema version "
+                    f"{report.schema_version}.",
+                )
+            else:
+                problems = "\n".join(f"• {problem}" for problem in report.problems)
+                dialogs.show_error(
+                    self,
+                    "Database check",
+                    "The database has problems. Make a backup and keep the file for "
+                    f"investigation.\n\n{problems}",
+                )
+
+        self.tasks.run("Checking the database", work, done, self._failed("The check failed"))
+
+    def _failed(self, what: str) -> Any:
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CaseError):
+                text = str(error)
+            elif isinstance(error, StoreError):
+                text = error.message
+            elif isinstance(error, OSError):
+                text = f"{error.filename or ''}: {error.strerror or error}".strip(": ")
+            else:
+                # A bug, not the user's doing: say so, with the details for a report.
+                dialogs.show_error(
+                    self,
+                    what,
+                    f"{what}: an unexpected error occurred ({type(error).__name__}: {error}).",
+                    details=getattr(error, "__traceback_text__", ""),
+                )
+                return
+            dialogs.show_error(self, what, f"{text}\n\n{what}.")
+
+        return failed
+
+    def _on_open_database_triggered(self) -> None:
+        path = dialogs.choose_open_file(self, "Open a TAREaid database", DATABASE_FILTER)
+        if path:
+            self.switch_database(path, create=False)
+
+    def _on_new_database_triggered(self) -> None:
+        path = dialogs.choose_save_file(
+            self, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+        )
+        if path:
+            self.switch_database(path, create=True)
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_databases()
+        for index, database in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{index} {database}")
+            action.setData(database)
+            action.triggered.connect(
+                lambda _checked=False, db=database: self.switch_database(db, create=False)
+            )
+        if not recent:
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self.settings.clear_recent_databases)
+
+    # View -------------------------------------------------------------------------------
+
+    def _on_show_identifiers_toggled(self, checked: bool) -> None:
+        self.settings.set_show_identifiers(checked)
+        self.list_pane.show_identifiers_box.setChecked(checked)
+        self.list_pane.search.setPlaceholderText(
+            "Search by reference, name or MRN (Ctrl+F)"
+            if checked
+            else "Search by reference (Ctrl+F)"
+        )
+        self.model.set_show_identifiers(checked)
+
+    def _on_show_archived_toggled(self, checked: bool) -> None:
+        self.settings.set_show_archived(checked)
+        self.list_pane.show_archived_box.setChecked(checked)
+        self.model.set_include_archived(checked)
+
+    def _on_theme_group_triggered(self, action: QtGui.QAction) -> None:
+        name = action.data()
+        self.settings.set_theme(name)
+        app = QtWidgets.QApplication.instance()
+        if isinstance(app, QtWidgets.QApplication):
+            theme.apply_theme(app, name)
+
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        app = QtWidgets.QApplication.instance()
+        if self.settings.theme() == "system" and isinstance(app, QtWidgets.QApplication):
+            theme.apply_theme(app, "system")
+
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        # Leaving the application is a natural moment to save what is pending.
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.session.save_now()
+
+    # Board and help ---------------------------------------------------------------------
+
+    def _on_board_triggered(self) -> None:
+        try:
+            board = importlib.import_module("tareaid.ui.board")
+        except ImportError:
+            board = None
+        open_board = getattr(board, "open_board", None)
+        if open_board is None:
+            dialogs.show_info(
+                self, "Tumour board", "The tumour-board mode is not available in this version."
+            )
+            return
+        self.session.save_now()
+        open_board(self, self.repository)
+
+    def _on_shortcuts_triggered(self) -> None:
+        lines = "\n".join(f"{keys}\t{what}" for what, keys in SHORTCUTS)
+        dialogs.show_info(self, "Keyboard shortcuts", lines)
+
+    def _on_about_triggered(self) -> None:
+        dialogs.show_info(
+            self,
+            "About TAREaid",
+            f"TAREaid {__version__}\nEvidence pack {self.pack.version}, reviewed "
+            f"{self.pack.reviewed_on.isoformat()}.\n\n{self.pack.disclaimer}",
+        )
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message

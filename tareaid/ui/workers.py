@@ -1,0 +1,169 @@
+"""Long work (import, backup, export, PDF) off the GUI thread, with progress shown.
+
+`run_task` runs a function on Qt's thread pool and reports back on the GUI thread through
+signals; a progress dialog shows how far it is, and the window keeps responding. The
+function gets a `progress(done, total)` callable it may call from its thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tareaid.ui.qt import Qt, QtCore, QtWidgets, Signal, Slot
+
+Progress = Callable[[int, int], None]
+
+
+class TaskSignals(QtCore.QObject):
+    """What a running task reports.
+
+    Signals:
+        progressed(int, int): done and total units so far.
+        finished(object): the task's result.
+        failed(object): the exception the task raised.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QtCore.QRunnable):
+    """A function run on the thread pool; results and errors arrive as signals."""
+
+    def __init__(self, function: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.function = function
+        self.signals = TaskSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.function(self.signals.progressed.emit)
+        except Exception as error:  # reported on the GUI thread, never lost
+            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+class TaskRunner(QtCore.QObject):
+    """Keeps running tasks alive and shows one progress dialog per task.
+
+    Signals:
+        task_started(str): a task with this title started.
+        task_ended(str): a task with this title finished or failed.
+    """
+
+    task_started = Signal(str)
+    task_ended = Signal(str)
+
+    def __init__(self, parent_widget: QtWidgets.QWidget) -> None:
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self._running: list[_TaskWatcher] = []
+        self.pool = QtCore.QThreadPool.globalInstance()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def run(
+        self,
+        title: str,
+        function: Callable[[Progress], Any],
+        on_finished: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> Task:
+        """Start `function` on the pool; the callbacks run on the GUI thread."""
+        task = Task(function)
+        watcher = _TaskWatcher(self, title, task, on_finished, on_failed)
+        self._running.append(watcher)
+        self.task_started.emit(title)
+        self.pool.start(task)
+        return task
+
+    def _on_watcher_done(self, watcher: _TaskWatcher) -> None:
+        if watcher in self._running:
+            self._running.remove(watcher)
+        self.task_ended.emit(watcher.title)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (used when the window closes)."""
+        return self.pool.waitForDone(msecs)
+
+
+class _TaskWatcher(QtCore.QObject):
+    """Lives on the GUI thread so that a task's signals arrive there, queued."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        title: str,
+        task: Task,
+        on_finished: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(runner)
+        self.runner = runner
+        self.title = title
+        self.task = task
+        self._on_finished = on_finished
+        self._on_failed = on_failed
+        dialog = QtWidgets.QProgressDialog(title, "", 0, 0, runner.parent_widget)
+        dialog.setWindowTitle(title)
+        dialog.setCancelButton(None)  # the store's operations are all-or-nothing
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setAccessibleName(title)
+        self.dialog = dialog
+        task.signals.progressed.connect(self._on_progressed)
+        task.signals.finished.connect(self._on_finished_signal)
+        task.signals.failed.connect(self._on_failed_signal)
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+            self.dialog.setLabelText(f"{self.title} ({done:,} of {total:,})")
+
+    def _end(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.runner._on_watcher_done(self)
+        self.deleteLater()
+
+    @Slot(object)
+    def _on_finished_signal(self, result: Any) -> None:
+        self._end()
+        self._on_finished(result)
+
+    @Slot(object)
+    def _on_failed_signal(self, error: BaseException) -> None:
+        self._end()
+        self._on_failed(error)
+
+
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write all of `data` to `path` or nothing: a temporary file beside it, then rename."""
+    target = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise

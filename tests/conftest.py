@@ -1,0 +1,78 @@
+"""Fixtures shared by every test: a headless Qt platform and a private home for each test.
+
+The environment is set at import, before anything imports Qt: the offscreen platform (no
+display needed) and HOME/XDG folders inside a temporary directory, so that nothing a test
+runs can read or write the real user's data, settings or default database.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="tareaid-test-home-"))
+for _name, _sub in (
+    ("HOME", ""),
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_CACHE_HOME", ".cache"),
+    ("XDG_STATE_HOME", ".local/state"),
+):
+    os.environ[_name] = str(_SESSION_HOME / _sub)
+os.environ.pop("TAREAID_DB", None)
+# Qt's offscreen platform wants a runtime directory; a missing one is a warning, and warnings
+# fail the UI tests.
+_RUNTIME = _SESSION_HOME / "runtime"
+_RUNTIME.mkdir(mode=0o700, exist_ok=True)
+os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
+
+# Qt messages that say nothing about TAREaid and would otherwise fail a test (qt_log_level_fail
+# is WARNING): the offscreen platform cannot resize windows to size hints and has no
+# clipboard/session services.
+QT_LOG_IGNORE = (
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support setParent!?",
+    r"QFont::setPointSizeF: Point size <= 0",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh HOME, XDG folders and QSettings location for this test alone."""
+    home = tmp_path / "home"
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        folder = home / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.delenv("TAREAID_DB", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def qsettings_path(private_home: Path) -> Path:
+    """Point QSettings (INI format, user and system scope) into this test's home.
+
+    Qt reads the XDG variables once per process, so the path is set again for every test.
+    """
+    from PySide6 import QtCore
+
+    folder = private_home / ".config"
+    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
+    for scope in (QtCore.QSettings.Scope.UserScope, QtCore.QSettings.Scope.SystemScope):
+        QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, scope, str(folder))
+    return folder
