@@ -1,0 +1,1082 @@
+"""TAREaid at clinic scale: each figure measured beside a baseline from the same run.
+
+    python -m tests.benchmarks.run [--size smoke|small|full] [--only NAME,...] [--workdir DIR]
+    python tests/benchmarks/run.py ...
+
+Machines are noisy, so every figure is a median of several runs and is printed as a ratio
+to a baseline measured in the same run on the same machine, next to its target:
+
+  startup        `tareaid --smoke` on the small database (1,000 cases) vs a bare PySide6
+                 program that shows an empty QMainWindow; both as subprocesses, offscreen,
+                 interleaved (target <= 4x)
+  startup-scale  the same on the large database (100,000 cases) vs the small one (<= 1.2x)
+  memory-scale   peak RSS of those two runs (<= 1.3x): the case list loads rows lazily
+  search         keystroke in the real search box -> model reset and list repainted, on the
+                 large database, vs plain sqlite3 doing the same match on the same file
+                 (median < 50 ms and <= 3x); the typing pause (debounce) is by design and
+                 is left out, and reported beside it
+  report         build_report of a demo case vs a plain ReportLab document of the same size
+                 (two pages, a 40-row table, a chart, DejaVu embedded) (<= 2x)
+  import         `tareaid import` of a 10,000-case file: parse, validate, store, audit
+                 (>= 2,000 cases/s; sqlite3 executemany of the same rows is shown for context)
+  gui-stall      the longest stall of the GUI thread (a 10 ms heartbeat) while the app starts,
+                 searches, scrolls, opens cases, walks the checklist and exports a PDF,
+                 vs the same heartbeat beside an idle bare window (< 100 ms)
+
+`--size smoke` runs everything on tiny inputs in a few seconds (tests/benchmarks/
+test_benchmark_smoke.py runs it); `small` is a quick look; `full` is the real measurement.
+Generated databases are cached in the work directory, keyed by size and by the source of
+the store and domain layers, so a second run starts measuring at once.
+
+Nothing here touches the user's own data: every process gets a private HOME and XDG folders
+under the work directory, and TAREAID_DB is unset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import os
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+GENERATOR_VERSION = "1"  # bump when make_case_dicts changes, to rebuild cached databases
+
+
+@dataclass(frozen=True)
+class Size:
+    """How big each benchmark's inputs are, and how often each is repeated."""
+
+    small_db: int
+    large_db: int
+    import_cases: int
+    startup_runs: int
+    report_runs: int
+    import_runs: int
+    keystrokes: int
+    pace: float = 1.0  # scales the GUI-stall benchmark's pauses (a user's pace is 1.0)
+
+
+SIZES = {
+    "smoke": Size(
+        small_db=20,
+        large_db=200,
+        import_cases=200,
+        startup_runs=1,
+        report_runs=2,
+        import_runs=1,
+        keystrokes=6,
+        pace=0.3,
+    ),
+    "small": Size(
+        small_db=200,
+        large_db=5_000,
+        import_cases=2_000,
+        startup_runs=5,
+        report_runs=10,
+        import_runs=2,
+        keystrokes=30,
+    ),
+    "full": Size(
+        small_db=1_000,
+        large_db=100_000,
+        import_cases=10_000,
+        startup_runs=7,
+        report_runs=20,
+        import_runs=3,
+        keystrokes=30,
+    ),
+}
+BENCHMARKS = ("startup", "search", "report", "import", "gui-stall")
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """One printed line: a figure, its baseline, their ratio and the target."""
+
+    name: str
+    value: float
+    baseline: float | None
+    unit: str
+    target: str
+    passed: bool
+    note: str = ""
+    ratio: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.ratio is None and self.baseline:
+            self.ratio = self.value / self.baseline
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value:.1f} ms"
+    if unit == "MB":
+        return f"{value:.1f} MB"
+    if unit == "cases/s":
+        return f"{value:,.0f} cases/s"
+    return f"{value:.3g} {unit}"
+
+
+def format_table(results: Sequence[Result]) -> str:
+    header = ("benchmark", "measured", "baseline", "ratio", "target", "result")
+    rows = [
+        (
+            r.name,
+            _fmt(r.value, r.unit),
+            _fmt(r.baseline, r.unit),
+            "-" if r.ratio is None else f"{r.ratio:.2f}x",
+            r.target,
+            "PASS" if r.passed else "MISS",
+        )
+        for r in results
+    ]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row, result in zip(rows, results, strict=True):
+        lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if result.note:
+            lines.append(f"    {result.note}")
+    return "\n".join(lines)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+# --- environment ------------------------------------------------------------------------------
+
+
+def private_environment(workdir: Path) -> dict[str, str]:
+    """Environment for every process: offscreen Qt and a home of its own under workdir."""
+    home = workdir / "home"
+    env = dict(os.environ)
+    env.pop("TAREAID_DB", None)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["HOME"] = str(home)
+    for name, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        env[name] = str(home / sub)
+    runtime = home / "runtime"
+    runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+    env["XDG_RUNTIME_DIR"] = str(runtime)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def use_private_environment(workdir: Path) -> dict[str, str]:
+    env = private_environment(workdir)
+    os.environ.clear()
+    os.environ.update(env)
+    return env
+
+
+# --- synthetic cases --------------------------------------------------------------------------
+
+PREFIXES = ("CRLM", "HPB", "MDT", "LIV")
+GIVEN = ("Alex", "Sam", "Noor", "Jo", "Kim", "Ari", "Eli", "Robin", "Sasha", "Toni")
+FAMILY = ("Testa", "Probe", "Muster", "Exempel", "Sample", "Dummy", "Fictive", "Modelo")
+
+
+def reference_for(index: int) -> str:
+    """Unique, realistic-looking pseudonymous references: CRLM-2023-000042."""
+    return f"{PREFIXES[index % len(PREFIXES)]}-{2019 + (index // 11) % 7}-{index:06d}"
+
+
+def make_case_dicts(count: int, seed: int = 20261127) -> list[dict[str, Any]]:
+    """`count` clearly fictional cases in the case file format (CONTRACT §2), every field
+    used, values spread over what the rules distinguish."""
+    rng = random.Random(seed)
+    board0 = date(2024, 1, 8)
+    cases = []
+    for i in range(count):
+        lesions = rng.choice((None, 0, 1, 1, 2, 3, 4, 5, 8, 12))
+        case: dict[str, Any] = {
+            "reference": reference_for(i),
+            "patient_name": f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}-{i:05d}",
+            "mrn": f"BM{rng.randrange(10**7):07d}",
+            "date_of_birth": (date(1940, 1, 1) + timedelta(days=rng.randrange(20000))).isoformat(),
+            "age_years": rng.randrange(30, 90),
+            "sex": rng.choice(("female", "male", "other", "unknown")),
+            "board_date": (board0 + timedelta(days=7 * rng.randrange(150))).isoformat(),
+            "primary_tumour_side": rng.choice(("right", "left", "rectum", "unknown")),
+            "metastatic_pattern": rng.choice(
+                ("liver_only", "liver_dominant", "liver_limited_lung", "extensive_extrahepatic")
+            ),
+            "treatment_goal": rng.choice(
+                ("conversion_to_resection", "disease_control", "palliative", "unknown")
+            ),
+            "prior_systemic_lines": rng.choice((None, 0, 0, 1, 1, 2, 3, 4)),
+            "ras_status": rng.choice(("mutant", "wild_type", "unknown")),
+            "braf_status": rng.choice(("v600e", "wild_type", "unknown")),
+            "msi_status": rng.choice(("msi_high", "mss", "unknown")),
+            "liver_lesion_count": lesions,
+            "bilobar": rng.choice((True, False, None)),
+            "ablation_suitable": rng.choice((True, False, None)),
+            "resectable": rng.choice((True, False, None)),
+            "largest_lesion_mm": rng.randrange(5, 120),
+            "ecog": rng.choice((None, 0, 1, 1, 2, 3)),
+            "planned_chemotherapy": rng.choice(
+                ("FOLFOX", "CAPOX", "FOLFIRI", "FOLFOXIRI", "none", "unknown")
+            ),
+            "planned_biologic": rng.choice(
+                ("none", "bevacizumab", "cetuximab", "panitumumab", "unknown")
+            ),
+            "checkpoint_inhibitor": rng.random() < 0.05,
+            "prior_kras_g12c_inhibitor": rng.random() < 0.03,
+            "microsphere": rng.choice(("sir_spheres", "therasphere", "undecided")),
+            "lung_shunt_fraction_pct": round(rng.uniform(2, 25), 1),
+            "bilirubin_mg_dl": round(rng.uniform(0.3, 3.0), 2),
+            "notes": "Synthetic benchmark case; not a patient.",
+        }
+        if rng.random() < 0.05:
+            case["overrides"] = {
+                "ecog": {"tier": "neutral", "reason": "Performance status improving on therapy"}
+            }
+        if rng.random() < 0.10:
+            case["decision"] = {
+                "outcome": rng.choice(("discuss_tare", "further_workup", "deferred")),
+                "rationale": "Synthetic decision for benchmarking.",
+                "attendees": ["Dr Benchmark", "Dr Fixture"],
+                "decided_on": case["board_date"],
+                "finalised": False,
+            }
+        cases.append(case)
+    return cases
+
+
+def case_file_text(cases: list[dict[str, Any]]) -> str:
+    return json.dumps({"format": "tareaid.case/1", "cases": cases}, ensure_ascii=False)
+
+
+# --- databases --------------------------------------------------------------------------------
+
+
+def _source_key() -> str:
+    """Changes whenever the store or domain code changes (their output may change with it)."""
+    import tareaid
+
+    package = Path(tareaid.__file__).parent
+    digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    for folder in ("store", "domain"):
+        for path in sorted((package / folder).rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def ensure_database(count: int, cache: Path, log: Callable[[str], None]) -> Path:
+    """A database with `count` synthetic cases, generated once through the store's own import
+    (so every row, summary and audit entry is what the application writes) and cached."""
+    target = cache / f"cases-{count}-{_source_key()}.sqlite3"
+    if target.exists():
+        return target
+    from tareaid.store.repository import Repository
+
+    from tareaid.domain.case import parse_case
+
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    for leftover in cache.glob(partial.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    repository = Repository.open(str(partial), create=True)
+    try:
+        chunk = 5_000
+        dicts = make_case_dicts(count)
+        for start in range(0, count, chunk):
+            cases = [parse_case(d) for d in dicts[start : start + chunk]]
+            repository.import_cases(cases)
+    finally:
+        repository.close()
+    for suffix in ("-wal", "-shm"):
+        if Path(str(partial) + suffix).exists():
+            raise RuntimeError(f"{partial}{suffix} left behind: the store did not checkpoint")
+    partial.replace(target)
+    log(f"generated {count:,} cases in {time.perf_counter() - started:.1f} s -> {target}")
+    return target
+
+
+# --- subprocess timing --------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss_mb: float
+    code: int
+    stderr: str
+
+
+def timed_run(command: Sequence[str], env: dict[str, str], timeout: float = 120) -> Run:
+    """Wall-clock time and peak RSS of one child process (os.wait4 gives its own rusage)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(command), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
+        )
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.002)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    # ru_maxrss is in KiB on Linux, bytes on macOS.
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Run(elapsed, rss, process.returncode, stderr)
+
+
+def run_child(
+    kind: str, args: Sequence[str], env: dict[str, str], timeout: float = 600
+) -> dict[str, Any]:
+    """Run one in-process benchmark in a fresh interpreter; its result is the last JSON line."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, *args]
+    completed = subprocess.run(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
+    if completed.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"benchmark child {kind!r} failed (exit {completed.returncode}):\n"
+            f"{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
+        )
+    return json.loads(lines[-1])
+
+
+# --- benchmarks (parent side) -------------------------------------------------------------------
+
+
+def bench_startup(
+    size: Size, small_db: Path, large_db: Path, env: dict[str, str], log: Callable[[str], None]
+) -> list[Result]:
+    bare = [sys.executable, str(HERE / "bare_window.py")]
+    small = [sys.executable, "-m", "tareaid", "--smoke", "--db", str(small_db)]
+    large = [sys.executable, "-m", "tareaid", "--smoke", "--db", str(large_db)]
+    commands = {"bare": bare, "small": small, "large": large}
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    # One discarded round warms the page cache and Python's bytecode cache.
+    for name, command in commands.items():
+        run = timed_run(command, env)
+        if run.code != 0:
+            raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
+    order = list(commands)
+    for i in range(size.startup_runs):
+        for name in order[i % 3 :] + order[: i % 3]:  # rotate, so no one always goes first
+            run = timed_run(commands[name], env)
+            if run.code != 0:
+                raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
+            runs[name].append(run)
+    t = {name: median([r.seconds for r in rs]) for name, rs in runs.items()}
+    m = {name: median([r.max_rss_mb for r in rs]) for name, rs in runs.items()}
+    log(
+        "start-up runs (s): "
+        + "; ".join(f"{n}: " + ", ".join(f"{r.seconds:.3f}" for r in rs) for n, rs in runs.items())
+    )
+    n_small, n_large = f"{size.small_db:,}", f"{size.large_db:,}"
+    return [
+        Result(
+            f"start-up, {n_small} cases",
+            t["small"],
+            t["bare"],
+            "s",
+            "<= 4x bare window",
+            t["small"] <= 4 * t["bare"],
+            note=f"`tareaid --smoke` vs an empty QMainWindow shown and painted; "
+            f"median of {size.startup_runs}, interleaved",
+        ),
+        Result(
+            f"start-up, {n_large} cases",
+            t["large"],
+            t["small"],
+            "s",
+            f"<= 1.2x {n_small} cases",
+            t["large"] <= 1.2 * t["small"],
+        ),
+        Result(
+            f"peak memory, {n_large} cases",
+            m["large"],
+            m["small"],
+            "MB",
+            f"<= 1.3x {n_small} cases",
+            m["large"] <= 1.3 * m["small"],
+            note=f"peak RSS of the start-up runs; bare window {m['bare']:.1f} MB",
+        ),
+    ]
+
+
+def bench_search(size: Size, large_db: Path, env: dict[str, str]) -> list[Result]:
+    data = run_child("search", ["--db", str(large_db), "--keystrokes", str(size.keystrokes)], env)
+    value, baseline = data["median_ms"], data["sqlite_median_ms"]
+    return [
+        Result(
+            f"search as you type, {size.large_db:,} cases",
+            value,
+            baseline,
+            "ms",
+            "< 50 ms and <= 3x sqlite3",
+            value < 50 and value <= 3 * baseline,
+            note=f"median of {data['samples']} keystrokes (p90 {data['p90_ms']:.1f} ms, max "
+            f"{data['max_ms']:.1f} ms) to model reset + repaint; typing pause "
+            f"{data['debounce_ms']} ms before the search runs is by design and not counted",
+            extra=data,
+        )
+    ]
+
+
+def bench_report(size: Size, workdir: Path, log: Callable[[str], None]) -> list[Result]:
+    sys.path.insert(0, str(HERE))
+    from reference_report import build_reference_pdf
+
+    from tareaid.domain.assessment import assess
+    from tareaid.domain.evidence import load_pack
+    from tareaid.report import build_report
+
+    case = demo_case(workdir)
+    pack = load_pack()
+    assessment = assess(case, pack)
+    # First builds register fonts and import ReportLab: not what we measure.
+    ours = build_report(case, assessment, pack)
+    reference = build_reference_pdf()
+    ours_t: list[float] = []
+    reference_t: list[float] = []
+    for _ in range(size.report_runs):
+        started = time.perf_counter()
+        build_report(case, assessment, pack)
+        ours_t.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        build_reference_pdf()
+        reference_t.append(time.perf_counter() - started)
+    value, baseline = median(ours_t), median(reference_t)
+    return [
+        Result(
+            f"report, case {case.reference}",
+            value * 1000,
+            baseline * 1000,
+            "ms",
+            "<= 2x reference document",
+            value <= 2 * baseline,
+            note=f"{_pages(ours)} pages, {len(ours) // 1024} KiB vs reference "
+            f"{_pages(reference)} pages, {len(reference) // 1024} KiB; median of "
+            f"{size.report_runs}, warm",
+        )
+    ]
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def demo_case(workdir: Path) -> Any:
+    """The first demo case, as the store's `demo` command adds it."""
+    from tareaid.store.repository import Repository
+
+    path = workdir / "demo.sqlite3"
+    repository = Repository.open(str(path), create=True)
+    try:
+        repository.add_demo_cases()
+        summaries = repository.list_cases(limit=50)
+        references = [s.reference for s in summaries]
+        reference = "DEMO-01" if "DEMO-01" in references else references[0]
+        return repository.get_case(reference).case
+    finally:
+        repository.close()
+
+
+def bench_import(size: Size, workdir: Path, env: dict[str, str]) -> list[Result]:
+    file = workdir / f"import-{size.import_cases}-v{GENERATOR_VERSION}.json"
+    if not file.exists():
+        file.write_text(case_file_text(make_case_dicts(size.import_cases, seed=7)), "utf-8")
+    data = run_child(
+        "import",
+        ["--file", str(file), "--runs", str(size.import_runs), "--work", str(workdir)],
+        env,
+    )
+    rate = size.import_cases / data["median_s"]
+    baseline = size.import_cases / data["sqlite_median_s"]
+    return [
+        Result(
+            f"import, {size.import_cases:,}-case file",
+            rate,
+            baseline,
+            "cases/s",
+            ">= 2,000 cases/s",
+            rate >= 2000,
+            note=f"`tareaid import` in-process, {data['median_s']:.2f} s (median of "
+            f"{size.import_runs}); baseline: sqlite3 executemany of the same rows as JSON, "
+            "for context only",
+        )
+    ]
+
+
+def bench_gui_stall(size: Size, large_db: Path, env: dict[str, str]) -> list[Result]:
+    data = run_child(
+        "gui-stall",
+        ["--db", str(large_db), "--work", str(large_db.parent), "--pace", str(size.pace)],
+        env,
+    )
+    worst_phase = max(data["phases"], key=lambda p: data["phases"][p])
+    phases = ", ".join(f"{p} {ms:.0f}" for p, ms in data["phases"].items())
+    return [
+        Result(
+            f"longest GUI-thread stall, {size.large_db:,} cases",
+            data["max_stall_ms"],
+            data["idle_stall_ms"],
+            "ms",
+            "< 100 ms",
+            data["max_stall_ms"] < 100,
+            note=f"worst in '{worst_phase}'; by phase (ms): {phases}; baseline: the same 10 ms "
+            f"heartbeat beside an idle bare window; window built in "
+            f"{data['construct_ms']:.0f} ms, list populated at first paint: "
+            f"{data['populated_at_first_paint']}",
+            extra=data,
+        )
+    ]
+
+
+# --- children (in-process benchmarks, each in a fresh interpreter) ------------------------------
+
+
+def _emit(data: dict[str, Any]) -> int:
+    print(json.dumps(data))
+    return 0
+
+
+def _qt_app() -> Any:
+    from tareaid.ui import theme
+    from tareaid.ui.app import make_application
+    from tareaid.ui.settings import Settings
+
+    app = make_application([sys.argv[0]])
+    theme.apply_theme(app, Settings().theme())
+    return app
+
+
+def _open_window(db: str) -> tuple[Any, Any, float]:
+    from tareaid.ui.database import open_plainly
+    from tareaid.ui.main_window import MainWindow
+    from tareaid.ui.settings import Settings
+
+    started = time.perf_counter()
+    database = open_plainly(db, create=False)
+    window = MainWindow(database, Settings())
+    return window, database, (time.perf_counter() - started) * 1000
+
+
+def _wait(app: Any, seconds: float, until: Callable[[], bool] | None = None) -> bool:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        if until is not None and until():
+            return True
+        time.sleep(0.001)
+    return until is None
+
+
+def search_texts(reference: str, keystrokes: int) -> Iterator[str | None]:
+    """Keystrokes typing `reference` (a character each), then deleting back and retyping:
+    a str is a character to type, None a Backspace."""
+    typed = 0
+    emitted = 0
+    deleting = False
+    while emitted < keystrokes:
+        if not deleting and typed < len(reference):
+            yield reference[typed]
+            typed += 1
+        elif typed > 0 and (deleting or typed == len(reference)):
+            deleting = typed > len(reference) // 2
+            yield None
+            typed -= 1
+        else:
+            deleting = False
+            continue
+        emitted += 1
+
+
+def child_search(args: argparse.Namespace) -> int:
+    app = _qt_app()
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tareaid.ui import case_list
+
+    window, database, _ms = _open_window(args.db)
+    window.show()
+    _wait(app, 0.3)
+    pane, model = window.list_pane, window.model
+    # The case to look for: one from the middle of the list, as a user would.
+    target = reference_for(_count_cases(args.db) // 2)
+    resets: list[float] = []
+    model.modelReset.connect(lambda: resets.append(time.perf_counter()))
+    pane.search.setFocus()
+    samples: list[float] = []
+    to_reset: list[float] = []
+    texts: list[str] = []
+    for key in search_texts(target, args.keystrokes):
+        resets.clear()
+        started = time.perf_counter()
+        if key is None:
+            QTest.keyClick(pane.search, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClick(pane.search, key)
+        # The pause after the last keystroke is a design choice (see debounce below): run
+        # the search the moment it would start, then let the view repaint.
+        pane.apply_search_now()
+        app.processEvents()
+        finished = time.perf_counter()
+        if not resets:
+            raise RuntimeError(f"search for {pane.search.text()!r} did not reset the model")
+        samples.append((finished - started) * 1000)
+        to_reset.append((resets[-1] - started) * 1000)
+        texts.append(pane.search.text())
+    rows_at_end = model.rowCount()
+    window.close()
+    database.close()
+    sqlite_ms = sqlite_search_baseline(args.db, texts)
+    return _emit(
+        {
+            "samples": len(samples),
+            "median_ms": median(samples),
+            "p90_ms": sorted(samples)[int(0.9 * (len(samples) - 1))],
+            "max_ms": max(samples),
+            "to_reset_median_ms": median(to_reset),
+            "sqlite_median_ms": median(sqlite_ms),
+            "debounce_ms": case_list.SEARCH_DEBOUNCE_MS,
+            "rows_at_end": rows_at_end,
+            "texts": texts,
+        }
+    )
+
+
+def _count_cases(db: str) -> int:
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        table, _columns = _case_table(connection)
+        return connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+def _case_table(connection: sqlite3.Connection) -> tuple[str, list[str]]:
+    """The store's case table (the one with a reference column) and its columns."""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    found = []
+    for table in tables:
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+        if "reference" in columns:
+            found.append((table, columns))
+    if not found:
+        raise RuntimeError("no table with a reference column in the database")
+    found.sort(key=lambda tc: (tc[0] not in ("case", "cases", "case_record"), len(tc[1])))
+    return found[0]
+
+
+def sqlite_search_baseline(db: str, texts: Sequence[str]) -> list[float]:
+    """Plain sqlite3 doing the list's match on the same file: the count of matching cases and
+    the first page of 200, by reference, case-insensitive substring match."""
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        table, columns = _case_table(connection)
+        wanted = [
+            c
+            for c in columns
+            if c
+            in (
+                "reference",
+                "board_date",
+                "headline",
+                "favours",
+                "neutral",
+                "against",
+                "counts",
+                "archived",
+                "finalised",
+                "decision_outcome",
+                "updated_at",
+                "version",
+            )
+        ]
+        where = "reference LIKE ? ESCAPE '\\'"
+        if "archived" in columns:
+            where += " AND NOT archived"
+        columns_sql = ", ".join(wanted)
+        page = f'SELECT {columns_sql} FROM "{table}" WHERE {where} ORDER BY reference LIMIT 200'
+        count = f'SELECT count(*) FROM "{table}" WHERE {where}'
+        timings = []
+        for text in [texts[0], *texts]:  # the first one again: warm-up, dropped below
+            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", text.strip()) + "%"
+            started = time.perf_counter()
+            connection.execute(count, (pattern,)).fetchone()
+            connection.execute(page, (pattern,)).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+        return timings[1:]
+
+
+def child_import(args: argparse.Namespace) -> int:
+    from tareaid.cli import run as cli_run
+
+    work = Path(args.work)
+    file = Path(args.file)
+    warm = work / "import-warm.json"
+    warm.write_text(case_file_text(make_case_dicts(20, seed=3)), "utf-8")
+    timings = []
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        # Imports every module the command needs, outside the measurement.
+        code = cli_run(["import", str(warm), "--db", str(work / "import-warm.sqlite3")])
+        if code != 0:
+            raise RuntimeError(f"tareaid import (warm-up) exited {code}: {sink.getvalue()}")
+        for i in range(args.runs):
+            db = work / f"import-{os.getpid()}-{i}.sqlite3"
+            started = time.perf_counter()
+            code = cli_run(["import", str(file), "--db", str(db)])
+            timings.append(time.perf_counter() - started)
+            if code != 0:
+                raise RuntimeError(f"tareaid import exited {code}: {sink.getvalue()[-2000:]}")
+            _remove_database(db)
+    _remove_database(work / "import-warm.sqlite3")
+    rows = [(c["reference"], json.dumps(c)) for c in json.loads(file.read_text("utf-8"))["cases"]]
+    sqlite_timings = []
+    for i in range(args.runs):
+        db = work / f"import-baseline-{os.getpid()}-{i}.sqlite3"
+        started = time.perf_counter()
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("CREATE TABLE cases (reference TEXT PRIMARY KEY, data TEXT)")
+            with connection:
+                connection.executemany("INSERT INTO cases VALUES (?, ?)", rows)
+        sqlite_timings.append(time.perf_counter() - started)
+        _remove_database(db)
+    return _emit({"median_s": median(timings), "sqlite_median_s": median(sqlite_timings)})
+
+
+def _remove_database(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    for lock in db.parent.glob(f".{db.name}.lock"):
+        lock.unlink(missing_ok=True)
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread: the gap between two beats, less 10 ms, is a stall."""
+
+    INTERVAL_MS = 10
+
+    def __init__(self) -> None:
+        from PySide6 import QtCore
+
+        self.phase = "start"
+        self.worst: dict[str, float] = {}
+        self._last = time.perf_counter()
+        self._timer = QtCore.QTimer()
+        self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._beat)
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def set_phase(self, phase: str) -> None:
+        self._beat()
+        self.phase = phase
+
+    def stop(self) -> None:
+        self._beat()
+        self._timer.stop()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        stall = max(0.0, (now - self._last) * 1000 - self.INTERVAL_MS)
+        self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), stall)
+        self._last = now
+
+
+def child_gui_stall(args: argparse.Namespace) -> int:
+    app = _qt_app()
+    pace = args.pace
+
+    def wait(seconds: float) -> None:
+        _wait(app, seconds * pace)
+
+    from PySide6 import QtWidgets
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tareaid.ui import dialogs
+
+    work = Path(args.work)
+    # Baseline: the same heartbeat beside an idle bare window.
+    bare = QtWidgets.QMainWindow()
+    bare.resize(1200, 800)
+    bare.show()
+    beat = Heartbeat()
+    beat.start("idle bare window")
+    wait(1.0)
+    beat.stop()
+    idle = beat.worst["idle bare window"]
+    bare.close()
+
+    beat = Heartbeat()
+    window, database, construct_ms = _open_window(args.db)
+    painted: list[bool] = []
+    window.first_painted.connect(lambda: painted.append(window.model.rowCount() > 0))
+    beat.start("first paint")
+    window.show()
+    _wait(app, 30, lambda: bool(painted))
+    beat.set_phase("idle")
+    wait(0.5)
+
+    beat.set_phase("search")
+    pane, model = window.list_pane, window.model
+    pane.search.setFocus()
+    target = reference_for(_count_cases(args.db) // 3)
+    for key in search_texts(target, 14):
+        if key is None:
+            QTest.keyClick(pane.search, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClick(pane.search, key)
+        wait(0.2)  # slower than the typing pause, so every keystroke runs a search
+    wait(0.5)
+    QTest.keyClick(pane.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(pane.search, Qt.Key.Key_Backspace)
+    wait(0.5)
+
+    beat.set_phase("scroll")
+    table = pane.findChild(QtWidgets.QTableView)
+    table.setFocus()
+    for _ in range(25):
+        QTest.keyClick(table, Qt.Key.Key_PageDown)
+        wait(0.03)
+    wait(0.3)
+
+    beat.set_phase("open cases")
+    references = [model.index(row, 0).data() for row in range(0, min(model.rowCount(), 400), 40)]
+    for reference in references:
+        window.open_case(reference)
+        wait(0.15)
+
+    beat.set_phase("checklist")
+    checklist = _find_checklist(window)
+    if checklist is not None:
+        tabs = window.case_pane
+        if hasattr(tabs, "show_tab"):
+            tabs.show_tab(_checklist_tab_index(window, checklist))
+        wait(0.2)
+        for _ in range(8):
+            checklist.next()
+            wait(0.12)
+        for _ in range(8):
+            checklist.back()
+            wait(0.05)
+
+    beat.set_phase("export PDF")
+    pdf = work / f"stall-{os.getpid()}.pdf"
+    exported = _export_pdf(window, dialogs, pdf, app)
+
+    beat.set_phase("close")
+    window.close()
+    wait(0.2)
+    beat.stop()
+    database.close()
+    pdf.unlink(missing_ok=True)
+    worst = {phase: round(ms, 1) for phase, ms in beat.worst.items()}
+    interactive = {p: ms for p, ms in worst.items() if p not in ("start", "first paint")}
+    return _emit(
+        {
+            "max_stall_ms": max(interactive.values()),
+            "idle_stall_ms": idle,
+            "phases": worst,
+            "construct_ms": construct_ms,
+            "populated_at_first_paint": bool(painted and painted[0]),
+            "pdf_exported": exported,
+            "checklist_found": checklist is not None,
+        }
+    )
+
+
+def _find_checklist(window: Any) -> Any:
+    from tareaid.ui.checklist import Checklist
+
+    return window.findChild(Checklist)
+
+
+def _checklist_tab_index(window: Any, checklist: Any) -> int:
+    from PySide6 import QtWidgets
+
+    tabs = window.case_pane.findChild(QtWidgets.QTabWidget)
+    if tabs is None:
+        return 0
+    for i in range(tabs.count()):
+        if tabs.widget(i) is checklist or tabs.widget(i).isAncestorOf(checklist):
+            return i
+    return 0
+
+
+def _export_pdf(window: Any, dialogs: Any, pdf: Path, app: Any) -> bool:
+    """Export the open case's PDF as a user would, the file dialogs answered in advance."""
+    from tareaid.report.options import ReportOptions
+
+    saved = {name: getattr(dialogs, name, None) for name in ("ask_pdf_options", "choose_save_file")}
+    dialogs.ask_pdf_options = lambda *_a, **_k: ReportOptions()
+    dialogs.choose_save_file = lambda *_a, **_k: str(pdf)
+    try:
+        action = next(
+            (a for name, a in window.actions_by_name.items() if "pdf" in name.lower()), None
+        )
+        if action is None:
+            return False
+        action.trigger()
+        return _wait(app, 30, lambda: pdf.exists() and pdf.stat().st_size > 0) and _wait(app, 0.3)
+    finally:
+        for name, value in saved.items():
+            if value is not None:
+                setattr(dialogs, name, value)
+
+
+CHILDREN = {"search": child_search, "import": child_import, "gui-stall": child_gui_stall}
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=SIZES, default="full")
+    parser.add_argument("--only", default=",".join(BENCHMARKS), help="comma-separated subset")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "tareaid-benchmarks",
+        help="where generated databases are cached (default: %(default)s)",
+    )
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--child", choices=CHILDREN, help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--file", help=argparse.SUPPRESS)
+    parser.add_argument("--work", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--keystrokes", type=int, default=30, help=argparse.SUPPRESS)
+    parser.add_argument("--pace", type=float, default=1.0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return CHILDREN[args.child](args)
+
+    size = SIZES[args.size]
+    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = set(only) - set(BENCHMARKS)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = use_private_environment(workdir)
+
+    def log(message: str) -> None:
+        print(f"  . {message}", flush=True)
+
+    print(
+        f"TAREaid benchmarks, size {args.size}: Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, SQLite {sqlite3.sqlite_version}, work dir {workdir}",
+        flush=True,
+    )
+    cache = workdir / "databases"
+    needs_db = {"startup", "search", "gui-stall"} & set(only)
+    small_db = ensure_database(size.small_db, cache, log) if "startup" in only else None
+    large_db = ensure_database(size.large_db, cache, log) if needs_db else None
+
+    results: list[Result] = []
+    steps: dict[str, Callable[[], list[Result]]] = {
+        "startup": lambda: bench_startup(size, small_db, large_db, env, log),
+        "search": lambda: bench_search(size, large_db, env),
+        "report": lambda: bench_report(size, workdir, log),
+        "import": lambda: bench_import(size, workdir, env),
+        "gui-stall": lambda: bench_gui_stall(size, large_db, env),
+    }
+    for name in BENCHMARKS:
+        if name not in only:
+            continue
+        started = time.perf_counter()
+        found = steps[name]()
+        log(f"{name}: {time.perf_counter() - started:.1f} s")
+        for result in found:
+            print(
+                f"{result.name}: {_fmt(result.value, result.unit)} vs "
+                f"{_fmt(result.baseline, result.unit)} "
+                f"(ratio {'-' if result.ratio is None else f'{result.ratio:.2f}x'}, "
+                f"target {result.target}) {'PASS' if result.passed else 'MISS'}",
+                flush=True,
+            )
+        results.extend(found)
+
+    print()
+    print(format_table(results))
+    missed = [r.name for r in results if not r.passed]
+    print()
+    print(
+        f"{len(results) - len(missed)} of {len(results)} targets met"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+    )
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                [
+                    {k: v for k, v in r.__dict__.items() if k != "extra"} | {"extra": r.extra}
+                    for r in results
+                ],
+                indent=2,
+                default=str,
+            ),
+            "utf-8",
+        )
+    # Misses are findings, not failures: the exit code says only whether everything ran.
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
