@@ -1,0 +1,597 @@
+"""The coordinator's board window: choose the board, order its agenda, project, export.
+
+This is the laptop side of a tumour board. It lists the cases of one board date in the
+coordinator's order (reference, headline and decision only: no identifiers), lets the order
+be changed and cases be added or taken off, picks the projector screen, starts the
+projection and, after the board, exports the PDFs and an agenda summary.
+
+Everything has a key: Ctrl+Up/Ctrl+Down move a case, Insert adds one, Delete takes one off,
+F5 starts the projection, Ctrl+E exports the PDFs, Ctrl+Shift+E the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tareaid.domain.evidence import EvidencePack, load_pack
+from tareaid.domain.fields import DECISION_OUTCOME_LABELS
+from tareaid.errors import TareaidError
+from tareaid.ui.board import prompts
+from tareaid.ui.board.case_picker import Candidate
+from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
+from tareaid.ui.board.projection import ProjectionWindow
+from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
+from tareaid.ui.board.summary import write_summary
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One line of the agenda table."""
+
+    reference: str
+    headline: str
+    decision: str
+
+
+def decision_status(outcome: str | None, finalised: bool) -> str:
+    """'Discuss TARE with the patient · finalised', or 'No decision yet'."""
+    if outcome is None:
+        return "No decision yet"
+    label = DECISION_OUTCOME_LABELS.get(outcome, outcome)
+    return f"{label} · {'finalised' if finalised else 'draft'}"
+
+
+class AgendaModel(QtCore.QAbstractTableModel):
+    """The agenda of one board: position, reference, headline, decision."""
+
+    POSITION, REFERENCE, HEADLINE, DECISION = range(4)
+    HEADERS = ("#", "Case reference", "Headline", "Decision")
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AgendaRow] = []
+
+    def set_rows(self, rows: list[AgendaRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AgendaRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (str(index.row() + 1), row.reference, row.headline, row.decision)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
+            return row.headline
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class AgendaWindow(QtWidgets.QWidget):
+    """The coordinator's window for one tumour board.
+
+    Signals:
+        board_chosen(object): the board date shown changed (a ``datetime.date``).
+        agenda_changed(): the agenda's order or contents changed and were saved.
+        projection_started(): the projection window was shown.
+        export_finished(list): PDFs were written (their paths).
+        summary_written(str): the agenda summary was written (its path).
+    """
+
+    board_chosen = Signal(object)
+    agenda_changed = Signal()
+    projection_started = Signal()
+    export_finished = Signal(list)
+    summary_written = Signal(str)
+
+    def __init__(
+        self,
+        repository: object,
+        *,
+        parent: QtWidgets.QWidget | None = None,
+        pack: EvidencePack | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.repository = repository
+        self.pack = pack if pack is not None else load_pack()
+        self.today = today or date.today()
+        self.session: BoardSession | None = None
+        self.projection: ProjectionWindow | None = None
+        self._export_job: ExportJob | None = None
+        self.setObjectName("boardWindow")
+        self.setWindowTitle("TAREaid — tumour board")
+        self.setAccessibleName("Tumour board")
+        self._build()
+        self._reload_dates()
+        self._populate_screens()
+        app = QtGui.QGuiApplication.instance()
+        if isinstance(app, QtGui.QGuiApplication):
+            app.screenAdded.connect(self._on_screens_changed)
+            app.screenRemoved.connect(self._on_screens_changed)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 30)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QtWidgets.QVBoxLayout(self)
+
+        top = QtWidgets.QHBoxLayout()
+        date_label = QtWidgets.QLabel("Board &date:")
+        self.date_combo = QtWidgets.QComboBox()
+        self.date_combo.setObjectName("boardDateCombo")
+        self.date_combo.setAccessibleName("Board date")
+        self.date_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        date_label.setBuddy(self.date_combo)
+        self.other_date_button = QtWidgets.QPushButton("Other date…")
+        self.other_date_button.setAccessibleName("Choose another board date")
+        top.addWidget(date_label)
+        top.addWidget(self.date_combo)
+        top.addWidget(self.other_date_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        middle = QtWidgets.QHBoxLayout()
+        self.model = AgendaModel(self)
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("agendaTable")
+        self.table.setAccessibleName("Agenda")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(
+            AgendaModel.POSITION, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(
+            AgendaModel.REFERENCE, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(AgendaModel.HEADLINE, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            AgendaModel.DECISION, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        )
+        middle.addWidget(self.table, 1)
+
+        side = QtWidgets.QVBoxLayout()
+        self.up_button = self._button("Move &up", "Ctrl+Up", self.move_up, side)
+        self.down_button = self._button("Move do&wn", "Ctrl+Down", self.move_down, side)
+        self.add_button = self._button("&Add case…", "Ins", self.add_case, side)
+        self.remove_button = self._button("&Remove from agenda", "Del", self.remove_case, side)
+        side.addStretch(1)
+        middle.addLayout(side)
+        layout.addLayout(middle, 1)
+
+        projector = QtWidgets.QHBoxLayout()
+        screen_label = QtWidgets.QLabel("Projector &screen:")
+        self.screen_combo = QtWidgets.QComboBox()
+        self.screen_combo.setObjectName("screenCombo")
+        self.screen_combo.setAccessibleName("Projector screen")
+        screen_label.setBuddy(self.screen_combo)
+        projector.addWidget(screen_label)
+        projector.addWidget(self.screen_combo, 1)
+        self.start_button = self._button(
+            "Start &projection", "F5", self.start_projection, projector
+        )
+        layout.addLayout(projector)
+
+        export = QtWidgets.QHBoxLayout()
+        self.export_button = self._button("&Export PDFs…", "Ctrl+E", self.export_pdfs, export)
+        self.summary_button = self._button(
+            "Export agenda su&mmary…", "Ctrl+Shift+E", self.export_summary, export
+        )
+        self.progress = QtWidgets.QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
+        export.addWidget(self.progress, 1)
+        layout.addLayout(export)
+
+        self.status_label = QtWidgets.QLabel()
+        self.status_label.setObjectName("boardStatus")
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        layout.addWidget(self.status_label)
+
+        close = QtGui.QAction("Close", self)
+        close.setShortcut(QtGui.QKeySequence("Ctrl+W"))
+        close.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        close.triggered.connect(self.close)
+        self.addAction(close)
+
+        self.date_combo.currentIndexChanged.connect(self._on_date_chosen)
+        self.other_date_button.clicked.connect(self.choose_other_date)
+        self.table.activated.connect(lambda index: self.start_projection())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+    def _button(
+        self, text: str, keys: str, slot: object, layout: QtWidgets.QBoxLayout
+    ) -> QtWidgets.QPushButton:
+        sequence = QtGui.QKeySequence(keys)
+        button = QtWidgets.QPushButton(
+            f"{text}  ({sequence.toString(QtGui.QKeySequence.SequenceFormat.NativeText)})"
+        )
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        action = QtGui.QAction(text.replace("&", ""), self)
+        action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        layout.addWidget(button)
+        return button
+
+    # -- board dates --------------------------------------------------------------------
+
+    def _reload_dates(self, keep: date | None = None) -> None:
+        summaries = self.repository.list_cases()
+        dates = board_dates(summaries)
+        chosen = keep or default_board_date([d for d, _ in dates], self.today)
+        if chosen is not None and chosen not in [d for d, _ in dates]:
+            dates.append((chosen, 0))
+            dates.sort(reverse=True)
+        self.date_combo.blockSignals(True)
+        self.date_combo.clear()
+        for when, count in dates:
+            noun = "case" if count == 1 else "cases"
+            self.date_combo.addItem(f"{when.isoformat()}  ({count} {noun} dated)", when)
+        self.date_combo.blockSignals(False)
+        if chosen is None:
+            self._set_session(None)
+            return
+        index = self.date_combo.findData(chosen)
+        self.date_combo.setCurrentIndex(index)
+        self._set_session(chosen)
+
+    def _on_date_chosen(self, index: int) -> None:
+        when = self.date_combo.itemData(index)
+        if when is not None:
+            self._set_session(when)
+
+    def choose_board_date(self, when: date) -> None:
+        """Show the board of this date (added to the list if no case carries it yet)."""
+        self._reload_dates(keep=when)
+
+    def choose_other_date(self) -> None:
+        initial = self.session.board_date if self.session else self.today
+        when = prompts.ask_date(self, "Board date", initial)
+        if when is not None:
+            self.choose_board_date(when)
+
+    def _set_session(self, when: date | None) -> None:
+        if self.projection is not None:
+            self.projection.close()
+        self.session = None if when is None else BoardSession(self.repository, when, pack=self.pack)
+        self._refresh_rows(select=0)
+        if when is not None:
+            self.setWindowTitle(f"TAREaid — tumour board {when.isoformat()}")
+            self.board_chosen.emit(when)
+
+    # -- the agenda ---------------------------------------------------------------------
+
+    def _refresh_rows(self, select: int | None = None) -> None:
+        session = self.session
+        if session is None:
+            self.model.set_rows([])
+            self._update_buttons()
+            self.status_label.setText("No case has a board date yet: choose another date.")
+            return
+        summaries = {s.reference: s for s in self.repository.list_cases(include_archived=True)}
+        rows = []
+        for reference in session.references:
+            summary = summaries.get(reference)
+            if summary is None:
+                rows.append(AgendaRow(reference, "(case not found)", ""))
+                continue
+            rows.append(
+                AgendaRow(
+                    reference,
+                    summary.headline,
+                    decision_status(summary.decision_outcome, summary.finalised),
+                )
+            )
+        self.model.set_rows(rows)
+        row = session.index if select is None else select
+        if rows:
+            row = max(0, min(row, len(rows) - 1))
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, AgendaModel.REFERENCE))
+        self._update_buttons()
+        decided = sum(1 for r in rows if r.decision and not r.decision.startswith("No decision"))
+        self.status_label.setText(
+            f"{len(rows)} {'case' if len(rows) == 1 else 'cases'} on the agenda; "
+            f"{decided} with a decision."
+        )
+
+    def selected_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_current_row_changed(self, current: QtCore.QModelIndex, _previous: object) -> None:
+        if self.session is not None and current.isValid():
+            self.session.go_to(current.row())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = self.model.rowCount()
+        row = self.selected_row()
+        has_session = self.session is not None
+        busy = self._export_job is not None
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(row >= 0)
+        self.add_button.setEnabled(has_session)
+        self.start_button.setEnabled(has_session and count > 0)
+        self.export_button.setEnabled(count > 0 and not busy)
+        self.summary_button.setEnabled(count > 0)
+
+    def _move(self, delta: int) -> None:
+        row = self.selected_row()
+        if self.session is None or row < 0:
+            return
+        target = self.session.move(row, delta)
+        self._refresh_rows(select=target)
+        self.agenda_changed.emit()
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(1)
+
+    def add_case(self) -> None:
+        if self.session is None:
+            return
+        on_agenda = set(self.session.references)
+        candidates = [
+            Candidate(s.reference, s.board_date, s.headline)
+            for s in self.repository.list_cases()
+            if s.reference not in on_agenda
+        ]
+        reference = prompts.pick_case(self, candidates)
+        if reference is None:
+            return
+        self.session.add(reference)
+        row = (
+            self.session.references.index(reference)
+            if reference in self.session.references
+            else None
+        )
+        self._refresh_rows(select=row)
+        self.agenda_changed.emit()
+
+    def remove_case(self) -> None:
+        row = self.selected_row()
+        if self.session is None or row < 0:
+            return
+        reference = self.model.row_at(row).reference
+        self.session.remove(reference)
+        self._refresh_rows(select=row)
+        if reference in self.session.references:
+            self.status_label.setText(
+                f"{reference} is dated {self.session.board_date.isoformat()}, so it stays on "
+                "this board's agenda; change its board date in the case to move it."
+            )
+        self.agenda_changed.emit()
+
+    # -- projection ---------------------------------------------------------------------
+
+    def _populate_screens(self) -> None:
+        previous = self.screen_combo.currentData()
+        self.screen_combo.clear()
+        own = self.screen()
+        main = self.parentWidget().screen() if self.parentWidget() is not None else own
+        default = 0
+        for index, screen in enumerate(QtGui.QGuiApplication.screens()):
+            size = screen.geometry().size()
+            marks = []
+            if screen is main:
+                marks.append("this computer's window")
+            text = f"{screen.name() or f'Screen {index + 1}'} — {size.width()}×{size.height()}"
+            if marks:
+                text += f" ({', '.join(marks)})"
+            self.screen_combo.addItem(text, screen.name())
+            if screen is not main and default == 0 and index > 0:
+                default = index
+        names = [self.screen_combo.itemData(i) for i in range(self.screen_combo.count())]
+        self.screen_combo.setCurrentIndex(names.index(previous) if previous in names else default)
+
+    def _on_screens_changed(self, _screen: object) -> None:
+        self._populate_screens()
+
+    def chosen_screen(self) -> QtGui.QScreen | None:
+        name = self.screen_combo.currentData()
+        for screen in QtGui.QGuiApplication.screens():
+            if screen.name() == name:
+                return screen
+        return None
+
+    def start_projection(self) -> None:
+        """Show the selected case on the chosen screen, full screen."""
+        if self.session is None or not len(self.session):
+            return
+        row = self.selected_row()
+        if row >= 0:
+            self.session.go_to(row)
+        if self.projection is not None:
+            self.projection.refresh()
+            self.projection.show_on(self.chosen_screen())
+            return
+        projection = ProjectionWindow(self.session, parent=self)
+        projection.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        projection.left.connect(self._on_projection_left)
+        projection.decision_saved.connect(self._on_case_changed)
+        projection.override_saved.connect(self._on_case_changed)
+        projection.override_cleared.connect(self._on_case_changed)
+        projection.case_shown.connect(self._on_case_shown)
+        self.projection = projection
+        projection.show_on(self.chosen_screen())
+        self.projection_started.emit()
+
+    def _on_case_shown(self, _reference: str) -> None:
+        if self.session is not None and self.selected_row() != self.session.index:
+            self.table.selectRow(self.session.index)
+
+    def _on_case_changed(self, *_args: object) -> None:
+        self._refresh_rows()
+
+    def _on_projection_left(self) -> None:
+        self.projection = None
+        self._refresh_rows()
+        self.raise_()
+        self.activateWindow()
+        self.table.setFocus()
+
+    # -- after the board ----------------------------------------------------------------
+
+    def _items(self) -> list[tuple[object, object]]:
+        assert self.session is not None
+        items = []
+        for reference in self.session.references:
+            loaded = self.session.load(reference)
+            items.append((loaded.case, loaded.assessment))
+        return items
+
+    def export_pdfs(self) -> None:
+        """Write every case of the board as PDFs, in a worker thread, with progress."""
+        if self.session is None or not len(self.session) or self._export_job is not None:
+            return
+        choice = prompts.ask_export_choice(self, len(self.session))
+        if choice is None:
+            return
+        when = self.session.board_date.isoformat()
+        suffix = "-deidentified" if choice.deidentified else ""
+        if choice.combined:
+            target = prompts.choose_save_file(
+                self, "Save the combined PDF", f"tumour-board-{when}{suffix}.pdf", "PDF (*.pdf)"
+            )
+            if target is None:
+                return
+            if target.suffix.lower() != ".pdf":
+                target = target.with_name(target.name + ".pdf")
+            paths = [target]
+        else:
+            folder = prompts.choose_folder(self, "Folder for the PDFs (one per case)")
+            if folder is None:
+                return
+            paths = per_case_paths(folder, self.session.references)
+            existing = [p for p in paths if p.exists()]
+            if existing and not prompts.confirm(
+                self,
+                "Replace files?",
+                f"{len(existing)} of the files already exist in {folder} "
+                f"({', '.join(p.name for p in existing[:3])}{'…' if len(existing) > 3 else ''}). "
+                "Replace them?",
+                ok_label="Replace",
+            ):
+                return
+        try:
+            items = self._items()
+        except TareaidError as error:
+            prompts.show_message(self, "Export not started", error.message)
+            return
+        plan = ExportPlan(
+            items=tuple(items),
+            combined=choice.combined,
+            deidentified=choice.deidentified,
+            paths=tuple(paths),
+            title=f"Tumour board {when}",
+        )
+        job = ExportJob(plan, self.pack)
+        job.signals.progressed.connect(self._on_export_progressed)
+        job.signals.finished.connect(self._on_export_finished)
+        job.signals.failed.connect(self._on_export_failed)
+        self._export_job = job
+        self.progress.setRange(0, len(paths) if choice.combined else len(items))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status_label.setText("Writing the PDFs…")
+        self._update_buttons()
+        job.start()
+
+    def _on_export_progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_export_finished(self, paths: list) -> None:
+        self._export_job = None
+        self.progress.hide()
+        self._update_buttons()
+        folder = str(Path(paths[0]).parent) if paths else ""
+        noun = "PDF" if len(paths) == 1 else "PDFs"
+        self.status_label.setText(f"{len(paths)} {noun} written to {folder}")
+        self.export_finished.emit(list(paths))
+
+    def _on_export_failed(self, message: str) -> None:
+        self._export_job = None
+        self.progress.hide()
+        self._update_buttons()
+        self.status_label.setText(f"Export stopped: {message}")
+        prompts.show_message(
+            self, "Export stopped", f"The PDFs could not all be written: {message}"
+        )
+
+    def export_summary(self) -> None:
+        """Write the agenda summary (CSV, Markdown or text, by the file's extension)."""
+        if self.session is None or not len(self.session):
+            return
+        when = self.session.board_date.isoformat()
+        target = prompts.choose_save_file(
+            self,
+            "Save the agenda summary",
+            f"tumour-board-{when}-summary.md",
+            "Markdown (*.md);;CSV (*.csv);;Plain text (*.txt)",
+        )
+        if target is None:
+            return
+        if not target.suffix:
+            target = target.with_name(target.name + ".md")
+        try:
+            write_summary(target, self._items(), self.session.board_date)
+        except OSError as error:
+            prompts.show_message(
+                self,
+                "Summary not written",
+                f"{target} could not be written: {error.strerror or error}",
+            )
+            return
+        except TareaidError as error:
+            prompts.show_message(self, "Summary not written", error.message)
+            return
+        self.status_label.setText(f"Agenda summary written to {target}")
+        self.summary_written.emit(str(target))
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.projection is not None:
+            self.projection.close()
+        super().closeEvent(event)

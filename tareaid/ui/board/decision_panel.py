@@ -1,0 +1,290 @@
+"""The decision panel: the board's outcome, rationale, attendees, dissent and date.
+
+A dialog filled from the keyboard while the room watches: Tab moves between fields, Space
+ticks an attendee, Enter in the "add attendee" line adds the person typed there, Ctrl+Enter
+saves and Escape cancels. The panel only collects a :class:`Decision`; the caller saves it
+(and remembers new attendees), so the same store rules apply as everywhere else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tareaid.domain.case import Decision
+from tareaid.domain.fields import DECISION_OUTCOME_LABELS, DECISION_OUTCOMES, REASON_MAX
+from tareaid.ui.board.look import Look, apply_look_to_dialog
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+_ATTENDEE_ROLE = Qt.ItemDataRole.UserRole
+_NEW_ROLE = Qt.ItemDataRole.UserRole + 1
+_ATTENDEE_MAX = 200
+_ATTENDEES_MAX = 60
+
+FINALISE_EXPLANATION = (
+    "Finalising locks the case: any later change to its tiers or its decision needs an "
+    "amend reason, which the audit trail keeps."
+)
+
+
+def attendee_text(name: str, specialty: str | None) -> str:
+    """How an attendee is written in the decision: 'Name (Specialty)'."""
+    return f"{name} ({specialty})" if specialty else name
+
+
+def parse_attendee(text: str) -> tuple[str, str] | None:
+    """'Name, Specialty' (the specialty may be left out); None when no name was typed."""
+    name, _, specialty = text.partition(",")
+    name, specialty = " ".join(name.split()), " ".join(specialty.split())
+    if not name:
+        return None
+    return name, specialty
+
+
+class DecisionPanel(QtWidgets.QDialog):
+    """Collects the board's decision on one case; ``decision()`` after it was accepted."""
+
+    def __init__(
+        self,
+        parent: QtWidgets.QWidget | None,
+        *,
+        reference: str,
+        decision: Decision | None,
+        board_date: date | None,
+        known_attendees: list[tuple[str, str]],
+        amending: bool = False,
+        look: Look | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionPanel")
+        self.reference = reference
+        self.setWindowTitle(f"Board decision — {reference}")
+        self.setAccessibleName(f"Board decision for {reference}")
+        self.setModal(True)
+        self._build(amending)
+        self._fill(decision, board_date, known_attendees)
+        if look is not None:
+            apply_look_to_dialog(self, look)
+            screen = parent.screen() if parent is not None else None
+            if screen is not None:
+                geometry = screen.availableGeometry()
+                self.resize(round(geometry.width() * 0.62), round(geometry.height() * 0.86))
+        else:
+            metrics = self.fontMetrics()
+            self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self, amending: bool) -> None:
+        layout = QtWidgets.QVBoxLayout(self)
+        title = QtWidgets.QLabel(f"Decision of the tumour board on {self.reference}")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        if amending:
+            self.amend_label = QtWidgets.QLabel(
+                "Amending a finalised decision: the amend reason you gave is recorded with "
+                "the change."
+            )
+            self.amend_label.setWordWrap(True)
+            layout.addWidget(self.amend_label)
+
+        form = QtWidgets.QFormLayout()
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addLayout(form, 1)
+
+        self.outcome_combo = QtWidgets.QComboBox()
+        self.outcome_combo.setObjectName("outcomeCombo")
+        self.outcome_combo.setAccessibleName("Outcome")
+        self.outcome_combo.setPlaceholderText("Choose the outcome")
+        for outcome in DECISION_OUTCOMES:
+            self.outcome_combo.addItem(DECISION_OUTCOME_LABELS[outcome], outcome)
+        self.outcome_combo.setCurrentIndex(-1)
+        form.addRow(*self._buddy("&Outcome", self.outcome_combo))
+
+        self.rationale_edit = QtWidgets.QPlainTextEdit()
+        self.rationale_edit.setObjectName("rationaleEdit")
+        self.rationale_edit.setAccessibleName("Rationale")
+        self.rationale_edit.setTabChangesFocus(True)
+        self.rationale_edit.setPlaceholderText("Why the board decided this")
+        form.addRow(*self._buddy("&Rationale", self.rationale_edit))
+
+        self.attendee_list = QtWidgets.QListWidget()
+        self.attendee_list.setObjectName("attendeeList")
+        self.attendee_list.setAccessibleName("Attendees")
+        self.attendee_list.setAccessibleDescription("Space ticks or unticks the selected person")
+        form.addRow(*self._buddy("A&ttendees", self.attendee_list))
+
+        self.attendee_edit = QtWidgets.QLineEdit()
+        self.attendee_edit.setObjectName("attendeeEdit")
+        self.attendee_edit.setAccessibleName("Add attendee")
+        self.attendee_edit.setPlaceholderText("Name, Specialty — Enter adds and ticks")
+        self.attendee_edit.setMaxLength(_ATTENDEE_MAX)
+        self.attendee_edit.returnPressed.connect(self._on_attendee_entered)
+        form.addRow(*self._buddy("Add &attendee", self.attendee_edit))
+
+        self.dissent_edit = QtWidgets.QPlainTextEdit()
+        self.dissent_edit.setObjectName("dissentEdit")
+        self.dissent_edit.setAccessibleName("Dissenting opinion")
+        self.dissent_edit.setTabChangesFocus(True)
+        self.dissent_edit.setPlaceholderText("Any dissenting opinion, and whose")
+        form.addRow(*self._buddy("&Dissent", self.dissent_edit))
+
+        self.date_edit = QtWidgets.QDateEdit()
+        self.date_edit.setObjectName("decisionDate")
+        self.date_edit.setAccessibleName("Decision date")
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        form.addRow(*self._buddy("Dat&e", self.date_edit))
+
+        self.finalise_check = QtWidgets.QCheckBox("&Finalise this decision (locks the case)")
+        self.finalise_check.setObjectName("finaliseCheck")
+        self.finalise_check.setAccessibleName("Finalise this decision")
+        self.finalise_check.setAccessibleDescription(FINALISE_EXPLANATION)
+        form.addRow(self.finalise_check)
+        explanation = QtWidgets.QLabel(FINALISE_EXPLANATION)
+        explanation.setWordWrap(True)
+        form.addRow(explanation)
+
+        self.error_label = QtWidgets.QLabel()
+        self.error_label.setObjectName("decisionError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Problem")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QtWidgets.QHBoxLayout()
+        hint = QtWidgets.QLabel("Ctrl+Enter saves · Esc cancels")
+        buttons.addWidget(hint, 1)
+        self.save_button = QtWidgets.QPushButton("&Save decision")
+        self.save_button.setObjectName("saveDecision")
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        # Enter belongs to the fields (it adds an attendee); only Ctrl+Enter saves.
+        for button in (self.save_button, self.cancel_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+            buttons.addWidget(button)
+        self.save_button.clicked.connect(self._on_save)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addLayout(buttons)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._on_save)
+
+    def _buddy(
+        self, text: str, widget: QtWidgets.QWidget
+    ) -> tuple[QtWidgets.QLabel, QtWidgets.QWidget]:
+        label = QtWidgets.QLabel(text)
+        label.setBuddy(widget)
+        return label, widget
+
+    def _fill(
+        self,
+        decision: Decision | None,
+        board_date: date | None,
+        known_attendees: list[tuple[str, str]],
+    ) -> None:
+        chosen = set(decision.attendees) if decision else set()
+        for name, specialty in known_attendees:
+            self._add_attendee(name, specialty, checked=attendee_text(name, specialty) in chosen)
+            chosen.discard(attendee_text(name, specialty))
+        # People recorded on this decision but not in the remembered list stay as they were.
+        for text in decision.attendees if decision else ():
+            if text in chosen:
+                self._add_attendee(text, None, checked=True)
+        if decision is not None:
+            self.outcome_combo.setCurrentIndex(DECISION_OUTCOMES.index(decision.outcome))
+            self.rationale_edit.setPlainText(decision.rationale or "")
+            self.dissent_edit.setPlainText(decision.dissent or "")
+            self.finalise_check.setChecked(decision.finalised)
+        when = (decision.decided_on if decision else None) or board_date or date.today()
+        self.date_edit.setDate(QtCore.QDate(when.year, when.month, when.day))
+        if self.attendee_list.count():
+            self.attendee_list.setCurrentRow(0)
+
+    def _add_attendee(
+        self, name: str, specialty: str | None, *, checked: bool, new: bool = False
+    ) -> QtWidgets.QListWidgetItem:
+        shown = f"{name} — {specialty}" if specialty else name
+        item = QtWidgets.QListWidgetItem(shown)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        item.setData(_ATTENDEE_ROLE, (name, specialty or ""))
+        item.setData(_NEW_ROLE, new)
+        self.attendee_list.addItem(item)
+        return item
+
+    # -- slots --------------------------------------------------------------------------
+
+    def _on_attendee_entered(self) -> None:
+        parsed = parse_attendee(self.attendee_edit.text())
+        if parsed is None:
+            return
+        name, specialty = parsed
+        text = attendee_text(name, specialty)
+        for row in range(self.attendee_list.count()):
+            item = self.attendee_list.item(row)
+            if attendee_text(*item.data(_ATTENDEE_ROLE)) == text:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.attendee_list.setCurrentItem(item)
+                break
+        else:
+            item = self._add_attendee(name, specialty, checked=True, new=True)
+            self.attendee_list.setCurrentItem(item)
+        self.attendee_edit.clear()
+
+    def _problem(self) -> str | None:
+        if self.outcome_combo.currentIndex() < 0:
+            return "Choose the outcome first."
+        for label, edit in (("rationale", self.rationale_edit), ("dissent", self.dissent_edit)):
+            if len(edit.toPlainText()) > REASON_MAX:
+                return f"The {label} is longer than {REASON_MAX} characters."
+        if len(self._checked_attendees()) > _ATTENDEES_MAX:
+            return f"At most {_ATTENDEES_MAX} attendees can be recorded."
+        return None
+
+    def _on_save(self) -> None:
+        problem = self._problem()
+        if problem is not None:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            if self.outcome_combo.currentIndex() < 0:
+                self.outcome_combo.setFocus()
+            return
+        self.accept()
+
+    # -- results ------------------------------------------------------------------------
+
+    def _checked_items(self) -> list[QtWidgets.QListWidgetItem]:
+        items = (self.attendee_list.item(row) for row in range(self.attendee_list.count()))
+        return [item for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def _checked_attendees(self) -> list[str]:
+        return [attendee_text(*item.data(_ATTENDEE_ROLE)) for item in self._checked_items()]
+
+    def decision(self) -> Decision:
+        """The decision as filled in (call after the dialog was accepted)."""
+        rationale = self.rationale_edit.toPlainText().strip()
+        dissent = self.dissent_edit.toPlainText().strip()
+        return Decision(
+            outcome=self.outcome_combo.currentData(),
+            rationale=rationale or None,
+            attendees=tuple(dict.fromkeys(self._checked_attendees())),
+            dissent=dissent or None,
+            decided_on=self.date_edit.date().toPython(),
+            finalised=self.finalise_check.isChecked(),
+        )
+
+    def new_attendees(self) -> list[tuple[str, str]]:
+        """People typed in during this decision and ticked: to be remembered for next time."""
+        return [
+            tuple(item.data(_ATTENDEE_ROLE))
+            for item in self._checked_items()
+            if item.data(_NEW_ROLE)
+        ]

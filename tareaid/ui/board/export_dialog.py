@@ -1,0 +1,55 @@
+"""Choosing how to export the board's PDFs: one file per case or one combined file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tareaid.ui.qt import QtWidgets
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the coordinator chose for the PDF export."""
+
+    combined: bool
+    deidentified: bool
+
+
+class ExportDialog(QtWidgets.QDialog):
+    """One file per case or one combined file; de-identified unless unticked."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None, case_count: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export the board's PDFs")
+        self.setAccessibleName("Export the board's PDFs")
+        layout = QtWidgets.QVBoxLayout(self)
+        noun = "case" if case_count == 1 else "cases"
+        layout.addWidget(QtWidgets.QLabel(f"Export the {case_count} {noun} of this board as:"))
+        self.per_case_radio = QtWidgets.QRadioButton("&One PDF per case, named by case reference")
+        self.per_case_radio.setAccessibleName("One PDF per case")
+        self.combined_radio = QtWidgets.QRadioButton("One &combined PDF for the whole board")
+        self.combined_radio.setAccessibleName("One combined PDF")
+        self.per_case_radio.setChecked(True)
+        layout.addWidget(self.per_case_radio)
+        layout.addWidget(self.combined_radio)
+        self.deidentified_check = QtWidgets.QCheckBox(
+            "&De-identified: no patient name, MRN or date of birth"
+        )
+        self.deidentified_check.setAccessibleName("De-identified")
+        self.deidentified_check.setChecked(True)
+        layout.addWidget(self.deidentified_check)
+        buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Choose where…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(
+            combined=self.combined_radio.isChecked(),
+            deidentified=self.deidentified_check.isChecked(),
+        )

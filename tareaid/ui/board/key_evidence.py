@@ -1,0 +1,159 @@
+"""Which trial figures the board's evidence panel shows, and how they are worded.
+
+Pure Python. Every number comes from the evidence pack; this module only chooses the
+handful of results a board needs on the wall and keeps the pack's rule that a subgroup is
+never shown without the overall result(s) it belongs beside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tareaid.domain.evidence import EvidencePack, Figure, Reference
+
+# The results a board weighs, in reading order: SIRFLOX's primary endpoint beside the liver
+# PFS often quoted alone; the combined analysis's null overall survival; the right-sided
+# subgroup (placed after its overall results automatically); EPOCH for the second line.
+KEY_FIGURES: tuple[str, ...] = (
+    "sirflox_pfs_any",
+    "sirflox_pfs_liver",
+    "combined_2017_os",
+    "right_sided_2018_os_right",
+    "epoch_pfs",
+    "epoch_os",
+)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of the evidence panel."""
+
+    key: str
+    what: str
+    endpoint: str
+    population: str
+    values: str
+    effect: str
+    reading: str
+    reference: str
+
+
+def key_figures(pack: EvidencePack, keys: Sequence[str] = KEY_FIGURES) -> list[Figure]:
+    """The figures to show, each subgroup preceded by every overall result it names."""
+    chosen: list[Figure] = []
+    seen: set[str] = set()
+
+    def add(figure: Figure) -> None:
+        if figure.key not in seen:
+            seen.add(figure.key)
+            chosen.append(figure)
+
+    for key in keys:
+        figure = pack.figure(key)
+        if figure.subgroup:
+            # Overall results first, and any already listed earlier move down beside it.
+            for overall_key in figure.overall_figures:
+                if overall_key in seen:
+                    chosen[:] = [f for f in chosen if f.key != overall_key]
+                    seen.discard(overall_key)
+                add(pack.figure(overall_key))
+        add(figure)
+    return chosen
+
+
+def figure_row(pack: EvidencePack, figure: Figure) -> FigureRow:
+    """The words of one figure: what was measured, the values, the effect and how to read it."""
+    trial = pack.trials[figure.trial]
+    endpoint = figure.endpoint + (" (primary endpoint)" if figure.primary else "")
+    what = f"{trial.name}: {endpoint}"
+    population = f"Subgroup: {figure.population}" if figure.subgroup else figure.population
+    reading_parts = []
+    if figure.post_hoc and not (figure.note and "post hoc" in figure.note.lower()):
+        reading_parts.append("Post hoc.")
+    if figure.significant is False and not (figure.note and "significant" in figure.note.lower()):
+        reading_parts.append("Not significant.")
+    if figure.note:
+        reading_parts.append(figure.note)
+    return FigureRow(
+        key=figure.key,
+        what=what,
+        endpoint=endpoint,
+        population=population,
+        values=figure.values_text() or "—",
+        effect=figure.effect_text() or "—",
+        reading=" ".join(reading_parts),
+        reference=figure.reference,
+    )
+
+
+def short_citation(reference: Reference) -> str:
+    """``van Hazel GA, et al. J Clin Oncol 2016 · DOI 10.1200/JCO.2015.66.1181``."""
+    first = reference.authors.split(",")[0].strip()
+    authors = first + (", et al." if "," in reference.authors else "")
+    if not authors.endswith("."):
+        authors += "."
+    source = reference.journal + (f" {reference.year}" if reference.year else "")
+    if reference.volume:
+        source += f";{reference.volume}"
+        if reference.pages:
+            source += f":{reference.pages}"
+    ident = (
+        f"DOI {reference.doi}"
+        if reference.doi
+        else f"PMID {reference.pmid}"
+        if reference.pmid
+        else reference.registration or ""
+    )
+    return " ".join(p for p in (authors, source + ".", ident) if p)
+
+
+def citations_for(pack: EvidencePack, figures: Sequence[Figure]) -> list[tuple[str, str]]:
+    """(trial name, short citation) for each reference the figures rest on, in order."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for figure in figures:
+        if figure.reference in seen:
+            continue
+        seen.add(figure.reference)
+        trial = pack.trials[figure.trial].name
+        out.append((trial, short_citation(pack.references[figure.reference])))
+    return out
+
+
+@dataclass(frozen=True)
+class TrialGroup:
+    """Consecutive figures of one trial, under a heading that names and cites it."""
+
+    trial: str
+    heading: str
+    population: str
+    citation: str
+    rows: tuple[FigureRow, ...]
+
+
+def trial_groups(pack: EvidencePack, keys: Sequence[str] = KEY_FIGURES) -> list[TrialGroup]:
+    """The key figures grouped by trial, in order.
+
+    The group's heading carries the population of its first figure; a row repeats a
+    population only when it differs (a subgroup always says that it is one).
+    """
+    groups: list[TrialGroup] = []
+    for figure in key_figures(pack, keys):
+        row = figure_row(pack, figure)
+        if not groups or groups[-1].trial != figure.trial:
+            trial = pack.trials[figure.trial]
+            groups.append(
+                TrialGroup(
+                    trial=figure.trial,
+                    heading=trial.name,
+                    population=figure.population,
+                    citation=short_citation(pack.references[trial.reference]),
+                    rows=(),
+                )
+            )
+        group = groups[-1]
+        if row.population == group.population:
+            row = FigureRow(**{**row.__dict__, "population": ""})
+        groups[-1] = TrialGroup(**{**group.__dict__, "rows": (*group.rows, row)})
+    return groups
