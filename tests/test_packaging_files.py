@@ -1,0 +1,130 @@
+"""The packaging files agree with each other and with the package: one app id, the current
+version released in the AppStream file, a desktop entry that launches the right command, an
+icon that renders, scripts that can run. (The build itself is packaging/build.sh, which
+smoke-tests the frozen binary; it takes a minute and is not part of the test run.)
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import tareaid
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+APP_ID = "org.tareaid.TAREaid"
+DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
+
+
+def desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # keys are case-sensitive
+    parser.read(DESKTOP, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_entry_launches_the_app_with_its_icon() -> None:
+    entry = desktop_entry()
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "TAREaid"
+    # No field codes: `tareaid FILE` would be read as a subcommand.
+    assert entry["Exec"] == "tareaid"
+    assert entry["Icon"] == APP_ID
+    assert entry["Terminal"] == "false"
+    assert entry["Categories"].endswith(";")
+
+
+def test_metainfo_names_the_app_the_desktop_file_and_the_current_version() -> None:
+    root = ET.parse(METAINFO).getroot()
+    assert root.tag == "component"
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("name") == "TAREaid"
+    assert root.findtext("metadata_license") == "CC0-1.0"
+    assert root.findtext("project_license")
+    assert root.findtext("summary")
+    assert root.find("description/p") is not None
+    launchable = root.find("launchable")
+    assert launchable is not None
+    assert launchable.get("type") == "desktop-id"
+    assert launchable.text == DESKTOP.name
+    assert root.find("content_rating") is not None
+    versions = [release.get("version") for release in root.iter("release")]
+    assert versions[0] == tareaid.__version__, "add a <release> for the new version"
+    for release in root.iter("release"):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", release.get("date", ""))
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
+def test_metainfo_passes_appstream_validation() -> None:
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
+)
+def test_desktop_file_passes_validation() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_spec_uses_the_bundle_identifier_and_macos_keys() -> None:
+    spec = (PACKAGING / "tareaid.spec").read_text(encoding="utf-8")
+    assert f'BUNDLE_ID = "{APP_ID}"' in spec
+    assert '"NSHighResolutionCapable": True' in spec
+    assert '"NSRequiresAquaSystemAppearance": False' in spec
+    assert '"CFBundleShortVersionString": VERSION' in spec
+    assert "launcher.py" in spec
+
+
+def test_build_scripts_are_executable_and_parse() -> None:
+    for script in (PACKAGING / "build.sh", PACKAGING / "linux" / "install.sh"):
+        assert os.access(script, os.X_OK), f"{script} is not executable"
+    result = subprocess.run(
+        ["bash", "-n", str(PACKAGING / "build.sh")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        ["sh", "-n", str(PACKAGING / "linux" / "install.sh")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_icon_renders_at_every_size(qapp, tmp_path: Path) -> None:
+    # qapp first: the process's one QApplication must be pytest-qt's, never a bare
+    # QGuiApplication that would leave later widget tests without one.
+    pytest.importorskip("PySide6.QtSvg")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_icons", PACKAGING / "make_icons.py")
+    assert spec is not None
+    assert spec.loader is not None
+    make_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_icons)
+    made = make_icons.make_icons(tmp_path)
+    for size in make_icons.PNG_SIZES:
+        png = made[f"png{size}"].read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert (width, height) == (size, size)
+    assert made["svg"].name == f"{APP_ID}.svg"
