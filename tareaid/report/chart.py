@@ -21,9 +21,9 @@ from tareaid.report import styles as st
 from tareaid.report.fonts import SANS, SANS_BOLD, string_width
 
 LABEL_SIZE = 5.9
-VALUE_SIZE = 6.0
-BAR = 4.6
-BAR_GAP = 0.6
+VALUE_SIZE = 5.7
+BAR = 5.0
+BAR_GAP = 1.2
 VALUE_ROOM = 16.0  # room after the longest bar for its value
 SWATCH = 8.0
 
@@ -127,6 +127,7 @@ def median_bars(figure: Figure, scale_max: float, width: float) -> Drawing:
 def axis(scale_max: float, width: float) -> Drawing:
     """The shared months axis, drawn in the column header above the bars."""
     drawing = Drawing(width, 9)
+    end = _bar_length(scale_max, scale_max, width)
     for step in range(int(scale_max // 5) + 1):
         x = _bar_length(step * 5.0, scale_max, width) if step else 0.0
         drawing.add(Line(x, 0, x, 2.5, strokeColor=st.ACCENT, strokeWidth=0.5))
@@ -141,14 +142,16 @@ def axis(scale_max: float, width: float) -> Drawing:
                 textAnchor="start" if step == 0 else "middle",
             )
         )
+    drawing.add(Line(0, 0, end, 0, strokeColor=st.ACCENT, strokeWidth=0.5))
     drawing.add(
-        Line(
-            0,
-            0,
-            _bar_length(scale_max, scale_max, width),
-            0,
-            strokeColor=st.ACCENT,
-            strokeWidth=0.5,
+        String(
+            width,
+            3.5,
+            "mo",
+            fontName=SANS_BOLD,
+            fontSize=LABEL_SIZE - 0.4,
+            fillColor=st.ACCENT,
+            textAnchor="end",
         )
     )
     return drawing

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from tareaid import __version__
-from tareaid.domain.assessment import Assessment
+from tareaid.domain.assessment import HEADLINE_RULE, Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
@@ -315,6 +315,17 @@ def build_combined(
             Paragraph(markup(title), s.title),
             Spacer(1, 6),
             *_contents(views, width),
+            Spacer(1, 4),
+            Paragraph(f"<b>How each headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
+            *sections.about(pack),
+            Spacer(1, 4),
+            Paragraph(
+                markup(
+                    "Each case follows on its own page; the evidence behind the framework and "
+                    "the references are printed once, after the last case."
+                ),
+                s.muted,
+            ),
         ]
         for view in views:
             story += [PageBreak(), _HeaderMark(*_case_header(view))]
@@ -329,7 +340,6 @@ def build_combined(
                 include_epoch=include_epoch,
                 epoch_note=_epoch_note("any case in this file"),
             ),
-            *sections.about(pack),
             *sections.references(pack, citations),
         ]
         references = [v.reference for v in views]

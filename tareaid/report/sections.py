@@ -28,6 +28,7 @@ from tareaid.domain.evidence import EvidencePack, Figure
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
     FIELDS,
+    FIELDS_BY_NAME,
     TIERS,
     FieldSpec,
     Group,
@@ -46,7 +47,18 @@ EPOCH_TRIAL = "epoch"
 
 # Evidence table columns as shares of the text width: endpoint, the arms' values, the bars
 # of the medians, effect.
-EVIDENCE_COLUMNS = (0.28, 0.15, 0.15, 0.42)
+EVIDENCE_COLUMNS = (0.30, 0.135, 0.145, 0.42)
+
+# The case fields the work-up alerts and the evidence gaps are raised from (CONTRACT.md §3),
+# so the report can say when a check could not be made.
+ALERT_FIELDS = ("lung_shunt_fraction_pct", "bilirubin_mg_dl")
+GAP_FIELDS = (
+    "planned_chemotherapy",
+    "planned_biologic",
+    "checkpoint_inhibitor",
+    "prior_kras_g12c_inhibitor",
+    "microsphere",
+)
 
 # Fields printed in the title block rather than in the case-data grid.
 _TITLE_FIELDS = frozenset({"reference", "board_date", "patient_name", "mrn", "date_of_birth"})
@@ -121,17 +133,18 @@ def make_table(
 
 
 def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:
+    """Table commands for a ruled table whose first ``header_rows`` rows are its header."""
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 1.6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
     ]
     if header_rows:
         commands += [
+            ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, st.RULE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), st.HEAD_FILL),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, st.ACCENT),
         ]
@@ -327,7 +340,10 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
     for factor in view.assessment.factors:
         if factor.overridden:
             source = para(
-                "<b>Override</b><br/>" + muted("derived: ") + st.tier_markup(factor.derived_tier),
+                "<b>Override</b><br/>"
+                + muted("derived tier:")
+                + "<br/>"
+                + st.tier_markup(factor.derived_tier),
                 s.cell,
             )
             reason = para(
@@ -348,7 +364,7 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
                 reason,
             ]
         )
-    fractions = (0.15, 0.235, 0.14, 0.125, 0.35)
+    fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
     table = make_table(
         rows,
         [width * f for f in fractions],
@@ -357,7 +373,10 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
         splitInRow=1,
     )
     return [
-        para("Selection framework checklist", s.h1),
+        # Not keepWithNext: that would move a table with very long reasons to the next page
+        # whole, leaving this one mostly empty. The table can split between and within rows.
+        CondPageBreak(70),
+        para("Selection framework checklist", s.h1_loose),
         table,
         Spacer(1, 1.5),
         plain(
@@ -386,44 +405,52 @@ def _flag_paragraphs(
     return out
 
 
+def _not_recorded(case: Case, names: Sequence[str]) -> list[str]:
+    """Labels of the fields among ``names`` that are not recorded or unknown, for a sentence."""
+    return [
+        _in_sentence(FIELDS_BY_NAME[name].label)
+        for name in names
+        if getattr(case, name) in (None, "unknown", "undecided")
+    ]
+
+
+def _in_sentence(label: str) -> str:
+    """'Planned biologic' → 'planned biologic', but 'MSI status' and 'RAS status' stay."""
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _none_raised(title: str, checked_by: str, missing: list[str]) -> Paragraph:
+    text = f"<b>{title}:</b> none raised by the recorded {checked_by}."
+    if missing:
+        text += " " + muted(
+            markup(f"Not recorded: {', '.join(missing)}; ")
+            + ("this check is" if len(missing) == 1 else "these checks are")
+            + " incomplete."
+        )
+    return para(text, st.styles().note)
+
+
 def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float) -> list[Flowable]:
     """Work-up alerts and evidence gaps raised for this case, each with its explanation."""
     s = st.styles()
     case = view.case
-    out: list[Flowable] = [para("Work-up alerts", s.h2)]
+    out: list[Flowable] = [Spacer(1, 3)]
     alerts = view.assessment.workup_alerts
     if alerts:
+        out.append(para("Work-up alerts", s.h2))
         for paragraph in _flag_paragraphs(alerts, pack.alerts, citations):
             out += [_box([paragraph], width, st.ALERT_FILL, st.ALERT_EDGE), Spacer(1, 2)]
     else:
-        missing = [
-            label
-            for label, value in (
-                ("lung shunt fraction", case.lung_shunt_fraction_pct),
-                ("serum bilirubin", case.bilirubin_mg_dl),
-            )
-            if value is None
-        ]
-        text = "None raised by the recorded work-up values."
-        if missing:
-            text += (
-                f" Not recorded: {' and '.join(missing)}, so "
-                + ("this alert cannot" if len(missing) == 1 else "these alerts cannot")
-                + " be checked."
-            )
-        out.append(plain(text, s.note))
-    out.append(para("Evidence gaps", s.h2))
+        missing = _not_recorded(case, ALERT_FIELDS)
+        out.append(_none_raised("Work-up alerts", "work-up values", missing))
     gaps = view.assessment.evidence_gaps
     if gaps:
+        out.append(para("Evidence gaps", s.h2))
         for paragraph in _flag_paragraphs(gaps, pack.gaps, citations):
             out += [_box([paragraph], width, st.NOTE_FILL, st.NOTE_EDGE), Spacer(1, 2)]
     else:
-        out.append(
-            plain(
-                "None raised: the recorded treatment plan stays within what the trials covered.",
-                s.note,
-            )
-        )
+        missing = _not_recorded(case, GAP_FIELDS)
+        out.append(_none_raised("Evidence gaps", "treatment plan", missing))
     return out
 
 
@@ -594,38 +621,56 @@ def trial_block(
     """
     s = st.styles()
     trial = pack.trials[trial_key]
-    arm_text = ", ".join(
-        markup(arm.label) + (f" {arm.patients}" if arm.patients is not None else "")
-        for arm in trial.arms
-    )
+    if all(arm.patients is not None for arm in trial.arms):
+        arms = ", ".join(f"{markup(arm.label)} {arm.patients:,}" for arm in trial.arms)
+        size = f"{trial.patients:,} patients ({arms})"
+    else:
+        arms = " vs ".join(markup(arm.label) for arm in trial.arms)
+        size = f"{trial.patients:,} patients; {arms}"
     block_population = figures[0].population
     heading = para(
         f"<b>{markup(trial.name)}</b> {citations.cite(trial.reference)} · "
-        f"{markup(trial.design)} · {trial.patients:,} patients ({arm_text}).<br/>"
-        + muted(
-            f"{markup(trial.description)} <b>Population</b> (unless a row says otherwise): "
-            f"{markup(block_population)}."
-        ),
+        f"{markup(trial.design)} · {size}.<br/>"
+        + muted(f"{markup(trial.description)} <b>Population:</b> {markup(block_population)}."),
         s.trial,
     )
     header_arms = (figures[0].experimental_arm, figures[0].control_arm)
     widths = [width * f for f in EVIDENCE_COLUMNS]
     bars_width = widths[2] - 6
-    header = [
-        para("Endpoint", s.cell_head),
-        para("Experimental vs control arm", s.cell_head),
-        [para("Median, months", s.cell_head), Spacer(1, 1), chart.axis(scale_max, bars_width)],
-        para("Effect: hazard ratio (95% CI), P", s.cell_head),
+    # Row 0 is the trial heading; row 1 the column header, repeated (with the trial's name)
+    # if the table continues on the next page.
+    data: list[list] = [
+        [heading, "", "", ""],
+        [
+            para(f"{markup(trial.name)}: endpoint", s.cell_head),
+            para("Experimental vs control", s.cell_head),
+            chart.axis(scale_max, bars_width),
+            para("Effect: hazard ratio (95% CI), P", s.cell_head),
+        ],
     ]
-    data: list[list] = [header]
-    style: list[tuple] = []
-    for index, row in enumerate(_ordered_rows(figures, pack), start=1):
+    style: list[tuple] = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("LEFTPADDING", (0, 0), (-1, 0), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 2.5),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+        ("BACKGROUND", (0, 1), (-1, 1), st.HEAD_FILL),
+        ("LINEABOVE", (0, 1), (-1, 1), 0.6, st.ACCENT),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.6, st.ACCENT),
+        ("LINEBELOW", (0, 2), (-1, -1), 0.25, st.RULE),
+        ("TOPPADDING", (2, 2), (2, -1), 3),
+        # Never leave the heading and column header at the foot of a page on their own.
+        ("NOSPLIT", (0, 0), (-1, 2)),
+    ]
+    rows = _ordered_rows(figures, pack)
+    first_row = len(data)
+    for index, row in enumerate(rows, start=first_row):
         figure = row.figure
         lines = [f"<b>{markup(figure.endpoint)}</b>"]
         tags = _figure_tags(figure)
         if tags:
             colour = st.ALERT_EDGE if figure.subgroup or figure.post_hoc else st.ACCENT
-            lines[0] += f' <font color="#{colour.hexval()[2:]}" size="6.3">{markup(tags)}</font>'
+            lines[0] += f' <font color="#{colour.hexval()[2:]}" size="6">{markup(tags)}</font>'
         if row.context:
             lines.append(
                 muted(
@@ -635,27 +680,32 @@ def trial_block(
             )
         elif figure.population != block_population:
             lines.append(muted(markup(figure.population)))
-        effect = markup(figure.effect_text()) or muted("Hazard ratio and P not given.")
+        effect = markup(figure.effect_text()) or muted("HR and P not given.")
         if figure.note:
             effect += " " + muted(markup(figure.note))
         bars = chart.median_bars(figure, scale_max, bars_width) if chartable(figure) else ""
         data.append(
             [
-                para("<br/>".join(lines), s.cell),
-                para(_values(figure, header_arms), s.cell),
+                para("<br/>".join(lines), s.evidence),
+                para(_values(figure, header_arms), s.evidence),
                 bars,
-                para(effect, s.cell),
+                para(effect, s.evidence),
             ]
         )
         if figure.subgroup:
             style.append(("BACKGROUND", (0, index), (-1, index), st.NOTE_FILL))
             style.append(("LINEBEFORE", (0, index), (0, index), 2, st.NOTE_EDGE))
+            # A subgroup and the overall results printed for it stay on one page.
+            overall = [
+                i
+                for i, other in enumerate(rows[: index - first_row], start=first_row)
+                if other.figure.key in figure.overall_figures
+            ]
+            if overall:
+                style.append(("NOSPLIT", (0, min(overall)), (-1, index)))
         elif row.context:
             style.append(("BACKGROUND", (0, index), (-1, index), st.ZEBRA_FILL))
-    style.append(("VALIGN", (0, 0), (-1, 0), "BOTTOM"))
-    style.append(("TOPPADDING", (2, 1), (2, -1), 3))
-    table = make_table(data, widths, grid_style(extra=style), repeatRows=1)
-    return KeepTogether([heading, Spacer(1, 1.5), table])
+    return make_table(data, widths, grid_style(header_rows=0, extra=style), repeatRows=(1,))
 
 
 def evidence_figures(pack: EvidencePack, include_epoch: bool) -> dict[str, list[Figure]]:
@@ -700,7 +750,7 @@ def evidence(
     shown = [figure for figures in by_trial.values() for figure in figures]
     scale_max = chart.scale_for(shown)
     out: list[Flowable] = [
-        CondPageBreak(160),
+        CondPageBreak(110),
         para("The evidence", s.h1),
         plain(
             "A subgroup result is always printed beside the overall result it belongs to. "

@@ -74,6 +74,7 @@ class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h1: ParagraphStyle
+    h1_loose: ParagraphStyle
     h2: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
@@ -86,6 +87,7 @@ class Styles:
     note: ParagraphStyle
     reference: ParagraphStyle
     trial: ParagraphStyle
+    evidence: ParagraphStyle
 
 
 @functools.cache
@@ -118,6 +120,9 @@ def styles() -> Styles:
             spaceAfter=2,
             keepWithNext=1,
         ),
+        h1_loose=style(
+            "h1_loose", 10, 12, fontName=SANS_BOLD, textColor=ACCENT, spaceBefore=5, spaceAfter=2
+        ),
         h2=style("h2", 8.3, 10.2, fontName=SANS_BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1),
         body=style("body", 7.8, 9.8),
         small=style("small", 6.8, 8.3),
@@ -128,6 +133,7 @@ def styles() -> Styles:
         cell_small=style("cell_small", 6.3, 7.6, textColor=MUTED),
         headline=style("headline", 8.8, 11, fontName=SANS_BOLD),
         note=style("note", 7, 8.6),
-        trial=style("trial", 7, 8.5, spaceBefore=4, keepWithNext=1),
-        reference=style("reference", 6.8, 8.3, leftIndent=13, firstLineIndent=-13, spaceAfter=1),
+        trial=style("trial", 6.8, 8.2, spaceBefore=3.5, keepWithNext=1),
+        evidence=style("evidence", 6.8, 8.1),
+        reference=style("reference", 6.6, 8, leftIndent=13, firstLineIndent=-13, spaceAfter=1),
     )

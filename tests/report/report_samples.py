@@ -90,6 +90,42 @@ SECOND_LINE = {
     },
 }
 
+# Second-line rescue with resin microspheres: EPOCH is shown; one gap, no alert.
+SECOND_LINE_RESCUE = {
+    "reference": "CRLM-2026-027",
+    "patient_name": "Siobhán Ní Bhriain",
+    "mrn": "IE-220981",
+    "date_of_birth": "1966-05-21",
+    "age_years": 60,
+    "sex": "female",
+    "board_date": "2026-12-10",
+    "primary_tumour_side": "left",
+    "metastatic_pattern": "liver_only",
+    "treatment_goal": "disease_control",
+    "prior_systemic_lines": 1,
+    "ras_status": "mutant",
+    "braf_status": "wild_type",
+    "msi_status": "mss",
+    "liver_lesion_count": 9,
+    "bilobar": True,
+    "ablation_suitable": False,
+    "resectable": False,
+    "largest_lesion_mm": 38,
+    "ecog": 1,
+    "planned_chemotherapy": "FOLFIRI",
+    "planned_biologic": "none",
+    "microsphere": "sir_spheres",
+    "lung_shunt_fraction_pct": 6.0,
+    "bilirubin_mg_dl": 0.9,
+    "decision": {
+        "outcome": "discuss_tare",
+        "rationale": "Liver-only progression on FOLFOX; second-line rescue discussed.",
+        "attendees": ["Dr K. Osei", "Dr P. Lindqvist", "Dr R. Haddad", "CNS J. Moore"],
+        "decided_on": "2026-12-10",
+        "finalised": True,
+    },
+}
+
 # Late line, against and outside tiers, no decision.
 LATE_LINE = {
     "reference": "CRLM-2026-033",
@@ -165,6 +201,7 @@ def make(data: dict) -> tuple[Case, Assessment]:
 ALL = {
     "typical": TYPICAL,
     "second_line": SECOND_LINE,
+    "second_line_rescue": SECOND_LINE_RESCUE,
     "late_line": LATE_LINE,
     "sparse": SPARSE,
     "minimal": MINIMAL,
