@@ -208,6 +208,27 @@ class FitLabel(QtWidgets.QLabel):
             return 0
         return sum(block.height for block in _layout(parts, self._base_px, width, 1.0))
 
+    def fits(self) -> bool:
+        """Whether the whole text is painted (nothing elided) at the label's present size."""
+        parts = self.parts()
+        rect = self.contentsRect()
+        if not parts:
+            return True
+        if rect.width() <= 0 or rect.height() <= 0:
+            return False
+        blocks = fit_blocks(parts, self._base_px, rect.width(), rect.height())
+        shown = "".join("".join(block.lines) for block in blocks).replace(" ", "")
+        return shown == "".join(part.text for part in parts).replace(" ", "").replace("\n", "")
+
+    def smallest_px(self) -> int:
+        """The smallest type size this label paints at its present size, in pixels."""
+        parts = self.parts()
+        rect = self.contentsRect()
+        if not parts or rect.width() <= 0 or rect.height() <= 0:
+            return 0
+        blocks = fit_blocks(parts, self._base_px, rect.width(), rect.height())
+        return min(block.font.pixelSize() for block in blocks) if blocks else 0
+
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(0, QtGui.QFontMetrics(self.font()).lineSpacing())
 

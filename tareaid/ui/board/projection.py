@@ -304,6 +304,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         inset_v, inset_h = max(2, round(px * 0.3)), max(3, round(px * 0.45))
         for cell in self.findChildren(Cell):
             cell.set_inset(inset_v, inset_h)
+        # The evidence table has twice the rows of the checklist: tighter boxes.
+        for cell, _label, _kind, _texts in self._evidence_cells:
+            cell.set_inset(max(1, round(px * 0.15)), inset_h)
         for grid in (self._grid, self._evidence_grid):
             grid.setHorizontalSpacing(gap)
             grid.setVerticalSpacing(gap)
@@ -339,6 +342,15 @@ class ProjectionWindow(QtWidgets.QWidget):
                 label.set_parts([Part(texts[0], 0.9, column == "1", look.text)])
             cell.set_frame(look.row_fill if subgroup else None, look.rule, thin)
         self._stretch_evidence_rows()
+
+    def _evidence_order(self) -> list[str]:
+        """The figure keys of the evidence panel, top to bottom."""
+        keys: list[str] = []
+        for cell, _label, _kind, _texts in self._evidence_cells:
+            key = cell.property("figure_key")
+            if key and key not in keys:
+                keys.append(key)
+        return keys
 
     def _stretch_evidence_rows(self) -> None:
         """Share the panel's height by how much each row needs, so no row is elided while

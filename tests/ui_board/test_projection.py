@@ -1,0 +1,208 @@
+"""The projection view: identifiers stay off the wall, tiers by keys, the evidence panel,
+type sized for the room."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BOARD_DATE, DOB, IDENTIFIER_FORMS, MRN, NAME
+from walk import leaked, texts
+
+from tareaid.domain.case import Override
+from tareaid.ui.board.look import FitLabel
+from tareaid.ui.board.projection import KEY_HINTS, ProjectionWindow
+from tareaid.ui.board.reason_dialog import ReasonDialog
+from tareaid.ui.board.session import BoardSession
+from tareaid.ui.qt import Qt, QtCore, QtWidgets
+
+Key = Qt.Key
+
+
+@pytest.fixture
+def projection(qtbot, repository):
+    window = ProjectionWindow(BoardSession(repository, BOARD_DATE))
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_identifiers_are_in_no_widget_until_revealed(qtbot, projection, prompts):
+    assert projection.reference_label.text() == "BRD-001"
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    # Every factor, the evidence panel and back: still nothing.
+    for _ in range(6):
+        qtbot.keyClick(projection, Key.Key_Down)
+    qtbot.keyClick(projection, Key.Key_E)
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    qtbot.keyClick(projection, Key.Key_E)
+
+    # I asks first; saying no shows nothing.
+    prompts.reply("confirm", False)
+    qtbot.keyClick(projection, Key.Key_I)
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    (question,) = prompts.called("confirm")
+    assert "BRD-001" in question[0][2]
+    assert not any(form in question[0][2] for form in IDENTIFIER_FORMS)
+
+    # Confirmed: they show, for this case only.
+    prompts.reply("confirm", True)
+    with qtbot.waitSignal(projection.identifiers_revealed):
+        qtbot.keyClick(projection, Key.Key_I)
+    shown = projection.identifiers_label.text()
+    assert NAME in shown and MRN in shown and DOB in shown
+    assert projection.identifiers_label.isVisible()
+
+    # Moving on hides them again, and coming back does not bring them back.
+    qtbot.keyClick(projection, Key.Key_Right)
+    assert projection.reference_label.text() == "BRD-002"
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    assert not projection.identifiers_label.isVisible()
+    qtbot.keyClick(projection, Key.Key_Left)
+    assert projection.reference_label.text() == "BRD-001"
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+
+    # I again toggles them off without asking.
+    prompts.reply("confirm", True)
+    qtbot.keyClick(projection, Key.Key_I)
+    assert NAME in projection.identifiers_label.text()
+    qtbot.keyClick(projection, Key.Key_I)
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    assert len(prompts.called("confirm")) == 3
+
+
+def _answer_reason_dialog(qtbot, typed: str, key: Qt.Key) -> list[str]:
+    """When the reason dialog is up and has the focus, type into it and press a key.
+
+    Returns a list that collects problems; the dialog is always closed, so a failure can
+    never leave a modal loop running.
+    """
+    problems: list[str] = []
+    tries = [0]
+
+    def answer() -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        tries[0] += 1
+        ready = (
+            isinstance(dialog, ReasonDialog)
+            and QtWidgets.QApplication.focusWidget() is dialog.reason_edit
+        )
+        if not ready:
+            if tries[0] < 300:
+                QtCore.QTimer.singleShot(10, answer)
+            else:
+                problems.append(f"reason dialog never had the focus ({dialog!r})")
+                if isinstance(dialog, QtWidgets.QDialog):
+                    dialog.reject()
+            return
+        qtbot.keyClicks(dialog.reason_edit, typed)
+        qtbot.keyClick(dialog.reason_edit, key)
+        if dialog.isVisible():  # Enter on a blank reason does nothing; Esc then cancels
+            qtbot.keyClick(dialog.reason_edit, Key.Key_Escape)
+
+    QtCore.QTimer.singleShot(0, answer)
+    return problems
+
+
+def test_the_real_reason_dialog_by_keys(qtbot, projection, repository):
+    qtbot.keyClick(projection, Key.Key_Down)  # resectability intent
+    problems = _answer_reason_dialog(
+        qtbot, "Resection judged possible after downsizing", Key.Key_Return
+    )
+    with qtbot.waitSignal(projection.override_saved, timeout=5000):
+        qtbot.keyClick(projection, Key.Key_1)
+    assert problems == []
+    case = repository.get_case("BRD-001").case
+    assert case.overrides == {
+        "treatment_goal": Override("favours", "Resection judged possible after downsizing")
+    }
+
+
+@pytest.mark.parametrize(("typed", "key"), [("A reason", Key.Key_Escape), ("   ", Key.Key_Return)])
+def test_cancelled_or_blank_reason_changes_nothing(qtbot, projection, repository, typed, key):
+    before = repository.get_case("BRD-001")
+    problems = _answer_reason_dialog(qtbot, typed, key)
+    qtbot.keyClick(projection, Key.Key_3)
+    assert problems == []
+    after = repository.get_case("BRD-001")
+    assert after.version == before.version
+    assert after.case.overrides == {}
+    assert projection.message_label.text() == "Tier unchanged"
+
+
+def test_clearing_an_override_with_zero(qtbot, projection, repository, prompts):
+    prompts.reply("ask_reason", "Board view")
+    qtbot.keyClick(projection, Key.Key_3)
+    assert repository.get_case("BRD-001").case.overrides["metastatic_pattern"].tier == "against"
+    assert "THIS CASE" in projection.rows[0].tier_labels["against"].text()
+    prompts.reply("confirm", True)
+    with qtbot.waitSignal(projection.override_cleared):
+        qtbot.keyClick(projection, Key.Key_0)
+    assert repository.get_case("BRD-001").case.overrides == {}
+    assert "THIS CASE" in projection.rows[0].tier_labels["favours"].text()
+    # Nothing to clear: no question.
+    qtbot.keyClick(projection, Key.Key_0)
+    assert len(prompts.called("confirm")) == 1
+
+
+def test_grid_marks_the_tier_with_shape_word_and_border(projection):
+    look = projection.look
+    row = projection.rows[0]  # metastatic pattern: liver only -> favours
+    assert row.tier_labels["favours"].text().startswith("▲ THIS CASE")
+    assert "liver-only or liver-dominant" in row.tier_labels["favours"].text()
+    assert row.tier_cells["favours"].border == look.tier("favours")
+    assert row.tier_cells["favours"].border_width >= 3 * row.tier_cells["neutral"].border_width
+    assert "THIS CASE" not in row.tier_labels["neutral"].text()
+    assert row.status.text().startswith("▲ Favours TARE")
+    # An unassessed factor marks no framework cell and says so in the status column.
+    projection.session.repository.save_case(
+        projection.session.current().case.with_changes(ecog=None),
+        expected_version=projection.session.current().version,
+    )
+    projection.refresh()
+    ecog = projection.rows[5]
+    assert not any("THIS CASE" in label.text() for label in ecog.tier_labels.values())
+    assert ecog.status.text().startswith("? Unassessed")
+
+
+def test_evidence_panel_shows_key_figures_with_their_context(qtbot, projection):
+    qtbot.keyClick(projection, Key.Key_E)
+    assert projection.evidence_page.isVisible()
+    shown = "\n".join(texts(projection.evidence_page))
+    # Typed from the evidence brief, not read from the pack.
+    assert "20.5 vs 12.6 months" in shown
+    assert "10.7 vs 10.2 months" in shown
+    assert "HR 0.93 (95% CI 0.77–1.12), P = .43" in shown
+    assert "22.6 vs 23.3 months" in shown
+    assert "HR 1.04 (95% CI 0.90–1.19), P = .61" in shown
+    assert "22.0 vs 17.1 months" in shown
+    assert "24.3 vs 24.6 months" in shown
+    assert "DOI 10.1200/JCO.2015.66.1181" in shown
+    assert "DOI 10.1016/S1470-2045(17)30457-6" in shown
+    assert "DOI 10.1016/j.clcc.2018.06.001" in shown
+    # The right-sided subgroup sits right after the overall results it belongs beside.
+    order = [k for k in projection._evidence_order() if k.startswith(("combined", "right"))]
+    assert order == ["combined_2017_os", "right_sided_2018_os_all", "right_sided_2018_os_right"]
+    qtbot.keyClick(projection, Key.Key_Escape)  # Esc closes the panel first
+    assert projection.isVisible()
+    assert projection.grid_page.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_type_scales_with_the_screen_and_nothing_is_cut(qtbot, projection, width, height):
+    projection.resize(width, height)
+    qtbot.waitUntil(lambda: projection.height() == height)
+    for evidence in (False, True):
+        if projection.evidence_visible != evidence:
+            qtbot.keyClick(projection, Key.Key_E)
+        for index in range(3):
+            projection.go_to_case(index)
+            qtbot.wait(1)  # let the layout settle, as it does before every paint
+            labels = [label for label in projection.findChildren(FitLabel) if label.isVisible()]
+            assert labels
+            cut = [label.text() for label in labels if not label.fits()]
+            assert cut == [], f"cut at {width}×{height}: {cut}"
+            smallest = min(label.smallest_px() for label in labels if label.text())
+            # ≥ 24 px at 1080 lines, and the same share of a smaller screen.
+            assert smallest >= 24 * height / 1080 - 0.5
+    assert projection.hint_label.text() == KEY_HINTS
