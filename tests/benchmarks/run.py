@@ -190,7 +190,6 @@ def private_environment(workdir: Path) -> dict[str, str]:
     runtime = home / "runtime"
     runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
     env["XDG_RUNTIME_DIR"] = str(runtime)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
@@ -301,9 +300,8 @@ def ensure_database(count: int, cache: Path, log: Callable[[str], None]) -> Path
     target = cache / f"cases-{count}-{_source_key()}.sqlite3"
     if target.exists():
         return target
-    from tareaid.store.repository import Repository
-
     from tareaid.domain.case import parse_case
+    from tareaid.store.repository import Repository
 
     cache.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
@@ -511,13 +509,18 @@ def _pages(pdf: bytes) -> int:
 
 
 def demo_case(workdir: Path) -> Any:
-    """The first demo case, as the store's `demo` command adds it."""
+    """The first demo case, as the store's `demo` command adds it (a synthetic case when the
+    demo set is not there)."""
+    from tareaid.domain.case import parse_case
     from tareaid.store.repository import Repository
 
     path = workdir / "demo.sqlite3"
     repository = Repository.open(str(path), create=True)
     try:
-        repository.add_demo_cases()
+        try:
+            repository.add_demo_cases()
+        except FileNotFoundError:
+            return parse_case(make_case_dicts(1)[0])
         summaries = repository.list_cases(limit=50)
         references = [s.reference for s in summaries]
         reference = "DEMO-01" if "DEMO-01" in references else references[0]
@@ -545,7 +548,7 @@ def bench_import(size: Size, workdir: Path, env: dict[str, str]) -> list[Result]
             "cases/s",
             ">= 2,000 cases/s",
             rate >= 2000,
-            note=f"`tareaid import` in-process, {data['median_s']:.2f} s (median of "
+            note=f"{data['how']}, {data['median_s']:.2f} s (median of "
             f"{size.import_runs}); baseline: sqlite3 executemany of the same rows as JSON, "
             "for context only",
         )
@@ -756,29 +759,50 @@ def sqlite_search_baseline(db: str, texts: Sequence[str]) -> list[float]:
         return timings[1:]
 
 
-def child_import(args: argparse.Namespace) -> int:
-    from tareaid.cli import run as cli_run
+def _import_command() -> tuple[str, Callable[[Path, Path], None]]:
+    """How a case file is imported: `tareaid import` in-process when the command exists,
+    else the same steps through the library (read, parse and validate, store with audit)."""
+    import importlib.util
 
-    work = Path(args.work)
-    file = Path(args.file)
-    warm = work / "import-warm.json"
-    warm.write_text(case_file_text(make_case_dicts(20, seed=3)), "utf-8")
-    timings = []
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        # Imports every module the command needs, outside the measurement.
-        code = cli_run(["import", str(warm), "--db", str(work / "import-warm.sqlite3")])
-        if code != 0:
-            raise RuntimeError(f"tareaid import (warm-up) exited {code}: {sink.getvalue()}")
-        for i in range(args.runs):
-            db = work / f"import-{os.getpid()}-{i}.sqlite3"
-            started = time.perf_counter()
-            code = cli_run(["import", str(file), "--db", str(db)])
-            timings.append(time.perf_counter() - started)
+    if importlib.util.find_spec("tareaid.cli.store_cmds") is not None:
+        from tareaid.cli import run as cli_run
+
+        def by_command(file: Path, db: Path) -> None:
+            sink = io.StringIO()
+            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+                code = cli_run(["import", str(file), "--db", str(db)])
             if code != 0:
                 raise RuntimeError(f"tareaid import exited {code}: {sink.getvalue()[-2000:]}")
-            _remove_database(db)
+
+        return "`tareaid import` in-process", by_command
+
+    from tareaid.domain.case import parse_case_document
+    from tareaid.store.repository import Repository
+
+    def by_library(file: Path, db: Path) -> None:
+        cases, _listed = parse_case_document(file.read_bytes(), source=str(file))
+        with Repository.open(str(db), create=True) as repository:
+            repository.import_cases(cases, source=file.name)
+
+    return "parse_case_document + Repository.import_cases", by_library
+
+
+def child_import(args: argparse.Namespace) -> int:
+    work = Path(args.work)
+    file = Path(args.file)
+    how, import_file = _import_command()
+    warm = work / "import-warm.json"
+    warm.write_text(case_file_text(make_case_dicts(20, seed=3)), "utf-8")
+    # Imports every module the command needs, outside the measurement.
+    import_file(warm, work / "import-warm.sqlite3")
     _remove_database(work / "import-warm.sqlite3")
+    timings = []
+    for i in range(args.runs):
+        db = work / f"import-{os.getpid()}-{i}.sqlite3"
+        started = time.perf_counter()
+        import_file(file, db)
+        timings.append(time.perf_counter() - started)
+        _remove_database(db)
     rows = [(c["reference"], json.dumps(c)) for c in json.loads(file.read_text("utf-8"))["cases"]]
     sqlite_timings = []
     for i in range(args.runs):
@@ -792,7 +816,9 @@ def child_import(args: argparse.Namespace) -> int:
                 connection.executemany("INSERT INTO cases VALUES (?, ?)", rows)
         sqlite_timings.append(time.perf_counter() - started)
         _remove_database(db)
-    return _emit({"median_s": median(timings), "sqlite_median_s": median(sqlite_timings)})
+    return _emit(
+        {"median_s": median(timings), "sqlite_median_s": median(sqlite_timings), "how": how}
+    )
 
 
 def _remove_database(db: Path) -> None:
@@ -807,9 +833,11 @@ class Heartbeat:
 
     INTERVAL_MS = 10
 
-    def __init__(self) -> None:
+    def __init__(self, profile_dir: Path | None = None) -> None:
         from PySide6 import QtCore
 
+        self.profile_dir = profile_dir
+        self._profiler: Any = None
         self.phase = "start"
         self.worst: dict[str, float] = {}
         self._last = time.perf_counter()
@@ -820,16 +848,35 @@ class Heartbeat:
 
     def start(self, phase: str) -> None:
         self.phase = phase
+        self._profile(phase)
         self._last = time.perf_counter()
         self._timer.start()
 
     def set_phase(self, phase: str) -> None:
         self._beat()
         self.phase = phase
+        self._profile(phase)
 
     def stop(self) -> None:
         self._beat()
         self._timer.stop()
+        self._profile(None)
+
+    def _profile(self, phase: str | None) -> None:
+        """With --profile DIR: one cProfile file per phase, to find what stalls."""
+        if self.profile_dir is None:
+            return
+        import cProfile
+
+        if self._profiler is not None:
+            self._profiler.disable()
+            name = re.sub(r"\W+", "-", self._profiled_phase)
+            self._profiler.dump_stats(self.profile_dir / f"gui-stall-{name}.prof")
+            self._profiler = None
+        if phase is not None:
+            self._profiled_phase = phase
+            self._profiler = cProfile.Profile()
+            self._profiler.enable()
 
     def _beat(self) -> None:
         now = time.perf_counter()
@@ -863,7 +910,7 @@ def child_gui_stall(args: argparse.Namespace) -> int:
     idle = beat.worst["idle bare window"]
     bare.close()
 
-    beat = Heartbeat()
+    beat = Heartbeat(Path(args.profile) if args.profile else None)
     window, database, construct_ms = _open_window(args.db)
     painted: list[bool] = []
     window.first_painted.connect(lambda: painted.append(window.model.rowCount() > 0))
@@ -1004,6 +1051,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--keystrokes", type=int, default=30, help=argparse.SUPPRESS)
     parser.add_argument("--pace", type=float, default=1.0, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return CHILDREN[args.child](args)
