@@ -65,7 +65,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(autouse=True)
 def qsettings_path(private_home: Path) -> Path:
-    """Point QSettings (INI format, user and system scope) into this test's home.
+    """Point QSettings (every format, user and system scope) into this test's home.
 
     Qt reads the XDG variables once per process, so the path is set again for every test.
     """
@@ -73,6 +73,11 @@ def qsettings_path(private_home: Path) -> Path:
 
     folder = private_home / ".config"
     QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
-    for scope in (QtCore.QSettings.Scope.UserScope, QtCore.QSettings.Scope.SystemScope):
-        QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, scope, str(folder))
+    # On Unix the native format is an INI file too, but Qt keeps a separate path for it.
+    for settings_format in (
+        QtCore.QSettings.Format.NativeFormat,
+        QtCore.QSettings.Format.IniFormat,
+    ):
+        for scope in (QtCore.QSettings.Scope.UserScope, QtCore.QSettings.Scope.SystemScope):
+            QtCore.QSettings.setPath(settings_format, scope, str(folder / scope.name))
     return folder

@@ -37,6 +37,7 @@ class CaseEditor(QtWidgets.QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setAccessibleName("Case editor")
         body = QtWidgets.QWidget()
         body.setObjectName("case_editor_body")
         layout = QtWidgets.QVBoxLayout(body)

@@ -8,6 +8,8 @@ archived case.
 
 from __future__ import annotations
 
+import contextlib
+
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
 from tareaid.store.errors import StoreError
@@ -111,6 +113,12 @@ class CasePane(QtWidgets.QWidget):
             return
         if self.session.case is None:
             # The evidence is worth reading without a case open.
+            self.title.setText("No case open")
+            self.title.setAccessibleName("No case open")
+            self.subtitle.setText("Pick a case from the list, or press Ctrl+N to create one.")
+            self.save_state.clear()
+            for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB):
+                self.tabs.setTabEnabled(tab, False)
             self.pages.setCurrentWidget(self.content)
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()
@@ -118,6 +126,8 @@ class CasePane(QtWidgets.QWidget):
     # Session slots ----------------------------------------------------------------------
 
     def _on_case_opened(self, case: Case) -> None:
+        for tab in range(self.tabs.count()):
+            self.tabs.setTabEnabled(tab, True)
         self.pages.setCurrentWidget(self.content)
         self.banner.clear()
         if self.session.archived:
@@ -209,6 +219,9 @@ class CasePane(QtWidgets.QWidget):
                 self, "Could not keep your version", getattr(error, "message", str(error))
             )
             return
+        # My edits now live in the copy: the original goes back to what is stored.
+        with contextlib.suppress(StoreError):
+            self.session.reload()
         self.banner.clear()
         self.case_copied.emit(reference)
 

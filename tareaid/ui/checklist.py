@@ -104,6 +104,7 @@ class FactorStep(QtWidgets.QScrollArea):
         self.session = session
         self.pack = pack
         text = pack.factor(key)
+        self.setAccessibleName(f"Step {number} of {STEP_COUNT}: {text.label}")
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
@@ -357,6 +358,7 @@ class SummaryStep(QtWidgets.QScrollArea):
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
+        self.setAccessibleName("Checklist summary")
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
@@ -409,7 +411,7 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.disclaimer = text_label(pack.disclaimer)
         layout.addWidget(self.disclaimer)
         buttons = QtWidgets.QHBoxLayout()
-        self.export_button = QtWidgets.QPushButton("&Export PDF…")
+        self.export_button = QtWidgets.QPushButton("Export &PDF…")
         self.export_button.setAccessibleName("Export PDF")
         self.export_button.clicked.connect(self.export_requested)
         buttons.addWidget(self.export_button)

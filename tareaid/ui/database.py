@@ -75,7 +75,9 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
     if lock.tryLock(LOCK_WAIT_MS):
         return lock
     if lock.error() == QtCore.QLockFile.LockError.LockFailedError:
-        _ok, pid, host, _app = lock.getLockInfo()
+        # PySide returns (pid, hostname, appname), or an empty value when the file vanished.
+        info = lock.getLockInfo()
+        pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
         where = f" (process {pid} on {host})" if pid else ""
         raise DatabaseInUseError(
             f"{path} is already open in another TAREaid window{where}. Close it there first, "

@@ -55,7 +55,12 @@ class TierLabel(QtWidgets.QLabel):
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.ApplicationPaletteChange:
+        # A theme change reaches each widget as a PaletteChange (our own setPalette does
+        # too, which the guard in _recolour ignores).
+        if event.type() in (
+            QtCore.QEvent.Type.PaletteChange,
+            QtCore.QEvent.Type.ApplicationPaletteChange,
+        ):
             self._recolour()
 
 

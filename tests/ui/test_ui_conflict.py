@@ -1,0 +1,96 @@
+"""Concurrent edits: someone else saves the open case first; a finalised case needs a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from tareaid.domain.case import Case, Decision
+from tareaid.ui.case_pane import CONFLICT_TEXT, EDITOR_TAB
+from tareaid.ui.qt import Qt
+
+
+@pytest.fixture
+def other_user(db_path):
+    """A second repository on the same database file: another user's TAREaid."""
+    from tareaid.store.repository import Repository
+
+    repo = Repository.open(str(db_path))
+    yield repo
+    repo.close()
+
+
+def _open(window, repository, qtbot, case):
+    repository.create_case(case)
+    window.model.reload()
+    window.list_pane.select(case.reference)
+    window.case_pane.show_tab(EDITOR_TAB)
+    return window.case_pane.editor
+
+
+def _type(qtbot, widget, text):
+    widget.control.setFocus()
+    widget.control.selectAll()
+    qtbot.keyClicks(widget.control, text)
+    qtbot.keyClick(widget.control, Qt.Key.Key_Tab)
+
+
+def test_stale_edit_shows_a_banner_and_reload_works(window, repository, other_user, qtbot):
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
+    theirs = other_user.get_case("CRLM-001")
+    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+
+    _type(qtbot, editor.fields["age_years"], "70")
+    banner = window.case_pane.banner
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.kind == "conflict"
+    assert CONFLICT_TEXT in banner.message.text()
+    assert window.case_pane.save_state.text() == "Not saved: changed elsewhere"
+    # Their change is still there; nothing of mine overwrote it.
+    assert repository.get_case("CRLM-001").case.ecog == 2
+    assert repository.get_case("CRLM-001").case.age_years is None
+
+    qtbot.mouseClick(banner.button("Reload"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert editor.fields["ecog"].control.text() == "2"
+    assert editor.fields["age_years"].control.text() == ""
+    # Editing goes on normally after the reload.
+    _type(qtbot, editor.fields["age_years"], "71")
+    assert window.session.save_now()
+    stored = repository.get_case("CRLM-001").case
+    assert (stored.ecog, stored.age_years) == (2, 71)
+
+
+def test_keep_mine_as_a_copy(window, repository, other_user, qtbot, dialogs):
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
+    theirs = other_user.get_case("CRLM-001")
+    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    _type(qtbot, editor.fields["ecog"], "0")
+    assert not window.session.save_now()
+    banner = window.case_pane.banner
+    assert banner.kind == "conflict"
+
+    dialogs.reply("ask_text", "CRLM-001-mine")
+    qtbot.mouseClick(banner.button("Keep mine as a copy"), Qt.MouseButton.LeftButton)
+    assert repository.get_case("CRLM-001-mine").case.ecog == 0
+    assert repository.get_case("CRLM-001").case.ecog == 2
+    assert window.session.reference == "CRLM-001-mine"
+    assert not banner.isVisible()
+
+
+def test_finalised_case_asks_for_an_amend_reason(window, repository, qtbot, dialogs):
+    decision = Decision(outcome="discuss_tare", finalised=True)
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-009", decision=decision))
+
+    # Declined: the edit is refused and explained.
+    dialogs.reply("ask_text", None)
+    _type(qtbot, editor.fields["ecog"], "2")
+    assert editor.fields["ecog"].error_label.isVisible()
+    assert "reason" in editor.fields["ecog"].error_label.text()
+    assert window.session.case.ecog is None
+
+    dialogs.reply("ask_text", "Corrected ECOG after review")
+    _type(qtbot, editor.fields["ecog"], "2")
+    assert window.session.case.ecog == 2
+    assert window.session.save_now()
+    assert repository.get_case("CRLM-009").case.ecog == 2
+    assert len(dialogs.called("ask_text")) == 2

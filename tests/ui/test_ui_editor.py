@@ -1,0 +1,207 @@
+"""The case editor: every group edits and saves; invalid input is explained; undo/redo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tareaid.domain.case import Case
+from tareaid.domain.fields import FIELDS, Group
+from tareaid.ui.case_pane import EDITOR_TAB
+from tareaid.ui.qt import Qt
+
+
+@pytest.fixture
+def editor(window, repository, qtbot):
+    repository.create_case(Case(reference="CRLM-001"))
+    window.model.reload()
+    window.list_pane.select("CRLM-001")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.list_pane.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.case_pane.tabs.currentIndex() == EDITOR_TAB
+    return window.case_pane.editor
+
+
+def _type(qtbot, widget, text):
+    control = widget.control
+    control.setFocus()
+    control.selectAll()
+    qtbot.keyClicks(control, text)
+    qtbot.keyClick(control, Qt.Key.Key_Tab)
+
+
+def _choose(qtbot, widget, label):
+    combo = widget.control
+    combo.setFocus()
+    index = combo.findText(label)
+    assert index >= 0, label
+    while combo.currentIndex() < index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    while combo.currentIndex() > index:
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+
+
+def _stored(repository, window):
+    window.session.save_now()
+    return repository.get_case(window.session.reference).case
+
+
+def test_the_form_has_every_field_in_its_group(editor):
+    assert set(editor.fields) == {spec.name for spec in FIELDS}
+    titles = [box.title() for box in editor.groups.values()]
+    assert titles == [group.value for group in Group]
+    for spec in FIELDS:
+        widget = editor.fields[spec.name]
+        assert widget.parent() is editor.groups[spec.group]
+        assert widget.control.accessibleName() == spec.label
+        badge = getattr(widget, "badge", None)
+        assert (badge is not None) == spec.identifying
+        if spec.identifying:
+            assert "Identifying" in badge.text()
+            assert "Identifying" in widget.control.accessibleDescription()
+
+
+def test_editing_every_group_saves_to_the_repository(editor, window, repository, qtbot):
+    fields = editor.fields
+    _type(qtbot, fields["patient_name"], "Ada Example")  # Patient
+    _type(qtbot, fields["board_date"], "2026-12-03")
+    _choose(qtbot, fields["metastatic_pattern"], "Liver dominant")  # Disease
+    _type(qtbot, fields["prior_systemic_lines"], "1")
+    _choose(qtbot, fields["ras_status"], "Wild-type")  # Molecular
+    _type(qtbot, fields["liver_lesion_count"], "3")  # Liver lesions
+    _choose(qtbot, fields["bilobar"], "Yes")
+    _choose(qtbot, fields["planned_chemotherapy"], "FOLFIRI")  # Treatment plan
+    _type(qtbot, fields["bilirubin_mg_dl"], "1,4")  # Work-up (comma accepted)
+    notes = fields["notes"].control  # Notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Seen in clinic.")
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+
+    # Autosave happens by itself after a pause.
+    qtbot.waitUntil(lambda: repository.get_case("CRLM-001").case.notes == "Seen in clinic.")
+    case = repository.get_case("CRLM-001").case
+    assert case.patient_name == "Ada Example"
+    assert case.board_date == date(2026, 12, 3)
+    assert case.metastatic_pattern == "liver_dominant"
+    assert case.prior_systemic_lines == 1
+    assert case.ras_status == "wild_type"
+    assert case.liver_lesion_count == 3
+    assert case.bilobar is True
+    assert case.planned_chemotherapy == "FOLFIRI"
+    assert case.bilirubin_mg_dl == 1.4
+    assert window.case_pane.save_state.text().startswith("Saved")
+    assert window.case_pane.subtitle.text().startswith("Board date 2026-12-03")
+    # The list row follows the saved case.
+    row = window.model.row_of("CRLM-001")
+    assert window.model.data(window.model.index(row, 1)) == "2026-12-03"
+
+
+def test_out_of_range_and_bad_dates_are_explained_inline(editor, window, repository, qtbot):
+    age = editor.fields["age_years"]
+    _type(qtbot, age, "150")
+    assert age.error_label.isVisible()
+    assert "18–120 years" in age.error_label.text()
+    assert _stored(repository, window).age_years is None
+
+    _type(qtbot, age, "64")
+    assert not age.error_label.isVisible()
+    assert _stored(repository, window).age_years == 64
+
+    board = editor.fields["board_date"]
+    _type(qtbot, board, "2026-02-30")
+    assert "not a valid calendar date" in board.error_label.text()
+    assert _stored(repository, window).board_date is None
+
+    # The validator refuses what can never become valid: letters in a number field.
+    ecog = editor.fields["ecog"]
+    ecog.control.setFocus()
+    qtbot.keyClicks(ecog.control, "x9")
+    assert ecog.control.text() == "9"
+
+
+def test_up_and_down_step_a_number(editor, window, repository, qtbot):
+    ecog = editor.fields["ecog"].control
+    ecog.setFocus()
+    qtbot.keyClick(ecog, Qt.Key.Key_Up)
+    qtbot.keyClick(ecog, Qt.Key.Key_Up)
+    assert ecog.text() == "1"
+    assert _stored(repository, window).ecog == 1
+
+
+def test_undo_and_redo(editor, window, repository, qtbot):
+    fields = editor.fields
+    _choose(qtbot, fields["ras_status"], "Mutant")
+    _type(qtbot, fields["mrn"], "M-77")
+    assert window.session.case.mrn == "M-77"
+
+    combo = fields["ras_status"].control
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fields["mrn"].control.text() == ""
+    assert window.session.case.mrn is None
+    assert window.session.case.ras_status == "mutant"
+
+    qtbot.keyClick(combo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert combo.currentText() == "Not recorded"
+    assert _stored(repository, window).ras_status is None
+
+    qtbot.keyClick(combo, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert combo.currentText() == "Mutant"
+    qtbot.keyClick(
+        combo,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert fields["mrn"].control.text() == "M-77"
+    case = _stored(repository, window)
+    assert (case.ras_status, case.mrn) == ("mutant", "M-77")
+
+
+def test_ctrl_z_in_a_text_field_undoes_the_case_edit(editor, window, qtbot):
+    name = editor.fields["patient_name"].control
+    name.setFocus()
+    qtbot.keyClicks(name, "Ada")
+    # Still typing: Ctrl+Z commits the typing and undoes it as one step.
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert name.text() == ""
+    assert window.session.case.patient_name is None
+    assert window.action("redo").isEnabled()
+
+
+def test_typing_is_one_undo_step(editor, window, qtbot):
+    mrn = editor.fields["mrn"].control
+    mrn.setFocus()
+    qtbot.keyClicks(mrn, "M1")
+    editor.fields["mrn"].flush()
+    qtbot.keyClicks(mrn, "23")
+    qtbot.keyClick(mrn, Qt.Key.Key_Tab)
+    assert window.session.case.mrn == "M123"
+    window.action("undo").trigger()
+    assert window.session.case.mrn is None
+
+
+def test_changing_the_reference_renames_the_case(editor, window, repository, qtbot):
+    _type(qtbot, editor.fields["reference"], "CRLM-100")
+    assert repository.get_case("CRLM-100").case.reference == "CRLM-100"
+    assert window.case_pane.title.text() == "CRLM-100"
+    assert window.model.reference_at(0) == "CRLM-100"
+    window.action("undo").trigger()
+    assert repository.get_case("CRLM-001").case.reference == "CRLM-001"
+    assert window.case_pane.title.text() == "CRLM-001"
+
+
+def test_a_taken_reference_is_refused(editor, window, repository, qtbot):
+    repository.create_case(Case(reference="CRLM-002"))
+    reference = editor.fields["reference"]
+    _type(qtbot, reference, "CRLM-002")
+    assert reference.error_label.isVisible()
+    assert reference.control.text() == "CRLM-001"
+    assert window.session.reference == "CRLM-001"
+
+
+def test_today_button_sets_the_board_date(editor, window, qtbot):
+    button = editor.fields["board_date"].today_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.session.case.board_date == date.today()

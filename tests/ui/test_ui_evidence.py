@@ -1,0 +1,63 @@
+"""The evidence view: trials endpoint by endpoint, subgroups beside their overall results."""
+
+from __future__ import annotations
+
+import re
+
+from tareaid.domain.evidence import load_pack
+from tareaid.ui.case_pane import EVIDENCE_TAB
+from tareaid.ui.evidence_view import EvidenceView, figures_with_overall
+from tareaid.ui.qt import Qt
+
+
+def _rows(view):
+    """The text of each table row, in document order."""
+    html = view.toHtml()
+    return [re.sub(r"<[^>]+>", " ", row) for row in re.findall(r"<tr.*?</tr>", html, re.S)]
+
+
+def test_version_review_date_and_correction_are_shown(qapp):
+    view = EvidenceView(load_pack())
+    text = view.toPlainText()
+    # Typed from the brief, not read back from the pack.
+    assert "2026.11.1" in text
+    assert "2026-11-27" in text
+    assert "Correction to the source of the framework" in text
+    assert "liver-only metastases subgroup" in text
+    assert text.index("Correction") < text.index("Trials, endpoint by endpoint")
+
+
+def test_every_subgroup_row_is_followed_by_its_overall_results(qapp):
+    rows = _rows(EvidenceView(load_pack()))
+    subgroup_rows = [i for i, row in enumerate(rows) if "Subgroup" in row]
+    assert len(subgroup_rows) == 2
+    right_sided = next(i for i in subgroup_rows if "right-sided" in rows[i])
+    assert "22.0 vs 17.1 months" in rows[right_sided]
+    assert "HR 0.64 (95% CI 0.46–0.89), P = .008" in rows[right_sided]
+    following = " ".join(rows[right_sided + 1 : right_sided + 3])
+    assert "Overall result shown beside the subgroup" in following
+    assert "22.6 vs 23.3 months" in following  # the three-trial analysis, no OS benefit
+    assert "24.3 vs 24.6 months" in following  # all 739 patients, no effect
+    liver_only = next(i for i in subgroup_rows if "liver-only" in rows[i])
+    assert "20.5 vs 12.6 months" in rows[liver_only + 1]
+
+
+def test_references_carry_doi_and_pmid_links(qapp):
+    html = EvidenceView(load_pack()).toHtml()
+    assert 'href="https://doi.org/10.1200/JCO.2015.66.1181"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/26903575/"' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/30033117/"' in html
+
+
+def test_checklist_pairs_a_subgroup_with_its_overall_figure(qapp):
+    pack = load_pack()
+    shown = [figure.key for figure in figures_with_overall(pack, ["right_sided_2018_os_right"])]
+    assert shown == ["right_sided_2018_os_right", "combined_2017_os", "right_sided_2018_os_all"]
+
+
+def test_f1_opens_the_evidence_without_a_case(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.list_pane.table, Qt.Key.Key_F1)
+    assert window.case_pane.tabs.currentIndex() == EVIDENCE_TAB
+    assert window.case_pane.evidence.isVisible()

@@ -1,0 +1,91 @@
+"""Import, export, backup, check and PDF run off the GUI thread and report back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tareaid.domain.case import Case
+from tareaid.ui.dialogs import PdfOptions
+
+
+def _wait_idle(window, qtbot):
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=15_000)
+
+
+def test_import_a_case_file(window, dialogs, qtbot, tmp_path):
+    path = tmp_path / "cases.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "tareaid.case/1",
+                "cases": [{"reference": "IMP-1", "ecog": 1}, {"reference": "IMP-2"}],
+            }
+        )
+    )
+    dialogs.reply("choose_open_file", str(path))
+    window.action("import").trigger()
+    _wait_idle(window, qtbot)
+    assert [window.model.reference_at(r) for r in range(window.model.rowCount())] == [
+        "IMP-1",
+        "IMP-2",
+    ]
+    assert "Imported 2 cases" in window.statusBar().currentMessage()
+
+
+def test_import_of_a_bad_file_names_the_field_and_imports_nothing(window, dialogs, qtbot, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"reference": "BAD-1", "ecog": 7}))
+    dialogs.reply("choose_open_file", str(path))
+    window.action("import").trigger()
+    _wait_idle(window, qtbot)
+    ((args, _kwargs),) = dialogs.called("show_error")
+    assert "ecog" in args[2]
+    assert "Nothing was imported" in args[2]
+    assert window.model.rowCount() == 0
+
+
+def test_export_json_writes_every_case(window, dialogs, qtbot, tmp_path, repository):
+    repository.create_case(Case(reference="EXP-1", ecog=2))
+    path = tmp_path / "out.json"
+    dialogs.reply("choose_save_file", str(path))
+    window.action("export_json").trigger()
+    _wait_idle(window, qtbot)
+    document = json.loads(path.read_text())
+    assert document["format"] == "tareaid.case/1"
+    assert document["cases"] == [{"reference": "EXP-1", "ecog": 2}]
+
+
+def test_backup_and_check(window, dialogs, qtbot, tmp_path):
+    path = tmp_path / "backup.db"
+    dialogs.reply("choose_save_file", str(path))
+    window.action("backup").trigger()
+    _wait_idle(window, qtbot)
+    assert path.exists()
+    assert "Backup written" in window.statusBar().currentMessage()
+
+    window.action("check").trigger()
+    _wait_idle(window, qtbot)
+    ((args, _kwargs),) = dialogs.called("show_info")
+    assert "healthy" in args[2]
+
+
+def test_export_pdf_from_the_summary(window, dialogs, qtbot, tmp_path, repository):
+    report = pytest.importorskip("tareaid.report")
+    if not hasattr(report, "build_report"):
+        pytest.skip("the report package has no build_report yet")
+    repository.create_case(Case(reference="PDF-1", patient_name="Ada Example", ecog=1))
+    window.model.reload()
+    window.list_pane.select("PDF-1")
+    checklist = window.case_pane.checklist
+    checklist.go_to(6)
+    path = tmp_path / "PDF-1.pdf"
+    dialogs.reply("ask_pdf_options", PdfOptions(deidentified=True, page_size="Letter"))
+    dialogs.reply("choose_save_file", str(path))
+    checklist.summary.export_button.click()
+    _wait_idle(window, qtbot)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert window.settings.page_size() == "Letter"
+    ((args, _kwargs),) = dialogs.called("choose_save_file")
+    assert args[3] == "PDF-1-deidentified.pdf"
