@@ -155,7 +155,13 @@ def test_three_case_board_by_keyboard(qtbot, board, repository, prompts):
     )
     assert ("Ada Lovelace", "Hepatobiliary surgery") in repository.attendees()
     assert "Finalised" in projection.decision_label.text()
-    assert len(repository.history("BRD-001")) >= 3  # created, override, decision
+    trail = repository.history("BRD-001")
+    assert [(e.action, e.field) for e in trail[1:]] == [
+        ("override_set", "timing"),
+        ("decision_recorded", "decision"),
+        ("decision_finalised", "decision"),
+    ]
+    assert reason in trail[1].new
 
     # A finalised case: changing a tier asks for an amend reason; cancelling changes nothing.
     before = repository.get_case("BRD-001")
@@ -179,6 +185,9 @@ def test_three_case_board_by_keyboard(qtbot, board, repository, prompts):
     amended = repository.get_case("BRD-001")
     assert amended.case.overrides["timing"] == Override("against", "After three prior lines")
     assert amended.case.decision.finalised
+    last = repository.history("BRD-001")[-1]
+    assert (last.action, last.field) == ("override_changed", "timing")
+    assert last.reason == "Scan re-read: three prior lines, not two"
 
     # Next case: a draft decision, the remembered attendees ticked from the list.
     press(qtbot, Key.Key_Right, widget=projection)

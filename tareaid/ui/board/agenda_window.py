@@ -12,12 +12,13 @@ F5 starts the projection, Ctrl+E exports the PDFs, Ctrl+Shift+E the summary.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
 from tareaid.errors import TareaidError
+from tareaid.store.errors import StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.case_picker import Candidate
 from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
@@ -251,7 +252,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
     # -- board dates --------------------------------------------------------------------
 
-    def _reload_dates(self, keep: date | None = None) -> None:
+    def _reload_dates(self, keep: date | None = None, select: int | None = None) -> None:
         summaries = self.repository.list_cases()
         dates = board_dates(summaries)
         chosen = keep or default_board_date([d for d, _ in dates], self.today)
@@ -267,9 +268,17 @@ class AgendaWindow(QtWidgets.QWidget):
         if chosen is None:
             self._set_session(None)
             return
-        index = self.date_combo.findData(chosen)
-        self.date_combo.setCurrentIndex(index)
-        self._set_session(chosen)
+        self.date_combo.blockSignals(True)
+        self.date_combo.setCurrentIndex(self.date_index(chosen))
+        self.date_combo.blockSignals(False)
+        self._set_session(chosen, select=select)
+
+    def date_index(self, when: date) -> int:
+        """The combo row of a board date, or -1 (findData cannot compare Python dates)."""
+        for index in range(self.date_combo.count()):
+            if self.date_combo.itemData(index) == when:
+                return index
+        return -1
 
     def _on_date_chosen(self, index: int) -> None:
         when = self.date_combo.itemData(index)
@@ -286,11 +295,15 @@ class AgendaWindow(QtWidgets.QWidget):
         if when is not None:
             self.choose_board_date(when)
 
-    def _set_session(self, when: date | None) -> None:
+    def _set_session(self, when: date | None, select: int | None = None) -> None:
+        if self.session is not None and when == self.session.board_date:
+            # The same board: keep the session (and a running projection) as they are.
+            self._refresh_rows(select=select)
+            return
         if self.projection is not None:
             self.projection.close()
         self.session = None if when is None else BoardSession(self.repository, when, pack=self.pack)
-        self._refresh_rows(select=0)
+        self._refresh_rows(select=0 if select is None else select)
         if when is not None:
             self.setWindowTitle(f"TAREaid — tumour board {when.isoformat()}")
             self.board_chosen.emit(when)
@@ -304,18 +317,22 @@ class AgendaWindow(QtWidgets.QWidget):
             self._update_buttons()
             self.status_label.setText("No case has a board date yet: choose another date.")
             return
-        summaries = {s.reference: s for s in self.repository.list_cases(include_archived=True)}
         rows = []
         for reference in session.references:
-            summary = summaries.get(reference)
-            if summary is None:
+            try:
+                loaded = session.load(reference)
+            except TareaidError:
                 rows.append(AgendaRow(reference, "(case not found)", ""))
                 continue
+            decision = loaded.case.decision
             rows.append(
                 AgendaRow(
                     reference,
-                    summary.headline,
-                    decision_status(summary.decision_outcome, summary.finalised),
+                    loaded.assessment.headline,
+                    decision_status(
+                        decision.outcome if decision else None,
+                        bool(decision and decision.finalised),
+                    ),
                 )
             )
         self.model.set_rows(rows)
@@ -389,18 +406,47 @@ class AgendaWindow(QtWidgets.QWidget):
         self.agenda_changed.emit()
 
     def remove_case(self) -> None:
+        """Take the selected case off the agenda.
+
+        A case brought in from another date just leaves the agenda. A case dated this day
+        would stay on it (the agenda always shows the cases of its date), so it is moved to
+        another board date instead, after asking which.
+        """
         row = self.selected_row()
-        if self.session is None or row < 0:
+        session = self.session
+        if session is None or row < 0:
             return
         reference = self.model.row_at(row).reference
-        self.session.remove(reference)
-        self._refresh_rows(select=row)
-        if reference in self.session.references:
-            self.status_label.setText(
-                f"{reference} is dated {self.session.board_date.isoformat()}, so it stays on "
-                "this board's agenda; change its board date in the case to move it."
-            )
+        try:
+            if not session.is_dated_here(reference):
+                session.remove(reference)
+            elif not self._reschedule(reference):
+                return
+        except StaleEditError as error:
+            prompts.show_message(self, "Case changed elsewhere", error.message)
+        except TareaidError as error:
+            prompts.show_message(self, "Not taken off the agenda", error.message)
+        self._reload_dates(keep=session.board_date, select=row)
         self.agenda_changed.emit()
+
+    def _reschedule(self, reference: str) -> bool:
+        session = self.session
+        assert session is not None
+        when = prompts.ask_date(
+            self,
+            f"Move {reference} to another board",
+            session.board_date + timedelta(days=7),
+        )
+        if when is None or when == session.board_date:
+            return False
+        amend = None
+        if session.load(reference).finalised:
+            amend = prompts.ask_amend_reason(self, reference)
+            if amend is None:
+                return False
+        session.reschedule(reference, when, amend_reason=amend)
+        self.status_label.setText(f"{reference} moved to the board of {when.isoformat()}.")
+        return True
 
     # -- projection ---------------------------------------------------------------------
 

@@ -128,6 +128,30 @@ class BoardSession:
         self.references.remove(reference)
         self._persist(current)
 
+    def is_dated_here(self, reference: str) -> bool:
+        """Whether the case itself carries this board's date (not only an agenda place)."""
+        return self.repository.get_case(reference).case.board_date == self.board_date
+
+    def reschedule(
+        self, reference: str, board_date: date, *, amend_reason: str | None = None
+    ) -> None:
+        """Move a case to another board: its board date changes, and it leaves this agenda.
+
+        A case dated this board's day stays on its agenda whatever the order says, so taking
+        it off means giving it another date; that is a change to the case, audited like any.
+        """
+        loaded = self._load(reference)
+        if loaded.case.board_date != board_date:
+            self.repository.save_case(
+                loaded.case.with_changes(board_date=board_date),
+                expected_version=loaded.version,
+                amend_reason=amend_reason,
+            )
+        current = self.current_reference
+        if reference in self.references:
+            self.references.remove(reference)
+        self._persist(current)
+
     def _persist(self, current: str | None) -> None:
         self.repository.set_agenda(self.board_date, list(self.references))
         # The store is the authority on the order (it may append cases of this date that
