@@ -7,7 +7,9 @@ immortal and nothing happens, but on 3.11 its count drains until the interpreter
 minute while it paints, so it would bring the application down in the middle of a board.
 
 ``keep_none_alive()`` checks for the fault once and, only if it is there, gives ``None`` a
-reference count no session can exhaust. Nothing happens on a sound build or on Python 3.12+.
+reference count no session can exhaust. Nothing happens on a sound build, on Python 3.12+,
+or when ``tareaid.ui`` has already raised the count for its own, related guard (PySide's
+missing reference on ``emit()``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import ctypes
 import sys
 
 _CHECKED = False
+_HUGE = 1 << 39
 
 
 def binding_drops_none() -> bool:
@@ -35,7 +38,7 @@ def keep_none_alive() -> bool:
     if _CHECKED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     _CHECKED = True
-    if not binding_drops_none():
+    if sys.getrefcount(None) > _HUGE or not binding_drops_none():
         return False
     # CPython keeps an object's reference count in its first field (ob_refcnt).
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40

@@ -1,0 +1,112 @@
+"""What is written after the board, and what the evidence panel chooses to show."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tareaid.domain.assessment import assess
+from tareaid.domain.case import Case, Decision
+from tareaid.domain.evidence import load_pack
+from tareaid.ui.board.export import per_case_paths, safe_filename
+from tareaid.ui.board.key_evidence import key_figures, short_citation, trial_groups
+from tareaid.ui.board.summary import format_for, render, summary_rows, write_summary
+
+BOARD = date(2026, 12, 3)
+
+
+def _items():
+    pack = load_pack()
+    cases = [
+        Case(
+            reference="S-1",
+            patient_name="Hidden Name",
+            mrn="M-1",
+            decision=Decision(
+                "discuss_tare",
+                "Line one\nline | two",
+                ("A (Surgery)", "B (Oncology)"),
+                None,
+                BOARD,
+                True,
+            ),
+        ),
+        Case(reference="S-2"),
+    ]
+    return [(c, assess(c, pack)) for c in cases]
+
+
+def test_rows_carry_decisions_but_no_identifiers():
+    rows = summary_rows(_items())
+    assert [r.reference for r in rows] == ["S-1", "S-2"]
+    assert rows[0].outcome == "Discuss TARE with the patient"
+    assert rows[0].finalised == "yes"
+    assert rows[0].attendees == "A (Surgery); B (Oncology)"
+    assert rows[1].outcome == "No decision"
+    for fmt in ("csv", "markdown", "text"):
+        text = render(rows, BOARD, fmt)
+        assert "Hidden Name" not in text and "M-1" not in text
+    markdown = render(rows, BOARD, "markdown")
+    assert "Line one<br>line \\| two" in markdown  # a table cell stays one cell
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("a.csv", "csv"), ("a.MD", "markdown"), ("a.txt", "text"), ("a", "text")]
+)
+def test_format_follows_the_extension(tmp_path, name, fmt):
+    assert format_for(tmp_path / name) == fmt
+
+
+def test_summary_file_is_private_and_replaced_whole(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "summary.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    write_summary(target, _items(), BOARD)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text(encoding="utf-8").startswith("# Tumour board 2026-12-03")
+    assert [p.name for p in folder.iterdir()] == ["summary.md"]  # no temporary left
+
+
+def test_pdf_file_names_come_from_references():
+    assert safe_filename("CRLM/2026 #14") == "CRLM_2026_14"
+    assert safe_filename("../..") == "case"
+    paths = per_case_paths(Path("/x"), ["A/1", "A_1", "B"])
+    assert [p.name for p in paths] == ["A_1.pdf", "A_1-2.pdf", "B.pdf"]
+
+
+def test_subgroups_only_beside_their_overall_results():
+    pack = load_pack()
+    keys = [f.key for f in key_figures(pack)]
+    right = keys.index("right_sided_2018_os_right")
+    assert keys[right - 2 : right] == ["combined_2017_os", "right_sided_2018_os_all"]
+    # Asking for the subgroup alone still brings its overall results first.
+    alone = [f.key for f in key_figures(pack, ["right_sided_2018_os_right"])]
+    assert alone == ["combined_2017_os", "right_sided_2018_os_all", "right_sided_2018_os_right"]
+    # SIRFLOX's liver PFS is never shown without its primary endpoint.
+    assert keys.index("sirflox_pfs_any") < keys.index("sirflox_pfs_liver")
+
+
+def test_groups_cite_their_trials_with_a_doi():
+    pack = load_pack()
+    groups = trial_groups(pack)
+    assert [g.heading for g in groups] == [
+        "SIRFLOX",
+        "FOXFIRE + SIRFLOX + FOXFIRE-Global",
+        "SIRFLOX + FOXFIRE-Global, primary tumour side",
+        "EPOCH",
+    ]
+    assert groups[0].citation == (
+        "van Hazel GA, et al. J Clin Oncol 2016;34:1723–1731. DOI 10.1200/JCO.2015.66.1181"
+    )
+    subgroup = groups[2].rows[1]
+    assert subgroup.values == "22.0 vs 17.1 months"
+    assert subgroup.population.startswith("Subgroup:")
+    assert "Post hoc" in subgroup.reading
+    assert short_citation(pack.references["combined_2017"]).endswith(
+        "DOI 10.1016/S1470-2045(17)30457-6"
+    )
