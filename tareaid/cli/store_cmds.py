@@ -1,0 +1,313 @@
+"""The storage commands: demo, list, show, import, export-json, history, backup, check,
+archive and restore (CONTRACT.md §1).
+
+Thin wrappers over tareaid.store.repository: parse arguments, call one repository method,
+print the result. SQLModel is imported only when one of these commands runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from tareaid.cli.common import (
+    database_argument,
+    print_json,
+    read_input,
+    write_file_atomically,
+)
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import Repository
+
+
+def register(subparsers: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
+    def add(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        return subparsers.add_parser(
+            name, parents=[db_parent], help=help_text, description=description
+        )
+
+    parser = add(
+        "demo",
+        "add fictional sample cases",
+        "Add a dozen clearly fictional sample cases (DEMO-01 …). Running it again adds "
+        "only those that are missing.",
+    )
+    parser.set_defaults(handler=_demo)
+
+    parser = add("list", "list stored cases", "List cases: reference, board date, headline.")
+    parser.add_argument("--search", metavar="TEXT", help="part of the case reference")
+    parser.add_argument("--include-archived", action="store_true", help="list archived too")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(handler=_list)
+
+    parser = add("show", "show one stored case", "Show one stored case and its assessment.")
+    parser.add_argument("reference", metavar="REF")
+    parser.add_argument("--json", action="store_true", help='print {"case", "assessment"}')
+    parser.set_defaults(handler=_show)
+
+    parser = add(
+        "import",
+        "import a case file",
+        "Import one case or a list of cases (tareaid.case/1). All or nothing: if any case "
+        "is invalid or its reference exists, nothing is imported.",
+    )
+    parser.add_argument("file", metavar="FILE", help="case file, or - for standard input")
+    parser.set_defaults(handler=_import)
+
+    parser = add(
+        "export-json",
+        "write cases to a case file",
+        "Write cases in the tareaid.case/1 list form (all cases when no REF is given).",
+    )
+    parser.add_argument("references", metavar="REF", nargs="*")
+    parser.add_argument("-o", "--output", metavar="FILE", required=True)
+    parser.add_argument(
+        "--include-archived", action="store_true", help="with no REF, export archived cases too"
+    )
+    parser.set_defaults(handler=_export)
+
+    parser = add(
+        "history",
+        "show a case's audit trail",
+        "Every change to a case: when, by whom, the field, old and new value, and why.",
+    )
+    parser.add_argument("reference", metavar="REF")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(handler=_history)
+
+    parser = add(
+        "backup",
+        "copy the database consistently",
+        "Write a consistent copy of the database while it may be in use.",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", required=True)
+    parser.set_defaults(handler=_backup)
+
+    parser = add(
+        "check",
+        "check the database's integrity",
+        "Check the database without changing it; exit 0 only when it is healthy.",
+    )
+    parser.set_defaults(handler=_check)
+
+    parser = add("archive", "archive a case", "Archive a case (hidden from lists; restorable).")
+    parser.add_argument("reference", metavar="REF")
+    parser.set_defaults(handler=_archive)
+
+    parser = add("restore", "restore an archived case", "Bring an archived case back.")
+    parser.add_argument("reference", metavar="REF")
+    parser.set_defaults(handler=_restore)
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> Repository:
+    from tareaid.store.repository import Repository
+
+    return Repository.open(database_argument(args), create=create)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as repository:
+        added = repository.add_demo_cases()
+    if added:
+        print(f"Added {added} fictional demo {_cases(added)}.")
+    else:
+        print("The demo cases are all present already; nothing was added.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open(args, create=True) as repository:
+        summaries = repository.list_cases(args.search, include_archived=args.include_archived)
+    if args.json:
+        print_json(
+            [
+                {
+                    "reference": s.reference,
+                    "board_date": s.board_date.isoformat() if s.board_date else None,
+                    "headline": s.headline,
+                    "counts": s.counts,
+                    "archived": s.archived,
+                    "decision": s.decision_outcome,
+                    "finalised": s.finalised,
+                    "version": s.version,
+                    "updated_at": s.updated_at.isoformat(),
+                }
+                for s in summaries
+            ]
+        )
+        return 0
+    if not summaries:
+        print("No cases." if not args.search else f"No case reference contains {args.search!r}.")
+        return 0
+    width = max(len("Reference"), *(len(s.reference) for s in summaries))
+    print(f"{'Reference':<{width}}  {'Board date':<10}  {'+ = − ? !':<14}  Headline")
+    for s in summaries:
+        c = s.counts
+        tally = f"{c['favours']} {c['neutral']} {c['against']} {c['unassessed']} {c['outside']}"
+        board = s.board_date.isoformat() if s.board_date else "—"
+        mark = " (archived)" if s.archived else ""
+        print(f"{s.reference:<{width}}  {board:<10}  {tally:<14}  {s.headline}{mark}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from tareaid.cli.assess_cmd import format_table
+    from tareaid.domain.assessment import assess
+    from tareaid.domain.case import case_to_dict
+    from tareaid.domain.evidence import load_pack
+
+    with _open(args, create=False) as repository:
+        stored = repository.get_case(args.reference)
+    pack = load_pack()
+    assessment = assess(stored.case, pack)
+    if args.json:
+        print_json({"case": case_to_dict(stored.case), "assessment": assessment.to_json()})
+        return 0
+    print(_case_text(stored))
+    print()
+    print(format_table(assessment, pack.disclaimer))
+    return 0
+
+
+def _case_text(stored: Any) -> str:
+    from tareaid.domain.case import case_to_dict
+    from tareaid.domain.fields import DECISION_OUTCOME_LABELS, FIELDS
+
+    case = stored.case
+    data = case_to_dict(case)
+    status = " (archived)" if stored.archived else ""
+    lines = [
+        f"Case {case.reference}{status}, version {stored.version}, last changed "
+        f"{stored.updated_at:%Y-%m-%d %H:%M} UTC"
+    ]
+    width = max(len(spec.label) for spec in FIELDS)
+    for spec in FIELDS[1:]:
+        if spec.name not in data:
+            continue
+        value = data[spec.name]
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif spec.choices:
+            shown = spec.choice_label(value)
+        else:
+            shown = f"{value} {spec.unit}".rstrip() if spec.unit else str(value)
+        wrapped = textwrap.wrap(shown, 100 - width - 2) or [""]
+        lines.append(f"{spec.label:<{width}}  {wrapped[0]}")
+        lines.extend(" " * (width + 2) + more for more in wrapped[1:])
+    decision = case.decision
+    if decision is not None:
+        state = "finalised" if decision.finalised else "not finalised"
+        lines += ["", f"Board decision ({state}): {DECISION_OUTCOME_LABELS[decision.outcome]}"]
+        for label, value in (
+            ("Decided on", decision.decided_on.isoformat() if decision.decided_on else None),
+            ("Rationale", decision.rationale),
+            ("Attendees", "; ".join(decision.attendees) if decision.attendees else None),
+            ("Dissent", decision.dissent),
+        ):
+            if value:
+                lines.append(f"  {label}: {value}")
+    return "\n".join(lines)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from tareaid.domain.case import parse_case_document
+
+    data, source = read_input(args.file)
+    cases, _ = parse_case_document(data, source=source)
+    with _open(args, create=True) as repository:
+        count = repository.import_cases(cases, source=source)
+        where = repository.path or repository.url
+    print(f"Imported {count} {_cases(count)} into {where}.")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from tareaid.domain.case import dumps_cases
+
+    with _open(args, create=False) as repository:
+        cases = repository.export_cases(
+            args.references or None, include_archived=args.include_archived
+        )
+    write_file_atomically(args.output, dumps_cases(cases).encode("utf-8"))
+    print(f"Exported {len(cases)} {_cases(len(cases))} to {args.output}.")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as repository:
+        entries = repository.history(args.reference)
+    if args.json:
+        print_json([entry.to_json() for entry in entries])
+        return 0
+    for entry in entries:
+        head = f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.user}  {entry.reference}  {entry.action}"
+        if entry.field:
+            head += f"  {entry.field}"
+        print(head)
+        if entry.old is not None or entry.new is not None:
+            if entry.action in ("create", "import"):
+                print(f"    {entry.new}")
+            else:
+                print(
+                    f"    {entry.old if entry.old is not None else '—'} → "
+                    f"{entry.new if entry.new is not None else '—'}"
+                )
+        if entry.reason:
+            print(f"    reason: {entry.reason}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    with _open(args, create=False) as repository:
+        repository.backup(Path(args.output))
+    print(f"Backup written to {args.output}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tareaid.store.errors import DatabaseMissingError
+    from tareaid.store.health import check_database
+    from tareaid.store.location import default_database_path
+
+    db = database_argument(args)
+    where = db or str(default_database_path())
+    try:
+        report = check_database(db)
+    except DatabaseMissingError as error:
+        print(f"{error.message}")
+        return 1
+    if report.healthy:
+        print(
+            f"{where}: healthy (schema version {report.schema_version}, "
+            f"{report.case_count} {_cases(report.case_count or 0)})"
+        )
+        return 0
+    print(
+        f"{where}: {len(report.problems)} "
+        f"{'problem' if len(report.problems) == 1 else 'problems'} found:"
+    )
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return 1
+
+
+def _archive(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as repository:
+        repository.archive_case(args.reference)
+    print(f"Archived {args.reference} (tareaid restore {args.reference} brings it back).")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as repository:
+        repository.restore_case(args.reference)
+    print(f"Restored {args.reference}.")
+    return 0
+
+
+def _cases(count: int) -> str:
+    return "case" if count == 1 else "cases"

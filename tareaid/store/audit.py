@@ -1,0 +1,271 @@
+"""The audit trail: who changed what in which case, when, and why; append-only and chained.
+
+This module owns the trail's vocabulary (the actions), how one change becomes rows (one row
+per changed field, with old and new values as JSON text), the operating-system user and
+UTC time stamped on each row, and the SHA-256 chain that makes an edit behind TAREaid's
+back detectable. The database itself refuses UPDATE and DELETE on the trail (triggers, see
+``schema.py``); the repository is the only writer.
+
+Identifying values (name, MRN, date of birth) are stored in the trail, because the trail is
+part of the record, but they are never passed to logging.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from tareaid.domain.case import Case, Decision, Override, case_to_dict, to_json_value
+from tareaid.domain.fields import FIELDS
+
+# Actions, as stored in the trail and shown by `tareaid history`.
+CREATE = "create"
+IMPORT = "import"
+CHANGE = "change"
+RENAME = "rename"
+OVERRIDE_SET = "override_set"
+OVERRIDE_CHANGED = "override_changed"
+OVERRIDE_REMOVED = "override_removed"
+DECISION_RECORDED = "decision_recorded"
+DECISION_CHANGED = "decision_changed"
+DECISION_FINALISED = "decision_finalised"
+DECISION_AMENDED = "decision_amended"
+DECISION_REMOVED = "decision_removed"
+AMEND = "amend"
+ARCHIVE = "archive"
+RESTORE = "restore"
+
+ACTIONS: tuple[str, ...] = (
+    CREATE,
+    IMPORT,
+    CHANGE,
+    RENAME,
+    OVERRIDE_SET,
+    OVERRIDE_CHANGED,
+    OVERRIDE_REMOVED,
+    DECISION_RECORDED,
+    DECISION_CHANGED,
+    DECISION_FINALISED,
+    DECISION_AMENDED,
+    DECISION_REMOVED,
+    AMEND,
+    ARCHIVE,
+    RESTORE,
+)
+
+GENESIS_HASH = "0" * 64
+
+
+def now_utc() -> str:
+    """The current time as stored: UTC, ISO 8601, microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def parse_time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def current_user() -> str:
+    """The operating-system user running TAREaid, or "unknown" when it cannot be told."""
+    try:
+        return getpass.getuser() or "unknown"
+    except (OSError, KeyError, ImportError):
+        # No USER/LOGNAME and no passwd entry (containers, some services).
+        return "unknown"
+
+
+def to_json_text(value: Any) -> str:
+    """A value as the JSON text the trail stores (stable key order, non-ASCII kept)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def case_json(case: Case) -> str:
+    return to_json_text(case_to_dict(case))
+
+
+def entry_hash(
+    previous: str,
+    at: str,
+    os_user: str,
+    case_id: int,
+    reference: str,
+    action: str,
+    field: str | None,
+    old: str | None,
+    new: str | None,
+    reason: str | None,
+) -> str:
+    """SHA-256 over the previous entry's hash and this entry's content.
+
+    The content is the JSON array [previous, at, os_user, case_id, reference, action,
+    field, old, new, reason] with no spaces and non-ASCII kept, encoded as UTF-8.
+    """
+    payload = json.dumps(
+        [previous, at, os_user, case_id, reference, action, field, old, new, reason],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One audit row to write, before it gets its time, user and hash."""
+
+    action: str
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+    reason: str | None = None
+
+
+def chain_rows(
+    previous: str,
+    at: str,
+    os_user: str,
+    entries: Iterable[tuple[int, str, Change]],
+) -> tuple[list[dict[str, Any]], str]:
+    """Rows for the audit table from (case id, reference, change), chained from `previous`."""
+    rows = []
+    for case_id, reference, change in entries:
+        digest = entry_hash(
+            previous,
+            at,
+            os_user,
+            case_id,
+            reference,
+            change.action,
+            change.field,
+            change.old,
+            change.new,
+            change.reason,
+        )
+        rows.append(
+            {
+                "at": at,
+                "os_user": os_user,
+                "case_id": case_id,
+                "reference": reference,
+                "action": change.action,
+                "field": change.field,
+                "old_value": change.old,
+                "new_value": change.new,
+                "reason": change.reason,
+                "entry_hash": digest,
+            }
+        )
+        previous = digest
+    return rows, previous
+
+
+def verify_rows(rows: Iterable[Sequence[Any]]) -> list[str]:
+    """Problems in the chain of (id, at, os_user, case_id, reference, action, field, old,
+    new, reason, entry_hash) rows given in id order; empty when intact."""
+    previous = GENESIS_HASH
+    for row in rows:
+        entry_id, *content, stored = row
+        expected = entry_hash(previous, *content)
+        if stored != expected:
+            return [
+                f"audit trail: entry {entry_id} does not match the hash chain (the trail was "
+                "changed outside TAREaid from this entry on)"
+            ]
+        previous = stored
+    return []
+
+
+AUDIT_COLUMNS = (
+    "id, at, os_user, case_id, reference, action, field, old_value, new_value, reason, entry_hash"
+)
+
+
+def verify_chain(connection: sqlite3.Connection) -> list[str]:
+    """Check the whole trail's hash chain over a DB-API connection."""
+    cursor = connection.execute(f"SELECT {AUDIT_COLUMNS} FROM audit_entry ORDER BY id")
+    return verify_rows(cursor)
+
+
+# --- what changed -----------------------------------------------------------------------------
+
+
+def field_changes(old: Case, new: Case, *, reason: str | None) -> list[Change]:
+    """One CHANGE per field whose value differs, old and new as JSON text."""
+    changes = []
+    for spec in FIELDS:
+        if spec.name == "reference":
+            continue
+        before, after = getattr(old, spec.name), getattr(new, spec.name)
+        if before != after or type(before) is not type(after):
+            changes.append(
+                Change(
+                    CHANGE,
+                    spec.name,
+                    to_json_text(to_json_value(spec, before)),
+                    to_json_text(to_json_value(spec, after)),
+                    reason,
+                )
+            )
+    return changes
+
+
+def _override_json(override: Override | None) -> str | None:
+    if override is None:
+        return None
+    return to_json_text({"tier": override.tier, "reason": override.reason})
+
+
+def override_changes(
+    old: Mapping[str, Override], new: Mapping[str, Override], *, reason: str | None
+) -> list[Change]:
+    """One row per factor whose override was set, changed or removed."""
+    changes = []
+    for factor in sorted(set(old) | set(new)):
+        before, after = old.get(factor), new.get(factor)
+        if before == after:
+            continue
+        action = (
+            OVERRIDE_SET
+            if before is None
+            else OVERRIDE_REMOVED
+            if after is None
+            else OVERRIDE_CHANGED
+        )
+        changes.append(
+            Change(action, factor, _override_json(before), _override_json(after), reason)
+        )
+    return changes
+
+
+def decision_json(decision: Decision | None) -> str | None:
+    if decision is None:
+        return None
+    return to_json_text(case_to_dict(Case(reference="-", decision=decision))["decision"])
+
+
+def decision_changes(
+    old: Decision | None, new: Decision | None, *, locked: bool, reason: str | None
+) -> list[Change]:
+    """The decision's change: recorded, changed, finalised, amended (when locked), removed."""
+    if old == new:
+        return []
+    before, after = decision_json(old), decision_json(new)
+    if old is None:
+        assert new is not None
+        changes = [Change(DECISION_RECORDED, "decision", None, after, reason)]
+        if new.finalised:
+            changes.append(Change(DECISION_FINALISED, "decision", None, after, reason))
+        return changes
+    if locked:
+        return [Change(DECISION_AMENDED, "decision", before, after, reason)]
+    if new is None:
+        return [Change(DECISION_REMOVED, "decision", before, None, reason)]
+    if new.finalised and not old.finalised:
+        return [Change(DECISION_FINALISED, "decision", before, after, reason)]
+    return [Change(DECISION_CHANGED, "decision", before, after, reason)]

@@ -1,0 +1,70 @@
+"""Where the case database lives: the default file and how `--db` / TAREAID_DB are read.
+
+The default follows the platform's convention for per-user application data (on Linux
+``$XDG_DATA_HOME/TAREaid``, on macOS ``~/Library/Application Support/TAREaid``, on Windows
+``%LOCALAPPDATA%\\TAREaid``). Nothing here creates files; the repository does that, with
+owner-only permissions, on first use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "TAREaid"
+DEFAULT_FILENAME = "tareaid.sqlite3"
+SQLITE_SCHEME = "sqlite"
+
+
+def default_database_path() -> Path:
+    """The database file used when neither --db nor TAREAID_DB names one."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILENAME
+
+
+def is_url(db: str) -> bool:
+    """A database URL (``sqlite:///…``, ``postgresql://…``) rather than a file path."""
+    return "://" in db
+
+
+def resolve_database_url(db: str | None) -> str:
+    """The database URL for a --db value: None → the default file, a path → an SQLite URL.
+
+    A value that already contains "://" is a URL and is returned unchanged.
+    """
+    if db is None or not db.strip():
+        return sqlite_url(default_database_path())
+    if is_url(db):
+        return db
+    return sqlite_url(Path(db))
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLite URL of a file path (absolute, so the URL means the same from anywhere)."""
+    return f"{SQLITE_SCHEME}:///{Path(path).expanduser().absolute()}"
+
+
+def sqlite_path_of_url(url: str) -> Path | None:
+    """The file an SQLite URL names; None for other databases and in-memory SQLite."""
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+", 1)[0].lower() != SQLITE_SCHEME:
+        return None
+    # sqlite:///relative/path and sqlite:////absolute/path (SQLAlchemy's convention).
+    if not rest.startswith("/"):
+        return None
+    database = rest[1:]
+    if database.startswith("file:"):
+        database = database[len("file:") :]
+    database = database.split("?", 1)[0]
+    if database in ("", ":memory:"):
+        return None
+    return Path(database).expanduser().absolute()
+
+
+def database_file(db: str | None) -> Path | None:
+    """The SQLite file a --db value names; None for a database server or in-memory SQLite."""
+    if db is None or not db.strip():
+        return default_database_path()
+    if is_url(db):
+        return sqlite_path_of_url(db)
+    return Path(db).expanduser().absolute()

@@ -1,0 +1,552 @@
+"""Everything about an SQLite database *file* that must happen before, or beside, the engine.
+
+This module owns the read-only inspection that decides whether a file may be opened at all
+(header, application_id, schema version, quick_check), the atomic creation of a new file
+with owner-only permissions, consistent backups through SQLite's online backup API, the
+read-only `check`, and the translation of SQLite's error codes into messages that name the
+file. Nothing here writes to a file it has not created itself: a foreign, damaged or newer
+file is looked at through ``mode=ro`` connections only and left exactly as it was.
+
+One subtlety shapes the code: closing *any* file descriptor of a file drops every POSIX lock
+this process holds on it, including SQLite's. So the 100-byte header is read with plain
+``open()`` only while no connection of this process has the file open; once a repository
+has it open, the same facts are read through SQLite itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import struct
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tareaid.store.errors import (
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    DiskFullError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+from tareaid.store.schema import (
+    APPLICATION_ID,
+    AUDIT_TRIGGERS,
+    SCHEMA_VERSION,
+    TABLES_BY_VERSION,
+    steps_after,
+)
+
+HEADER_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+DEFAULT_BUSY_TIMEOUT_S = 5.0
+
+# --- files this process has open ------------------------------------------------------------
+
+_open_lock = threading.Lock()
+_open_files: dict[tuple[int, int], int] = {}
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def register_open(path: Path) -> tuple[int, int] | None:
+    """Note that a connection of this process has `path` open (see the module docstring)."""
+    key = _file_key(path)
+    if key is not None:
+        with _open_lock:
+            _open_files[key] = _open_files.get(key, 0) + 1
+    return key
+
+
+def unregister_open(key: tuple[int, int] | None) -> None:
+    if key is None:
+        return
+    with _open_lock:
+        count = _open_files.get(key, 0) - 1
+        if count > 0:
+            _open_files[key] = count
+        else:
+            _open_files.pop(key, None)
+
+
+def _is_open_here(path: Path) -> bool:
+    key = _file_key(path)
+    with _open_lock:
+        return key is not None and key in _open_files
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """The facts of an SQLite file header that decide whether TAREaid may open the file."""
+
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> Header | None:
+    """Check the file's first bytes; None when they cannot safely be read with open().
+
+    Raises NotADatabaseError for an empty file or one that does not start with SQLite's
+    16-byte signature. Reads only; never opens the file for writing.
+    """
+    if _is_open_here(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEADER_SIZE)
+    except IsADirectoryError:
+        raise NotADatabaseError(f"{path}: is a folder, not a database file") from None
+    except PermissionError:
+        raise ReadOnlyDatabaseError(f"{path}: cannot be read (permission denied)") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+    if not head:
+        # SQLite would silently treat an empty file as a new database; an empty file where a
+        # database should be means something went wrong, so say so instead.
+        raise NotADatabaseError(
+            f"{path}: the file is empty (0 bytes), not a TAREaid database; it was left as it "
+            "is. Restore a backup, or choose another file"
+        )
+    if not head.startswith(HEADER_MAGIC) or len(head) < HEADER_SIZE:
+        raise NotADatabaseError(
+            f"{path}: is not a database file (it does not start with the SQLite signature); "
+            "it was left as it is"
+        )
+    user_version, application_id = struct.unpack(">ii", head[60:64] + head[68:72])
+    return Header(application_id=application_id, user_version=user_version)
+
+
+def check_identity(path: Path, application_id: int, user_version: int) -> None:
+    """Refuse another program's database and one written by a newer TAREaid."""
+    if application_id != APPLICATION_ID:
+        raise ForeignDatabaseError(
+            f"{path}: is an SQLite database of another program (application_id "
+            f"{application_id:#x}), not a TAREaid database; it was left as it is"
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path}: was written by a newer TAREaid (schema version {user_version}; this "
+            f"version reads up to {SCHEMA_VERSION}); it was left as it is. Use the newer "
+            "TAREaid, or open another database"
+        )
+    if user_version < 1:
+        raise DamagedDatabaseError(
+            f"{path}: is marked as a TAREaid database but has no schema version; it was "
+            "left as it is. Restore a backup"
+        )
+
+
+# --- SQLite errors -------------------------------------------------------------------------
+
+
+def translate(error: BaseException, where: object, *, busy_timeout_s: float) -> StoreError | None:
+    """A StoreError naming the file for an SQLite environment error; None for anything else.
+
+    Anything not recognised here (a constraint violation, an SQL mistake) is a bug and is
+    left to propagate with its traceback.
+    """
+    orig = getattr(error, "orig", None) or error
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return DatabaseLockedError(
+            f"{where}: the database is locked by another program (waited "
+            f"{busy_timeout_s:g} s); nothing was changed. Try again when it has finished"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return ReadOnlyDatabaseError(
+            f"{where}: the database cannot be written (the file or its folder is "
+            "read-only); nothing was changed. Copy it somewhere writable, or ask for write "
+            "access"
+        )
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return DiskFullError(
+            f"{where}: the disk is full; the change was not saved and the database is "
+            "unchanged. Free some space and try again"
+        )
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        return NotADatabaseError(f"{where}: is not a database file; it was left as it is")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return DamagedDatabaseError(
+            f"{where}: the database is damaged ({orig}); it was left as it is. Restore a "
+            "backup (tareaid backup makes one) or open another database"
+        )
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return StoreError(
+            f"{where}: the database cannot be opened (the file or its folder is missing or "
+            "not accessible)"
+        )
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return StoreError(f"{where}: the disk reported an input/output error ({orig})")
+    if name == "SQLITE_PERM" or "access permission denied" in text:
+        return ReadOnlyDatabaseError(f"{where}: access to the database was denied")
+    return None
+
+
+@contextlib.contextmanager
+def translated(where: object, *, busy_timeout_s: float) -> Iterator[None]:
+    """Run a block, turning SQLite environment errors into StoreErrors naming `where`."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as error:
+        problem = translate(error, where, busy_timeout_s=busy_timeout_s)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+# --- read-only connections -----------------------------------------------------------------
+
+
+def read_only_uri(path: Path) -> str:
+    # as_uri() percent-encodes, so a path with spaces, '?' or '#' is still one file name.
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
+@contextlib.contextmanager
+def read_only_connection(path: Path, *, busy_timeout_s: float) -> Iterator[sqlite3.Connection]:
+    """An SQLite connection that cannot write the file (``mode=ro``), closed on exit."""
+    connection = sqlite3.connect(
+        read_only_uri(path), uri=True, timeout=busy_timeout_s, check_same_thread=False
+    )
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a read-only look at an existing file found (all checks passed)."""
+
+    schema_version: int
+
+
+def inspect(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> Inspection:
+    """Decide, reading only, whether an existing file may be opened for writing.
+
+    Raises NotADatabaseError, ForeignDatabaseError, NewerSchemaError or DamagedDatabaseError
+    (the file left untouched), or DatabaseLockedError.
+    """
+    header = read_header(path)
+    if header is not None:
+        # Refused on the header alone, SQLite never opens the file (not even read-only,
+        # which could leave -wal/-shm files beside it).
+        check_identity(path, header.application_id, header.user_version)
+    with (
+        translated(path, busy_timeout_s=busy_timeout_s),
+        read_only_connection(path, busy_timeout_s=busy_timeout_s) as connection,
+    ):
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        # The header read above may predate a commit still in the WAL; SQLite's view is
+        # the authoritative one.
+        check_identity(path, application_id, user_version)
+        problems = _run_check(connection, "quick_check")
+    if problems:
+        raise DamagedDatabaseError(
+            f"{path}: the database is damaged ({problems[0]}); it was left as it is. Restore "
+            "a backup or open another database"
+        )
+    return Inspection(schema_version=user_version)
+
+
+def _run_check(connection: sqlite3.Connection, pragma: str) -> list[str]:
+    # On a truncated file the check itself raises instead of reporting.
+    try:
+        rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as error:
+        return [f"{pragma} could not run: {error}"]
+    results = [str(row[0]) for row in rows]
+    return [] if results == ["ok"] else results
+
+
+def ensure_writable(path: Path) -> None:
+    """Refuse early, with a clear message, a database that could not be saved to."""
+    folder = path.parent
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyDatabaseError(
+            f"{path}: the database file is read-only, so changes could not be saved; it was "
+            "left as it is. Copy it somewhere writable, or ask for write access"
+        )
+    if not os.access(folder, os.W_OK):
+        # SQLite keeps its -wal and -shm files beside the database, so the folder must be
+        # writable too.
+        raise ReadOnlyDatabaseError(
+            f"{path}: the folder {folder} is read-only, so the database could not be saved; "
+            "it was left as it is. Copy it somewhere writable, or ask for write access"
+        )
+
+
+# --- creating a database file ----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def owner_only() -> Iterator[None]:
+    """Files and folders created inside are readable by their owner only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def create_database_file(path: Path) -> bool:
+    """Create a complete, empty TAREaid database at `path`; False if one appeared meanwhile.
+
+    Built in a temporary file beside the target and linked into place only when complete,
+    so an interrupted creation never leaves an empty or half-built file behind (an empty
+    file would afterwards be refused as "not a database").
+    """
+    with owner_only():
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                raise ReadOnlyDatabaseError(
+                    f"{path}: the folder {path.parent} cannot be created ({error.strerror})"
+                ) from None
+        try:
+            fd, temp_name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".new", dir=path.parent
+            )
+        except OSError as error:
+            raise ReadOnlyDatabaseError(
+                f"{path}: a database cannot be created in {path.parent} ({error.strerror})"
+            ) from None
+        os.close(fd)
+        temp = Path(temp_name)
+        try:
+            with translated(path, busy_timeout_s=DEFAULT_BUSY_TIMEOUT_S):
+                _build_new_database(temp)
+            os.chmod(temp, 0o600)
+            try:
+                # link() never replaces: if another process created the database meanwhile,
+                # theirs is kept and ours is dropped.
+                os.link(temp, path)
+            except FileExistsError:
+                return False
+            except OSError:
+                # Some filesystems have no hard links; a rename is nearly as good.
+                if path.exists():
+                    return False
+                os.replace(temp, path)
+            _fsync_folder(path.parent)
+            return True
+        finally:
+            for leftover in (
+                temp,
+                Path(f"{temp}-journal"),
+                Path(f"{temp}-wal"),
+                Path(f"{temp}-shm"),
+            ):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def _build_new_database(temp: Path) -> None:
+    connection = sqlite3.connect(temp, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        run_steps(connection, 0)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def run_steps(connection: sqlite3.Connection, from_version: int) -> None:
+    """Run the schema steps after `from_version` inside the caller's transaction."""
+    for version, statements in steps_after(from_version):
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version={version}")
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the new directory entry itself durable (POSIX); not possible on Windows.
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# --- backups -----------------------------------------------------------------------------------
+
+
+def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> None:
+    """A consistent copy of `source` at `destination`, written whole or not at all.
+
+    Uses SQLite's online backup API from a read-only connection (consistent while other
+    connections read and write), into a temporary file that replaces the destination only
+    when complete. Never copies the live file byte by byte.
+    """
+    destination = Path(destination).expanduser().absolute()
+    if destination.is_dir():
+        raise StoreError(f"{destination}: is a folder; give a file name for the backup")
+    folder = destination.parent
+    if not folder.is_dir():
+        raise StoreError(f"{destination}: the folder {folder} does not exist")
+    if destination.exists() and _same_file(destination, source):
+        raise StoreError(f"{destination}: is the database itself; choose another file")
+    with owner_only():
+        try:
+            fd, temp_name = tempfile.mkstemp(
+                prefix=f".{destination.name}.", suffix=".part", dir=folder
+            )
+        except OSError as error:
+            raise StoreError(
+                f"{destination}: the backup cannot be written here ({error.strerror})"
+            ) from None
+        os.close(fd)
+        temp = Path(temp_name)
+        try:
+            with (
+                translated(source, busy_timeout_s=busy_timeout_s),
+                read_only_connection(source, busy_timeout_s=busy_timeout_s) as src,
+            ):
+                target = sqlite3.connect(temp, isolation_level=None)
+                try:
+                    src.backup(target)
+                finally:
+                    # Closing the only connection folds the copy's WAL (it keeps WAL mode
+                    # from the source's header) into the one file.
+                    target.close()
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.chmod(temp, 0o600)
+            os.replace(temp, destination)
+            _fsync_folder(folder)
+        except OSError as error:
+            problem = translate(error, destination, busy_timeout_s=busy_timeout_s)
+            raise problem or StoreError(
+                f"{destination}: the backup could not be written ({error.strerror or error})"
+            ) from None
+        finally:
+            for leftover in (
+                temp,
+                Path(f"{temp}-journal"),
+                Path(f"{temp}-wal"),
+                Path(f"{temp}-shm"),
+            ):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def backup_name(path: Path, version: int, now: datetime | None = None) -> Path:
+    """The automatic backup taken before upgrading `path` to `version`."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    return path.with_name(f"{path.name}.before-v{version}-{stamp}.bak")
+
+
+# --- the read-only check -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What `check_file` found."""
+
+    problems: tuple[str, ...]
+    schema_version: int | None
+    case_count: int | None
+
+
+def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> FileCheck:
+    """Check a database file without modifying it: every problem found, in plain words.
+
+    Header and application_id, schema version, SQLite's full integrity_check, foreign keys,
+    the expected tables and triggers, and the audit trail's hash chain.
+    """
+    from tareaid.store.audit import verify_chain
+
+    problems: list[str] = []
+    if not path.exists():
+        raise DatabaseMissingError(f"{path}: no database here (nothing was created)")
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return FileCheck((f"{path}: is not a regular file",), None, None)
+        header = read_header(path)
+        if header is not None:
+            check_identity(path, header.application_id, header.user_version)
+    except StoreError as error:
+        return FileCheck((error.message,), None, None)
+    version: int | None = None
+    count: int | None = None
+    try:
+        with (
+            translated(path, busy_timeout_s=busy_timeout_s),
+            read_only_connection(path, busy_timeout_s=busy_timeout_s) as connection,
+        ):
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            try:
+                check_identity(path, application_id, version)
+            except StoreError as error:
+                return FileCheck((error.message,), version, None)
+            integrity = _run_check(connection, "integrity_check")
+            problems += [f"integrity check: {line}" for line in integrity[:20]]
+            if integrity:
+                # Further queries on a damaged file may raise or mislead.
+                return FileCheck(tuple(problems), version, None)
+            names = {
+                row[0]: row[1]
+                for row in connection.execute(
+                    "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'trigger')"
+                )
+            }
+            expected = TABLES_BY_VERSION.get(version, frozenset())
+            missing = sorted(t for t in expected if names.get(t) != "table")
+            if missing:
+                problems.append(
+                    f"tables missing for schema version {version}: " + ", ".join(missing)
+                )
+            for trigger in AUDIT_TRIGGERS:
+                if names.get(trigger) != "trigger":
+                    problems.append(
+                        f"the audit trail is not protected: trigger {trigger} is missing"
+                    )
+            for row in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+                problems.append(
+                    f"foreign key: row {row[1]} of table {row[0]} refers to a missing "
+                    f"row of {row[2]}"
+                )
+            if not missing:
+                count = connection.execute("SELECT count(*) FROM case_record").fetchone()[0]
+                problems += verify_chain(connection)
+    except StoreError as error:
+        problems.append(error.message)
+    return FileCheck(tuple(problems), version, count)

@@ -1,0 +1,46 @@
+"""Fixtures shared by the store tests: a private data directory and a database per test.
+
+Every test gets its own folder: HOME, XDG_DATA_HOME and platformdirs all point inside
+tmp_path, and TAREAID_DB is set only where a test sets it, so nothing here can touch the
+real user's default database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME, XDG_DATA_HOME (and so platformdirs) inside this test's tmp_path."""
+    home = tmp_path / "home"
+    data = home / ".local" / "share"
+    data.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("TAREAID_DB", raising=False)
+    from tareaid.store.location import default_database_path
+
+    assert tmp_path in default_database_path().parents
+    return data
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "db" / "cases.sqlite3"
+
+
+@pytest.fixture
+def repo(db_path: Path) -> Iterator[Any]:
+    from tareaid.store.repository import Repository
+
+    repository = Repository.open(str(db_path))
+    try:
+        yield repository
+    finally:
+        repository.close()

@@ -1,0 +1,109 @@
+"""Helpers for the store tests: sample cases, file hashes, running the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tareaid.domain.case import Case, parse_case
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+SCHEMA_V1_FIXTURE = FIXTURES / "schema_v1.sqlite3"
+
+# A case with every field of the contract set, including identifying values in accented
+# Latin and CJK, overrides and a finalised decision. Typed from CONTRACT.md §2.
+FULL_CASE: dict[str, Any] = {
+    "reference": "CRLM-042",
+    "patient_name": "Zoë Ñúñez-Åberg 示例 (fictional)",
+    "mrn": "TEST-MRN-7788",
+    "date_of_birth": "1950-03-12",
+    "age_years": 76,
+    "sex": "female",
+    "board_date": "2026-12-03",
+    "primary_tumour_side": "right",
+    "metastatic_pattern": "liver_dominant",
+    "treatment_goal": "disease_control",
+    "prior_systemic_lines": 1,
+    "ras_status": "wild_type",
+    "braf_status": "v600e",
+    "msi_status": "mss",
+    "liver_lesion_count": 3,
+    "bilobar": True,
+    "ablation_suitable": True,
+    "resectable": False,
+    "largest_lesion_mm": 45,
+    "ecog": 2,
+    "planned_chemotherapy": "FOLFIRI",
+    "planned_biologic": "cetuximab",
+    "checkpoint_inhibitor": False,
+    "prior_kras_g12c_inhibitor": True,
+    "microsphere": "therasphere",
+    "lung_shunt_fraction_pct": 12.5,
+    "bilirubin_mg_dl": 1.1,
+    "notes": "Discussed with IR ≥ twice; µ-dose plan ±10%.\nSecond line: 示例.",
+    "overrides": {
+        "timing": {"tier": "favours", "reason": "Liver-only progression"},
+        "ecog": {"tier": "neutral", "reason": "Temporary after surgery"},
+    },
+    "decision": {
+        "outcome": "further_workup",
+        "rationale": "Repeat MAA",
+        "attendees": ["Dr A (HPB surgery)", "Dr 山田 (IR)"],
+        "dissent": "Dr C preferred systemic therapy only",
+        "decided_on": "2026-12-03",
+        "finalised": True,
+    },
+}
+
+
+def make_case(reference: str, **fields: Any) -> Case:
+    return parse_case({"reference": reference, **fields})
+
+
+def full_case(reference: str = "CRLM-042") -> Case:
+    return parse_case({**FULL_CASE, "reference": reference})
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def case_file(path: Path, cases: list[dict[str, Any]]) -> Path:
+    path.write_text(
+        json.dumps({"format": "tareaid.case/1", "cases": cases}, ensure_ascii=False), "utf-8"
+    )
+    return path
+
+
+def cli_env(db: Path | str | None, tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["HOME"] = str(tmp_path / "home")
+    env["XDG_DATA_HOME"] = str(tmp_path / "home" / ".local" / "share")
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("TAREAID_DB", None)
+    if db is not None:
+        env["TAREAID_DB"] = str(db)
+    return env
+
+
+def run_cli(
+    *args: str, db: Path | str | None, tmp_path: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m tareaid ARGS` in a subprocess with TAREAID_DB pointing at `db`."""
+    return subprocess.run(
+        [sys.executable, "-m", "tareaid", *args],
+        env=cli_env(db, tmp_path),
+        cwd=tmp_path,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )

@@ -1,0 +1,295 @@
+"""Storing cases: exact round trips, all-or-nothing import, duplicates, listing and search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from store_helpers import FULL_CASE, full_case, make_case
+
+from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case, parse_case_document
+from tareaid.store.errors import CaseNotFoundError, DuplicateReferenceError
+from tareaid.store.repository import Repository
+
+
+def test_round_trip_of_every_field_through_import_and_export(repo):
+    minimal = {"reference": "CRLM-043"}
+    document = {"format": "tareaid.case/1", "cases": [FULL_CASE, minimal]}
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    cases, _ = parse_case_document(text.encode("utf-8"), source="in.json")
+    assert repo.import_cases(cases) == 2
+    exported = dumps_cases(repo.export_cases())
+    # The export is the same JSON document, key for key and character for character.
+    assert json.loads(exported) == document
+    assert exported == text
+
+
+def test_a_stored_case_reads_back_identical(repo):
+    case = full_case()
+    stored = repo.create_case(case)
+    assert stored.version == 1
+    assert stored.archived is False
+    again = repo.get_case("CRLM-042")
+    assert again.case == case
+    assert again.case.patient_name == "Zoë Ñúñez-Åberg 示例 (fictional)"
+    assert again.case.date_of_birth == date(1950, 3, 12)
+    assert again.case.lung_shunt_fraction_pct == 12.5
+    assert again.case.bilobar is True
+    assert again.case.checkpoint_inhibitor is False
+    assert again.case.decision is not None
+    assert again.case.decision.attendees == ("Dr A (HPB surgery)", "Dr 山田 (IR)")
+    assert list(again.case.overrides) == ["timing", "ecog"]  # the contract's factor order
+    assert again.created_at.tzinfo is not None
+
+
+def test_a_reopened_database_gives_the_same_cases(db_path):
+    with Repository.open(str(db_path)) as first:
+        first.create_case(full_case())
+    with Repository.open(str(db_path), create=False) as second:
+        assert second.get_case("CRLM-042").case == full_case()
+
+
+def test_import_with_an_invalid_500th_case_imports_nothing(repo):
+    cases = [make_case(f"BULK-{i:04d}", ecog=i % 5) for i in range(1, 1001)]
+    # A Case built directly (not read from a file) can hold an invalid value; the store
+    # validates every case again before writing anything.
+    cases[499] = replace(cases[499], ecog=7)
+    with pytest.raises(CaseError) as caught:
+        repo.import_cases(cases)
+    assert "BULK-0500" in str(caught.value)
+    assert "ecog" in str(caught.value)
+    assert repo.count_cases(include_archived=True) == 0
+    assert repo.check().healthy
+
+
+def test_import_of_an_existing_reference_imports_nothing_and_names_it(repo):
+    repo.create_case(make_case("DUP-7"))
+    batch = [make_case("NEW-1"), make_case("DUP-7"), make_case("NEW-2")]
+    with pytest.raises(DuplicateReferenceError) as caught:
+        repo.import_cases(batch)
+    assert "DUP-7" in caught.value.message
+    assert str(repo.path) in caught.value.message
+    assert caught.value.exit_code == 2
+    assert [s.reference for s in repo.list_cases()] == ["DUP-7"]
+
+
+def test_import_refuses_a_reference_twice_in_the_same_batch(repo):
+    with pytest.raises(DuplicateReferenceError) as caught:
+        repo.import_cases([make_case("TWICE"), make_case("ONCE"), make_case("TWICE")])
+    assert "TWICE" in caught.value.message
+    assert repo.count_cases() == 0
+
+
+def test_create_refuses_a_duplicate_even_when_archived(repo):
+    repo.create_case(make_case("A-1"))
+    repo.archive_case("A-1")
+    with pytest.raises(DuplicateReferenceError, match="A-1"):
+        repo.create_case(make_case("A-1"))
+
+
+def test_import_reports_progress_and_returns_the_count(repo):
+    seen: list[tuple[int, int]] = []
+    count = repo.import_cases(
+        [make_case(f"P-{i:04d}") for i in range(600)], progress=lambda d, t: seen.append((d, t))
+    )
+    assert count == 600
+    assert seen[-1] == (600, 600)
+    assert all(total == 600 for _, total in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_case_not_found(repo):
+    with pytest.raises(CaseNotFoundError) as caught:
+        repo.get_case("NOPE-1")
+    assert caught.value.exit_code == 1
+    assert "no case with reference NOPE-1" in caught.value.message
+    with pytest.raises(CaseNotFoundError):
+        repo.export_cases(["NOPE-1"])
+    with pytest.raises(CaseNotFoundError):
+        repo.history("NOPE-1")
+
+
+def _listed(repo, **kwargs) -> list[str]:
+    return [s.reference for s in repo.list_cases(**kwargs)]
+
+
+def test_list_summaries_come_from_the_assessment(repo):
+    # Tiers typed from CONTRACT.md §3: liver_only favours, palliative against, 2 prior
+    # lines outside, RAS unknown unassessed, liver lesions unassessed, ECOG 2 neutral.
+    repo.create_case(
+        make_case(
+            "SUM-1",
+            board_date="2026-12-03",
+            metastatic_pattern="liver_only",
+            treatment_goal="palliative",
+            prior_systemic_lines=2,
+            ras_status="unknown",
+            ecog=2,
+            bilirubin_mg_dl=2.5,
+        )
+    )
+    (summary,) = repo.list_cases()
+    assert summary.counts == {
+        "favours": 1,
+        "neutral": 1,
+        "against": 1,
+        "unassessed": 2,
+        "outside": 1,
+    }
+    assert summary.board_date == date(2026, 12, 3)
+    assert summary.headline.startswith("Work-up alert (bilirubin above 2.0 mg/dL)")
+    assert summary.decision_outcome is None
+    assert summary.finalised is False
+    assert summary.version == 1
+
+
+def test_search_order_and_pages(repo):
+    repo.import_cases(
+        [
+            make_case("ALPHA-1", board_date="2026-12-10", ecog=0, patient_name="Zoë Müller"),
+            make_case("alpha-2", board_date="2026-12-03", ecog=3, mrn="MRN-ÅB-77"),
+            make_case("BETA-1", ecog=0, metastatic_pattern="liver_only"),
+            make_case("50%_DONE"),
+        ]
+    )
+    assert _listed(repo) == ["50%_DONE", "ALPHA-1", "BETA-1", "alpha-2"]
+    assert _listed(repo, search="ALPHA") == ["ALPHA-1", "alpha-2"]
+    assert _listed(repo, search="pha-") == ["ALPHA-1", "alpha-2"]
+    # LIKE wildcards in the search text are plain characters.
+    assert _listed(repo, search="%_") == ["50%_DONE"]
+    assert _listed(repo, search="_") == ["50%_DONE"]
+    # Names and MRNs are searched only when asked for, case-insensitively in any script.
+    assert _listed(repo, search="zoë") == []
+    assert _listed(repo, search="ZOË", search_identifiers=True) == ["ALPHA-1"]
+    assert _listed(repo, search="åb-7", search_identifiers=True) == ["alpha-2"]
+    assert repo.count_cases("alpha") == 2
+    assert repo.count_cases("ZOË", search_identifiers=True) == 1
+    assert _listed(repo, order_by="favours", descending=True) == [
+        "BETA-1",
+        "ALPHA-1",
+        "alpha-2",
+        "50%_DONE",
+    ]
+    assert _listed(repo, order_by="board_date")[-2:] == ["alpha-2", "ALPHA-1"]
+    assert _listed(repo, offset=1, limit=2) == ["ALPHA-1", "BETA-1"]
+    for order in (
+        "reference",
+        "board_date",
+        "favours",
+        "neutral",
+        "against",
+        "headline",
+        "updated_at",
+    ):
+        assert len(repo.list_cases(order_by=order, limit=3)) == 3
+    with pytest.raises(ValueError):
+        repo.list_cases(order_by="patient_name")
+
+
+def test_archived_cases_are_left_out_unless_asked_for(repo):
+    repo.import_cases([make_case("K-1"), make_case("K-2")])
+    repo.archive_case("K-1")
+    assert _listed(repo) == ["K-2"]
+    assert _listed(repo, include_archived=True) == ["K-1", "K-2"]
+    assert repo.count_cases() == 1
+    assert [c.reference for c in repo.export_cases()] == ["K-2"]
+    assert [c.reference for c in repo.export_cases(include_archived=True)] == ["K-1", "K-2"]
+    # Named explicitly, an archived case is exported.
+    assert [c.reference for c in repo.export_cases(["K-1"])] == ["K-1"]
+    assert repo.get_case("K-1").archived is True
+    repo.restore_case("K-1")
+    assert _listed(repo) == ["K-1", "K-2"]
+
+
+def test_rename_keeps_the_case_and_its_history(repo):
+    stored = repo.create_case(make_case("OLD-1", ecog=1))
+    renamed = repo.rename_case("OLD-1", "NEW-1", expected_version=stored.version)
+    assert renamed.case.reference == "NEW-1"
+    assert renamed.version == 2
+    with pytest.raises(CaseNotFoundError):
+        repo.get_case("OLD-1")
+    assert repo.get_case("NEW-1").case.ecog == 1
+    assert [e.action for e in repo.history("NEW-1")] == ["create", "rename"]
+    # The trail still answers to the case's earlier reference.
+    assert [e.action for e in repo.history("OLD-1")] == ["create", "rename"]
+    repo.create_case(make_case("OTHER"))
+    with pytest.raises(DuplicateReferenceError):
+        repo.rename_case("NEW-1", "OTHER", expected_version=2)
+    with pytest.raises(CaseError):
+        repo.rename_case("NEW-1", " bad ", expected_version=2)
+
+
+def test_agenda_keeps_the_coordinators_order(repo):
+    board = date(2026, 12, 3)
+    repo.import_cases(
+        [
+            make_case("B-1", board_date="2026-12-03"),
+            make_case("B-2", board_date="2026-12-03"),
+            make_case("B-3", board_date="2026-12-03"),
+            make_case("C-1", board_date="2026-12-10"),
+        ]
+    )
+    assert repo.agenda(board) == ["B-1", "B-2", "B-3"]
+    repo.set_agenda(board, ["B-3", "C-1", "B-1"])
+    # Ordered ones first; cases dated that day without a place come after, by reference.
+    assert repo.agenda(board) == ["B-3", "C-1", "B-1", "B-2"]
+    repo.archive_case("C-1")
+    assert repo.agenda(board) == ["B-3", "B-1", "B-2"]
+    with pytest.raises(CaseNotFoundError):
+        repo.set_agenda(board, ["B-1", "NOPE"])
+    assert repo.agenda(board) == ["B-3", "B-1", "B-2"]
+    assert repo.agenda(date(2027, 1, 1)) == []
+
+
+def test_attendees_are_remembered(repo):
+    assert repo.attendees() == []
+    repo.remember_attendee("Dr Ío Fernández", "HPB surgery")
+    repo.remember_attendee("Dr 山田", "Interventional radiology")
+    repo.remember_attendee("Dr Ío Fernández", "Surgery")
+    assert repo.attendees() == [
+        ("Dr Ío Fernández", "Surgery"),
+        ("Dr 山田", "Interventional radiology"),
+    ]
+
+
+def test_an_unchanged_save_writes_nothing(repo):
+    stored = repo.create_case(make_case("SAME", ecog=1))
+    again = repo.save_case(stored.case, expected_version=1)
+    assert again.version == 1
+    assert [e.action for e in repo.history("SAME")] == ["create"]
+
+
+def test_blank_text_is_stored_as_not_recorded(repo):
+    case = Case(reference="BLANK", notes="   ")
+    repo.create_case(case)
+    assert repo.get_case("BLANK").case.notes is None
+
+
+def test_in_memory_database_for_previews():
+    with Repository.open("sqlite://") as memory:
+        memory.create_case(make_case("MEM-1"))
+        assert memory.path is None
+        assert [s.reference for s in memory.list_cases()] == ["MEM-1"]
+
+
+def test_default_database_lives_in_the_user_data_directory(private_data_dir: Path):
+    from tareaid.store.location import default_database_path, resolve_database_url
+
+    path = default_database_path()
+    assert path == private_data_dir / "TAREaid" / "tareaid.sqlite3"
+    assert resolve_database_url(None) == f"sqlite:///{path}"
+    assert resolve_database_url("postgresql://db.example/tare") == "postgresql://db.example/tare"
+    assert resolve_database_url("/tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+    with Repository.open(None) as default:
+        assert default.path == path
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_case_objects_must_be_cases(repo):
+    with pytest.raises(TypeError):
+        repo.create_case({"reference": "X"})  # type: ignore[arg-type]
+    assert parse_case({"reference": "X"}).reference == "X"
