@@ -337,6 +337,8 @@ class CaseSession(QtCore.QObject):
         if self._dirty or self._in_conflict:
             self._reject("reference", "Not renamed: the case has changes that are not saved")
             return False
+        if not self._amend_allowed("reference"):
+            return False
         old = self._case.reference
         if not self._rename_stored(old, new):
             return False
@@ -347,20 +349,22 @@ class CaseSession(QtCore.QObject):
         """Rename in the repository and in memory; reports problems as a rejection."""
         assert self._case is not None
         try:
-            result = self.repository.rename_case(old, new, expected_version=self._version)
+            result = self.repository.rename_case(
+                old,
+                new,
+                expected_version=self._version,
+                amend_reason=self._amend_reason if self.finalised else None,
+            )
         except DuplicateReferenceError as error:
             self._reject("reference", error.message)
             return False
         except StaleEditError as error:
             self._enter_conflict(error.message)
             return False
-        except StoreError as error:
-            self._reject("reference", error.message)
+        except (StoreError, CaseError) as error:
+            self._reject("reference", _sentence(error.message))
             return False
-        if result is not None and hasattr(result, "version"):
-            self._version = result.version
-        else:
-            self._version = self.repository.get_case(new).version
+        self._version = result.version
         self._case = self._case.with_changes(reference=new)
         self._set_save_state(f"Saved {_clock()}")
         self.case_renamed.emit(old, new)

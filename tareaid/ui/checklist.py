@@ -372,7 +372,6 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.count_labels: dict[str, TierLabel] = {}
         for tier in TIERS:
             label = TierLabel(bold=True)
-            label.setWordWrap(False)
             self.count_labels[tier] = label
             counts.addWidget(label)
         counts.addStretch(1)
@@ -514,6 +513,9 @@ class Checklist(QtWidgets.QWidget):
         self.stack.addWidget(self.summary)
         middle.addWidget(self.stack, 1)
         outer.addLayout(middle, 1)
+        # Arriving at the checklist puts the keyboard on the step list: arrows choose a step,
+        # Tab goes into it.
+        self.setFocusProxy(self.step_list)
 
         nav = QtWidgets.QHBoxLayout()
         self.back_button = QtWidgets.QPushButton(
@@ -584,13 +586,21 @@ class Checklist(QtWidgets.QWidget):
 
     def next(self) -> None:
         self.go_to(self.current_step + 1)
-        if not self.next_button.isEnabled() and self.next_button.hasFocus():
-            self.back_button.setFocus()
+        self.focus_step()
 
     def back(self) -> None:
         self.go_to(self.current_step - 1)
-        if not self.back_button.isEnabled() and self.back_button.hasFocus():
-            self.next_button.setFocus()
+        self.focus_step()
+
+    def focus_step(self) -> None:
+        """Put the keyboard on the step's first question (the summary: its Export button)."""
+        step = self.current_step
+        if step < STEP_COUNT:
+            first = next(iter(self.steps[step].fields.values()))
+            target = first.control if first.control.isEnabled() else self.next_button
+        else:
+            target = self.summary.export_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
         for step in self.steps:

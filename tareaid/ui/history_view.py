@@ -2,15 +2,73 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
-from tareaid.domain.fields import FIELDS_BY_NAME
+from tareaid.domain.evidence import load_pack
+from tareaid.domain.fields import (
+    DECISION_OUTCOME_LABELS,
+    FACTOR_KEYS,
+    FIELDS_BY_NAME,
+    TIER_LABELS,
+    Kind,
+)
 from tareaid.store.errors import StoreError
+from tareaid.ui.field_widgets import NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
+from tareaid.ui.tiers import tier_text
 
 WHEN, WHO, ACTION, FIELD, OLD, NEW, REASON = range(7)
+NOTE = "Every stored change to this case, newest first. The trail cannot be edited."
 HEADERS = ("When", "By", "Change", "Field", "Old value", "New value", "Reason")
+
+
+ACTION_WORDS = {
+    "create": "Created",
+    "import": "Imported",
+    "change": "Changed",
+    "rename": "Renamed",
+    "override_set": "Override set",
+    "override_changed": "Override changed",
+    "override_removed": "Override removed",
+    "decision_recorded": "Decision recorded",
+    "decision_changed": "Decision changed",
+    "decision_finalised": "Decision finalised",
+    "decision_amended": "Decision amended",
+    "decision_removed": "Decision removed",
+    "amend": "Amendment of a finalised case",
+    "archive": "Archived",
+    "restore": "Restored",
+}
+
+
+def value_text(field: str | None, stored: str | None) -> str:
+    """A stored old/new value (JSON text) in the words the rest of the application uses."""
+    if stored is None:
+        return ""
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return stored
+    if value is None:
+        return NOT_RECORDED
+    spec = FIELDS_BY_NAME.get(field or "")
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if spec is not None and spec.kind is Kind.CHOICE and isinstance(value, str):
+        return spec.choice_label(value)
+    if field in FACTOR_KEYS and isinstance(value, dict):
+        tier = value.get("tier")
+        words = tier_text(tier) if tier in TIER_LABELS else str(tier)
+        return f"{words}: {value.get('reason', '')}"
+    if field == "decision" and isinstance(value, dict):
+        outcome = value.get("outcome")
+        words = DECISION_OUTCOME_LABELS.get(outcome, str(outcome))
+        return f"{words} (finalised)" if value.get("finalised") else words
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _when(value: Any) -> str:
@@ -24,7 +82,11 @@ def _field_label(name: Any) -> str:
     if not name:
         return ""
     spec = FIELDS_BY_NAME.get(str(name))
-    return spec.label if spec else str(name)
+    if spec is not None:
+        return spec.label
+    if name in FACTOR_KEYS:
+        return f"{load_pack().factor(name).label} (tier)"
+    return str(name).replace("_", " ").capitalize()
 
 
 class HistoryModel(QtCore.QAbstractTableModel):
@@ -77,13 +139,14 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if column == WHO:
             return entry.user or ""
         if column == ACTION:
-            return str(entry.action or "").replace("_", " ")
+            action = str(entry.action or "")
+            return ACTION_WORDS.get(action, action.replace("_", " "))
         if column == FIELD:
             return _field_label(entry.field)
         if column == OLD:
-            return "" if entry.old is None else str(entry.old)
+            return value_text(entry.field, entry.old)
         if column == NEW:
-            return "" if entry.new is None else str(entry.new)
+            return value_text(entry.field, entry.new)
         if column == REASON:
             return entry.reason or ""
         return None
@@ -96,9 +159,7 @@ class HistoryView(QtWidgets.QWidget):
         super().__init__(parent)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.note = QtWidgets.QLabel(
-            "Every stored change to this case, newest first. The trail cannot be edited."
-        )
+        self.note = QtWidgets.QLabel(NOTE)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.model = HistoryModel(self)
@@ -124,5 +185,6 @@ class HistoryView(QtWidgets.QWidget):
             self.note.setText(f"The history could not be read: {error.message}")
             self.model.set_entries([])
             return
+        self.note.setText(NOTE)
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()

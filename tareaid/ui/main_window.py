@@ -99,8 +99,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.case_pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 13)
         container = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(container)
         layout.addWidget(self.splitter)
@@ -357,7 +357,7 @@ class MainWindow(QtWidgets.QMainWindow):
         splitter = self.settings.splitter_state()
         if splitter is None or not self.splitter.restoreState(splitter):
             total = max(self.width(), 800)
-            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
+            self.splitter.setSizes([total * 7 // 20, total * 13 // 20])
 
     def _save_window_state(self) -> None:
         self.settings.set_window_geometry(self.saveGeometry())

@@ -20,28 +20,30 @@ def system_prefers_dark(app: QtWidgets.QApplication) -> bool:
 def dark_palette() -> QtGui.QPalette:
     """A dark palette with text contrast above WCAG AA on every role pair used."""
     palette = QtGui.QPalette()
+    # Input fields are a step lighter than the window (not darker), so that Fusion's
+    # outlines of line edits, check boxes and combo boxes stay visible.
     colours = {
-        Role.Window: "#202326",
+        Role.Window: "#1f2226",
         Role.WindowText: "#eceff1",
-        Role.Base: "#17191c",
-        Role.AlternateBase: "#24282c",
-        Role.ToolTipBase: "#2d3237",
+        Role.Base: "#2a2f35",
+        Role.AlternateBase: "#31363d",
+        Role.ToolTipBase: "#31363d",
         Role.ToolTipText: "#eceff1",
-        Role.PlaceholderText: "#9aa3ab",
+        Role.PlaceholderText: "#aab2ba",
         Role.Text: "#eceff1",
-        Role.Button: "#2b2f33",
+        Role.Button: "#353b42",
         Role.ButtonText: "#eceff1",
         Role.BrightText: "#ffffff",
-        Role.Light: "#3a4046",
-        Role.Midlight: "#32373c",
-        Role.Mid: "#4a5056",
-        Role.Dark: "#121416",
+        Role.Light: "#4a5159",
+        Role.Midlight: "#3f454c",
+        Role.Mid: "#6b747d",
+        Role.Dark: "#15171a",
         Role.Shadow: "#000000",
-        Role.Highlight: "#3d8fd6",
+        Role.Highlight: "#2a6db0",
         Role.HighlightedText: "#ffffff",
         Role.Link: "#8cc4ff",
         Role.LinkVisited: "#c5a8ff",
-        Role.Accent: "#3d8fd6",
+        Role.Accent: "#2a6db0",
     }
     for role, colour in colours.items():
         palette.setColor(role, QtGui.QColor(colour))

@@ -205,3 +205,19 @@ def test_today_button_sets_the_board_date(editor, window, qtbot):
     button = editor.fields["board_date"].today_button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.session.case.board_date == date.today()
+
+
+def test_history_tab_shows_each_change_in_words(editor, window, repository, qtbot):
+    _choose(qtbot, editor.fields["metastatic_pattern"], "Liver only")
+    _type(qtbot, editor.fields["ecog"], "2")
+    assert window.session.save_now()
+    qtbot.keyClick(window.list_pane.table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    model = window.case_pane.history.model
+    rows = [
+        [model.data(model.index(row, column)) for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+    changes = {row[3]: row for row in rows if row[2] == "Changed"}
+    assert changes["Metastatic pattern"][4:6] == ["Not recorded", "Liver only"]
+    assert changes["ECOG performance status"][4:6] == ["Not recorded", "2"]
+    assert rows[-1][2] == "Created"
