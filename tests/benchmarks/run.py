@@ -25,8 +25,8 @@ to a baseline measured in the same run on the same machine, next to its target:
 
 `--size smoke` runs everything on tiny inputs in a few seconds (tests/benchmarks/
 test_benchmark_smoke.py runs it); `small` is a quick look; `full` is the real measurement.
-Generated databases are cached in the work directory, keyed by size and by the source of
-the store and domain layers, so a second run starts measuring at once.
+Generated databases are cached in the work directory, keyed by size, schema version and
+evidence-pack version, so a second run starts measuring at once.
 
 Nothing here touches the user's own data: every process gets a private HOME and XDG folders
 under the work directory, and TAREAID_DB is unset.
@@ -281,23 +281,20 @@ def case_file_text(cases: list[dict[str, Any]]) -> str:
 # --- databases --------------------------------------------------------------------------------
 
 
-def _source_key() -> str:
-    """Changes whenever the store or domain code changes (their output may change with it)."""
-    import tareaid
+def _database_key() -> str:
+    """Changes when a cached database would no longer be what the store writes: a new schema
+    version, a new evidence pack (stored assessments), or new generated cases."""
+    from tareaid.domain.evidence import load_pack
+    from tareaid.store.schema import SCHEMA_VERSION
 
-    package = Path(tareaid.__file__).parent
-    digest = hashlib.sha256(GENERATOR_VERSION.encode())
-    for folder in ("store", "domain"):
-        for path in sorted((package / folder).rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    text = f"schema {SCHEMA_VERSION}, evidence {load_pack().version}, cases {GENERATOR_VERSION}"
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def ensure_database(count: int, cache: Path, log: Callable[[str], None]) -> Path:
     """A database with `count` synthetic cases, generated once through the store's own import
     (so every row, summary and audit entry is what the application writes) and cached."""
-    target = cache / f"cases-{count}-{_source_key()}.sqlite3"
+    target = cache / f"cases-{count}-{_database_key()}.sqlite3"
     if target.exists():
         return target
     from tareaid.domain.case import parse_case
@@ -721,37 +718,29 @@ def _case_table(connection: sqlite3.Connection) -> tuple[str, list[str]]:
 
 def sqlite_search_baseline(db: str, texts: Sequence[str]) -> list[float]:
     """Plain sqlite3 doing the list's match on the same file: the count of matching cases and
-    the first page of 200, by reference, case-insensitive substring match."""
+    the first page of 200 by reference, case-insensitive substring match, the same columns."""
     with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
         table, columns = _case_table(connection)
-        wanted = [
-            c
-            for c in columns
-            if c
-            in (
-                "reference",
-                "board_date",
-                "headline",
-                "favours",
-                "neutral",
-                "against",
-                "counts",
-                "archived",
-                "finalised",
-                "decision_outcome",
-                "updated_at",
-                "version",
-            )
-        ]
-        where = "reference LIKE ? ESCAPE '\\'"
+        # What a list row shows (CaseSummary), under the names the store may give them.
+        shown = {
+            "reference", "board_date", "headline", "archived", "version", "updated_at",
+            "patient_name", "mrn", "decision_outcome", "decision_finalised", "finalised",
+            "favours", "neutral", "against", "unassessed", "outside", "counts",
+            "count_favours", "count_neutral", "count_against", "count_unassessed",
+            "count_outside",
+        }  # fmt: skip
+        wanted = [c for c in columns if c in shown]
+        # The store matches a case-folded copy of the reference when it keeps one.
+        key = "reference_key" if "reference_key" in columns else "reference"
+        where = f"{key} LIKE ? ESCAPE '\\'"
         if "archived" in columns:
-            where += " AND NOT archived"
+            where = "archived = 0 AND " + where
         columns_sql = ", ".join(wanted)
         page = f'SELECT {columns_sql} FROM "{table}" WHERE {where} ORDER BY reference LIMIT 200'
         count = f'SELECT count(*) FROM "{table}" WHERE {where}'
         timings = []
         for text in [texts[0], *texts]:  # the first one again: warm-up, dropped below
-            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", text.strip()) + "%"
+            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", text.strip().casefold()) + "%"
             started = time.perf_counter()
             connection.execute(count, (pattern,)).fetchone()
             connection.execute(page, (pattern,)).fetchall()
@@ -762,10 +751,15 @@ def sqlite_search_baseline(db: str, texts: Sequence[str]) -> list[float]:
 def _import_command() -> tuple[str, Callable[[Path, Path], None]]:
     """How a case file is imported: `tareaid import` in-process when the command exists,
     else the same steps through the library (read, parse and validate, store with audit)."""
-    import importlib.util
+    from tareaid.cli import build_parser
+    from tareaid.cli import run as cli_run
 
-    if importlib.util.find_spec("tareaid.cli.store_cmds") is not None:
-        from tareaid.cli import run as cli_run
+    subcommands = [
+        action.choices
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    ]
+    if any("import" in choices for choices in subcommands):
 
         def by_command(file: Path, db: Path) -> None:
             sink = io.StringIO()
