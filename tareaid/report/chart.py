@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Path, Rect, String
 
 from tareaid.domain.evidence import Figure
 from tareaid.report import styles as st
@@ -49,9 +49,12 @@ def chartable(figure: Figure) -> bool:
     )
 
 
-def _hatch(x: float, y: float, width: float, height: float, spacing: float = 2.2) -> list[Line]:
-    """Diagonal lines (slope 1) filling a rectangle, clipped to it by simple geometry."""
-    lines: list[Line] = []
+def _hatch(x: float, y: float, width: float, height: float, spacing: float = 2.2) -> Path:
+    """Diagonal lines (slope 1) filling a rectangle, clipped to it by simple geometry.
+
+    One path for all the lines: a drawing costs per shape, and the bars are many.
+    """
+    path = Path(fillColor=None, strokeColor=st.CONTROL_HATCH, strokeWidth=0.45)
     # Each line is x' - y' = c; it enters through the bottom or left edge and leaves
     # through the top or right edge.
     c = x - (y + height) + spacing / 2
@@ -59,19 +62,25 @@ def _hatch(x: float, y: float, width: float, height: float, spacing: float = 2.2
         start_x, start_y = max(x, c + y), max(y, x - c)
         end_x, end_y = min(x + width, c + y + height), min(y + height, x + width - c)
         if end_x > start_x:
-            lines.append(
-                Line(start_x, start_y, end_x, end_y, strokeColor=st.CONTROL_HATCH, strokeWidth=0.45)
-            )
+            path.moveTo(start_x, start_y)
+            path.lineTo(end_x, end_y)
         c += spacing
-    return lines
+    return path
 
 
 def _control_bar(x: float, y: float, width: float, height: float) -> list:
     """A light, hatched, outlined bar: reads as 'the other arm' in colour and in grey."""
     return [
-        Rect(x, y, width, height, fillColor=st.CONTROL_FILL, strokeColor=None),
-        *_hatch(x, y, width, height),
-        Rect(x, y, width, height, fillColor=None, strokeColor=st.CONTROL_HATCH, strokeWidth=0.45),
+        Rect(
+            x,
+            y,
+            width,
+            height,
+            fillColor=st.CONTROL_FILL,
+            strokeColor=st.CONTROL_HATCH,
+            strokeWidth=0.45,
+        ),
+        _hatch(x, y, width, height),
     ]
 
 
@@ -128,9 +137,13 @@ def axis(scale_max: float, width: float) -> Drawing:
     """The shared months axis, drawn in the column header above the bars."""
     drawing = Drawing(width, 9)
     end = _bar_length(scale_max, scale_max, width)
+    ticks = Path(fillColor=None, strokeColor=st.ACCENT, strokeWidth=0.5)
+    ticks.moveTo(0, 0)
+    ticks.lineTo(end, 0)
     for step in range(int(scale_max // 5) + 1):
         x = _bar_length(step * 5.0, scale_max, width) if step else 0.0
-        drawing.add(Line(x, 0, x, 2.5, strokeColor=st.ACCENT, strokeWidth=0.5))
+        ticks.moveTo(x, 0)
+        ticks.lineTo(x, 2.5)
         drawing.add(
             String(
                 x,
@@ -142,7 +155,7 @@ def axis(scale_max: float, width: float) -> Drawing:
                 textAnchor="start" if step == 0 else "middle",
             )
         )
-    drawing.add(Line(0, 0, end, 0, strokeColor=st.ACCENT, strokeWidth=0.5))
+    drawing.add(ticks)
     drawing.add(
         String(
             width,

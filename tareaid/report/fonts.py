@@ -39,11 +39,38 @@ def font_path(name: str) -> str:
     return str(resource)
 
 
+class _MeasuredTTFont(TTFont):
+    """A TrueType font that remembers the widths of the strings it has measured.
+
+    Without ReportLab's optional C accelerator, measuring text is a Python loop over its
+    characters, and laying out a report measures the same words many times (each table
+    cell is wrapped at least twice, and the evidence pages repeat from report to report).
+    Widths are kept per unit font size, so every size shares them.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._unit_widths: dict[str, float] = {}
+
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        if isinstance(text, bytes):
+            text = text.decode(encoding or "utf8")
+        widths = self._unit_widths
+        unit = widths.get(text)
+        if unit is None:
+            if len(widths) > self._CACHE_LIMIT:
+                widths.clear()
+            unit = widths[text] = super().stringWidth(text, 1.0)
+        return unit * size
+
+
 def _register(name: str) -> TTFont:
     with _LOCK:
         if name in pdfmetrics.getRegisteredFontNames():
             return pdfmetrics.getFont(name)
-        font = TTFont(name, font_path(name))
+        font = _MeasuredTTFont(name, font_path(name))
         pdfmetrics.registerFont(font)
         return font
 

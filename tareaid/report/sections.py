@@ -37,7 +37,7 @@ from tareaid.domain.fields import (
 from tareaid.report import chart
 from tareaid.report import styles as st
 from tareaid.report.chart import chartable, number_text
-from tareaid.report.fonts import SANS, markup
+from tareaid.report.fonts import SANS, SANS_BOLD, markup, string_width
 
 NOT_RECORDED = "not recorded"
 
@@ -101,14 +101,36 @@ class Citations:
 # ---------------------------------------------------------------------------------------
 
 
+class WrapOnceParagraph(Paragraph):
+    """A paragraph that lays itself out once per width.
+
+    A table wraps every cell to measure it and again to draw it, at the same width; line
+    breaking is the costliest step of a build, so the second wrap reuses the first. The
+    layout depends only on the width (text and style do not change). The saved layout is
+    used only while it is still the paragraph's own: ``split`` may delete or replace it.
+    """
+
+    _wrapped_at: float | None = None
+    _wrapped: tuple[float, float] = (0.0, 0.0)
+    _wrapped_lines: object = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self.__dict__.get("blPara")
+        if availWidth != self._wrapped_at or lines is None or lines is not self._wrapped_lines:
+            self._wrapped = super().wrap(availWidth, availHeight)
+            self._wrapped_at = availWidth
+            self._wrapped_lines = self.__dict__.get("blPara")
+        return self._wrapped
+
+
 def para(text: str, style: object) -> Paragraph:
     """A paragraph from markup that is already safe (escaped)."""
-    return Paragraph(text, style)  # type: ignore[arg-type]
+    return WrapOnceParagraph(text, style)  # type: ignore[arg-type]
 
 
 def plain(text: str, style: object) -> Paragraph:
     """A paragraph from plain text (escaped here)."""
-    return Paragraph(markup(text), style)  # type: ignore[arg-type]
+    return WrapOnceParagraph(markup(text), style)  # type: ignore[arg-type]
 
 
 def muted(text: str) -> str:
@@ -130,6 +152,36 @@ def make_table(
     table = Table(data, colWidths=list(widths), **kwargs)  # type: ignore[arg-type]
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands]))
     return table
+
+
+def text_cell(
+    commands: list[tuple],
+    start: tuple[int, int],
+    stop: tuple[int, int] | None = None,
+    *,
+    bold: bool = False,
+    size: float = 7.0,
+    colour: colors.Color = st.INK,
+) -> None:
+    """Style plain-string table cells (``start`` to ``stop``).
+
+    Short fixed texts (headers, tier words, values) are put in cells as plain strings:
+    ReportLab draws those directly, where a Paragraph would be parsed, measured and wrapped
+    twice, and a report has a hundred of them. Strings do not wrap, so they are used only
+    for texts known to fit, and never for text typed by users (it may need the CJK font).
+    """
+    stop = stop or start
+    commands += [
+        ("FONTNAME", start, stop, SANS_BOLD if bold else SANS),
+        ("FONTSIZE", start, stop, size),
+        ("LEADING", start, stop, size * 1.22),
+        ("TEXTCOLOR", start, stop, colour),
+    ]
+
+
+def head_row(commands: list[tuple], row: int = 0) -> None:
+    """Style a header row of plain strings."""
+    text_cell(commands, (0, row), (-1, row), bold=True, size=6.8, colour=st.ACCENT)
 
 
 def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:
@@ -242,17 +294,17 @@ def summary_block(view: CaseView, width: float) -> list[Flowable]:
     """The headline, the tier counts and the rule behind the headline."""
     s = st.styles()
     counts = view.assessment.counts
-    count_cells = [
-        para(f"{st.tier_markup(tier)}: <b>{counts.get(tier, 0)}</b>", s.cell) for tier in TIERS
+    commands: list[tuple] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
+    for column, tier in enumerate(TIERS):
+        text_cell(commands, (column, 0), bold=True, colour=st.TIER_COLOURS[tier])
     counts_table = make_table(
-        [count_cells],
+        [[f"{st.tier_text(tier)}: {counts.get(tier, 0)}" for tier in TIERS]],
         [(width - 12) / len(TIERS)] * len(TIERS),
-        [
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
+        commands,
     )
     return [
         para("Summary", s.h1),
@@ -297,7 +349,8 @@ def field_value(spec: FieldSpec, value: object) -> str:
 def case_data(view: CaseView, width: float) -> list[Flowable]:
     """The recorded case data, one line of label–value pairs per group (as in the editor)."""
     s = st.styles()
-    rows = []
+    rows: list[list] = []
+    commands: list[tuple] = []
     for group in Group:
         if group is Group.NOTES:
             continue
@@ -308,13 +361,18 @@ def case_data(view: CaseView, width: float) -> list[Flowable]:
             f"{muted(markup(spec.label))} {_bold(field_value(spec, getattr(view.case, spec.name)))}"
             for spec in specs
         ]
-        rows.append(
-            [para(markup(group.value), s.cell_head), para(" &nbsp;·&nbsp; ".join(pairs), s.cell)]
-        )
+        label_width = width * 0.2 - 4
+        if string_width(group.value, SANS_BOLD, 6.8) <= label_width:
+            label: str | Paragraph = group.value
+            text_cell(commands, (0, len(rows)), bold=True, size=6.8, colour=st.ACCENT)
+        else:
+            label = para(markup(group.value), s.cell_head)
+        rows.append([label, para(" &nbsp;·&nbsp; ".join(pairs), s.cell)])
     table = make_table(
         rows,
         [width * 0.2, width * 0.8],
         [
+            *commands,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -335,9 +393,13 @@ def _bold(value_markup: str) -> str:
 def checklist(view: CaseView, width: float) -> list[Flowable]:
     """The six framework factors: finding, tier, derived or overridden, reason."""
     s = st.styles()
-    header = [para(text, s.cell_head) for text in ("Factor", "Finding", "Tier", "Source", "Reason")]
-    rows: list[list[Flowable]] = [header]
-    for factor in view.assessment.factors:
+    rows: list[list] = [["Factor", "Finding", "Tier", "Source", "Reason"]]
+    commands = grid_style(
+        extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]
+    )
+    head_row(commands)
+    for row, factor in enumerate(view.assessment.factors, start=1):
+        text_cell(commands, (2, row), bold=True, colour=st.TIER_COLOURS[factor.tier])
         if factor.overridden:
             source = para(
                 "<b>Override</b><br/>"
@@ -353,25 +415,20 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
                 s.cell,
             )
         else:
-            source = para("Derived", s.cell)
+            source = "Derived"
+            text_cell(commands, (3, row))
             reason = plain(factor.reason, s.cell)
         rows.append(
             [
                 plain(factor.label, s.cell_bold),
                 plain(factor.finding, s.cell),
-                para(st.tier_markup(factor.tier), s.cell),
+                st.tier_text(factor.tier),
                 source,
                 reason,
             ]
         )
     fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
-    table = make_table(
-        rows,
-        [width * f for f in fractions],
-        grid_style(extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]),
-        repeatRows=1,
-        splitInRow=1,
-    )
+    table = make_table(rows, [width * f for f in fractions], commands, repeatRows=1, splitInRow=1)
     return [
         # Not keepWithNext: that would move a table with very long reasons to the next page
         # whole, leaving this one mostly empty. The table can split between and within rows.
@@ -543,17 +600,19 @@ def _figure_tags(figure: Figure) -> str:
     return " · ".join(tags)
 
 
-def _values(figure: Figure, header_arms: tuple[str, str]) -> str:
+def _values(
+    figure: Figure, header_arms: tuple[str, str], commands: list[tuple], cell: tuple[int, int]
+) -> str | Paragraph:
     """Both arms' values, e.g. '10.7 vs 10.2 mo'; the arms are named if the column's differ."""
     if figure.experimental_value is None or figure.control_value is None:
-        text = muted("arm values not reported")
+        values = None
     else:
         experimental = number_text(figure.experimental_value, 1)
         control = number_text(figure.control_value, 1)
         if figure.unit == "%":
-            text = f"<b>{experimental}% vs {control}%</b>"
+            values = f"{experimental}% vs {control}%"
         else:
-            text = f"<b>{experimental} vs {control} {markup(_unit_short(figure.unit))}</b>"
+            values = f"{experimental} vs {control} {_unit_short(figure.unit)}"
     differing = [
         f"{which}: {markup(arm)}"
         for which, arm, usual in zip(
@@ -564,9 +623,13 @@ def _values(figure: Figure, header_arms: tuple[str, str]) -> str:
         )
         if arm != usual
     ]
+    if values is not None and not differing:
+        text_cell(commands, cell, bold=True, size=6.8)
+        return values
+    text = f"<b>{markup(values)}</b>" if values else muted("arm values not reported")
     if differing:
         text += "<br/>" + muted("; ".join(differing))
-    return text
+    return para(text, st.styles().evidence)
 
 
 def _unit_short(unit: str) -> str:
@@ -639,13 +702,16 @@ def trial_block(
     bars_width = widths[2] - 6
     # Row 0 is the trial heading; row 1 the column header, repeated (with the trial's name)
     # if the table continues on the next page.
+    endpoint_head = f"{trial.name}: endpoint"
     data: list[list] = [
         [heading, "", "", ""],
         [
-            para(f"{markup(trial.name)}: endpoint", s.cell_head),
-            para("Experimental vs control", s.cell_head),
+            endpoint_head
+            if string_width(endpoint_head, SANS_BOLD, 6.8) <= widths[0] - 6
+            else para(markup(endpoint_head), s.cell_head),
+            "Experimental vs\ncontrol",
             chart.axis(scale_max, bars_width),
-            para("Effect: hazard ratio (95% CI), P", s.cell_head),
+            "Effect: hazard ratio (95% CI), P",
         ],
     ]
     style: list[tuple] = [
@@ -662,6 +728,7 @@ def trial_block(
         # Never leave the heading and column header at the foot of a page on their own.
         ("NOSPLIT", (0, 0), (-1, 2)),
     ]
+    head_row(style, 1)
     rows = _ordered_rows(figures, pack)
     first_row = len(data)
     for index, row in enumerate(rows, start=first_row):
@@ -687,7 +754,7 @@ def trial_block(
         data.append(
             [
                 para("<br/>".join(lines), s.evidence),
-                para(_values(figure, header_arms), s.evidence),
+                _values(figure, header_arms, style, (1, index)),
                 bars,
                 para(effect, s.evidence),
             ]

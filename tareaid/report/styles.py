@@ -61,6 +61,11 @@ TIER_COLOURS: dict[str, colors.Color] = {
 }
 
 
+def tier_text(tier: str) -> str:
+    """A tier as plain text: shape and word, e.g. '▲ Favours TARE'."""
+    return f"{TIER_SHAPES[tier]} {TIER_LABELS[tier]}"
+
+
 def tier_markup(tier: str) -> str:
     """Paragraph markup for a tier: coloured shape and word in bold, e.g. '▲ Favours TARE'."""
     colour = TIER_COLOURS[tier].hexval()[2:]
