@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.fields import TIER_LABELS
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import CaseSummary, Repository
 
 PAGE_SIZE = 200
 
@@ -78,16 +81,16 @@ class CaseRow:
     mrn: str | None
 
     @classmethod
-    def from_summary(cls, summary: Any) -> CaseRow:
+    def from_summary(cls, summary: CaseSummary) -> CaseRow:
         return cls(
             reference=summary.reference,
             board_date=summary.board_date,
-            counts=dict(summary.counts or {}),
-            headline=summary.headline or "",
-            archived=bool(summary.archived),
-            finalised=bool(getattr(summary, "finalised", False)),
-            patient_name=getattr(summary, "patient_name", None),
-            mrn=getattr(summary, "mrn", None),
+            counts=dict(summary.counts),
+            headline=summary.headline,
+            archived=summary.archived,
+            finalised=summary.finalised,
+            patient_name=summary.patient_name,
+            mrn=summary.mrn,
         )
 
 
@@ -100,7 +103,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
 
     total_changed = QtCore.Signal(int)
 
-    def __init__(self, repository: Any, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, repository: Repository | None, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._rows: list[CaseRow] = []
@@ -116,7 +119,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
     # Configuration ----------------------------------------------------------------------
 
     @property
-    def repository(self) -> Any:
+    def repository(self) -> Repository | None:
         return self._repository
 
     @property
@@ -134,7 +137,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return self._columns.index(key)
 
-    def set_repository(self, repository: Any) -> None:
+    def set_repository(self, repository: Repository) -> None:
         self._repository = repository
         self.reload()
 

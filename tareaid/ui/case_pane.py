@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
-from tareaid.domain.case import Case
+from tareaid.domain.case import Case, CaseError
 from tareaid.domain.evidence import EvidencePack
 from tareaid.store.errors import StoreError
 from tareaid.ui import dialogs
@@ -214,10 +214,8 @@ class CasePane(QtWidgets.QWidget):
         try:
             copy = mine.with_changes(reference=reference, decision=None)
             self.session.repository.create_case(copy)
-        except (StoreError, ValueError) as error:
-            dialogs.show_error(
-                self, "Could not keep your version", getattr(error, "message", str(error))
-            )
+        except (StoreError, CaseError) as error:
+            dialogs.show_error(self, "Could not keep your version", error.message)
             return
         # My edits now live in the copy: the original goes back to what is stored.
         with contextlib.suppress(StoreError):

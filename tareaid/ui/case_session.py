@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tareaid.domain.assessment import Assessment, assess
 from tareaid.domain.case import Case, CaseError, Override
@@ -26,6 +26,9 @@ from tareaid.store.errors import (
     StoreError,
 )
 from tareaid.ui.qt import QtCore, QtGui, Signal
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import Repository, StoredCase
 
 AUTOSAVE_MS = 600
 
@@ -118,7 +121,7 @@ class CaseSession(QtCore.QObject):
     flush_requested = Signal()
 
     def __init__(
-        self, repository: Any, pack: EvidencePack, parent: QtCore.QObject | None = None
+        self, repository: Repository, pack: EvidencePack, parent: QtCore.QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.repository = repository
@@ -215,7 +218,7 @@ class CaseSession(QtCore.QObject):
         self._set_save_state("")
         self.case_closed.emit()
 
-    def _load(self, stored: Any) -> None:
+    def _load(self, stored: StoredCase) -> None:
         self._timer.stop()
         self._case = stored.case
         self._version = stored.version
@@ -431,14 +434,12 @@ def _clock() -> str:
     return time.strftime("%H:%M")
 
 
-def _saved_text(stored: Any) -> str:
-    updated = getattr(stored, "updated_at", None)
-    if isinstance(updated, datetime):
-        local = updated.astimezone() if updated.tzinfo else updated
-        if local.date() == datetime.now().date():
-            return f"Saved {local:%H:%M}"
-        return f"Saved {local:%Y-%m-%d %H:%M}"
-    return "Saved"
+def _saved_text(stored: StoredCase) -> str:
+    updated = stored.updated_at
+    local = updated.astimezone() if updated.tzinfo else updated
+    if local.date() == datetime.now().date():
+        return f"Saved {local:%H:%M}"
+    return f"Saved {local:%Y-%m-%d %H:%M}"
 
 
 def _sentence(message: str) -> str:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.qt import QtCore, QtWidgets
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import Repository
 
 DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
 LOCK_WAIT_MS = 100
@@ -39,19 +42,19 @@ class DatabaseInUseError(StoreError):
 class OpenedDatabase:
     """A repository the application is using, with the lock that keeps it single-user."""
 
-    repository: Any
+    repository: Repository
     lock: QtCore.QLockFile | None
 
     @property
     def label(self) -> str:
         """What the user knows this database by: its file path, or its URL."""
-        path = getattr(self.repository, "path", None)
-        return str(path) if path is not None else str(self.repository.url)
+        path = self.repository.path
+        return str(path) if path is not None else self.repository.url
 
     @property
     def name(self) -> str:
-        path = getattr(self.repository, "path", None)
-        return Path(path).name if path is not None else str(self.repository.url)
+        path = self.repository.path
+        return path.name if path is not None else self.repository.url
 
     def close(self) -> None:
         try:
@@ -94,7 +97,7 @@ def open_plainly(db: str | None, *, create: bool = True) -> OpenedDatabase:
 
     repository = Repository.open(db, create=create)
     try:
-        lock = _acquire_lock(getattr(repository, "path", None))
+        lock = _acquire_lock(repository.path)
     except StoreError:
         repository.close()
         raise

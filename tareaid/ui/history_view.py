@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tareaid.domain.evidence import load_pack
 from tareaid.domain.fields import (
@@ -18,6 +18,9 @@ from tareaid.store.errors import StoreError
 from tareaid.ui.field_widgets import NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import AuditEntry, Repository
 
 WHEN, WHO, ACTION, FIELD, OLD, NEW, REASON = range(7)
 NOTE = "Every stored change to this case, newest first. The trail cannot be edited."
@@ -94,9 +97,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[Any] = []
+        self._entries: list[AuditEntry] = []
 
-    def set_entries(self, entries: list[Any]) -> None:
+    def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
         self._entries = list(reversed(entries))
         self.endResetModel()
@@ -175,7 +178,7 @@ class HistoryView(QtWidgets.QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
 
-    def load(self, repository: Any, reference: str | None) -> None:
+    def load(self, repository: Repository, reference: str | None) -> None:
         if reference is None:
             self.model.set_entries([])
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
@@ -25,6 +25,9 @@ from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
 from tareaid.ui.workers import TaskRunner, write_bytes_atomically
+
+if TYPE_CHECKING:
+    from tareaid.store.repository import CheckReport, Repository, StoredCase
 
 JSON_FILTER = "Case files (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -122,7 +125,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # Public -----------------------------------------------------------------------------
 
     @property
-    def repository(self) -> Any:
+    def repository(self) -> Repository:
         return self.database.repository
 
     def action(self, name: str) -> QtGui.QAction:
@@ -157,8 +160,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def switch_database(self, db: str, *, create: bool = False) -> bool:
         """Work on another database (saving the open case first); False if not switched."""
-        current = getattr(self.repository, "path", None)
-        if current is not None and Path(db).expanduser().resolve() == Path(current).resolve():
+        current = self.repository.path
+        if current is not None and Path(db).expanduser().resolve() == current.resolve():
             return True
         opened = open_database(self, db, create=create, give_up_label="Cancel")
         if opened is None:
@@ -525,7 +528,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
 
-    def _on_case_saved(self, _stored: Any) -> None:
+    def _on_case_saved(self, _stored: StoredCase) -> None:
         if self.session.case is not None and self.session.assessment is not None:
             self.model.update_case(self.session.case, self.session.assessment)
 
@@ -644,7 +647,7 @@ class MainWindow(QtWidgets.QMainWindow):
         def work(_progress: Any) -> Any:
             return repository.check()
 
-        def done(report: Any) -> None:
+        def done(report: CheckReport) -> None:
             if report.healthy:
                 dialogs.show_info(
                     self,

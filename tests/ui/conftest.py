@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import ui_fake_store
-
-ui_fake_store.install()
 
 
 class DialogRecorder:

@@ -15,8 +15,9 @@ def model(repository, qapp):
 
 
 def _add(repository, count, **fields):
-    for number in range(1, count + 1):
-        repository.create_case(Case(reference=f"CRLM-{number:04d}", **fields))
+    repository.import_cases(
+        [Case(reference=f"CRLM-{number:04d}", **fields) for number in range(1, count + 1)]
+    )
 
 
 def test_empty_model_passes_the_model_tester(model, qtmodeltester):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import tareaid
 from tareaid.domain.case import Case
 from tareaid.ui import database as database_module
 from tareaid.ui.database import DatabaseInUseError, open_plainly
@@ -88,12 +87,6 @@ def test_recent_databases_menu_switches(window, dialogs, tmp_path):
     assert window.db_label.text() == f"Database: {other}"
 
 
-needs_real_store = pytest.mark.skipif(
-    not (Path(tareaid.__file__).parent / "store" / "repository.py").exists(),
-    reason="a separate process needs the real store",
-)
-
-
 def _run_tareaid(*args, cwd, env_extra=None):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.update(env_extra or {})
@@ -107,7 +100,6 @@ def _run_tareaid(*args, cwd, env_extra=None):
     )
 
 
-@needs_real_store
 def test_smoke_opens_paints_closes_and_exits_0(tmp_path):
     db = tmp_path / "smoke.db"
     result = _run_tareaid("--smoke", "--db", str(db), cwd=tmp_path)
@@ -115,7 +107,6 @@ def test_smoke_opens_paints_closes_and_exits_0(tmp_path):
     assert db.exists()
 
 
-@needs_real_store
 def test_start_up_does_not_import_reportlab(tmp_path):
     db = tmp_path / "smoke.db"
     code = (
@@ -137,7 +128,6 @@ def test_start_up_does_not_import_reportlab(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
-@needs_real_store
 def test_smoke_on_a_foreign_file_fails_with_a_message(tmp_path, foreign_file):
     result = _run_tareaid("--smoke", "--db", str(foreign_file), cwd=tmp_path)
     assert result.returncode == 1
