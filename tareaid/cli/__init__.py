@@ -11,11 +11,11 @@ import argparse
 from collections.abc import Sequence
 
 from tareaid import __version__
-from tareaid.cli import assess_cmd, common, store_cmds
+from tareaid.cli import assess_cmd, common, report_cmd, store_cmds
 from tareaid.domain.case import CaseError
 from tareaid.errors import TareaidError
 
-COMMAND_MODULES = (assess_cmd, store_cmds)
+COMMAND_MODULES = (assess_cmd, store_cmds, report_cmd)
 
 
 class _VersionAction(argparse.Action):

@@ -1,0 +1,82 @@
+"""`tareaid report REF -o FILE.pdf`: write a stored case's tumour-board PDF summary.
+
+The output is checked before anything else (a folder, or a folder that does not exist, is
+bad usage: exit 2) and written atomically, so on any error no file, and no partial file,
+is left behind. ReportLab and the store are imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tareaid.cli.common import database_argument, write_file_atomically
+from tareaid.errors import TareaidError
+
+
+def register(subparsers: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        parents=[db_parent],
+        help="write the tumour-board PDF summary of a case",
+        description="Write the tumour-board PDF summary of a stored case: the case data, "
+        "the framework checklist, evidence gaps and work-up alerts, the trial evidence with "
+        "its references, and the board decision. Decision support, not a recommendation.",
+    )
+    parser.add_argument("reference", metavar="REF", help="case reference")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help="the PDF file to write"
+    )
+    parser.add_argument(
+        "--deidentified",
+        action="store_true",
+        help="leave out the patient's name, MRN and date of birth (everywhere, metadata "
+        "included) and the free-text notes",
+    )
+    parser.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
+    parser.add_argument(
+        "--invariant",
+        action="store_true",
+        help="byte-stable output: the same case gives the same file (fixed generation time, "
+        "from SOURCE_DATE_EPOCH if set)",
+    )
+    parser.set_defaults(handler=_run)
+
+
+def check_output(path: str) -> Path:
+    """The output file, or a usage error (exit 2) if it cannot be a file we write."""
+    target = Path(path)
+    if target.is_dir():
+        raise TareaidError(f"{target}: is a folder; give a file name such as case.pdf")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise TareaidError(f"{target}: the folder {folder} does not exist")
+    return target
+
+
+def _run(args: argparse.Namespace) -> int:
+    target = check_output(args.output)
+
+    from tareaid.domain.assessment import assess
+    from tareaid.domain.evidence import load_pack
+    from tareaid.store.repository import Repository
+
+    repository = Repository.open(database_argument(args), create=False)
+    try:
+        stored = repository.get_case(args.reference)
+    finally:
+        repository.close()
+
+    from tareaid.report import ReportOptions, build_report
+
+    pack = load_pack()
+    options = ReportOptions(
+        deidentified=args.deidentified,
+        page_size="Letter" if args.letter else "A4",
+        invariant=args.invariant,
+    )
+    data = build_report(stored.case, assess(stored.case, pack), pack, options)
+    write_file_atomically(target, data)
+    kind = "de-identified summary" if args.deidentified else "summary"
+    print(f"Wrote the tumour-board {kind} of case {args.reference} to {target}.")
+    return 0
