@@ -9,6 +9,8 @@ archived case.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from typing import cast
 
 from tareaid.domain.case import Case, CaseError
 from tareaid.domain.evidence import EvidencePack
@@ -83,13 +85,21 @@ class CasePane(QtWidgets.QWidget):
         self.tabs.setAccessibleName("Case views")
         self.tabs.setDocumentMode(True)
         self.checklist = Checklist(session, pack)
-        self.editor = CaseEditor(session)
-        self.evidence = EvidenceView(pack)
-        self.history = HistoryView()
         self.tabs.addTab(self.checklist, "Checklist")
-        self.tabs.addTab(self.editor, "Editor")
-        self.tabs.addTab(self.evidence, "Evidence")
-        self.tabs.addTab(self.history, "History")
+        # The other tabs are built the first time they are shown: start-up only pays for
+        # what the first screen needs.
+        self._tab_factories: dict[int, Callable[[], QtWidgets.QWidget]] = {
+            EDITOR_TAB: lambda: CaseEditor(session),
+            EVIDENCE_TAB: lambda: EvidenceView(pack),
+            HISTORY_TAB: HistoryView,
+        }
+        self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
+        for index, title in (
+            (EDITOR_TAB, "Editor"),
+            (EVIDENCE_TAB, "Evidence"),
+            (HISTORY_TAB, "History"),
+        ):
+            self.tabs.insertTab(index, QtWidgets.QWidget(), title)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout.addWidget(self.tabs, 1)
         self.pages.addWidget(content)
@@ -108,6 +118,37 @@ class CasePane(QtWidgets.QWidget):
         session.save_failed.connect(self._on_save_failed)
         self.pages.setCurrentWidget(self.empty)
 
+    @property
+    def editor(self) -> CaseEditor:
+        return cast(CaseEditor, self._tab(EDITOR_TAB))
+
+    @property
+    def evidence(self) -> EvidenceView:
+        return cast(EvidenceView, self._tab(EVIDENCE_TAB))
+
+    @property
+    def history(self) -> HistoryView:
+        return cast(HistoryView, self._tab(HISTORY_TAB))
+
+    def _tab(self, index: int) -> QtWidgets.QWidget:
+        """The widget of a tab, built (in place of its placeholder) on first use."""
+        widget = self._built.get(index)
+        if widget is None:
+            widget = self._tab_factories[index]()
+            self._built[index] = widget
+            current = self.tabs.currentIndex()
+            enabled = self.tabs.isTabEnabled(index)
+            title = self.tabs.tabText(index)
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.setTabEnabled(index, enabled)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+        return widget
+
     def show_tab(self, index: int) -> None:
         if self.session.case is None and index != EVIDENCE_TAB:
             return
@@ -120,6 +161,7 @@ class CasePane(QtWidgets.QWidget):
             for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB):
                 self.tabs.setTabEnabled(tab, False)
             self.pages.setCurrentWidget(self.content)
+        self._tab(index)
         self.tabs.setCurrentIndex(index)
         self.tabs.currentWidget().setFocus()
 
@@ -183,6 +225,7 @@ class CasePane(QtWidgets.QWidget):
         )
 
     def _on_tabs_current_changed(self, index: int) -> None:
+        self._tab(index)
         if index == HISTORY_TAB:
             self.history.load(self.session.repository, self.session.reference)
 

@@ -26,7 +26,7 @@ from tareaid.domain.fields import (
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.evidence_view import figure_labels, figures_with_overall
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
-from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
 from tareaid.ui.widgets import TierLabel, heading, text_label
 
@@ -501,12 +501,11 @@ class Checklist(QtWidgets.QWidget):
         middle.addWidget(self.step_list)
 
         self.stack = QtWidgets.QStackedWidget()
-        self.steps: list[FactorStep] = []
-        for number, key in enumerate(FACTOR_KEYS, start=1):
-            step = FactorStep(number, key, session, pack)
-            step.evidence_requested.connect(self.evidence_requested)
-            self.steps.append(step)
-            self.stack.addWidget(step)
+        # Steps are built when first shown (a placeholder stands in until then), so opening
+        # the window builds one step, not six.
+        self._steps: list[FactorStep | None] = [None] * STEP_COUNT
+        for _key in FACTOR_KEYS:
+            self.stack.addWidget(QtWidgets.QWidget())
         self.summary = SummaryStep(pack)
         self.summary.step_requested.connect(self.go_to)
         self.summary.export_requested.connect(self.export_requested)
@@ -564,10 +563,37 @@ class Checklist(QtWidgets.QWidget):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
+    def step(self, index: int) -> FactorStep:
+        """The factor step at `index` (0–5), built on first use."""
+        step = self._steps[index]
+        if step is None:
+            step = FactorStep(index + 1, FACTOR_KEYS[index], self.session, self.pack)
+            step.evidence_requested.connect(self.evidence_requested)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, step)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._steps[index] = step
+            if self.session.case is not None and self.session.assessment is not None:
+                step.show_case(self.session.case, self.session.assessment, force=True)
+        return step
+
+    @property
+    def steps(self) -> list[FactorStep]:
+        """All six factor steps (building those not shown yet)."""
+        return [self.step(index) for index in range(STEP_COUNT)]
+
+    def _built_steps(self) -> list[FactorStep]:
+        return [step for step in self._steps if step is not None]
+
     def go_to(self, step: int) -> None:
         step = max(0, min(STEP_COUNT, step))
         if step != self.stack.currentIndex():
             self.flush()
+        if step < STEP_COUNT:
+            self.step(step)
         self.stack.setCurrentIndex(step)
         if self.step_list.currentRow() != step:
             self.step_list.blockSignals(True)
@@ -596,14 +622,14 @@ class Checklist(QtWidgets.QWidget):
         """Put the keyboard on the step's first question (the summary: its Export button)."""
         step = self.current_step
         if step < STEP_COUNT:
-            first = next(iter(self.steps[step].fields.values()))
+            first = next(iter(self.step(step).fields.values()))
             target = first.control if first.control.isEnabled() else self.next_button
         else:
             target = self.summary.export_button
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
-        for step in self.steps:
+        for step in self._built_steps():
             step.flush()
 
     # Slots ------------------------------------------------------------------------------
@@ -623,7 +649,7 @@ class Checklist(QtWidgets.QWidget):
         assessment = self.session.assessment
         if assessment is None:
             return
-        for step in self.steps:
+        for step in self._built_steps():
             step.show_case(case, assessment, force=force)
         self.summary.show_case(assessment)
         for row, factor in enumerate(assessment.factors):
@@ -639,14 +665,12 @@ class Checklist(QtWidgets.QWidget):
     def _on_field_rejected(self, name: str, message: str) -> None:
         if name.startswith("overrides."):
             key = name.split(".")[1]
-            for step in self.steps:
+            for step in self._built_steps():
                 if step.key == key:
                     step.show_override_error(message)
             return
-        for step in self.steps:
+        for step in self._built_steps():
             step.show_field_error(name, message)
 
 
 __all__ = ["Checklist", "FactorStep", "SummaryStep"]
-
-_ = QtCore

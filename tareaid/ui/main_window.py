@@ -472,7 +472,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.reload()
         self.open_case(reference)
         self.case_pane.show_tab(CHECKLIST_TAB)
-        first = self.case_pane.checklist.steps[0].fields
+        first = self.case_pane.checklist.step(0).fields
         next(iter(first.values())).control.setFocus(Qt.FocusReason.OtherFocusReason)
         self._status(
             f"Created {reference}." if source is None else f"Created {reference} from {source}."
