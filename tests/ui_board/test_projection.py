@@ -206,3 +206,35 @@ def test_type_scales_with_the_screen_and_nothing_is_cut(qtbot, projection, width
             # ≥ 24 px at 1080 lines, and the same share of a smaller screen.
             assert smallest >= 24 * height / 1080 - 0.5
     assert projection.hint_label.text() == KEY_HINTS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_every_demo_case_reads_in_full_wherever_the_cursor_is(qtbot, tmp_path, width, height):
+    from datetime import date
+
+    from tareaid.store.repository import Repository
+
+    repo = Repository.open(str(tmp_path / "demo.db"))
+    assert repo.add_demo_cases() > 0
+    try:
+        for board_date in (date(2026, 12, 3), date(2026, 12, 10)):
+            window = ProjectionWindow(BoardSession(repo, board_date))
+            qtbot.addWidget(window)
+            window.resize(width, height)
+            window.show()
+            qtbot.waitExposed(window)
+            for index in range(len(window.session)):
+                window.go_to_case(index)
+                for factor in range(6):
+                    window.select_factor(factor)
+                    qtbot.wait(1)
+                    cut = [
+                        label.text()
+                        for label in window.findChildren(FitLabel)
+                        if label.isVisible() and not label.fits()
+                    ]
+                    assert cut == [], (window.session.current_reference, factor, cut)
+            window.close()
+    finally:
+        repo.close()

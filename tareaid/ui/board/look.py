@@ -13,6 +13,7 @@ a little and then elides it, so nothing is ever pushed off the wall or cut mid-l
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -174,7 +175,9 @@ class FitLabel(QtWidgets.QLabel):
         self._colour: QtGui.QColor | None = None
         self._parts: tuple[Part, ...] = ()
         self._base_px = 27
-        self.setWordWrap(True)
+        # The label wraps its text itself when painting; Qt's height-for-width machinery
+        # would otherwise make layouts ignore the row shares the projection gives them.
+        self.setWordWrap(False)
         self.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Ignored
         )
@@ -201,12 +204,14 @@ class FitLabel(QtWidgets.QLabel):
             return self._parts
         return (Part(text, self.scale, self._bold, self._colour),) if text else ()
 
-    def natural_height(self, width: int) -> int:
-        """The height the text needs at full size in a box this wide."""
+    def natural_height(self, width: int, *, smallest: bool = False) -> int:
+        """The height the text needs in a box this wide, at full size or at the smallest
+        size it may shrink to."""
         parts = self.parts()
         if not parts or width <= 0:
             return 0
-        return sum(block.height for block in _layout(parts, self._base_px, width, 1.0))
+        ratio = SMALLEST_SCALE / max(part.scale for part in parts) if smallest else 1.0
+        return sum(block.height for block in _layout(parts, self._base_px, width, ratio))
 
     def fits(self) -> bool:
         """Whether the whole text is painted (nothing elided) at the label's present size."""
@@ -228,6 +233,9 @@ class FitLabel(QtWidgets.QLabel):
             return 0
         blocks = fit_blocks(parts, self._base_px, rect.width(), rect.height())
         return min(block.font.pixelSize() for block in blocks) if blocks else 0
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(0, QtGui.QFontMetrics(self.font()).lineSpacing())
@@ -276,14 +284,23 @@ class Block:
     colour: QtGui.QColor | None
     lines: list[str]
     gap: int
+    spacing: int
 
     @property
     def height(self) -> int:
-        return self.gap + len(self.lines) * QtGui.QFontMetrics(self.font).lineSpacing()
+        return self.gap + len(self.lines) * self.spacing
 
 
 def wrap(text: str, font: QtGui.QFont, width: int) -> list[str]:
     """Lines of ``text`` wrapped at word boundaries to ``width`` pixels (newlines kept)."""
+    return list(_wrap(text, font.family(), font.pixelSize(), font.bold(), width))
+
+
+# Laying text out is the costly part of painting the wall, and the same texts are laid out
+# again for every repaint and every share-out of the rows: remember the results.
+@functools.lru_cache(maxsize=8192)
+def _wrap(text: str, family: str, px: int, bold: bool, width: int) -> tuple[str, ...]:
+    font = _font(family, px, bold)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if not paragraph:
@@ -302,17 +319,30 @@ def wrap(text: str, font: QtGui.QFont, width: int) -> list[str]:
             start, length = line.textStart(), line.textLength()
             lines.append(paragraph[start : start + length].rstrip())
         layout.endLayout()
-    return lines
+    return tuple(lines)
+
+
+def _font(family: str, px: int, bold: bool) -> QtGui.QFont:
+    font = QtGui.QFont(family)
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+@functools.lru_cache(maxsize=256)
+def _line_spacing(family: str, px: int, bold: bool) -> int:
+    return QtGui.QFontMetrics(_font(family, px, bold)).lineSpacing()
 
 
 def _layout(parts: tuple[Part, ...], base_px: int, width: int, ratio: float) -> list[Block]:
+    family = QtGui.QFont().family()
     blocks: list[Block] = []
     for part in parts:
-        font = QtGui.QFont()
-        font.setPixelSize(max(9, round(base_px * max(SMALLEST_SCALE, part.scale * ratio))))
-        font.setBold(part.bold)
-        gap = round(QtGui.QFontMetrics(font).lineSpacing() * 0.2) if blocks else 0
-        blocks.append(Block(font, part.colour, wrap(part.text, font, width), gap))
+        px = max(9, round(base_px * max(SMALLEST_SCALE, part.scale * ratio)))
+        spacing = _line_spacing(family, px, part.bold)
+        gap = round(spacing * 0.2) if blocks else 0
+        lines = list(_wrap(part.text, family, px, part.bold, width))
+        blocks.append(Block(_font(family, px, part.bold), part.colour, lines, gap, spacing))
     return blocks
 
 
@@ -341,7 +371,7 @@ def fit_blocks(parts: tuple[Part, ...], base_px: int, width: int, height: int) -
             lines[-1] = QtGui.QFontMetrics(block.font).elidedText(
                 f"{lines[-1]} {rest}", Qt.TextElideMode.ElideRight, width
             )
-            kept.append(Block(block.font, block.colour, lines, block.gap))
+            kept.append(Block(block.font, block.colour, lines, block.gap, block.spacing))
         elif kept and kept[-1].lines:
             # The next paragraph has no room at all: say so at the end of the last line.
             last = kept[-1]
@@ -355,7 +385,7 @@ def fit_blocks(parts: tuple[Part, ...], base_px: int, width: int, height: int) -
                 )
                 + ellipsis
             )
-            kept[-1] = Block(last.font, last.colour, lines, last.gap)
+            kept[-1] = Block(last.font, last.colour, lines, last.gap, last.spacing)
         break
     return kept
 

@@ -35,7 +35,7 @@ KEY_HINTS = (
 )
 
 # Grid columns: the factor, the framework's three tiers, and this case's status.
-_COLUMN_STRETCH = (17, 20, 20, 20, 23)
+_COLUMN_STRETCH = (18, 18, 18, 18, 28)
 _EVIDENCE_STRETCH = (27, 17, 27, 29)
 _TIER_COLUMNS = OVERRIDE_TIERS  # favours, neutral, against
 _MESSAGE_MS = 6000
@@ -151,8 +151,8 @@ class ProjectionWindow(QtWidgets.QWidget):
         header.setColumnStretch(0, 30)
         header.setColumnStretch(1, 40)
         header.setColumnStretch(2, 30)
-        header.setRowStretch(0, 22)
-        header.setRowStretch(1, 26)
+        header.setRowStretch(1, 1)
+        self._header = header
         root.addWidget(self.header)
 
         self.stack = QtWidgets.QStackedWidget(self)
@@ -202,6 +202,7 @@ class ProjectionWindow(QtWidgets.QWidget):
 
     def _build_grid(self) -> QtWidgets.QWidget:
         page = QtWidgets.QWidget(self)
+        page.installEventFilter(self)
         page.setObjectName("checklistGrid")
         page.setAccessibleName("Selection framework checklist")
         grid = QtWidgets.QGridLayout(page)
@@ -235,6 +236,8 @@ class ProjectionWindow(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         table = QtWidgets.QWidget(page)
+        self._evidence_table = table
+        table.installEventFilter(self)
         grid = QtWidgets.QGridLayout(table)
         grid.setContentsMargins(0, 0, 0, 0)
         self._evidence_grid = grid
@@ -292,9 +295,15 @@ class ProjectionWindow(QtWidgets.QWidget):
         for label in self.findChildren(FitLabel):
             label.apply_look(look)
         line = QtGui.QFontMetrics(look.font(1.0)).lineSpacing()
-        self._header_lines = (1.7, 4.6)
-        self.header.setFixedHeight(round(line * self._header_lines[1]))
-        self.strip.setFixedHeight(round(line * 2.1))
+        # The header: one line of the reference (the largest type), then two of headline.
+        reference_line = QtGui.QFontMetrics(look.font(self.reference_label.scale)).lineSpacing()
+        headline_line = QtGui.QFontMetrics(look.font(self.headline_label.scale)).lineSpacing()
+        self._header.setRowMinimumHeight(0, reference_line)
+        self._header_heights = (
+            reference_line + round(px * 0.2),
+            reference_line + 2 * headline_line + round(px * 0.3),
+        )
+        self._strip_heights = (round(line * 1.1), round(line * 2.1))
         self.footer.setFixedHeight(round(line * 1.15))
         hints_width = QtGui.QFontMetrics(look.font(self.hint_label.scale)).horizontalAdvance(
             KEY_HINTS
@@ -352,25 +361,67 @@ class ProjectionWindow(QtWidgets.QWidget):
                 keys.append(key)
         return keys
 
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        # The tables share their height out again whenever it changes (a new screen, the
+        # header growing or shrinking when the evidence panel opens).
+        if event.type() == QtCore.QEvent.Type.Resize:
+            if watched is getattr(self, "grid_page", None) and self._current is not None:
+                self._stretch_grid_rows()
+            elif watched is getattr(self, "_evidence_table", None) and hasattr(
+                self, "_evidence_cells"
+            ):
+                self._stretch_evidence_rows()
+        return super().eventFilter(watched, event)
+
     def _stretch_evidence_rows(self) -> None:
-        """Share the panel's height by how much each row needs, so no row is elided while
-        another has room to spare."""
-        grid = self._evidence_grid
-        margins = self._root.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        total = sum(_EVIDENCE_STRETCH)
+        cells = [(cell, label) for cell, label, _kind, _texts in self._evidence_cells]
+        self._stretch_rows(self._evidence_grid, _EVIDENCE_STRETCH, cells)
+
+    def _stretch_grid_rows(self) -> None:
+        cells = [(cell, cell.findChild(FitLabel)) for row in self.rows for cell in row.cells()]
+        self._stretch_rows(self._grid, _COLUMN_STRETCH, cells, selected=self.factor_index + 1)
+
+    def _stretch_rows(
+        self,
+        grid: QtWidgets.QGridLayout,
+        stretch: tuple[int, ...],
+        cells: list[tuple[Cell, FitLabel]],
+        *,
+        selected: int | None = None,
+    ) -> None:
+        """Share a table's height by how much each row's text needs.
+
+        Every row is given at least the height its text needs at the smallest allowed size
+        (the factor under discussion: at full size, up to 40% of the table), and the rest
+        is shared in proportion to what the rows need at full size. Only when even the
+        smallest sizes do not fit are all rows shortened alike, and the labels elide.
+        """
+        table = grid.parentWidget()
+        width = table.width()
+        total = sum(stretch)
         spacing = grid.horizontalSpacing()
-        needs: dict[int, int] = {}
-        for cell, label, _kind, _texts in self._evidence_cells:
-            index = grid.indexOf(cell)
-            row, column, _rows, columns = grid.getItemPosition(index)
-            share = sum(_EVIDENCE_STRETCH[column : column + columns]) / total
+        full: dict[int, int] = {}
+        least: dict[int, int] = {}
+        for cell, label in cells:
+            row, column, _rows, columns = grid.getItemPosition(grid.indexOf(cell))
+            share = sum(stretch[column : column + columns]) / total
             inset = cell.box.contentsMargins()
             text_width = round(width * share) - spacing - inset.left() - inset.right()
-            need = label.natural_height(text_width) + inset.top() + inset.bottom()
-            needs[row] = max(needs.get(row, 0), need)
-        for row, need in needs.items():
-            grid.setRowStretch(row, max(1, need))
+            frame = inset.top() + inset.bottom()
+            full[row] = max(full.get(row, 0), label.natural_height(text_width) + frame)
+            smallest = label.natural_height(text_width, smallest=True) + frame
+            least[row] = max(least.get(row, 0), smallest)
+        rows = sorted(full)
+        room = table.height() - grid.rowMinimumHeight(0) - grid.verticalSpacing() * len(rows)
+        heights = share_out(
+            room,
+            [full[r] for r in rows],
+            [least[r] for r in rows],
+            (rows.index(selected) if selected in rows else None),
+        )
+        for row, height in zip(rows, heights, strict=True):
+            grid.setRowMinimumHeight(row, height)
+            grid.setRowStretch(row, 1)
 
     # -- showing a case -----------------------------------------------------------------
 
@@ -436,8 +487,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.strip.setVisible(not evidence)
         self.headline_label.setVisible(not evidence)
         self.decision_label.setVisible(not evidence)
-        line = QtGui.QFontMetrics(look.font(1.0)).lineSpacing()
-        self.header.setFixedHeight(round(line * self._header_lines[0 if evidence else 1]))
+        self.header.setFixedHeight(self._header_heights[1 if not evidence else 0])
         self._paint_grid()
         self._paint_strip()
 
@@ -501,9 +551,10 @@ class ProjectionWindow(QtWidgets.QWidget):
             ]
             if result.overridden:
                 parts.append(Part(f"Reason: {result.reason}", 0.95, False, look.text))
-                parts.append(
-                    Part(f"Framework: {tier_text(result.derived_tier)}", 0.9, False, look.muted)
-                )
+                if selected:  # what the framework would say, for the factor being discussed
+                    parts.append(
+                        Part(f"Framework: {tier_text(result.derived_tier)}", 0.9, False, look.muted)
+                    )
             elif result.reason.strip() != result.finding.strip():
                 parts.append(Part(result.reason, 0.95, False, look.text))
             row.status.set_parts(parts)
@@ -512,6 +563,7 @@ class ProjectionWindow(QtWidgets.QWidget):
                 f"{result.label}: {TIER_LABELS[result.tier]}"
                 + (", set by the board" if result.overridden else "")
             )
+        self._stretch_grid_rows()
 
     def _paint_strip(self) -> None:
         assert self._current is not None
@@ -531,6 +583,12 @@ class ProjectionWindow(QtWidgets.QWidget):
         else:
             self.gaps_label.setText("No evidence gaps flagged")
             self.gaps_label.set_colour(look.muted)
+        # Nothing flagged: one quiet line, and the room goes to the checklist.
+        quiet = not assessment.workup_alerts and not assessment.evidence_gaps
+        if quiet:
+            self.alerts_label.setText("✓ No work-up alerts  ·  no evidence gaps flagged")
+        self.gaps_label.setVisible(not quiet)
+        self.strip.setFixedHeight(self._strip_heights[0 if quiet else 1])
 
     def show_message(self, text: str) -> None:
         """A short note in the footer about what just happened (or did not)."""
@@ -792,3 +850,35 @@ class ProjectionWindow(QtWidgets.QWidget):
             self._left_emitted = True
             self.left.emit()
         super().closeEvent(event)
+
+
+def share_out(room: int, full: list[int], least: list[int], selected: int | None) -> list[int]:
+    """Row heights that add up to at most ``room``.
+
+    In order of preference: every row at full size (extra room shared in proportion);
+    the selected row at full size and the others at least at their smallest size (the
+    rest shared by what they still lack); the selected row as large as the others'
+    smallest sizes allow; and, when even the smallest sizes do not fit, all of them
+    shortened alike.
+    """
+    if room <= 0 or not full:
+        return [0] * len(full)
+    least = [min(a, b) for a, b in zip(least, full, strict=True)]
+    if sum(full) <= room:
+        extra = room - sum(full)
+        total = sum(full) or 1
+        return [f + extra * f // total for f in full]
+    floor = list(least)
+    if selected is not None:
+        floor[selected] = full[selected]
+    if sum(floor) <= room:
+        extra = room - sum(floor)
+        lacking = [f - m for f, m in zip(full, floor, strict=True)]
+        total = sum(lacking) or 1
+        return [m + extra * lack // total for m, lack in zip(floor, lacking, strict=True)]
+    if sum(least) <= room and selected is not None:
+        heights = list(least)
+        heights[selected] += room - sum(least)
+        return heights
+    total = sum(least) or 1
+    return [m * room // total for m in least]
