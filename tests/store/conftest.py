@@ -44,3 +44,26 @@ def repo(db_path: Path) -> Iterator[Any]:
         yield repository
     finally:
         repository.close()
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
+    """Run the command line in this process: (exit code, stdout, stderr).
+
+    For the many variations of a command; every command also runs as a real subprocess
+    in test_store_cli.py. The process umask is left alone (the store sets owner-only
+    permissions on what it creates by itself).
+    """
+    from tareaid.cli import common, run
+
+    monkeypatch.setattr(common, "restrict_new_files", lambda: None)
+
+    def invoke(*args: str, db: Path | str | None = None) -> tuple[int, str, str]:
+        if db is not None:
+            monkeypatch.setenv("TAREAID_DB", str(db))
+        capsys.readouterr()
+        code = run(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke

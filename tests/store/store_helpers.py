@@ -107,3 +107,14 @@ def run_cli(
         timeout=60,
         check=False,
     )
+
+
+def run_cli_many(
+    commands: list[tuple[str, ...]], *, db: Path | str | None, tmp_path: Path
+) -> list[subprocess.CompletedProcess[str]]:
+    """Several independent `python -m tareaid` runs, two at a time (start-up dominates)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(run_cli, *args, db=db, tmp_path=tmp_path) for args in commands]
+        return [future.result() for future in futures]
