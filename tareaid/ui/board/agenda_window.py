@@ -210,6 +210,7 @@ class AgendaWindow(QtWidgets.QWidget):
         self.progress.setAccessibleName("Export progress")
         self.progress.hide()
         export.addWidget(self.progress, 1)
+        export.addStretch(1)
         layout.addLayout(export)
 
         self.status_label = QtWidgets.QLabel()
@@ -263,7 +264,7 @@ class AgendaWindow(QtWidgets.QWidget):
         self.date_combo.clear()
         for when, count in dates:
             noun = "case" if count == 1 else "cases"
-            self.date_combo.addItem(f"{when.isoformat()}  ({count} {noun} dated)", when)
+            self.date_combo.addItem(f"{when.isoformat()}  ·  {count} {noun}", when)
         self.date_combo.blockSignals(False)
         if chosen is None:
             self._set_session(None)

@@ -40,6 +40,11 @@ def parse_attendee(text: str) -> tuple[str, str] | None:
     return name, specialty
 
 
+def _attendee_line(name: str, specialty: str | None, checked: bool) -> str:
+    shown = f"{name} — {specialty}" if specialty else name
+    return f"✓ {shown}" if checked else shown
+
+
 class DecisionPanel(QtWidgets.QDialog):
     """Collects the board's decision on one case; ``decision()`` after it was accepted."""
 
@@ -64,10 +69,10 @@ class DecisionPanel(QtWidgets.QDialog):
         self._fill(decision, board_date, known_attendees)
         if look is not None:
             apply_look_to_dialog(self, look)
-            screen = parent.screen() if parent is not None else None
-            if screen is not None:
-                geometry = screen.availableGeometry()
-                self.resize(round(geometry.width() * 0.62), round(geometry.height() * 0.86))
+            # On the wall: most of the projection window (which fills the projector).
+            if parent is not None:
+                geometry = parent.window().geometry()
+                self.resize(round(geometry.width() * 0.7), round(geometry.height() * 0.9))
         else:
             metrics = self.fontMetrics()
             self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
@@ -142,9 +147,11 @@ class DecisionPanel(QtWidgets.QDialog):
         self.finalise_check.setAccessibleName("Finalise this decision")
         self.finalise_check.setAccessibleDescription(FINALISE_EXPLANATION)
         form.addRow(self.finalise_check)
-        explanation = QtWidgets.QLabel(FINALISE_EXPLANATION)
-        explanation.setWordWrap(True)
-        form.addRow(explanation)
+        self.finalise_note = QtWidgets.QLabel(FINALISE_EXPLANATION)
+        self.finalise_note.setWordWrap(True)
+        form.addRow(self.finalise_note)
+        self.finalise_check.toggled.connect(self._on_finalise_toggled)
+        self.attendee_list.itemChanged.connect(self._on_attendee_changed)
 
         self.error_label = QtWidgets.QLabel()
         self.error_label.setObjectName("decisionError")
@@ -207,8 +214,7 @@ class DecisionPanel(QtWidgets.QDialog):
     def _add_attendee(
         self, name: str, specialty: str | None, *, checked: bool, new: bool = False
     ) -> QtWidgets.QListWidgetItem:
-        shown = f"{name} — {specialty}" if specialty else name
-        item = QtWidgets.QListWidgetItem(shown)
+        item = QtWidgets.QListWidgetItem(_attendee_line(name, specialty, checked))
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -221,6 +227,20 @@ class DecisionPanel(QtWidgets.QDialog):
         return item
 
     # -- slots --------------------------------------------------------------------------
+
+    def _on_attendee_changed(self, item: QtWidgets.QListWidgetItem) -> None:
+        # A tick mark in the text as well as the box: the box alone is small on a wall.
+        name, specialty = item.data(_ATTENDEE_ROLE) or ("", "")
+        line = _attendee_line(name, specialty, item.checkState() == Qt.CheckState.Checked)
+        if item.text() != line:
+            item.setText(line)
+
+    def _on_finalise_toggled(self, checked: bool) -> None:
+        self.finalise_note.setText(
+            "✓ Will be finalised when saved. " + FINALISE_EXPLANATION
+            if checked
+            else FINALISE_EXPLANATION
+        )
 
     def _on_attendee_entered(self) -> None:
         parsed = parse_attendee(self.attendee_edit.text())

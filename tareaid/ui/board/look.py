@@ -34,7 +34,8 @@ def projection_palette() -> QtGui.QPalette:
     colours = {
         Role.Window: "#000000",
         Role.WindowText: "#ffffff",
-        Role.Base: "#101010",
+        # Fields in dialogs on the wall: dark grey, so that they stand out from the black.
+        Role.Base: "#1e1e1e",
         Role.AlternateBase: "#2a2a2a",
         Role.ToolTipBase: "#000000",
         Role.ToolTipText: "#ffffff",
@@ -127,16 +128,24 @@ class Look:
             round(back.blue() + (colour.blue() - back.blue()) * strength),
         )
 
-    def dialog_style_sheet(self) -> str:
-        """Type size for dialogs shown on the projector (colours come from the palette)."""
-        return f"* {{ font-size: {self.px()}px; }}"
-
 
 def apply_look_to_dialog(dialog: QtWidgets.QWidget, look: Look) -> None:
-    """Give a dialog shown on the wall the projection's palette and type size."""
+    """Give a dialog shown on the wall the projection's palette and type size.
+
+    Palette and font propagate to every child widget; a style sheet is avoided on purpose,
+    because it would make the children take the application's palette again.
+    """
     dialog.setPalette(look.palette)
     dialog.setAutoFillBackground(True)
-    dialog.setStyleSheet(look.dialog_style_sheet())
+    dialog.setFont(look.font(1.0))
+    # Check boxes take their outline from a darker shade of the window colour, which is
+    # nothing on black: give them (and the attendee list's ticks) a light window colour.
+    ticks = QtGui.QPalette(look.palette)
+    ticks.setColor(Role.Window, look.palette.color(Role.Light))
+    for widget in dialog.findChildren(QtWidgets.QCheckBox) + dialog.findChildren(
+        QtWidgets.QAbstractItemView
+    ):
+        widget.setPalette(ticks)
 
 
 @dataclass(frozen=True)
