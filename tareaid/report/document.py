@@ -234,7 +234,7 @@ def _view(case: Case, assessment: Assessment, options: ReportOptions) -> section
 
 
 def _case_header(view: sections.CaseView) -> tuple[str, str]:
-    left = f"{REPORT_HEADING} · Case {view.reference}"
+    left = f"Case {view.reference}"
     case = view.case
     if not view.deidentified:
         who = [part for part in (case.patient_name, f"MRN {case.mrn}" if case.mrn else "") if part]

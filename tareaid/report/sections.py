@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -179,6 +180,11 @@ def text_cell(
     ]
 
 
+def wrapped(text: str, width: float, *, bold: bool = False, size: float = 7.0) -> str:
+    """A plain-string cell's text broken into lines that fit ``width`` (strings do not wrap)."""
+    return "\n".join(simpleSplit(text, SANS_BOLD if bold else SANS, size, width))
+
+
 def head_row(commands: list[tuple], row: int = 0) -> None:
     """Style a header row of plain strings."""
     text_cell(commands, (0, row), (-1, row), bold=True, size=6.8, colour=st.ACCENT)
@@ -301,9 +307,15 @@ def summary_block(view: CaseView, width: float) -> list[Flowable]:
     ]
     for column, tier in enumerate(TIERS):
         text_cell(commands, (column, 0), bold=True, colour=st.TIER_COLOURS[tier])
+    cell_width = (width - 12) / len(TIERS)
     counts_table = make_table(
-        [[f"{st.tier_text(tier)}: {counts.get(tier, 0)}" for tier in TIERS]],
-        [(width - 12) / len(TIERS)] * len(TIERS),
+        [
+            [
+                wrapped(f"{st.tier_text(tier)}: {counts.get(tier, 0)}", cell_width - 6, bold=True)
+                for tier in TIERS
+            ]
+        ],
+        [cell_width] * len(TIERS),
         commands,
     )
     return [
@@ -393,6 +405,8 @@ def _bold(value_markup: str) -> str:
 def checklist(view: CaseView, width: float) -> list[Flowable]:
     """The six framework factors: finding, tier, derived or overridden, reason."""
     s = st.styles()
+    fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
+    tier_width = width * fractions[2] - 6
     rows: list[list] = [["Factor", "Finding", "Tier", "Source", "Reason"]]
     commands = grid_style(
         extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]
@@ -422,12 +436,11 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
             [
                 plain(factor.label, s.cell_bold),
                 plain(factor.finding, s.cell),
-                st.tier_text(factor.tier),
+                wrapped(st.tier_text(factor.tier), tier_width, bold=True),
                 source,
                 reason,
             ]
         )
-    fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
     table = make_table(rows, [width * f for f in fractions], commands, repeatRows=1, splitInRow=1)
     return [
         # Not keepWithNext: that would move a table with very long reasons to the next page
@@ -514,11 +527,13 @@ def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float
 def decision(view: CaseView) -> list[Flowable]:
     """The board's decision, when one is recorded."""
     s = st.styles()
-    out: list[Flowable] = [para("Board decision", s.h1)]
     recorded = view.case.decision
     if recorded is None:
-        out.append(plain("No board decision recorded when this summary was generated.", s.body))
-        return out
+        return [
+            Spacer(1, 4),
+            para("<b>Board decision:</b> none recorded when this summary was generated.", s.body),
+        ]
+    out: list[Flowable] = [para("Board decision", s.h1)]
     outcome = DECISION_OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
     status = "Finalised" if recorded.finalised else "Draft (not finalised)"
     lines = [
@@ -547,18 +562,24 @@ def notes(view: CaseView) -> list[Flowable]:
     text = view.case.notes
     if not text:
         return []
-    heading = para("Notes", s.h2)
     if view.deidentified:
         return [
-            heading,
-            plain(
-                "Notes omitted in de-identified output: free text may contain identifying details.",
-                s.muted,
+            Spacer(1, 3),
+            para(
+                "<b>Notes:</b> "
+                + muted(
+                    "Notes omitted in de-identified output: free text may contain identifying "
+                    "details."
+                ),
+                s.body,
             ),
         ]
     # One paragraph per line so that long notes can break across pages.
-    return [heading] + [
-        para(view.user(line) if line.strip() else "&nbsp;", s.body) for line in text.splitlines()
+    lines = text.splitlines() or [text]
+    return [
+        Spacer(1, 3),
+        para("<b>Notes:</b> " + view.user(lines[0]), s.body),
+        *(para(view.user(line) if line.strip() else "&nbsp;", s.body) for line in lines[1:]),
     ]
 
 
@@ -601,7 +622,11 @@ def _figure_tags(figure: Figure) -> str:
 
 
 def _values(
-    figure: Figure, header_arms: tuple[str, str], commands: list[tuple], cell: tuple[int, int]
+    figure: Figure,
+    header_arms: tuple[str, str],
+    commands: list[tuple],
+    cell: tuple[int, int],
+    width: float,
 ) -> str | Paragraph:
     """Both arms' values, e.g. '10.7 vs 10.2 mo'; the arms are named if the column's differ."""
     if figure.experimental_value is None or figure.control_value is None:
@@ -625,7 +650,7 @@ def _values(
     ]
     if values is not None and not differing:
         text_cell(commands, cell, bold=True, size=6.8)
-        return values
+        return wrapped(values, width, bold=True, size=6.8)
     text = f"<b>{markup(values)}</b>" if values else muted("arm values not reported")
     if differing:
         text += "<br/>" + muted("; ".join(differing))
@@ -754,7 +779,7 @@ def trial_block(
         data.append(
             [
                 para("<br/>".join(lines), s.evidence),
-                _values(figure, header_arms, style, (1, index)),
+                _values(figure, header_arms, style, (1, index), widths[1] - 6),
                 bars,
                 para(effect, s.evidence),
             ]
@@ -817,15 +842,33 @@ def evidence(
     shown = [figure for figures in by_trial.values() for figure in figures]
     scale_max = chart.scale_for(shown)
     out: list[Flowable] = [
-        CondPageBreak(110),
-        para("The evidence", s.h1),
-        plain(
-            "A subgroup result is always printed beside the overall result it belongs to. "
-            "Bars show the arms' medians on one shared axis.",
-            s.small,
+        # Room for the heading and the first trial's heading, column header and first row
+        # (kept together by the table), or the evidence starts on the next page.
+        CondPageBreak(100),
+        Spacer(1, 6),
+        make_table(
+            [
+                [
+                    [
+                        para("The evidence", s.h1_loose),
+                        plain(
+                            "A subgroup result is always printed beside the overall result it "
+                            "belongs to. Bars show the arms' medians on one shared axis.",
+                            s.small,
+                        ),
+                    ],
+                    chart.legend(width * 0.36),
+                ]
+            ],
+            [width * 0.64, width * 0.36],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
         ),
-        Spacer(1, 1.5),
-        chart.legend(width),
     ]
     for trial_key, figures in by_trial.items():
         out.append(trial_block(trial_key, figures, pack, citations, width, scale_max))
@@ -855,12 +898,8 @@ def about(pack: EvidencePack) -> list[Flowable]:
     """What this summary does not cover."""
     s = st.styles()
     return [
-        KeepTogether(
-            [
-                para("What this summary does not cover", s.h2),
-                plain(pack.not_covered, s.note),
-            ]
-        ),
+        Spacer(1, 4),
+        para(f"<b>What this summary does not cover.</b> {markup(pack.not_covered)}", s.note),
     ]
 
 

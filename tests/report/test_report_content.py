@@ -233,7 +233,7 @@ def test_decision_is_printed(typical):
     assert "Status: Finalised · Decided on: 2026-12-03" in text
     assert "Stop bevacizumab ≥ 4 weeks before work-up." in text
     assert "Dr A. Okafor (HPB surgery); Dr L. Brennan (IR); Dr S. Patel (oncology)" in text
-    assert "No board decision recorded" in report(LATE_LINE).text
+    assert "Board decision: none recorded" in report(LATE_LINE).text
 
 
 def test_identified_report_shows_the_patient(typical):
