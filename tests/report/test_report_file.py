@@ -207,3 +207,18 @@ def test_report_tier_shapes_match_the_application():
     from tareaid.ui.tiers import TIER_SHAPES as UI_SHAPES
 
     assert TIER_SHAPES == UI_SHAPES
+
+
+def test_every_demo_case_fits_on_two_pages_identified_and_de_identified():
+    repository = pytest.importorskip("tareaid.store.repository")
+    from tareaid.domain.assessment import assess
+
+    pack = load_pack()
+    cases = repository.load_demo_cases()
+    assert cases
+    for case in cases:
+        assessment = assess(case, pack)
+        for deidentified in (False, True):
+            options = ReportOptions(invariant=True, deidentified=deidentified)
+            pages = len(Pdf(build_report(case, assessment, pack, options)).pages)
+            assert pages <= 2, f"{case.reference} runs to {pages} pages"
