@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from tareaid.domain.fields import REFERENCE_MAX
-from tareaid.ui.case_list_model import HEADLINE, CaseListModel, ReferenceRole
+from tareaid.ui.case_list_model import (
+    BOARD_DATE,
+    HEADLINE,
+    MRN,
+    NAME,
+    REFERENCE,
+    CaseListModel,
+    ReferenceRole,
+)
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 SEARCH_DEBOUNCE_MS = 150
@@ -156,6 +164,8 @@ class CaseListPane(QtWidgets.QWidget):
     def __init__(self, model: CaseListModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._current: str | None = None
+        self._fitted_columns: tuple[str, ...] = ()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -228,7 +238,6 @@ class CaseListPane(QtWidgets.QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         layout.addWidget(self.empty_label)
-        self._current: str | None = None
 
     # Public -----------------------------------------------------------------------------
 
@@ -258,26 +267,40 @@ class CaseListPane(QtWidgets.QWidget):
         self.search.selectAll()
 
     def apply_search_now(self) -> None:
-        """Apply the typed search at once (instead of after the typing pause)."""
+        """Apply the typed search at once, on this thread (instead of after the pause)."""
         self._search_timer.stop()
-        self._on_search_timer_timeout()
+        self.model.set_search(self.search.text())
 
     def fit_columns(self) -> None:
-        """Size columns to their content, leaving the headline the remaining width."""
+        """Give each column a width for its typical content, once per set of columns.
+
+        Widths come from font metrics, not from measuring every row (which would ask the
+        model for thousands of cells on every search); the user can still drag them.
+        """
+        columns = self.model.columns
+        if columns == self._fitted_columns:
+            return
+        self._fitted_columns = columns
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            key = self.model.columns[column]
+        metrics = self.table.fontMetrics()
+        padding = metrics.horizontalAdvance("M") * 2
+        samples = {
+            REFERENCE: "CRLM-0000-copy",
+            BOARD_DATE: "2026-12-31",
+            NAME: "Firstname Lastname",
+            MRN: "MRN-0000000",
+        }
+        for column, key in enumerate(columns):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # Room for the sort arrow beside the title.
+            width = metrics.horizontalAdvance(title) + padding * 2
+            if key in samples:
+                width = max(width, metrics.horizontalAdvance(samples[key]) + padding)
             if key == HEADLINE:
-                header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
-            else:
-                header.setSectionResizeMode(
-                    column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
-                )
+                width = metrics.horizontalAdvance("M") * 30
+            header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        if HEADLINE in self.model.columns:
-            headline = self.model.column_of(HEADLINE)
-            metrics = self.table.fontMetrics()
-            header.resizeSection(headline, metrics.horizontalAdvance("M") * 30)
 
     # Slots ------------------------------------------------------------------------------
 
@@ -285,10 +308,8 @@ class CaseListPane(QtWidgets.QWidget):
         self._search_timer.start()
 
     def _on_search_timer_timeout(self) -> None:
-        current = self._current
-        self.model.set_search(self.search.text())
-        if current and self.model.row_of(current, fetch_pages=0) >= 0:
-            self.select(current)
+        # The selection survives the reset when the case is still listed (_on_model_reset).
+        self.model.search_in_background(self.search.text())
 
     def _sync_sort_indicator(self) -> None:
         # The header shows the order the model really applied (names and MRNs are not a

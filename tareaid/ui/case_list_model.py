@@ -8,6 +8,7 @@ place (the view keeps it); they never re-create it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -15,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.fields import TIER_LABELS
+from tareaid.store.errors import StoreError
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
+from tareaid.ui.workers import BackgroundCall
 
 if TYPE_CHECKING:
     from tareaid.store.repository import CaseSummary, Repository
@@ -99,9 +102,11 @@ class CaseListModel(QtCore.QAbstractTableModel):
 
     Signals:
         total_changed(int): the number of matching cases changed (after a reset).
+        search_failed(str): a background search could not be answered (the message).
     """
 
     total_changed = QtCore.Signal(int)
+    search_failed = QtCore.Signal(str)
 
     def __init__(self, repository: Repository | None, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +120,9 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._order_by = "reference"
         self._descending = False
         self._loaded = False
+        # Each query gets a number; only the answer to the latest one is shown.
+        self._generation = 0
+        self._pending: BackgroundCall | None = None
 
     # Configuration ----------------------------------------------------------------------
 
@@ -141,20 +149,27 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._repository = repository
         self.reload()
 
+    # The setters fetch again only once the model has loaded: before that they configure
+    # the first (single) fetch, which the owner starts with reload().
+
     def set_search(self, text: str) -> None:
         text = text.strip()
-        if text != self._search or not self._loaded:
+        if text != self._search:
             self._search = text
-            self.reload()
+            self._reload_if_loaded()
 
     def set_include_archived(self, value: bool) -> None:
         if value != self._include_archived:
             self._include_archived = value
-            self.reload()
+            self._reload_if_loaded()
 
     def set_show_identifiers(self, value: bool) -> None:
         if value != self._show_identifiers:
             self._show_identifiers = value
+            self._reload_if_loaded()
+
+    def _reload_if_loaded(self) -> None:
+        if self._loaded:
             self.reload()
 
     @property
@@ -184,23 +199,87 @@ class CaseListModel(QtCore.QAbstractTableModel):
     # Loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Count the matching cases and fetch the first page again."""
+        """Count the matching cases and fetch the first page again (on this thread)."""
+        self._generation += 1
+        if self._repository is None:
+            self._apply(0, [])
+            return
+        self._apply(*self._query(self._repository, self._query_options())())
+
+    def search_in_background(self, text: str) -> None:
+        """Search for `text` on a worker thread; the model resets when the answer arrives.
+
+        Typing never waits for the database: each keystroke's query replaces the previous
+        one, and an answer that arrives after a newer query (or a reload) is dropped.
+        """
+        text = text.strip()
+        if text == self._search and self._pending is None:
+            return
+        self._search = text
+        if self._repository is None or not self._loaded:
+            return
+        self._generation += 1
+        generation = self._generation
+        self._pending = BackgroundCall(
+            self,
+            self._query(self._repository, self._query_options()),
+            lambda result: self._on_search_answered(generation, result),
+            self._on_search_failed,
+        )
+
+    @property
+    def searching(self) -> bool:
+        """Whether a background search is still to come back."""
+        return self._pending is not None
+
+    def _on_search_answered(self, generation: int, result: tuple[int, list[CaseRow]]) -> None:
+        if generation != self._generation:
+            return  # a newer search or a reload has replaced this one
+        self._pending = None
+        self._apply(*result)
+
+    def _on_search_failed(self, error: BaseException) -> None:
+        self._pending = None
+        if not isinstance(error, StoreError):
+            raise error  # a bug, not the database: let it be reported as one
+        self.search_failed.emit(error.message)
+
+    def _query_options(self) -> dict[str, Any]:
+        return {
+            "search": self._search or None,
+            "include_archived": self._include_archived,
+            "search_identifiers": self._show_identifiers,
+        }
+
+    def _query(
+        self, repository: Repository, options: dict[str, Any]
+    ) -> Callable[[], tuple[int, list[CaseRow]]]:
+        """The count and first page for these options, as a call any thread can make."""
+        order_by, descending = self._order_by, self._descending
+
+        def run() -> tuple[int, list[CaseRow]]:
+            search = options["search"]
+            flags = {k: v for k, v in options.items() if k != "search"}
+            total = repository.count_cases(search, **flags)
+            summaries = repository.list_cases(
+                search, **flags, offset=0, limit=PAGE_SIZE, order_by=order_by, descending=descending
+            )
+            return total, [CaseRow.from_summary(summary) for summary in summaries]
+
+        return run
+
+    def _apply(self, total: int, rows: list[CaseRow]) -> None:
+        self._pending = None
         self.beginResetModel()
         self._columns = BASE_COLUMNS + (IDENTIFIER_COLUMNS if self._show_identifiers else ())
-        self._rows = []
-        self._total = 0
-        if self._repository is not None:
-            self._total = self._repository.count_cases(
-                self._search or None,
-                include_archived=self._include_archived,
-                search_identifiers=self._show_identifiers,
-            )
-            self._rows = self._fetch(0)
+        self._rows = rows
+        self._total = total
         self._loaded = True
         self.endResetModel()
         self.total_changed.emit(self._total)
 
     def _fetch(self, offset: int) -> list[CaseRow]:
+        assert self._repository is not None
         summaries = self._repository.list_cases(
             self._search or None,
             include_archived=self._include_archived,
@@ -366,7 +445,4 @@ class CaseListModel(QtCore.QAbstractTableModel):
             return
         self._order_by = ORDER_BY[key]
         self._descending = descending
-        # Before the first load (the view sorts as soon as sorting is enabled) only the
-        # order is remembered: the owner decides when the first, single fetch happens.
-        if self._loaded:
-            self.reload()
+        self._reload_if_loaded()

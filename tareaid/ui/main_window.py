@@ -328,6 +328,7 @@ class MainWindow(QtWidgets.QMainWindow):
         pane.show_identifiers_box.toggled.connect(self.action("show_identifiers").setChecked)
         pane.show_archived_box.toggled.connect(self.action("show_archived").setChecked)
         self.model.modelReset.connect(self._update_actions)
+        self.model.search_failed.connect(self._on_search_failed)
         self.list_pane.table.horizontalHeader().sortIndicatorChanged.connect(
             self._on_sort_indicator_changed
         )
@@ -540,6 +541,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.reload()
         self.open_case(reference)
         self._status(f"Your version is kept as {reference}.")
+
+    def _on_search_failed(self, message: str) -> None:
+        self._status(f"The search could not be done: {message}")
 
     def _on_save_failed(self, message: str) -> None:
         self._status(f"Not saved: {message}")

@@ -167,3 +167,35 @@ def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+class BackgroundCall(QtCore.QObject):
+    """One function run on the thread pool without a progress dialog (a search, a count).
+
+    The callbacks run on the GUI thread; the object deletes itself when done.
+    """
+
+    def __init__(
+        self,
+        parent: QtCore.QObject,
+        function: Callable[[], Any],
+        on_finished: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(parent)
+        self._on_finished = on_finished
+        self._on_failed = on_failed
+        self.task = Task(lambda _progress: function())
+        self.task.signals.finished.connect(self._on_task_finished)
+        self.task.signals.failed.connect(self._on_task_failed)
+        QtCore.QThreadPool.globalInstance().start(self.task)
+
+    @Slot(object)
+    def _on_task_finished(self, result: Any) -> None:
+        self.deleteLater()
+        self._on_finished(result)
+
+    @Slot(object)
+    def _on_task_failed(self, error: BaseException) -> None:
+        self.deleteLater()
+        self._on_failed(error)

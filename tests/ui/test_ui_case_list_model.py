@@ -99,3 +99,77 @@ def test_update_case_refreshes_one_row(model, repository, qtbot):
         model.update_case(case, assess(case, load_pack()))
     assert blocker.args[0].row() == 1
     assert model.data(model.index(1, model.column_of("favours"))) == "▲ 1"
+
+
+class _CountingRepository:
+    """Passes calls through to the repository and counts the list queries."""
+
+    def __init__(self, repository):
+        self._repository = repository
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self._repository, name)
+        if name in ("count_cases", "list_cases"):
+
+            def counted(*args, **kwargs):
+                self.calls.append(name)
+                return attribute(*args, **kwargs)
+
+            return counted
+        return attribute
+
+
+def test_opening_the_window_counts_once_and_fetches_one_page(repository, qtbot, dialogs):
+    from tareaid.domain.evidence import load_pack
+    from tareaid.ui.database import OpenedDatabase
+    from tareaid.ui.main_window import MainWindow
+    from tareaid.ui.settings import Settings
+
+    _add(repository, PAGE_SIZE + 50)
+    settings = Settings()
+    settings.set_show_identifiers(True)
+    settings.set_show_archived(True)
+    settings.set_sort(4, True)
+    counting = _CountingRepository(repository)
+    window = MainWindow(OpenedDatabase(counting, None), settings, load_pack())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert counting.calls == ["count_cases", "list_cases"]
+    assert window.model.rowCount() == PAGE_SIZE
+    assert window.model.columnCount() == 8
+    window.close()
+
+
+def test_typed_search_runs_off_the_gui_thread(window, repository, qtbot):
+    from tareaid.ui.qt import QtCore
+
+    _add(repository, 30)
+    threads = []
+    mine = window.repository
+    original = mine.count_cases
+
+    def count_cases(*args, **kwargs):
+        threads.append(QtCore.QThread.currentThread())
+        return original(*args, **kwargs)
+
+    window.model.reload()
+    mine.count_cases = count_cases
+    try:
+        qtbot.keyClicks(window.list_pane.search, "0007")
+        qtbot.waitUntil(lambda: window.model.total == 1)
+    finally:
+        del mine.count_cases
+    assert window.model.reference_at(0) == "CRLM-0007"
+    assert threads and QtCore.QCoreApplication.instance().thread() not in threads
+
+
+def test_an_outdated_search_answer_is_dropped(model, repository, qtbot):
+    _add(repository, 30)
+    model.reload()
+    model.search_in_background("0001")
+    model.search_in_background("0002")
+    qtbot.waitUntil(lambda: not model.searching)
+    qtbot.wait(50)  # the first answer, if it came late, must not replace the second
+    assert [model.reference_at(r) for r in range(model.rowCount())] == ["CRLM-0002"]
