@@ -119,7 +119,9 @@ def test_moving_a_finalised_case_needs_an_amend_reason(qtbot, board, repository,
     assert repository.get_case("BRD-003").case.board_date == BOARD_DATE
     prompts.reply("ask_date", date(2026, 12, 17))
     prompts.reply("ask_amend_reason", "Patient asked to postpone")
-    press(qtbot, Key.Key_Delete)
+    with qtbot.waitSignal(board.case_changed) as changed:
+        press(qtbot, Key.Key_Delete)
+    assert changed.args == ["BRD-003"]
     assert repository.get_case("BRD-003").case.board_date == date(2026, 12, 17)
     assert repository.history("BRD-003")[-1].reason == "Patient asked to postpone"
 

@@ -97,6 +97,8 @@ class AgendaWindow(QtWidgets.QWidget):
         projection_started(): the projection window was shown.
         export_finished(list): PDFs were written (their paths).
         summary_written(str): the agenda summary was written (its path).
+        case_changed(str): a case was changed from the board (a tier set by hand, a
+            decision, a new board date); other views of it should read it again.
     """
 
     board_chosen = Signal(object)
@@ -104,6 +106,7 @@ class AgendaWindow(QtWidgets.QWidget):
     projection_started = Signal()
     export_finished = Signal(list)
     summary_written = Signal(str)
+    case_changed = Signal(str)
 
     def __init__(
         self,
@@ -131,7 +134,12 @@ class AgendaWindow(QtWidgets.QWidget):
             app.screenAdded.connect(self._on_screens_changed)
             app.screenRemoved.connect(self._on_screens_changed)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 30)
+        wanted = QtCore.QSize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 34)
+        screen = (parent or self).screen()
+        if screen is not None:
+            room = screen.availableGeometry().size()
+            wanted = wanted.boundedTo(QtCore.QSize(room.width() * 9 // 10, room.height() * 9 // 10))
+        self.resize(wanted)
 
     # -- building -----------------------------------------------------------------------
 
@@ -447,6 +455,7 @@ class AgendaWindow(QtWidgets.QWidget):
                 return False
         session.reschedule(reference, when, amend_reason=amend)
         self.status_label.setText(f"{reference} moved to the board of {when.isoformat()}.")
+        self.case_changed.emit(reference)
         return True
 
     # -- projection ---------------------------------------------------------------------
@@ -507,8 +516,9 @@ class AgendaWindow(QtWidgets.QWidget):
         if self.session is not None and self.selected_row() != self.session.index:
             self.table.selectRow(self.session.index)
 
-    def _on_case_changed(self, *_args: object) -> None:
+    def _on_case_changed(self, reference: str, *_args: object) -> None:
         self._refresh_rows()
+        self.case_changed.emit(reference)
 
     def _on_projection_left(self) -> None:
         self.projection = None

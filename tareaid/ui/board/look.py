@@ -49,7 +49,8 @@ def projection_palette() -> QtGui.QPalette:
         Role.Light: "#9a9a9a",
         Role.Midlight: "#6a6a6a",
         Role.Mid: "#5a5a5a",
-        Role.Dark: "#0a0a0a",
+        # Dialogs shown over the wall.
+        Role.Dark: "#181818",
         Role.Shadow: "#000000",
         Role.Highlight: "#ffd400",
         Role.HighlightedText: "#000000",
@@ -135,7 +136,10 @@ def apply_look_to_dialog(dialog: QtWidgets.QWidget, look: Look) -> None:
     Palette and font propagate to every child widget; a style sheet is avoided on purpose,
     because it would make the children take the application's palette again.
     """
-    dialog.setPalette(look.palette)
+    palette = QtGui.QPalette(look.palette)
+    # A shade lighter than the wall, so that the dialog stands out from what is behind it.
+    palette.setColor(Role.Window, look.palette.color(Role.Dark))
+    dialog.setPalette(palette)
     dialog.setAutoFillBackground(True)
     dialog.setFont(look.font(1.0))
     # Check boxes take their outline from a darker shade of the window colour, which is
@@ -357,13 +361,12 @@ def _layout(parts: tuple[Part, ...], base_px: int, width: int, ratio: float) -> 
 
 def fit_blocks(parts: tuple[Part, ...], base_px: int, width: int, height: int) -> list[Block]:
     """Lay the parts out in the box: shrink evenly to fit, then elide what is left over."""
+    # Two sizes only, full and smallest, so that the wall does not show a dozen slightly
+    # different type sizes side by side.
     floor = SMALLEST_SCALE / max(part.scale for part in parts)
-    ratio = 1.0
-    while True:
-        blocks = _layout(parts, base_px, width, ratio)
-        if sum(block.height for block in blocks) <= height or ratio <= floor:
-            break
-        ratio = max(floor, ratio - 0.04)
+    blocks = _layout(parts, base_px, width, 1.0)
+    if sum(block.height for block in blocks) > height and floor < 1.0:
+        blocks = _layout(parts, base_px, width, floor)
     # Still too much: keep the lines that fit and end the last one with an ellipsis.
     kept: list[Block] = []
     room = height

@@ -620,7 +620,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             "Show identifiers",
             f"Show the patient's name, MRN and date of birth for {reference} on the "
             "projected screen? They are hidden again when you move to another case.",
-            ok_label="Show identifiers",
+            ok_label="&Show identifiers",
             look=self.look,
         ):
             return
