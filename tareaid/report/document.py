@@ -31,7 +31,7 @@ from tareaid.domain.assessment import HEADLINE_RULE, Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
-from tareaid.report import sections
+from tareaid.report import blocks, case_sections, evidence_sections
 from tareaid.report import styles as st
 from tareaid.report.deidentify import Redactor, no_redaction
 from tareaid.report.fonts import SANS, SANS_BOLD, draw_runs, fit, markup, register_fonts
@@ -221,26 +221,26 @@ def frame_width(options: ReportOptions) -> float:
     return st.PAGE_SIZES[options.page_size][0] - 2 * st.MARGIN_X
 
 
-def _view(case: Case, assessment: Assessment, options: ReportOptions) -> sections.CaseView:
+def _view(case: Case, assessment: Assessment, options: ReportOptions) -> case_sections.CaseView:
     if options.deidentified:
         redactor = Redactor(case)
-        return sections.CaseView(
+        return case_sections.CaseView(
             case=case.deidentified(),
             assessment=assessment,
             deidentified=True,
             redact=redactor if redactor.active else no_redaction,
         )
-    return sections.CaseView(case, assessment, False, no_redaction)
+    return case_sections.CaseView(case, assessment, False, no_redaction)
 
 
-def _case_header(view: sections.CaseView) -> tuple[str, str]:
+def _case_header(view: case_sections.CaseView) -> tuple[str, str]:
     left = f"Case {view.reference}"
     case = view.case
     if not view.deidentified:
         who = [part for part in (case.patient_name, f"MRN {case.mrn}" if case.mrn else "") if part]
         if who:
             left += " · " + " · ".join(who)
-    board = case.board_date.isoformat() if case.board_date else sections.NOT_RECORDED
+    board = case.board_date.isoformat() if case.board_date else blocks.NOT_RECORDED
     return left, f"Tumour board {board}"
 
 
@@ -259,21 +259,23 @@ def build_single(
         register_fonts()
         width = frame_width(options)
         view = _view(case, assessment, options)
-        include_epoch = sections.epoch_relevant(view.case)
-        citations = sections.Citations(pack, sections.cited_keys(pack, include_epoch, [assessment]))
+        include_epoch = evidence_sections.epoch_relevant(view.case)
+        citations = blocks.Citations(
+            pack, evidence_sections.cited_keys(pack, include_epoch, [assessment])
+        )
         header = _case_header(view)
         story: list[Flowable] = [
             _HeaderMark(*header),
-            *sections.case_story(view, pack, citations, width, heading=REPORT_HEADING),
-            *sections.about(pack),
-            *sections.evidence(
+            *case_sections.case_story(view, pack, citations, width, heading=REPORT_HEADING),
+            *case_sections.about(pack),
+            *evidence_sections.evidence(
                 pack,
                 citations,
                 width,
                 include_epoch=include_epoch,
                 epoch_note=_epoch_note("this case's data"),
             ),
-            *sections.references(pack, citations),
+            *evidence_sections.references(pack, citations),
         ]
         reference = view.reference
         return _render(
@@ -312,22 +314,22 @@ def build_combined(
         s = st.styles()
         width = frame_width(options)
         views = [_view(case, assessment, options) for case, assessment in items]
-        include_epoch = any(sections.epoch_relevant(v.case) for v in views)
-        citations = sections.Citations(
-            pack, sections.cited_keys(pack, include_epoch, [a for _, a in items])
+        include_epoch = any(evidence_sections.epoch_relevant(v.case) for v in views)
+        citations = blocks.Citations(
+            pack, evidence_sections.cited_keys(pack, include_epoch, [a for _, a in items])
         )
         cover_header = (f"TAREaid · {title}", f"{len(views)} case{'s' if len(views) != 1 else ''}")
         story: list[Flowable] = [
             _HeaderMark(*cover_header),
-            sections.para(markup(REPORT_HEADING), s.subtitle),
-            sections.para(markup(title), s.title),
+            blocks.para(markup(REPORT_HEADING), s.subtitle),
+            blocks.para(markup(title), s.title),
             Spacer(1, 6),
             *_contents(views, width),
             Spacer(1, 4),
-            sections.para(f"<b>How each headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
-            *sections.about(pack),
+            blocks.para(f"<b>How each headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
+            *case_sections.about(pack),
             Spacer(1, 4),
-            sections.para(
+            blocks.para(
                 markup(
                     "Each case follows on its own page; the evidence behind the framework and "
                     "the references are printed once, after the last case."
@@ -337,18 +339,18 @@ def build_combined(
         ]
         for view in views:
             story += [PageBreak(), _HeaderMark(*_case_header(view))]
-            story += sections.case_story(view, pack, citations, width, heading=title)
+            story += case_sections.case_story(view, pack, citations, width, heading=title)
         story += [
             PageBreak(),
             _HeaderMark(f"TAREaid · {title} · Evidence and references", cover_header[1]),
-            *sections.evidence(
+            *evidence_sections.evidence(
                 pack,
                 citations,
                 width,
                 include_epoch=include_epoch,
                 epoch_note=_epoch_note("any case in this file"),
             ),
-            *sections.references(pack, citations),
+            *evidence_sections.references(pack, citations),
         ]
         references = [v.reference for v in views]
         return _render(
@@ -372,11 +374,11 @@ def build_combined(
 
 def _head_commands() -> list[tuple]:
     commands: list[tuple] = []
-    sections.head_row(commands)
+    blocks.head_row(commands)
     return commands
 
 
-def _contents(views: Sequence[sections.CaseView], width: float) -> list[Flowable]:
+def _contents(views: Sequence[case_sections.CaseView], width: float) -> list[Flowable]:
     """The first page of a combined report: one row per case."""
     s = st.styles()
     rows: list[list] = [["Case", "Board date", "Headline", "Board decision"]]
@@ -386,20 +388,20 @@ def _contents(views: Sequence[sections.CaseView], width: float) -> list[Flowable
             DECISION_OUTCOME_LABELS.get(decision.outcome, decision.outcome)
             + ("" if decision.finalised else " (draft)")
             if decision
-            else sections.NOT_RECORDED
+            else blocks.NOT_RECORDED
         )
         rows.append(
             [
-                sections.para(f"<b>{markup(view.reference)}</b>", s.cell),
-                sections.para(sections.iso(view.case.board_date), s.cell),
-                sections.para(markup(view.assessment.headline), s.cell),
-                sections.para(markup(outcome), s.cell),
+                blocks.para(f"<b>{markup(view.reference)}</b>", s.cell),
+                blocks.para(blocks.iso(view.case.board_date), s.cell),
+                blocks.para(markup(view.assessment.headline), s.cell),
+                blocks.para(markup(outcome), s.cell),
             ]
         )
-    table = sections.make_table(
+    table = blocks.make_table(
         rows,
         [width * f for f in (0.18, 0.12, 0.48, 0.22)],
-        [*sections.grid_style(), *_head_commands()],
+        [*blocks.grid_style(), *_head_commands()],
         repeatRows=1,
     )
-    return [sections.para("Cases in this file", s.h1), table]
+    return [blocks.para("Cases in this file", s.h1), table]

@@ -1,0 +1,163 @@
+"""Building blocks shared by the report's sections: paragraphs, tables, boxes, citations.
+
+Every table goes through :func:`make_table` so that no cell falls back to ReportLab's
+non-embedded Helvetica; every paragraph is a :class:`WrapOnceParagraph`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from tareaid.domain.evidence import EvidencePack
+from tareaid.report import styles as st
+from tareaid.report.fonts import SANS, SANS_BOLD, markup
+
+NOT_RECORDED = "not recorded"
+
+
+class Citations:
+    """Numbers for the references a report cites, in evidence-pack order."""
+
+    def __init__(self, pack: EvidencePack, keys: Iterable[str]) -> None:
+        used = set(keys)
+        self.keys = [key for key in pack.references if key in used]
+        self._numbers = {key: number for number, key in enumerate(self.keys, start=1)}
+
+    def cite(self, *keys: str) -> str:
+        """``[1]`` or ``[1, 3]``; empty for no keys."""
+        numbers = sorted({self._numbers[key] for key in keys if key in self._numbers})
+        return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+class WrapOnceParagraph(Paragraph):
+    """A paragraph that lays itself out once per width.
+
+    A table wraps every cell to measure it and again to draw it, at the same width; line
+    breaking is the costliest step of a build, so the second wrap reuses the first. The
+    layout depends only on the width (text and style do not change). The saved layout is
+    used only while it is still the paragraph's own: ``split`` may delete or replace it.
+    """
+
+    _wrapped_at: float | None = None
+    _wrapped: tuple[float, float] = (0.0, 0.0)
+    _wrapped_lines: object = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self.__dict__.get("blPara")
+        if availWidth != self._wrapped_at or lines is None or lines is not self._wrapped_lines:
+            self._wrapped = super().wrap(availWidth, availHeight)
+            self._wrapped_at = availWidth
+            self._wrapped_lines = self.__dict__.get("blPara")
+        return self._wrapped
+
+
+def para(text: str, style: object) -> Paragraph:
+    """A paragraph from markup that is already safe (escaped)."""
+    return WrapOnceParagraph(text, style)  # type: ignore[arg-type]
+
+
+def plain(text: str, style: object) -> Paragraph:
+    """A paragraph from plain text (escaped here)."""
+    return WrapOnceParagraph(markup(text), style)  # type: ignore[arg-type]
+
+
+def muted(text: str) -> str:
+    return f'<font color="#{st.MUTED.hexval()[2:]}">{text}</font>'
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else NOT_RECORDED
+
+
+def make_table(
+    data: list[list], widths: Sequence[float], commands: Sequence[tuple], **kwargs: object
+) -> Table:
+    """A table whose every cell uses the embedded font.
+
+    Table cells default to Helvetica even when they hold only Paragraphs, and ReportLab then
+    references that non-embedded font in the PDF, so the font is set on every table.
+    """
+    table = Table(data, colWidths=list(widths), **kwargs)  # type: ignore[arg-type]
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands]))
+    return table
+
+
+def text_cell(
+    commands: list[tuple],
+    start: tuple[int, int],
+    stop: tuple[int, int] | None = None,
+    *,
+    bold: bool = False,
+    size: float = 7.0,
+    colour: colors.Color = st.INK,
+) -> None:
+    """Style plain-string table cells (``start`` to ``stop``).
+
+    Short fixed texts (headers, tier words, values) are put in cells as plain strings:
+    ReportLab draws those directly, where a Paragraph would be parsed, measured and wrapped
+    twice, and a report has a hundred of them. Strings do not wrap, so they are used only
+    for texts known to fit, and never for text typed by users (it may need the CJK font).
+    """
+    stop = stop or start
+    commands += [
+        ("FONTNAME", start, stop, SANS_BOLD if bold else SANS),
+        ("FONTSIZE", start, stop, size),
+        ("LEADING", start, stop, size * 1.22),
+        ("TEXTCOLOR", start, stop, colour),
+    ]
+
+
+def wrapped(text: str, width: float, *, bold: bool = False, size: float = 7.0) -> str:
+    """A plain-string cell's text broken into lines that fit ``width`` (strings do not wrap)."""
+    return "\n".join(simpleSplit(text, SANS_BOLD if bold else SANS, size, width))
+
+
+def head_row(commands: list[tuple], row: int = 0) -> None:
+    """Style a header row of plain strings."""
+    text_cell(commands, (0, row), (-1, row), bold=True, size=6.8, colour=st.ACCENT)
+
+
+def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:
+    """Table commands for a ruled table whose first ``header_rows`` rows are its header."""
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+    ]
+    if header_rows:
+        commands += [
+            ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, st.RULE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), st.HEAD_FILL),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.6, st.ACCENT),
+        ]
+    commands += list(extra)
+    return commands
+
+
+def box(flowables: list[Flowable], width: float, fill: colors.Color, edge: colors.Color) -> Table:
+    """Flowables in a tinted box with a coloured bar on the left."""
+    return make_table(
+        [[flowables]],
+        [width],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), fill),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.2, edge),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ],
+    )
