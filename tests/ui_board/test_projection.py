@@ -9,7 +9,7 @@ from walk import leaked, texts
 
 from tareaid.domain.case import Override
 from tareaid.ui.board.look import FitLabel
-from tareaid.ui.board.projection import KEY_HINTS, ProjectionWindow
+from tareaid.ui.board.projection import EVIDENCE_HINTS, KEY_HINTS, ProjectionWindow
 from tareaid.ui.board.reason_dialog import ReasonDialog
 from tareaid.ui.board.session import BoardSession
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
@@ -205,6 +205,8 @@ def test_type_scales_with_the_screen_and_nothing_is_cut(qtbot, projection, width
             smallest = min(label.smallest_px() for label in labels if label.text())
             # ≥ 24 px at 1080 lines, and the same share of a smaller screen.
             assert smallest >= 24 * height / 1080 - 0.5
+    assert projection.hint_label.text() == EVIDENCE_HINTS
+    qtbot.keyClick(projection, Key.Key_E)
     assert projection.hint_label.text() == KEY_HINTS
 
 

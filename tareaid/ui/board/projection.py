@@ -33,6 +33,7 @@ KEY_HINTS = (
     "← → case  ·  ↑ ↓ factor  ·  1 / 2 / 3 set tier  ·  0 clear override  ·  "
     "E evidence  ·  D decision  ·  I identifiers  ·  Esc leave"
 )
+EVIDENCE_HINTS = "E or Esc back to the checklist  ·  ← → case  ·  D decision  ·  I identifiers"
 
 # Grid columns: the factor, the framework's three tiers, and this case's status.
 _COLUMN_STRETCH = (18, 18, 18, 18, 28)
@@ -488,6 +489,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.headline_label.setVisible(not evidence)
         self.decision_label.setVisible(not evidence)
         self.header.setFixedHeight(self._header_heights[1 if not evidence else 0])
+        self.hint_label.setText(EVIDENCE_HINTS if evidence else KEY_HINTS)
         self._paint_grid()
         self._paint_strip()
 
