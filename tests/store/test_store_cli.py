@@ -149,6 +149,10 @@ def test_command_variations(cli, tmp_path):
     assert code == 2
     assert "bulk.json" in err and "BULK-0500" in err and "ecog" in err
     assert cli("import", str(tmp_path / "no-such.json"), db=db)[0] == 2
+    twice = case_file(tmp_path / "twice.json", [{"reference": "T-1"}, {"reference": "T-1"}])
+    code, _, err = cli("import", str(twice), db=db)
+    assert code == 2
+    assert "T-1" in err and "more than once" in err
     code, out, _ = cli("list", "--json", db=db)
     assert len(json.loads(out)) == 12
     code, _, _ = cli("archive", "DEMO-05", db=db)
