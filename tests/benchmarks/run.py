@@ -558,7 +558,8 @@ def bench_gui_stall(size: Size, large_db: Path, env: dict[str, str]) -> list[Res
         ["--db", str(large_db), "--work", str(large_db.parent), "--pace", str(size.pace)],
         env,
     )
-    worst_phase = max(data["phases"], key=lambda p: data["phases"][p])
+    interactive = {p: ms for p, ms in data["phases"].items() if p not in START_PHASES}
+    worst_phase = max(interactive, key=lambda p: interactive[p])
     phases = ", ".join(f"{p} {ms:.0f}" for p, ms in data["phases"].items())
     return [
         Result(
@@ -568,8 +569,9 @@ def bench_gui_stall(size: Size, large_db: Path, env: dict[str, str]) -> list[Res
             "ms",
             "< 100 ms",
             data["max_stall_ms"] < 100,
-            note=f"worst in '{worst_phase}'; by phase (ms): {phases}; baseline: the same 10 ms "
-            f"heartbeat beside an idle bare window; window built in "
+            note=f"worst in '{worst_phase}'; by phase (ms): {phases} (first paint is start-up, "
+            "not counted); baseline: the same 10 ms heartbeat beside an idle bare window; "
+            "window built in "
             f"{data['construct_ms']:.0f} ms, list populated at first paint: "
             f"{data['populated_at_first_paint']}",
             extra=data,
@@ -822,6 +824,11 @@ def _remove_database(db: Path) -> None:
         lock.unlink(missing_ok=True)
 
 
+# Start-up itself necessarily runs on the GUI thread (it is measured by the start-up
+# benchmark); the stall target applies once the window is up.
+START_PHASES = ("start", "first paint")
+
+
 class Heartbeat:
     """A 10 ms timer on the GUI thread: the gap between two beats, less 10 ms, is a stall."""
 
@@ -968,7 +975,7 @@ def child_gui_stall(args: argparse.Namespace) -> int:
     database.close()
     pdf.unlink(missing_ok=True)
     worst = {phase: round(ms, 1) for phase, ms in beat.worst.items()}
-    interactive = {p: ms for p, ms in worst.items() if p not in ("start", "first paint")}
+    interactive = {p: ms for p, ms in worst.items() if p not in START_PHASES}
     return _emit(
         {
             "max_stall_ms": max(interactive.values()),
