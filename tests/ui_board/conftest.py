@@ -9,34 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from board_data import board_cases
 
-from tareaid.domain.case import Case
 from tareaid.ui.board import binding_guard
 
 binding_guard.keep_none_alive()
-
-BOARD_DATE = date(2026, 12, 3)
-NAME = "Zoë Ñúñez-Åberg"
-MRN = "MRN-778899"
-DOB = "1950-03-12"
-# The identifiers as a person or a program might write them; none may reach the wall.
-IDENTIFIER_FORMS = (
-    NAME,
-    "Zoë",
-    "Ñúñez",
-    MRN,
-    "778899",
-    DOB,
-    "12.03.1950",
-    "12/03/1950",
-    "03/12/1950",
-)
-
 
 # The offscreen platform cannot raise windows; the board raises its windows on purpose.
 QT_LOG_IGNORE = (r"This plugin does not support raise\(\)",)
@@ -52,73 +33,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(*patterns), append=False)
 
 
-def real_store_available() -> bool:
-    try:
-        from tareaid.store.repository import Repository
-
-        return hasattr(Repository, "agenda")
-    except ImportError:
-        return False
-
-
-def board_cases() -> list[Case]:
-    """Three cases of one board; the first carries every identifier."""
-    return [
-        Case(
-            reference="BRD-001",
-            patient_name=NAME,
-            mrn=MRN,
-            date_of_birth=date.fromisoformat(DOB),
-            board_date=BOARD_DATE,
-            metastatic_pattern="liver_only",
-            treatment_goal="conversion_to_resection",
-            prior_systemic_lines=0,
-            ras_status="mutant",
-            liver_lesion_count=6,
-            bilobar=True,
-            ablation_suitable=False,
-            ecog=1,
-            planned_chemotherapy="FOLFOX",
-            planned_biologic="bevacizumab",
-            lung_shunt_fraction_pct=12.0,
-        ),
-        Case(
-            reference="BRD-002",
-            board_date=BOARD_DATE,
-            metastatic_pattern="liver_limited_lung",
-            treatment_goal="disease_control",
-            prior_systemic_lines=1,
-            ras_status="wild_type",
-            liver_lesion_count=3,
-            bilobar=True,
-            ablation_suitable=True,
-            ecog=2,
-            planned_chemotherapy="FOLFIRI",
-        ),
-        Case(
-            reference="BRD-003",
-            board_date=BOARD_DATE,
-            metastatic_pattern="extensive_extrahepatic",
-            treatment_goal="palliative",
-            prior_systemic_lines=3,
-            ecog=3,
-            bilirubin_mg_dl=2.6,
-        ),
-    ]
-
-
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[Any]:
     """A repository on this test's own database file, holding the three board cases."""
-    if real_store_available():
-        from tareaid.store.repository import Repository
+    from tareaid.store.repository import Repository
 
-        repo = Repository.open(str(tmp_path / "board.db"))
-    else:
-        import _fake_store
-
-        _fake_store.use_store_errors()
-        repo = _fake_store.Repository()
+    repo = Repository.open(str(tmp_path / "board.db"))
     repo.import_cases(board_cases())
     yield repo
     repo.close()

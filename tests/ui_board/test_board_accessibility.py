@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import BOARD_DATE
+from board_data import BOARD_DATE
 
 from tareaid.ui.board.agenda_window import AgendaWindow
 from tareaid.ui.board.decision_panel import DecisionPanel

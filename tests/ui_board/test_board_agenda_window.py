@@ -8,8 +8,8 @@ import stat
 from datetime import date
 
 import pytest
-from conftest import BOARD_DATE, IDENTIFIER_FORMS, MRN
-from walk import leaked
+from board_data import BOARD_DATE, IDENTIFIER_FORMS, MRN
+from board_walk import leaked
 
 from tareaid.domain.case import Case, Decision
 from tareaid.ui.board import open_board

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import BOARD_DATE, IDENTIFIER_FORMS, NAME
-from walk import leaked
+from board_data import BOARD_DATE, IDENTIFIER_FORMS, NAME
+from board_walk import leaked
 
 from tareaid.domain.case import Decision, Override
 from tareaid.store.errors import CaseLockedError

@@ -4,8 +4,8 @@ type sized for the room."""
 from __future__ import annotations
 
 import pytest
-from conftest import BOARD_DATE, DOB, IDENTIFIER_FORMS, MRN, NAME
-from walk import leaked, texts
+from board_data import BOARD_DATE, DOB, IDENTIFIER_FORMS, MRN, NAME
+from board_walk import leaked, texts
 
 from tareaid.domain.case import Override
 from tareaid.ui.board.look import FitLabel

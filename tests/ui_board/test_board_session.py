@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import BOARD_DATE
+from board_data import BOARD_DATE
 
 from tareaid.domain.case import Case, Decision, Override
 from tareaid.store.errors import CaseLockedError, StaleEditError
