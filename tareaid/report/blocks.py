@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     Flowable,
@@ -20,7 +21,7 @@ from reportlab.platypus import (
 
 from tareaid.domain.evidence import EvidencePack
 from tareaid.report import styles as st
-from tareaid.report.fonts import SANS, SANS_BOLD, markup
+from tareaid.report.fonts import SANS, SANS_BOLD, markup, runs
 
 NOT_RECORDED = "not recorded"
 
@@ -112,7 +113,7 @@ def text_cell(
     commands += [
         ("FONTNAME", start, stop, SANS_BOLD if bold else SANS),
         ("FONTSIZE", start, stop, size),
-        ("LEADING", start, stop, size * 1.22),
+        ("LEADING", start, stop, round(size * 1.23, 2)),
         ("TEXTCOLOR", start, stop, colour),
     ]
 
@@ -120,6 +121,28 @@ def text_cell(
 def wrapped(text: str, width: float, *, bold: bool = False, size: float = 7.0) -> str:
     """A plain-string cell's text broken into lines that fit ``width`` (strings do not wrap)."""
     return "\n".join(simpleSplit(text, SANS_BOLD if bold else SANS, size, width))
+
+
+def fitted_cell(
+    text: str,
+    width: float,
+    commands: list[tuple],
+    cell: tuple[int, int],
+    style: ParagraphStyle,
+    *,
+    bold: bool = False,
+    colour: colors.Color = st.INK,
+) -> str | Paragraph:
+    """Plain text for a table cell: a wrapped plain string, or a Paragraph if it needs one.
+
+    A Paragraph is used only when the text has characters DejaVu Sans lacks (they need the
+    CJK font, which plain strings cannot switch to).
+    """
+    if any(cjk for _, cjk in runs(text)):
+        return plain(text, style)
+    size = style.fontSize
+    text_cell(commands, cell, bold=bold, size=size, colour=colour)
+    return wrapped(text, width, bold=bold, size=size)
 
 
 def head_row(commands: list[tuple], row: int = 0) -> None:

@@ -34,6 +34,7 @@ from tareaid.report.blocks import (
     NOT_RECORDED,
     Citations,
     box,
+    fitted_cell,
     grid_style,
     head_row,
     iso,
@@ -254,7 +255,7 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
     """The six framework factors: finding, tier, derived or overridden, reason."""
     s = st.styles()
     fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
-    tier_width = width * fractions[2] - 6
+    widths = [width * f - 6 for f in fractions]  # text width inside the cell padding
     rows: list[list] = [["Factor", "Finding", "Tier", "Source", "Reason"]]
     commands = grid_style(
         extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]
@@ -279,12 +280,12 @@ def checklist(view: CaseView, width: float) -> list[Flowable]:
         else:
             source = "Derived"
             text_cell(commands, (3, row))
-            reason = plain(factor.reason, s.cell)
+            reason = fitted_cell(factor.reason, widths[4], commands, (4, row), s.cell)
         rows.append(
             [
-                plain(factor.label, s.cell_bold),
-                plain(factor.finding, s.cell),
-                wrapped(st.tier_text(factor.tier), tier_width, bold=True),
+                fitted_cell(factor.label, widths[0], commands, (0, row), s.cell, bold=True),
+                fitted_cell(factor.finding, widths[1], commands, (1, row), s.cell),
+                wrapped(st.tier_text(factor.tier), widths[2], bold=True),
                 source,
                 reason,
             ]
