@@ -85,10 +85,20 @@ from tareaid.store.errors import (
     StaleEditError,
     StoreError,
 )
-from tareaid.store.health import CheckReport
+from tareaid.store.health import CheckReport, check_database
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
 from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, CASES, OVERRIDES
 from tareaid.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "AuditEntry",
+    "CaseSummary",
+    "CheckReport",
+    "Repository",
+    "StoredCase",
+    "check_database",
+    "load_demo_cases",
+]
 
 log = logging.getLogger(__name__)
 
@@ -296,16 +306,17 @@ class Repository:
         # A database server (e.g. PostgreSQL, for a department sharing one database):
         # tables from the models, the version in a one-row table, the trail protected by a
         # server-side trigger where the dialect has one.
+        shown = _display_url(url)
         try:
             engine = create_engine(url, pool_pre_ping=True)
         except (ArgumentError, NoSuchModuleError, ImportError) as error:
-            raise StoreError(f"{url}: cannot use this database URL ({error})") from None
+            raise StoreError(f"{shown}: cannot use this database URL ({error})") from None
         try:
             with engine.begin() as connection:
                 version = _server_schema_version(connection)
                 if version is None:
                     if not create:
-                        raise DatabaseMissingError(f"{url}: holds no TAREaid database")
+                        raise DatabaseMissingError(f"{shown}: holds no TAREaid database")
                     SQLModel.metadata.create_all(connection)
                     _SERVER_META.create_all(connection)
                     connection.execute(insert(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))
@@ -313,20 +324,22 @@ class Repository:
                     version = SCHEMA_VERSION
                 if version > SCHEMA_VERSION:
                     raise NewerSchemaError(
-                        f"{url}: was written by a newer TAREaid (schema version {version}; "
+                        f"{shown}: was written by a newer TAREaid (schema version {version}; "
                         f"this version reads up to {SCHEMA_VERSION}); it was left as it is"
                     )
                 if version < SCHEMA_VERSION:
                     raise StoreError(
-                        f"{url}: has schema version {version}; upgrading a database server "
-                        "is done by its administrator (see the README), not at start-up"
+                        f"{shown}: has schema version {version}, and this TAREaid upgrades "
+                        "only database files; ask the server's administrator to upgrade it"
                     )
         except StoreError:
             engine.dispose()
             raise
         except Exception as error:
             engine.dispose()
-            raise StoreError(f"{url}: cannot connect to the database ({error})") from None
+            # The driver's message may quote the URL; the password must not be shown.
+            detail = str(error).replace(url, shown)
+            raise StoreError(f"{shown}: cannot connect to the database ({detail})") from None
         return cls(
             engine,
             url=url,
@@ -356,7 +369,7 @@ class Repository:
 
     @property
     def _where(self) -> str:
-        return str(self.path) if self.path is not None else self.url
+        return str(self.path) if self.path is not None else _display_url(self.url)
 
     def _guard(self) -> contextlib.AbstractContextManager[None]:
         return sqlite_file.translated(self._where, busy_timeout_s=self._busy_timeout_s)
@@ -1223,7 +1236,8 @@ def _summary_values(assessment: Assessment, assessed_with: str) -> dict[str, Any
     }
 
 
-assert set(TIERS) == {"favours", "neutral", "against", "unassessed", "outside"}
+# The summary columns hold one count per tier; a new tier needs a schema version.
+assert TIERS == ("favours", "neutral", "against", "unassessed", "outside")
 
 
 def _row_values(case: Case, assessment: Assessment, assessed_with: str) -> dict[str, Any]:
@@ -1312,6 +1326,16 @@ def _configure_sqlite(engine: Engine, busy_timeout_s: float, *, wal: bool = Fals
         # ask for DEFERRED and never block writers.
         mode = connection.get_execution_options().get("tareaid_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _display_url(url: str) -> str:
+    """A database URL fit for a message: any password replaced by ***."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("://", 1)[0] + "://…"
 
 
 def _server_schema_version(connection: Connection) -> int | None:

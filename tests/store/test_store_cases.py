@@ -293,3 +293,24 @@ def test_case_objects_must_be_cases(repo):
     with pytest.raises(TypeError):
         repo.create_case({"reference": "X"})  # type: ignore[arg-type]
     assert parse_case({"reference": "X"}).reference == "X"
+
+
+def test_a_sqlite_url_is_the_same_file_with_the_same_checks(tmp_path):
+    path = tmp_path / "via-url.sqlite3"
+    with Repository.open(f"sqlite:///{path}") as repository:
+        repository.create_case(make_case("URL-1"))
+        assert repository.path == path
+    with Repository.open(str(path), create=False) as repository:
+        assert [s.reference for s in repository.list_cases()] == ["URL-1"]
+
+
+def test_a_server_url_never_shows_its_password(tmp_path):
+    from tareaid.store.errors import StoreError
+
+    # No database driver for this scheme is installed here, so the open fails: the message
+    # names the database without the password.
+    with pytest.raises(StoreError) as caught:
+        Repository.open("postgresql://board:s3cret-pw@127.0.0.1:1/tareaid")
+    assert caught.value.exit_code == 1
+    assert "s3cret-pw" not in caught.value.message
+    assert "postgresql://board:***@127.0.0.1:1/tareaid" in caught.value.message

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from store_helpers import cli_env, make_case, run_cli, sha256
+from store_helpers import case_file, cli_env, make_case, run_cli, run_cli_many, sha256
 
 from tareaid.store import sqlite_file
 from tareaid.store.errors import (
@@ -115,19 +115,36 @@ def test_bad_files_are_refused_and_left_untouched(kind, tmp_path, cli):
     assert caught.value.exit_code == exit_code
     assert str(path) in caught.value.message
     assert words in caught.value.message
-    # The command line: the same refusal for a command that would write ...
-    result = run_cli("list", db=path, tmp_path=tmp_path)
-    assert result.returncode == exit_code, result.stderr
-    assert str(path) in result.stderr
-    assert words in result.stderr
-    assert "Traceback" not in result.stderr
-    # ... and `check` reports the problem with exit 1.
+    # `tareaid check` reports the problem with exit 1.
     code, out, err = cli("check", db=path)
     assert code == 1, out + err
     assert words in out
     assert sha256(path) == before
     assert not Path(f"{path}.before-v2").exists()
     assert not list(folder.glob("*.bak"))
+
+
+def test_the_command_line_refuses_bad_files_untouched(tmp_path):
+    made = []
+    for kind, (make, _, exit_code, words) in BAD_FILES.items():
+        folder = tmp_path / kind.replace(" ", "-")
+        folder.mkdir()
+        path = make(folder)
+        made.append((path, sha256(path), exit_code, words))
+    # `import` would write; each refusal comes before anything is opened for writing.
+    good = case_file(tmp_path / "one.json", [{"reference": "X-1"}])
+    results = run_cli_many(
+        [("--db", str(path), "import", str(good)) for path, *_ in made],
+        db=None,
+        tmp_path=tmp_path,
+    )
+    for (path, digest, exit_code, words), result in zip(made, results, strict=True):
+        assert result.returncode == exit_code, (path, result.stderr)
+        assert str(path) in result.stderr
+        assert words in result.stderr
+        assert "Traceback" not in result.stderr
+        assert sha256(path) == digest, path
+        assert not list(path.parent.glob("*.bak"))
 
 
 def test_a_folder_is_not_a_database(tmp_path):
