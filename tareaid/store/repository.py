@@ -271,7 +271,9 @@ class Repository:
         )
         try:
             with repository._guard():
-                if inspection.schema_version < SCHEMA_VERSION:
+                if inspection.needs_recovery:
+                    repository._recover()
+                if repository.schema_version < SCHEMA_VERSION:
                     repository._upgrade()
                 repository._refresh_assessments()
         except BaseException:
@@ -884,6 +886,18 @@ class Repository:
         return CheckReport(not problems, tuple(problems), self.schema_version, count)
 
     # --- internals: opening -----------------------------------------------------------------
+
+    def _recover(self) -> None:
+        """Let SQLite roll back a crashed transaction's journal, then check the file again."""
+        assert self.path is not None
+        raw = self._engine.raw_connection()
+        try:
+            dbapi = raw.driver_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            self.schema_version = sqlite_file.verify(dbapi, self.path)
+        finally:
+            raw.close()
+        log.info("recovered from an interrupted transaction")
 
     def _upgrade(self) -> None:
         """Bring an older schema up to date: backup first, then every step in one transaction.

@@ -242,6 +242,10 @@ class Inspection:
     """What a read-only look at an existing file found (all checks passed)."""
 
     schema_version: int
+    # A crash left a rollback journal that only a read-write connection can undo (a file
+    # still in rollback mode, e.g. one from schema version 1 never opened since): the
+    # checks are then repeated by `verify` on the first read-write connection.
+    needs_recovery: bool = False
 
 
 def inspect(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> Inspection:
@@ -255,22 +259,32 @@ def inspect(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> In
         # Refused on the header alone, SQLite never opens the file (not even read-only,
         # which could leave -wal/-shm files beside it).
         check_identity(path, header.application_id, header.user_version)
-    with (
-        translated(path, busy_timeout_s=busy_timeout_s),
-        read_only_connection(path, busy_timeout_s=busy_timeout_s) as connection,
-    ):
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-        # The header read above may predate a commit still in the WAL; SQLite's view is
-        # the authoritative one.
-        check_identity(path, application_id, user_version)
-        problems = _run_check(connection, "quick_check")
+    try:
+        with (
+            translated(path, busy_timeout_s=busy_timeout_s),
+            read_only_connection(path, busy_timeout_s=busy_timeout_s) as connection,
+        ):
+            return Inspection(schema_version=verify(connection, path))
+    except ReadOnlyDatabaseError:
+        if header is not None and Path(f"{path}-journal").exists():
+            return Inspection(schema_version=header.user_version, needs_recovery=True)
+        raise
+
+
+def verify(connection: sqlite3.Connection, path: Path) -> int:
+    """Identity, schema version and quick_check through an open connection; the version."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+    # A header read with open() may predate a commit still in the WAL; SQLite's view is
+    # the authoritative one.
+    check_identity(path, application_id, user_version)
+    problems = _run_check(connection, "quick_check")
     if problems:
         raise DamagedDatabaseError(
             f"{path}: the database is damaged ({problems[0]}); it was left as it is. Restore "
             "a backup or open another database"
         )
-    return Inspection(schema_version=user_version)
+    return int(user_version)
 
 
 def _run_check(connection: sqlite3.Connection, pragma: str) -> list[str]:

@@ -204,3 +204,25 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     assert "99" in caught.value.message
     assert sha256(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no backup, no -wal
+
+
+def test_a_crash_in_the_old_rollback_mode_is_recovered_before_the_upgrade(tmp_path):
+    path = _copy_fixture(tmp_path)
+    # Another program dies halfway through a transaction on the version-1 file (still in
+    # rollback-journal mode), leaving a hot journal that only a writer can roll back.
+    crash = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"UPDATE case_record SET notes = 'half-written'\")\n"
+        "c.execute('CREATE TABLE filler (x)')\n"
+        "c.executemany('INSERT INTO filler VALUES (?)', [('y' * 1000,)] * 5000)\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
+    assert Path(f"{path}-journal").exists()
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.schema_version == 2
+        assert repository.get_case("FIX-001").case.notes == "Fixture case with every field set."
+        assert repository.check().healthy
+    assert "filler" not in str(schema_of(path)["objects"])
