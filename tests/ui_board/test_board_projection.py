@@ -3,11 +3,13 @@ type sized for the room."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from board_data import BOARD_DATE, DOB, IDENTIFIER_FORMS, MRN, NAME
 from board_walk import leaked, texts
 
-from tareaid.domain.case import Override
+from tareaid.domain.case import Decision, Override
 from tareaid.ui.board.look import FitLabel
 from tareaid.ui.board.projection import EVIDENCE_HINTS, KEY_HINTS, ProjectionWindow
 from tareaid.ui.board.reason_dialog import ReasonDialog
@@ -240,3 +242,50 @@ def test_every_demo_case_reads_in_full_wherever_the_cursor_is(qtbot, tmp_path, w
             window.close()
     finally:
         repo.close()
+
+
+def test_amending_a_finalised_decision(qtbot, projection, repository, prompts):
+    stored = repository.get_case("BRD-001")
+    first = Decision(
+        "further_workup", "MAA first", ("Ada Lovelace (Surgery)",), None, BOARD_DATE, True
+    )
+    repository.save_case(stored.case.with_changes(decision=first), expected_version=stored.version)
+    projection.refresh()
+
+    # No amend reason: the panel does not even open.
+    prompts.reply("ask_amend_reason", None)
+    qtbot.keyClick(projection, Key.Key_D)
+    assert prompts.called("run_dialog") == []
+    assert repository.get_case("BRD-001").case.decision == first
+
+    def amend(panel):
+        assert panel.amend_label.isVisible() or panel.amend_label.isVisibleTo(panel)
+        # The recorded decision is filled in, ready to change.
+        assert panel.outcome_combo.currentData() == "further_workup"
+        assert panel.rationale_edit.toPlainText() == "MAA first"
+        assert panel.finalise_check.isChecked()
+        assert panel.decision().attendees == ("Ada Lovelace (Surgery)",)
+        panel.outcome_combo.setCurrentIndex(0)  # discuss TARE
+        panel.rationale_edit.setPlainText("MAA done: shunt 8%")
+        return QtWidgets.QDialog.DialogCode.Accepted
+
+    prompts.reply("ask_amend_reason", "MAA result arrived after the board")
+    prompts.reply("run_dialog", amend)
+    with qtbot.waitSignal(projection.decision_saved):
+        qtbot.keyClick(projection, Key.Key_D)
+    decision = repository.get_case("BRD-001").case.decision
+    assert decision.outcome == "discuss_tare"
+    assert decision.rationale == "MAA done: shunt 8%"
+    assert decision.finalised
+    assert repository.history("BRD-001")[-1].reason == "MAA result arrived after the board"
+
+
+def test_an_empty_board_says_so_and_keys_do_nothing_harmful(qtbot, repository, prompts):
+    window = ProjectionWindow(BoardSession(repository, date(2030, 1, 1)))
+    qtbot.addWidget(window)
+    window.show()
+    assert "No cases on the agenda" in window.empty_page.text()
+    for key in (Key.Key_Right, Key.Key_Left, Key.Key_Down, Key.Key_1, Key.Key_0, Key.Key_D):
+        qtbot.keyClick(window, key)
+    qtbot.keyClick(window, Key.Key_I)
+    assert prompts.calls == []
