@@ -289,3 +289,16 @@ def test_an_empty_board_says_so_and_keys_do_nothing_harmful(qtbot, repository, p
         qtbot.keyClick(window, key)
     qtbot.keyClick(window, Key.Key_I)
     assert prompts.calls == []
+
+
+def test_a_change_made_elsewhere_is_not_overwritten(qtbot, projection, repository, prompts):
+    stored = repository.get_case("BRD-001")
+    repository.save_case(stored.case.with_changes(ecog=3), expected_version=stored.version)
+    prompts.reply("ask_reason", "Board view")
+    qtbot.keyClick(projection, Key.Key_2)
+    ((args, _kwargs),) = prompts.called("show_message")
+    assert args[1] == "Case changed elsewhere"
+    case = repository.get_case("BRD-001").case
+    assert case.overrides == {} and case.ecog == 3
+    # The wall now shows the case as stored.
+    assert "ECOG 3" in projection.rows[5].factor.text()

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from tareaid.domain.assessment import Assessment
+from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
 from tareaid.errors import TareaidError
@@ -529,7 +531,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
     # -- after the board ----------------------------------------------------------------
 
-    def _items(self) -> list[tuple[object, object]]:
+    def _items(self) -> list[tuple[Case, Assessment]]:
         assert self.session is not None
         items = []
         for reference in self.session.references:

@@ -12,6 +12,8 @@ removed again as soon as another case is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tareaid.domain.case import Case
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
@@ -806,9 +808,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.show_message(f"Decision on {current.reference} {state}")
             self.decision_saved.emit(current.reference)
 
-    def _save(self, write: object, amend: str | None) -> bool:
-        """Run a write through the session; explain a refusal and show the stored case."""
-        assert callable(write)
+    def _save(self, write: Callable[[str | None], object], amend: str | None) -> bool:
+        """Run a write through the session (given the amend reason, if any); explain a
+        refusal and show the case as stored."""
         try:
             try:
                 write(amend)
