@@ -388,12 +388,19 @@ def run_child(
 
 
 def bench_startup(
-    size: Size, small_db: Path, large_db: Path, env: dict[str, str], log: Callable[[str], None]
+    size: Size,
+    small_db: Path,
+    large_db: Path,
+    env: dict[str, str],
+    log: Callable[[str], None],
+    frozen: Path | None = None,
 ) -> list[Result]:
     bare = [sys.executable, str(HERE / "bare_window.py")]
     small = [sys.executable, "-m", "tareaid", "--smoke", "--db", str(small_db)]
     large = [sys.executable, "-m", "tareaid", "--smoke", "--db", str(large_db)]
     commands = {"bare": bare, "small": small, "large": large}
+    if frozen is not None:
+        commands["frozen"] = [str(frozen), "--smoke", "--db", str(small_db)]
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     # One discarded round warms the page cache and Python's bytecode cache.
     for name, command in commands.items() if size.warm_up else ():
@@ -402,7 +409,8 @@ def bench_startup(
             raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
     order = list(commands)
     for i in range(size.startup_runs):
-        for name in order[i % 3 :] + order[: i % 3]:  # rotate, so no one always goes first
+        shift = i % len(order)
+        for name in order[shift:] + order[:shift]:  # rotate, so no one always goes first
             run = timed_run(commands[name], env)
             if run.code != 0:
                 raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
@@ -414,7 +422,7 @@ def bench_startup(
         + "; ".join(f"{n}: " + ", ".join(f"{r.seconds:.3f}" for r in rs) for n, rs in runs.items())
     )
     n_small, n_large = f"{size.small_db:,}", f"{size.large_db:,}"
-    return [
+    results = [
         Result(
             f"start-up, {n_small} cases",
             t["small"],
@@ -443,6 +451,19 @@ def bench_startup(
             note=f"peak RSS of the start-up runs; bare window {m['bare']:.1f} MB",
         ),
     ]
+    if frozen is not None:
+        results.append(
+            Result(
+                f"start-up, frozen app, {n_small} cases",
+                t["frozen"],
+                t["bare"],
+                "s",
+                "<= 4x bare window",
+                t["frozen"] <= 4 * t["bare"],
+                note=f"{frozen} --smoke; peak RSS {m['frozen']:.1f} MB",
+            )
+        )
+    return results
 
 
 def bench_search(size: Size, large_db: Path, env: dict[str, str]) -> list[Result]:
@@ -1047,6 +1068,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="where generated databases are cached (default: %(default)s)",
     )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        help="also time this frozen build's --smoke (e.g. packaging/dist/tareaid/tareaid)",
+    )
     parser.add_argument("--child", choices=CHILDREN, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
@@ -1083,7 +1109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results: list[Result] = []
     steps: dict[str, Callable[[], list[Result]]] = {
-        "startup": lambda: bench_startup(size, small_db, large_db, env, log),
+        "startup": lambda: bench_startup(size, small_db, large_db, env, log, args.frozen),
         "search": lambda: bench_search(size, large_db, env),
         "report": lambda: bench_report(size, workdir, log),
         "import": lambda: bench_import(size, workdir, env),
