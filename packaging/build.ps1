@@ -23,14 +23,13 @@ function Run($Exe, [string[]]$Arguments) {
     if ($LASTEXITCODE -ne 0) { Fail "$Exe $($Arguments -join ' ') exited $LASTEXITCODE" }
 }
 
-if ($env:PYTHON) { $Python = @($env:PYTHON) } else { $Python = @("py", "-3") }
+if ($env:PYTHON) { $PyExe = $env:PYTHON; $PyArgs = @() } else { $PyExe = "py"; $PyArgs = @("-3") }
 $Started = Get-Date
 
 Write-Host "== build virtualenv ($Venv)"
 if (-not ($env:TAREAID_REUSE_VENV -eq "1" -and (Test-Path $VPy))) {
     if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
-    $PyExe, $PyArgs = $Python
-    Run $PyExe (@($PyArgs) + @("-m", "venv", $Venv))
+    Run $PyExe ($PyArgs + @("-m", "venv", $Venv))
     Run $VPy @("-m", "pip", "install", "-q", "--upgrade", "pip")
 }
 Run $VPy @("-m", "pip", "install", "-q", "pyinstaller", "pillow")
