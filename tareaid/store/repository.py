@@ -188,8 +188,13 @@ _SERVER_SCHEMA = Table("tareaid_schema", _SERVER_META, Column("version", Integer
 
 def load_demo_cases() -> list[Case]:
     """The fictional demo cases shipped in resources/demo_cases.json."""
-    resource = importlib.resources.files("tareaid.resources") / DEMO_RESOURCE
-    cases, _ = parse_case_document(resource.read_bytes(), source=DEMO_RESOURCE)
+    try:
+        data = (importlib.resources.files("tareaid.resources") / DEMO_RESOURCE).read_bytes()
+    except (OSError, ModuleNotFoundError) as error:
+        raise StoreError(
+            f"{DEMO_RESOURCE}: the demo cases are missing from this installation ({error})"
+        ) from None
+    cases, _ = parse_case_document(data, source=DEMO_RESOURCE)
     return cases
 
 
