@@ -216,7 +216,11 @@ class CaseListPane(QtWidgets.QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Rows of one line of text, sized from the font (not measured row by row).
+        vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() * 8 // 5)
         self.table.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(False)
@@ -294,7 +298,7 @@ class CaseListPane(QtWidgets.QWidget):
             header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # Room for the sort arrow beside the title.
-            width = metrics.horizontalAdvance(title) + padding * 2
+            width = metrics.horizontalAdvance(title) + padding * 3 // 2
             if key in samples:
                 width = max(width, metrics.horizontalAdvance(samples[key]) + padding)
             if key == HEADLINE:

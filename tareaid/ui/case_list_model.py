@@ -39,6 +39,14 @@ MRN = "mrn"
 BASE_COLUMNS = (REFERENCE, BOARD_DATE, FAVOURS, NEUTRAL, AGAINST, HEADLINE)
 IDENTIFIER_COLUMNS = (NAME, MRN)
 
+
+def columns_for(*, show_identifiers: bool) -> tuple[str, ...]:
+    """The columns shown; names and MRNs sit beside the reference when they are shown."""
+    if not show_identifiers:
+        return BASE_COLUMNS
+    return (REFERENCE, *IDENTIFIER_COLUMNS, *BASE_COLUMNS[1:])
+
+
 HEADERS = {
     REFERENCE: "Reference",
     BOARD_DATE: "Board date",
@@ -271,7 +279,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
     def _apply(self, total: int, rows: list[CaseRow]) -> None:
         self._pending = None
         self.beginResetModel()
-        self._columns = BASE_COLUMNS + (IDENTIFIER_COLUMNS if self._show_identifiers else ())
+        self._columns = columns_for(show_identifiers=self._show_identifiers)
         self._rows = rows
         self._total = total
         self._loaded = True

@@ -323,7 +323,8 @@ class CaseSession(QtCore.QObject):
         self._case = self._case.with_changes(**changes)
         self._assessment = assess(self._case, self.pack)
         self._dirty = True
-        self._set_save_state("Unsaved changes")
+        if not self._in_conflict:  # the conflict stays the news until it is resolved
+            self._set_save_state("Unsaved changes")
         self.case_changed.emit(self._case)
         self._timer.start()
 

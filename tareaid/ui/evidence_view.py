@@ -89,7 +89,7 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
     if pack.reviewed_against:
         out.append(f"<p>{html.escape(pack.reviewed_against)}</p>")
     out.append(
-        f'<table width="100%" cellpadding="8" border="1" cellspacing="0" '
+        f'<table width="99%" cellpadding="8" border="1" cellspacing="0" '
         f'style="border-color:{border}; border-style:solid;">'
         f'<tr><td bgcolor="{box}"><p><b>\N{WARNING SIGN} Correction to the source of the '
         f"framework</b></p>{_paragraphs(pack.correction_note)}</td></tr></table>"
@@ -110,7 +110,7 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
             f"<p>{html.escape(trial.description)}</p>"
         )
         out.append(
-            f'<table width="100%" cellpadding="4" cellspacing="0" border="1" '
+            f'<table width="99%" cellpadding="4" cellspacing="0" border="1" '
             f'style="border-color:{border}; border-style:solid;">'
             f'<tr bgcolor="{head}"><th align="left">Endpoint and population</th>'
             '<th align="left">Result</th><th align="left">Effect</th>'
@@ -155,7 +155,15 @@ def _figure_row(figure: Figure, pack: EvidencePack, *, overall_of: Figure | None
         endpoint = f"<b>Subgroup</b>: {endpoint}"
     values = html.escape(figure.values_text()) or "—"
     arms = html.escape(f"{figure.experimental_arm} vs {figure.control_arm}")
-    effect = html.escape(figure.effect_text()) or "—"
+    # "P = .61" and "HR 1.04" stay on one line.
+    effect = (
+        html.escape(figure.effect_text())
+        .replace("P ", "P&nbsp;")
+        .replace("HR ", "HR&nbsp;")
+        .replace("&nbsp;= ", "&nbsp;=&nbsp;")
+        .replace("&nbsp;&lt; ", "&nbsp;&lt;&nbsp;")
+        or "—"
+    )
     notes = []
     if labels:
         notes.append(html.escape(", ".join(labels).capitalize()))

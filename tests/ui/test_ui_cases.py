@@ -113,7 +113,7 @@ def test_search_covers_names_and_mrns_only_when_identifiers_are_shown(window, qt
         window.model.headerData(column, Qt.Orientation.Horizontal)
         for column in range(window.model.columnCount())
     ]
-    assert headers[-2:] == ["Name", "MRN"]
+    assert headers[:3] == ["Reference", "Name", "MRN"]
     row = window.model.index(0, window.model.column_of("mrn"))
     assert window.model.data(row) == "M123"
     assert window.settings.show_identifiers() is True
