@@ -13,7 +13,8 @@ from tareaid.ui.qt import Qt
 def _rows(view):
     """The text of each table row, in document order."""
     html = view.toHtml()
-    return [re.sub(r"<[^>]+>", " ", row) for row in re.findall(r"<tr.*?</tr>", html, re.S)]
+    rows = re.findall(r"<tr.*?</tr>", html, re.S)
+    return [re.sub(r"<[^>]+>", " ", row).replace("\xa0", " ") for row in rows]
 
 
 def test_version_review_date_and_correction_are_shown(qapp):
