@@ -7,6 +7,7 @@ backup, PDF, check) runs through the task runner off the GUI thread.
 
 from __future__ import annotations
 
+import html
 import importlib
 from datetime import date
 from pathlib import Path
@@ -769,8 +770,13 @@ class MainWindow(QtWidgets.QMainWindow):
         open_board(self, self.repository)
 
     def _on_shortcuts_triggered(self) -> None:
-        lines = "\n".join(f"{keys}\t{what}" for what, keys in SHORTCUTS)
-        dialogs.show_info(self, "Keyboard shortcuts", lines)
+        rows = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            for what, keys in SHORTCUTS
+        )
+        dialogs.show_info(
+            self, "Keyboard shortcuts", f'<table cellspacing="0" cellpadding="3">{rows}</table>'
+        )
 
     def _on_about_triggered(self) -> None:
         dialogs.show_info(
