@@ -56,6 +56,9 @@ def value_text(field: str | None, stored: str | None) -> str:
         return stored
     if value is None:
         return NOT_RECORDED
+    if not field and isinstance(value, dict):
+        # A created or imported case: the whole case, summarised (the tooltip has it all).
+        return f"Case with {len(value)} recorded values"
     spec = FIELDS_BY_NAME.get(field or "")
     if isinstance(value, bool):
         return "Yes" if value else "No"
@@ -72,6 +75,21 @@ def value_text(field: str | None, stored: str | None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def whole_case_text(stored: str | None) -> str:
+    """A created or imported case, one recorded value a line, in the application's words."""
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        return stored or ""
+    if not isinstance(value, dict):
+        return ""
+    return "\n".join(
+        f"{_field_label(name)}: {value_text(name, json.dumps(item))}"
+        for name, item in value.items()
+        if name in FIELDS_BY_NAME
+    )
 
 
 def _when(value: Any) -> str:
@@ -137,6 +155,8 @@ class HistoryModel(QtCore.QAbstractTableModel):
             return None
         entry = self._entries[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column in (OLD, NEW) and not entry.field:
+            return whole_case_text(entry.old if column == OLD else entry.new)
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:

@@ -221,3 +221,18 @@ def test_history_tab_shows_each_change_in_words(editor, window, repository, qtbo
     assert changes["Metastatic pattern"][4:6] == ["Not recorded", "Liver only"]
     assert changes["ECOG performance status"][4:6] == ["Not recorded", "2"]
     assert rows[-1][2] == "Created"
+
+
+def test_history_summarises_a_created_case(window, repository, qtbot):
+    from tareaid.ui.history_view import NEW
+
+    repository.create_case(Case(reference="CRLM-050", ecog=1, ras_status="mutant"))
+    window.model.reload()
+    window.list_pane.select("CRLM-050")
+    window.case_pane.show_tab(3)
+    model = window.case_pane.history.model
+    created = model.index(model.rowCount() - 1, NEW)
+    assert model.data(created) == "Case with 3 recorded values"
+    tooltip = model.data(created, Qt.ItemDataRole.ToolTipRole)
+    assert "RAS status: Mutant" in tooltip
+    assert "ECOG performance status: 1" in tooltip
