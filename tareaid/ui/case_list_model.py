@@ -181,10 +181,6 @@ class CaseListModel(QtCore.QAbstractTableModel):
             self.reload()
 
     @property
-    def show_identifiers(self) -> bool:
-        return self._show_identifiers
-
-    @property
     def include_archived(self) -> bool:
         return self._include_archived
 

@@ -377,9 +377,6 @@ class CaseSession(QtCore.QObject):
 
     # Saving -----------------------------------------------------------------------------
 
-    def schedule_save(self) -> None:
-        self._timer.start()
-
     def save_now(self) -> bool:
         """Save the open case if it changed; True when nothing is left unsaved."""
         if self._saving:

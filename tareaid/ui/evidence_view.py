@@ -15,18 +15,6 @@ from tareaid.ui.qt import QtCore, QtGui, QtWidgets
 Role = QtGui.QPalette.ColorRole
 
 
-def figure_summary(figure: Figure) -> str:
-    """One line for a figure: endpoint, arm values and effect, as printed."""
-    parts = [figure.endpoint]
-    values = figure.values_text()
-    if values:
-        parts.append(f"{values} ({figure.experimental_arm} vs {figure.control_arm})")
-    effect = figure.effect_text()
-    if effect:
-        parts.append(effect)
-    return ": ".join(parts[:1]) + (" — " + "; ".join(parts[1:]) if parts[1:] else "")
-
-
 def figure_labels(figure: Figure) -> list[str]:
     """Short words that qualify a figure: primary endpoint, subgroup, post hoc, significant."""
     labels = []

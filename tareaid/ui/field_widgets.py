@@ -121,10 +121,6 @@ class FieldWidget(QtWidgets.QWidget):
 
     # Public -----------------------------------------------------------------------------
 
-    def value(self) -> Any:
-        """The last value shown or committed."""
-        return self._value
-
     def set_value(self, value: Any, *, force: bool = False) -> None:
         """Show a value from the case; emits nothing.
 
@@ -151,9 +147,6 @@ class FieldWidget(QtWidgets.QWidget):
             self.error_label.clear()
             self.error_label.hide()
             self.control.setAccessibleDescription(field_description(self.spec))
-
-    def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() else ""
 
     def _commit(self, value: Any, burst: int = 0) -> None:
         self.clear_error()

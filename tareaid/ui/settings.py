@@ -61,9 +61,6 @@ class Settings:
         recent = [item for item in self.recent_databases() if item != database]
         self._store.setValue(_RECENT, [database, *recent][:RECENT_MAX])
 
-    def remove_recent_database(self, database: str) -> None:
-        self._store.setValue(_RECENT, [d for d in self.recent_databases() if d != database])
-
     def clear_recent_databases(self) -> None:
         self._store.setValue(_RECENT, [])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 from tareaid.ui.tiers import tier_accessible_text, tier_colour, tier_text
 
 
@@ -65,13 +65,7 @@ class TierLabel(QtWidgets.QLabel):
 
 
 class Banner(QtWidgets.QFrame):
-    """A non-modal message across the top of a pane, with buttons that resolve it.
-
-    Signals:
-        dismissed(): the banner was hidden (by a button or programmatically).
-    """
-
-    dismissed = Signal()
+    """A non-modal message across the top of a pane, with buttons that resolve it."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +112,8 @@ class Banner(QtWidgets.QFrame):
         raise KeyError(label)
 
     def clear(self) -> None:
-        if self.isVisible() or self.kind:
-            self.kind = ""
-            self.hide()
-            self.dismissed.emit()
+        self.kind = ""
+        self.hide()
 
 
 def heading(

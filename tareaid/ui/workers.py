@@ -1,8 +1,9 @@
 """Long work (import, backup, export, PDF) off the GUI thread, with progress shown.
 
-`run_task` runs a function on Qt's thread pool and reports back on the GUI thread through
-signals; a progress dialog shows how far it is, and the window keeps responding. The
-function gets a `progress(done, total)` callable it may call from its thread.
+`TaskRunner.run` runs a function on Qt's thread pool and reports back on the GUI thread
+through signals; a progress dialog shows how far it is, and the window keeps responding.
+The function gets a `progress(done, total)` callable it may call from its thread.
+`BackgroundCall` does the same for short queries (a search) without a dialog.
 """
 
 from __future__ import annotations
@@ -54,15 +55,7 @@ class Task(QtCore.QRunnable):
 
 
 class TaskRunner(QtCore.QObject):
-    """Keeps running tasks alive and shows one progress dialog per task.
-
-    Signals:
-        task_started(str): a task with this title started.
-        task_ended(str): a task with this title finished or failed.
-    """
-
-    task_started = Signal(str)
-    task_ended = Signal(str)
+    """Keeps running tasks alive and shows one progress dialog per task."""
 
     def __init__(self, parent_widget: QtWidgets.QWidget) -> None:
         super().__init__(parent_widget)
@@ -85,14 +78,12 @@ class TaskRunner(QtCore.QObject):
         task = Task(function)
         watcher = _TaskWatcher(self, title, task, on_finished, on_failed)
         self._running.append(watcher)
-        self.task_started.emit(title)
         self.pool.start(task)
         return task
 
     def _on_watcher_done(self, watcher: _TaskWatcher) -> None:
         if watcher in self._running:
             self._running.remove(watcher)
-        self.task_ended.emit(watcher.title)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the pool is idle (used when the window closes)."""
