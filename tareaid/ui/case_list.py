@@ -261,8 +261,13 @@ class CaseListPane(QtWidgets.QWidget):
         if row < 0:
             return False
         index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
+        # One call makes it current and selected: a second would fire a second change when
+        # a slot has meanwhile moved the selection back (leaving a case was refused).
+        flags = (
+            QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QtCore.QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
         return True
 
@@ -337,8 +342,7 @@ class CaseListPane(QtWidgets.QWidget):
         if self._current:
             row = self.model.row_of(self._current, fetch_pages=0)
             if row >= 0:
-                self.table.setCurrentIndex(self.model.index(row, 0))
-                self.table.selectRow(row)
+                self.select(self._current)
 
     def _on_total_changed(self, total: int) -> None:
         self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")

@@ -129,7 +129,7 @@ class CaseSession(QtCore.QObject):
         self.undo_stack = QtGui.QUndoStack(self)
         self._case: Case | None = None
         self._assessment: Assessment | None = None
-        self._version: Any = None
+        self._version: int | None = None
         self._archived = False
         self._dirty = False
         self._in_conflict = False
@@ -159,7 +159,7 @@ class CaseSession(QtCore.QObject):
         return self._case.reference if self._case else None
 
     @property
-    def version(self) -> Any:
+    def version(self) -> int | None:
         return self._version
 
     @property
@@ -188,21 +188,17 @@ class CaseSession(QtCore.QObject):
 
     # Opening and closing ----------------------------------------------------------------
 
-    def open(self, reference: str) -> None:
-        """Load a stored case (after saving the one that was open). Raises StoreError."""
-        self.save_now()
-        stored = self.repository.get_case(reference)
-        self._load(stored)
+    def open(self, reference: str, *, save: bool = True) -> None:
+        """Load a stored case, first saving the open one unless `save` is False (the user
+        chose to leave edits that cannot be saved). Raises StoreError."""
+        if save:
+            self.save_now()
+        self._load(self.repository.get_case(reference))
 
     def reload(self) -> None:
         """Throw away unsaved edits and load the stored case again (after a conflict)."""
-        if self.reference is None:
-            return
-        self._timer.stop()
-        self._dirty = False
-        self._in_conflict = False
-        stored = self.repository.get_case(self.reference)
-        self._load(stored)
+        if self.reference is not None:
+            self._load(self.repository.get_case(self.reference))
 
     def close(self) -> None:
         """Save and forget the open case."""

@@ -140,17 +140,23 @@ class MainWindow(QtWidgets.QMainWindow):
         """Open a case in the case pane (saving the previous one); False on failure."""
         if reference == self.session.reference:
             return True
-        if self.session.in_conflict and not dialogs.confirm(
-            self,
-            "Leave this case?",
-            f"Your latest edits to {self.session.reference} are not saved because someone "
-            "else changed the case. Leave it and lose them?",
-            ok_label="Leave without saving",
-        ):
-            self.list_pane.select(self.session.reference)
-            return False
+        current = self.session.reference
+        if current is not None and not self.session.save_now():
+            reason = (
+                "someone else changed the case"
+                if self.session.in_conflict
+                else "the database refused the save"
+            )
+            if not dialogs.confirm(
+                self,
+                "Leave this case?",
+                f"Your latest edits to {current} are not saved: {reason}. Leave it and lose them?",
+                ok_label="Leave without saving",
+            ):
+                self.list_pane.select(current)
+                return False
         try:
-            self.session.open(reference)
+            self.session.open(reference, save=False)
         except StoreError as error:
             dialogs.show_error(self, "The case could not be opened", error.message)
             self.model.reload()

@@ -94,3 +94,24 @@ def test_finalised_case_asks_for_an_amend_reason(window, repository, qtbot, dial
     assert window.session.save_now()
     assert repository.get_case("CRLM-009").case.ecog == 2
     assert len(dialogs.called("ask_text")) == 2
+
+
+def test_leaving_a_case_with_unsaved_edits_asks_first(
+    window, repository, other_user, qtbot, dialogs
+):
+    repository.create_case(Case(reference="CRLM-002"))
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
+    theirs = other_user.get_case("CRLM-001")
+    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    _type(qtbot, editor.fields["ecog"], "0")
+
+    dialogs.reply("confirm", False)
+    window.list_pane.select("CRLM-002")
+    assert window.session.reference == "CRLM-001"
+    assert window.list_pane.current_reference() == "CRLM-001"
+    assert "someone else changed the case" in dialogs.called("confirm")[0][0][2]
+
+    dialogs.reply("confirm", True)
+    window.list_pane.select("CRLM-002")
+    assert window.session.reference == "CRLM-002"
+    assert repository.get_case("CRLM-001").case.ecog == 2
