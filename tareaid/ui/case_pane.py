@@ -38,11 +38,13 @@ class CasePane(QtWidgets.QWidget):
         export_requested(): the user asked for the PDF of this case.
         restore_requested(str): the user asked to restore this archived case.
         case_copied(str): "Keep mine as a copy" created this case.
+        open_database_requested(): the user wants another database (the save failed).
     """
 
     export_requested = Signal()
     restore_requested = Signal(str)
     case_copied = Signal(str)
+    open_database_requested = Signal()
 
     def __init__(
         self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
@@ -221,7 +223,12 @@ class CasePane(QtWidgets.QWidget):
 
     def _on_save_failed(self, message: str) -> None:
         self.banner.show_message(
-            "save_failed", f"Not saved: {message}", [("&Try again", self._retry_save)]
+            "save_failed",
+            f"Not saved: {message}",
+            [
+                ("&Try again", self._retry_save),
+                ("&Open another database…", self.open_database_requested.emit),
+            ],
         )
 
     def _on_tabs_current_changed(self, index: int) -> None:

@@ -348,6 +348,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_pane.export_requested.connect(self._on_export_pdf_triggered)
         self.case_pane.restore_requested.connect(self._restore_case)
         self.case_pane.case_copied.connect(self._on_case_copied)
+        self.case_pane.open_database_requested.connect(self._on_open_database_triggered)
 
         app = QtWidgets.QApplication.instance()
         if isinstance(app, QtWidgets.QApplication):

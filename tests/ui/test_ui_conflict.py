@@ -115,3 +115,31 @@ def test_leaving_a_case_with_unsaved_edits_asks_first(
     window.list_pane.select("CRLM-002")
     assert window.session.reference == "CRLM-002"
     assert repository.get_case("CRLM-001").case.ecog == 2
+
+
+def test_a_refused_save_offers_a_way_out(window, repository, qtbot, dialogs, monkeypatch):
+    from tareaid.store.errors import ReadOnlyDatabaseError
+
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-003"))
+    mine = window.repository
+    save_case = mine.save_case
+
+    def refuse(*args, **kwargs):
+        raise ReadOnlyDatabaseError("cases.db: the folder cannot be written")
+
+    monkeypatch.setattr(mine, "save_case", refuse)
+    _type(qtbot, editor.fields["ecog"], "1")
+    assert not window.session.save_now()
+    banner = window.case_pane.banner
+    assert banner.kind == "save_failed"
+    assert "the folder cannot be written" in banner.message.text()
+    assert window.case_pane.save_state.text() == "Not saved"
+
+    dialogs.reply("choose_open_file", None)
+    qtbot.mouseClick(banner.button("Open another database…"), Qt.MouseButton.LeftButton)
+    assert len(dialogs.called("choose_open_file")) == 1
+
+    monkeypatch.setattr(mine, "save_case", save_case)
+    qtbot.mouseClick(banner.button("Try again"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert repository.get_case("CRLM-003").case.ecog == 1
