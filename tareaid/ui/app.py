@@ -79,7 +79,10 @@ def run_app(db: str | None = None, smoke: bool = False) -> int:
         QtCore.QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)
     else:
         _report_unexpected_errors(window)
-    window.show()
+    if window.start_maximized and not smoke:
+        window.showMaximized()
+    else:
+        window.show()
     code = app.exec()
     return result["code"] or code
 

@@ -53,7 +53,7 @@ class NewCaseBar(QtWidgets.QFrame):
         self.edit.setAccessibleName("New case reference")
         self.edit.returnPressed.connect(self._on_return_pressed)
         self.edit.installEventFilter(self)
-        self.label = QtWidgets.QLabel("&Reference:")
+        self.label = QtWidgets.QLabel("Reference:")
         self.label.setBuddy(self.edit)
         layout.addWidget(self.label, 1, 0)
         layout.addWidget(self.edit, 1, 1, 1, 2)
@@ -191,7 +191,7 @@ class CaseListPane(QtWidgets.QWidget):
         self.show_identifiers_box.setToolTip(
             "Show patient names and MRNs in the list and search them"
         )
-        self.show_archived_box = QtWidgets.QCheckBox("Show arc&hived")
+        self.show_archived_box = QtWidgets.QCheckBox("Sho&w archived")
         self.show_archived_box.setAccessibleName("Show archived cases")
         filters.addWidget(self.show_identifiers_box)
         filters.addWidget(self.show_archived_box)

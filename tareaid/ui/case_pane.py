@@ -175,7 +175,7 @@ class CasePane(QtWidgets.QWidget):
         self.pages.setCurrentWidget(self.content)
         self.banner.clear()
         if self.session.archived:
-            self.banner.show_message("archived", ARCHIVED_TEXT, [("&Restore", self._restore)])
+            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
         self._on_case_changed(case)
         if self.tabs.currentIndex() == HISTORY_TAB:
             self.history.load(self.session.repository, case.reference)
@@ -211,7 +211,7 @@ class CasePane(QtWidgets.QWidget):
         self.banner.show_message(
             "conflict",
             CONFLICT_TEXT,
-            [("&Reload", self._reload), ("&Keep mine as a copy", self._keep_mine_as_copy)],
+            [("Re&load", self._reload), ("&Keep mine as a copy", self._keep_mine_as_copy)],
         )
 
     def _on_lock_detected(self, _message: str) -> None:
@@ -226,8 +226,8 @@ class CasePane(QtWidgets.QWidget):
             "save_failed",
             f"Not saved: {message}",
             [
-                ("&Try again", self._retry_save),
-                ("&Open another database…", self.open_database_requested.emit),
+                ("Try a&gain", self._retry_save),
+                ("Open another databa&se…", self.open_database_requested.emit),
             ],
         )
 

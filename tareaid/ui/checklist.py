@@ -199,7 +199,7 @@ class FactorStep(QtWidgets.QScrollArea):
         self.apply_button = QtWidgets.QPushButton("&Apply override")
         self.apply_button.setAccessibleName(f"Apply override for {text.label}")
         self.apply_button.clicked.connect(self._on_apply_clicked)
-        self.remove_button = QtWidgets.QPushButton("Remove o&verride")
+        self.remove_button = QtWidgets.QPushButton("Re&move override")
         self.remove_button.setAccessibleName(f"Remove override for {text.label}")
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QtWidgets.QHBoxLayout()

@@ -192,7 +192,7 @@ class MainWindow(QtWidgets.QMainWindow):
         name: str,
         text: str,
         slot: Any = None,
-        shortcuts: tuple[Any, ...] = (),
+        shortcuts: tuple[str, ...] = (),
         *,
         checkable: bool = False,
         tip: str = "",
@@ -200,7 +200,7 @@ class MainWindow(QtWidgets.QMainWindow):
         action = QtGui.QAction(text, self)
         action.setObjectName(f"action_{name}")
         if shortcuts:
-            action.setShortcuts([Key(s) if not isinstance(s, Key) else s for s in shortcuts])
+            action.setShortcuts([Key(s) for s in shortcuts])
         action.setCheckable(checkable)
         if tip:
             action.setStatusTip(tip)
@@ -213,7 +213,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _build_actions(self) -> None:
         add = self._add_action
-        add("new_case", "&New case…", self._on_new_case_triggered, (Key.StandardKey.New,))
+        add("new_case", "&New case…", self._on_new_case_triggered, ("Ctrl+N",))
         add("duplicate_case", "&Duplicate case…", self._on_duplicate_triggered, ("Ctrl+D",))
         archive = add("archive_case", "&Archive case", self._on_archive_triggered)
         # Delete only means "archive" in the list: elsewhere it edits text.
@@ -224,27 +224,27 @@ class MainWindow(QtWidgets.QMainWindow):
         add("restore_case", "&Restore archived case", self._on_restore_triggered, ("Ctrl+R",))
         add("import", "&Import cases…", self._on_import_triggered, ("Ctrl+I",))
         add("export_json", "&Export cases as JSON…", self._on_export_json_triggered, ("Ctrl+E",))
-        add("export_pdf", "Export &PDF…", self._on_export_pdf_triggered, (Key.StandardKey.Print,))
+        add("export_pdf", "Export &PDF…", self._on_export_pdf_triggered, ("Ctrl+P",))
         add("backup", "&Back up database…", self._on_backup_triggered)
         add("check", "Chec&k database", self._on_check_triggered)
         add(
             "open_database",
             "&Open database…",
             self._on_open_database_triggered,
-            (Key.StandardKey.Open,),
+            ("Ctrl+O",),
         )
         add("new_database", "Create ne&w database…", self._on_new_database_triggered)
-        add("quit", "&Quit", self.close, (Key.StandardKey.Quit, "Ctrl+Q"))
+        add("quit", "&Quit", self.close, ("Ctrl+Q",))
 
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([Key(Key.StandardKey.Undo)])
+        undo.setShortcuts([Key("Ctrl+Z")])
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
         for name, action in (("undo", undo), ("redo", redo)):
             action.setObjectName(f"action_{name}")
             self.addAction(action)
             self.actions_by_name[name] = action
-        add("find", "&Find…", self.list_pane.focus_search, (Key.StandardKey.Find,))
+        add("find", "&Find…", self.list_pane.focus_search, ("Ctrl+F",))
         add("go_to_list", "Go to case &list", self._on_go_to_list_triggered, ("Ctrl+L",))
 
         add(
@@ -292,7 +292,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         for name in ("open_database", "new_database"):
             file_menu.addAction(self.action(name))
-        self.recent_menu = file_menu.addMenu("Recent &databases")
+        self.recent_menu = file_menu.addMenu("Recen&t databases")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         for name in ("backup", "check"):
             file_menu.addAction(self.action(name))
@@ -357,12 +357,15 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _restore_window_state(self) -> None:
         geometry = self.settings.window_geometry()
+        # First run on a laptop-sized screen: use all of it (the user's choice is kept after).
+        self.start_maximized = False
         if geometry is None or not self.restoreGeometry(geometry):
             screen = QtGui.QGuiApplication.primaryScreen()
             available = screen.availableGeometry() if screen else QtCore.QRect(0, 0, 1366, 768)
             width = min(available.width(), max(1024, available.width() * 9 // 10))
             height = min(available.height(), max(700, available.height() * 9 // 10))
             self.resize(width, height)
+            self.start_maximized = available.width() < 1600
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -378,7 +381,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.sync()
 
     def _show_database(self) -> None:
-        self.setWindowTitle(f"TAREaid — {self.database.name}")
+        # Qt adds " — TAREaid" (the application's display name) to the title itself.
+        self.setWindowTitle(self.database.name)
         self.db_label.setText(f"Database: {self.database.label}")
         self.db_label.setToolTip(self.database.label)
         self.settings.add_recent_database(self.database.label)

@@ -78,6 +78,16 @@ def repository(db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
+def other_repository(db_path: Path) -> Iterator[Any]:
+    """A second repository on the same database file: another user's TAREaid."""
+    from tareaid.store.repository import Repository
+
+    repo = Repository.open(str(db_path))
+    yield repo
+    repo.close()
+
+
+@pytest.fixture
 def window(qtbot: Any, db_path: Path, repository: Any, dialogs: DialogRecorder) -> Iterator[Any]:
     """The main window on this test's database, shown and exposed."""
     from tareaid.domain.evidence import load_pack

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tareaid.domain.case import Case, Decision
 from tareaid.ui.case_pane import CONFLICT_TEXT, EDITOR_TAB
 from tareaid.ui.qt import Qt
-
-
-@pytest.fixture
-def other_user(db_path):
-    """A second repository on the same database file: another user's TAREaid."""
-    from tareaid.store.repository import Repository
-
-    repo = Repository.open(str(db_path))
-    yield repo
-    repo.close()
 
 
 def _open(window, repository, qtbot, case):
@@ -34,10 +22,10 @@ def _type(qtbot, widget, text):
     qtbot.keyClick(widget.control, Qt.Key.Key_Tab)
 
 
-def test_stale_edit_shows_a_banner_and_reload_works(window, repository, other_user, qtbot):
+def test_stale_edit_shows_a_banner_and_reload_works(window, repository, other_repository, qtbot):
     editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
-    theirs = other_user.get_case("CRLM-001")
-    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    theirs = other_repository.get_case("CRLM-001")
+    other_repository.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
 
     _type(qtbot, editor.fields["age_years"], "70")
     banner = window.case_pane.banner
@@ -60,10 +48,10 @@ def test_stale_edit_shows_a_banner_and_reload_works(window, repository, other_us
     assert (stored.ecog, stored.age_years) == (2, 71)
 
 
-def test_keep_mine_as_a_copy(window, repository, other_user, qtbot, dialogs):
+def test_keep_mine_as_a_copy(window, repository, other_repository, qtbot, dialogs):
     editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
-    theirs = other_user.get_case("CRLM-001")
-    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    theirs = other_repository.get_case("CRLM-001")
+    other_repository.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
     _type(qtbot, editor.fields["ecog"], "0")
     assert not window.session.save_now()
     banner = window.case_pane.banner
@@ -97,12 +85,12 @@ def test_finalised_case_asks_for_an_amend_reason(window, repository, qtbot, dial
 
 
 def test_leaving_a_case_with_unsaved_edits_asks_first(
-    window, repository, other_user, qtbot, dialogs
+    window, repository, other_repository, qtbot, dialogs
 ):
     repository.create_case(Case(reference="CRLM-002"))
     editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
-    theirs = other_user.get_case("CRLM-001")
-    other_user.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    theirs = other_repository.get_case("CRLM-001")
+    other_repository.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
     _type(qtbot, editor.fields["ecog"], "0")
 
     dialogs.reply("confirm", False)

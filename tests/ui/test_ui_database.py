@@ -48,7 +48,7 @@ def test_a_way_out_creates_a_new_database(window, dialogs, foreign_file, tmp_pat
     window.action("open_database").trigger()
     assert fresh.exists()
     assert Path(window.repository.path) == fresh
-    assert window.windowTitle() == "TAREaid — fresh.db"
+    assert window.windowTitle() == "fresh.db"
     assert window.model.rowCount() == 0
     assert str(fresh) == window.settings.recent_databases()[0]
 

@@ -56,3 +56,64 @@ def test_keyboard_shortcuts_and_about(window, dialogs):
     assert "Ctrl+N" in shortcuts[2] and "New case" in shortcuts[2]
     assert "2026.11.1" in about[2]
     assert "not a treatment recommendation" in about[2]
+
+
+def _mnemonic(text):
+    sequence = QtGui.QKeySequence.mnemonic(text)
+    return sequence.toString() if not sequence.isEmpty() else None
+
+
+def _visible_mnemonics(window):
+    from tareaid.ui.qt import QtWidgets
+
+    found = []
+    for menu_action in window.menuBar().actions():
+        found.append((_mnemonic(menu_action.text()), f"menu {menu_action.text()}"))
+    for widget in window.findChildren(QtWidgets.QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QtWidgets.QAbstractButton) or (
+            isinstance(widget, QtWidgets.QLabel) and widget.buddy() is not None
+        ):
+            found.append((_mnemonic(widget.text()), widget.text()))
+    return [(key, text) for key, text in found if key]
+
+
+def _assert_unique(found):
+    seen = {}
+    for key, text in found:
+        assert key not in seen, f"{key} is both {seen[key]!r} and {text!r}"
+        seen[key] = text
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    seen = {}
+    for name, action in window.actions_by_name.items():
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is both {seen[key]} and {name}"
+            seen[key] = name
+
+
+def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repository):
+    repository.create_case(Case(reference="CRLM-001"))
+    window.model.reload()
+    window.list_pane.select("CRLM-001")
+    window.list_pane.new_case_bar.start()
+    _assert_unique(_visible_mnemonics(window))
+    window.list_pane.new_case_bar.cancel()
+    window.case_pane.checklist.go_to(6)
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane.checklist.go_to(0)
+    # Each banner with the checklist step behind it.
+    theirs = other_repository.get_case("CRLM-001")
+    other_repository.save_case(theirs.case.with_changes(ecog=1), expected_version=theirs.version)
+    window.session.set_field("ecog", 2)
+    window.session.save_now()
+    assert window.case_pane.banner.kind == "conflict"
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane.banner.button("Reload").click()
+    window.case_pane._on_save_failed("disk full")
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane._on_lock_detected("finalised")
+    _assert_unique(_visible_mnemonics(window))
