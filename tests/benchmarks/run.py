@@ -872,18 +872,44 @@ class Heartbeat:
 
     INTERVAL_MS = 10
 
+    STACK_AFTER_MS = 50  # a beat this late: note where the GUI thread is
+
     def __init__(self, profile_dir: Path | None = None) -> None:
+        import threading
+
         from PySide6 import QtCore
 
         self.profile_dir = profile_dir
         self._profiler: Any = None
         self.phase = "start"
         self.worst: dict[str, float] = {}
+        self.stacks: list[dict[str, Any]] = []
         self._last = time.perf_counter()
         self._timer = QtCore.QTimer()
         self._timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._beat)
+        # A watcher thread notes what the GUI thread is running when a beat is late, so a
+        # stall can be traced to its code (it needs the GIL, so it sees Python frames only).
+        self._gui_thread = threading.get_ident()
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        noted_for = None
+        while not self._stop.wait(0.005):
+            late = (time.perf_counter() - self._last) * 1000
+            if late < self.STACK_AFTER_MS or noted_for == self._last:
+                continue
+            noted_for = self._last
+            frame = sys._current_frames().get(self._gui_thread)
+            where = []
+            while frame is not None and len(where) < 8:
+                code = frame.f_code
+                where.append(f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}")
+                frame = frame.f_back
+            self.stacks.append({"phase": self.phase, "late_ms": round(late), "stack": where})
 
     def start(self, phase: str) -> None:
         self.phase = phase
@@ -899,6 +925,7 @@ class Heartbeat:
     def stop(self) -> None:
         self._beat()
         self._timer.stop()
+        self._stop.set()
         self._profile(None)
 
     def _profile(self, phase: str | None) -> None:
@@ -982,6 +1009,15 @@ def child_gui_stall(args: argparse.Namespace) -> int:
         wait(0.03)
     wait(0.3)
 
+    beat.set_phase("sort")
+    # As a click on each column header (twice: both orders) does.
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            table.sortByColumn(column, order)
+            wait(0.1)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    wait(0.2)
+
     beat.set_phase("open cases")
     references = [model.index(row, 0).data() for row in range(0, min(model.rowCount(), 400), 40)]
     for reference in references:
@@ -1027,6 +1063,7 @@ def child_gui_stall(args: argparse.Namespace) -> int:
             "populated_at_first_paint": bool(painted and painted[0]),
             "pdf_exported": exported,
             "cases_imported": imported,
+            "stall_stacks": beat.stacks[:12],
             "checklist_found": checklist is not None,
         }
     )
