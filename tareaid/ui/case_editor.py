@@ -83,6 +83,8 @@ class CaseEditor(QtWidgets.QScrollArea):
         body.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
         self.setWidget(body)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Ctrl+2 puts the cursor in the first field rather than on the scroll area.
+        self.setFocusProxy(self.first_field().control)
 
         session.case_opened.connect(self._on_case_opened)
         session.case_changed.connect(self._on_case_changed)

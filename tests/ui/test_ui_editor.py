@@ -236,3 +236,9 @@ def test_history_summarises_a_created_case(window, repository, qtbot):
     tooltip = model.data(created, Qt.ItemDataRole.ToolTipRole)
     assert "RAS status: Mutant" in tooltip
     assert "ECOG performance status: 1" in tooltip
+
+
+def test_ctrl_2_puts_the_cursor_in_the_first_field(editor):
+    from tareaid.ui.qt import QtWidgets
+
+    assert QtWidgets.QApplication.focusWidget() is editor.fields["reference"].control
