@@ -200,9 +200,10 @@ class CaseSession(QtCore.QObject):
         if self.reference is not None:
             self._load(self.repository.get_case(self.reference))
 
-    def close(self) -> None:
-        """Save and forget the open case."""
-        self.save_now()
+    def close(self, *, save: bool = True) -> None:
+        """Forget the open case, first saving it unless `save` is False."""
+        if save:
+            self.save_now()
         self._timer.stop()
         self._case = None
         self._assessment = None

@@ -67,11 +67,9 @@ class MainWindow(QtWidgets.QMainWindow):
     """Case list, case pane, menus.
 
     Signals:
-        database_switched(str): the window now works on this database (path or URL).
         first_painted(): the window has been painted once (start-up is over).
     """
 
-    database_switched = Signal(str)
     first_painted = Signal()
 
     def __init__(
@@ -141,20 +139,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if reference == self.session.reference:
             return True
         current = self.session.reference
-        if current is not None and not self.session.save_now():
-            reason = (
-                "someone else changed the case"
-                if self.session.in_conflict
-                else "the database refused the save"
-            )
-            if not dialogs.confirm(
-                self,
-                "Leave this case?",
-                f"Your latest edits to {current} are not saved: {reason}. Leave it and lose them?",
-                ok_label="Leave without saving",
-            ):
-                self.list_pane.select(current)
-                return False
+        if not self._may_leave_case("Leave this case?", "Leave without saving"):
+            self.list_pane.select(current)
+            return False
         try:
             self.session.open(reference, save=False)
         except StoreError as error:
@@ -170,10 +157,12 @@ class MainWindow(QtWidgets.QMainWindow):
         current = self.repository.path
         if current is not None and Path(db).expanduser().resolve() == current.resolve():
             return True
+        if not self._may_leave_case("Leave this case?", "Leave without saving"):
+            return False
         opened = open_database(self, db, create=create, give_up_label="Cancel")
         if opened is None:
             return False
-        self.session.close()
+        self.session.close(save=False)
         old = self.database
         self.database = opened
         self.session.repository = opened.repository
@@ -182,8 +171,24 @@ class MainWindow(QtWidgets.QMainWindow):
         old.close()
         self._show_database()
         self._update_actions()
-        self.database_switched.emit(opened.label)
         return True
+
+    def _may_leave_case(self, title: str, ok_label: str) -> bool:
+        """Save the open case; when that fails, whether the user agrees to lose the edits."""
+        current = self.session.reference
+        if current is None or self.session.save_now():
+            return True
+        reason = (
+            "someone else changed the case"
+            if self.session.in_conflict
+            else "the database refused the save"
+        )
+        return dialogs.confirm(
+            self,
+            title,
+            f"Your latest edits to {current} are not saved: {reason}. Leave it and lose them?",
+            ok_label=ok_label,
+        )
 
     # Building ---------------------------------------------------------------------------
 
@@ -413,23 +418,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        saved = self.session.save_now()
-        if (
-            not saved
-            and self.session.dirty
-            and not dialogs.confirm(
-                self,
-                "Quit without saving?",
-                f"The latest edits to {self.session.reference} could not be saved. "
-                "Quit anyway and lose them?",
-                ok_label="Quit without saving",
-            )
-        ):
+        if not self._may_leave_case("Quit without saving?", "Quit without saving"):
             event.ignore()
             return
         self.tasks.wait()
         self._save_window_state()
-        self.session.close()
+        self.session.close(save=False)
         self.database.close()
         event.accept()
 

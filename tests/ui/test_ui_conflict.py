@@ -131,3 +131,16 @@ def test_a_refused_save_offers_a_way_out(window, repository, qtbot, dialogs, mon
     qtbot.mouseClick(banner.button("Try again"), Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
     assert repository.get_case("CRLM-003").case.ecog == 1
+
+
+def test_switching_database_with_unsaved_edits_asks_first(
+    window, repository, other_repository, qtbot, dialogs, tmp_path
+):
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-001", ecog=1))
+    theirs = other_repository.get_case("CRLM-001")
+    other_repository.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    _type(qtbot, editor.fields["ecog"], "0")
+    dialogs.reply("confirm", False)
+    assert not window.switch_database(str(tmp_path / "other.db"), create=True)
+    assert window.session.reference == "CRLM-001"
+    assert not (tmp_path / "other.db").exists()
