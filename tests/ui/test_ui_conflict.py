@@ -144,3 +144,4 @@ def test_switching_database_with_unsaved_edits_asks_first(
     assert not window.switch_database(str(tmp_path / "other.db"), create=True)
     assert window.session.reference == "CRLM-001"
     assert not (tmp_path / "other.db").exists()
+    window.case_pane.banner.button("Reload").click()
