@@ -31,13 +31,8 @@ _RUNTIME.mkdir(mode=0o700, exist_ok=True)
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
 
 # Qt messages that say nothing about TAREaid and would otherwise fail a test (qt_log_level_fail
-# is WARNING): the offscreen platform cannot resize windows to size hints and has no
-# clipboard/session services.
-QT_LOG_IGNORE = (
-    r"This plugin does not support propagateSizeHints\(\)",
-    r"This plugin does not support setParent!?",
-    r"QFont::setPointSizeF: Point size <= 0",
-)
+# is WARNING): the offscreen platform cannot apply a window's size hints.
+QT_LOG_IGNORE = (r"This plugin does not support propagateSizeHints\(\)",)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
