@@ -24,7 +24,7 @@ from tareaid.domain.fields import (
     TIERS,
 )
 from tareaid.ui.case_session import CaseSession
-from tareaid.ui.evidence_view import figure_labels, figures_with_overall
+from tareaid.ui.evidence_view import figure_line, figures_with_overall
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
 from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
@@ -223,23 +223,8 @@ class FactorStep(QtWidgets.QScrollArea):
         figures = figures_with_overall(pack, text.evidence_figures)
         if figures:
             for figure in figures:
-                trial = pack.trials[figure.trial].name
-                line = f"{trial} · {figure.endpoint}"
-                values = figure.values_text()
-                effect = figure.effect_text()
-                details = "; ".join(part for part in (values, effect) if part)
-                labels = figure_labels(figure)
-                prefix = (
-                    "\N{RIGHTWARDS ARROW} Overall: "
-                    if figure.key not in text.evidence_figures
-                    else ""
-                )
-                if figure.subgroup:
-                    prefix = "Subgroup: "
-                words = f"{prefix}{line}: {details}" if details else f"{prefix}{line}"
-                if labels:
-                    words += f" ({', '.join(labels)})"
-                evidence_layout.addWidget(text_label(words))
+                added = figure.key not in text.evidence_figures
+                evidence_layout.addWidget(text_label(figure_line(pack, figure, beside=added)))
         else:
             evidence_layout.addWidget(
                 text_label(

@@ -31,6 +31,24 @@ def figure_labels(figure: Figure) -> list[str]:
     return labels
 
 
+def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> str:
+    """One line for a figure: trial, endpoint, arm values and effect, and what qualifies it.
+
+    `beside` marks an overall result shown only because a subgroup needs it beside it.
+    """
+    prefix = "Subgroup: " if figure.subgroup else ""
+    if beside:
+        prefix = "\N{RIGHTWARDS ARROW} Overall: "
+    words = f"{prefix}{pack.trials[figure.trial].name} · {figure.endpoint}"
+    details = "; ".join(part for part in (figure.values_text(), figure.effect_text()) if part)
+    if details:
+        words += f": {details}"
+    labels = figure_labels(figure)
+    if labels:
+        words += f" ({', '.join(labels)})"
+    return words
+
+
 def figures_with_overall(pack: EvidencePack, keys: list[str] | tuple[str, ...]) -> list[Figure]:
     """The figures for `keys`, each subgroup followed by the overall results it needs."""
     shown: list[Figure] = []

@@ -62,3 +62,33 @@ def test_f1_opens_the_evidence_without_a_case(window, qtbot):
     qtbot.keyClick(window.list_pane.table, Qt.Key.Key_F1)
     assert window.case_pane.tabs.currentIndex() == EVIDENCE_TAB
     assert window.case_pane.evidence.isVisible()
+
+
+def test_a_figure_line_says_what_the_figure_is(qapp):
+    from tareaid.ui.evidence_view import figure_line
+
+    pack = load_pack()
+    assert figure_line(pack, pack.figure("right_sided_2018_os_right")) == (
+        "Subgroup: SIRFLOX + FOXFIRE-Global, primary tumour side · Overall survival: "
+        "22.0 vs 17.1 months; HR 0.64 (95% CI 0.46–0.89), P = .008 "
+        "(subgroup, post hoc, statistically significant)"
+    )
+    assert figure_line(pack, pack.figure("combined_2017_os"), beside=True).startswith(
+        "→ Overall: FOXFIRE + SIRFLOX + FOXFIRE-Global · Overall survival: 22.6 vs 23.3 months"
+    )
+
+
+def test_the_metastatic_pattern_step_shows_its_subgroup_with_the_overall_result(
+    window, repository, qtbot
+):
+    from tareaid.domain.case import Case
+
+    repository.create_case(Case(reference="CRLM-001"))
+    window.model.reload()
+    window.list_pane.select("CRLM-001")
+    step = window.case_pane.checklist.step(0)
+    texts = [label.text() for label in step.findChildren(type(step.finding))]
+    lines = [text for text in texts if text.startswith(("SIRFLOX", "Subgroup"))]
+    subgroup = next(i for i, text in enumerate(lines) if text.startswith("Subgroup"))
+    assert "21.1 vs 12.4 months" in lines[subgroup]
+    assert any("20.5 vs 12.6 months" in text for text in lines[subgroup - 1 : subgroup + 2])
