@@ -9,6 +9,7 @@ has settled on a value. The case session does the rest.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,8 @@ from tareaid.domain.fields import FieldSpec, Kind
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
 
 NOT_RECORDED = "Not recorded"
+# Numbers the runs of typing, so that undo treats one run in one field as one change.
+_BURSTS = itertools.count(1)
 # Typing pauses longer than this commit the value (and start the autosave clock).
 TYPING_IDLE_MS = 600
 
@@ -194,15 +197,80 @@ class _BooleanField(_ChoiceField):
         self._commit({0: None, 1: True, 2: False}[index])
 
 
-class _TypedField(FieldWidget):
-    """A line of text that becomes a value when the user pauses, presses Enter or leaves.
+class _TypingField(FieldWidget):
+    """A field the user types into: the text becomes a value when the user pauses, presses
+    Enter or leaves the field, and before the window's Undo or Redo.
 
     Invalid text is never committed: the problem is shown under the field and the stored
     value stays as it was.
     """
 
     commit_on_pause = True
-    _burst_counter = 0
+
+    def _start_typing(self, editor: QtWidgets.QWidget) -> None:
+        self._pending = False
+        self._burst = next(_BURSTS)
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_IDLE_MS)
+        self._timer.timeout.connect(self.flush)
+        editor.installEventFilter(self)
+
+    def _typed(self) -> None:
+        self._pending = True
+        if self.commit_on_pause:
+            self._timer.start()
+
+    def _forget_typing(self) -> None:
+        """The shown text now comes from the case: nothing is pending, a new burst begins."""
+        self._pending = False
+        self._timer.stop()
+        self._burst = next(_BURSTS)
+
+    def _text(self) -> str:
+        raise NotImplementedError
+
+    def _parse(self, text: str) -> Any:
+        """The value for the text, or raise ValueError with a message for the user."""
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        self._timer.stop()
+        if not self._pending:
+            return
+        self._pending = False
+        try:
+            value = self._parse(self._text())
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self._commit(value, self._burst)
+
+    def _end_burst(self) -> None:
+        self.flush()
+        self._burst = next(_BURSTS)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        kind = event.type()
+        if kind == QtCore.QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            # The window's Undo/Redo act on the whole case, not on this field's own history:
+            # commit the typing first, then let the shortcut through.
+            self.flush()
+            event.ignore()
+            return True
+        if kind == QtCore.QEvent.Type.FocusOut:
+            self._end_burst()
+        if kind == QtCore.QEvent.Type.KeyPress and self._step(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, _event: QtCore.QEvent) -> bool:
+        """Handle a key that changes the value directly (Up/Down); True if handled."""
+        return False
+
+
+class _TypedField(_TypingField):
+    """One line of text, checked by a validator as it is typed."""
 
     def _make_control(self) -> QtWidgets.QWidget:
         edit = QtWidgets.QLineEdit()
@@ -216,21 +284,10 @@ class _TypedField(FieldWidget):
         if self.spec.max_length:
             edit.setMaxLength(self.spec.max_length)
         edit.textEdited.connect(self._on_text_edited)
-        edit.editingFinished.connect(self._on_editing_finished)
-        edit.installEventFilter(self)
+        edit.returnPressed.connect(self._end_burst)
         self.edit = edit
-        self._pending = False
-        self._burst = self._next_burst()
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_IDLE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._start_typing(edit)
         return edit
-
-    @classmethod
-    def _next_burst(cls) -> int:
-        _TypedField._burst_counter += 1
-        return _TypedField._burst_counter
 
     def _placeholder(self) -> str:
         return NOT_RECORDED
@@ -241,13 +298,10 @@ class _TypedField(FieldWidget):
     def _format(self, value: Any) -> str:
         return "" if value is None else str(value)
 
-    def _parse(self, text: str) -> Any:
-        """The value for the text, or raise ValueError with a message for the user."""
-        return text or None
+    def _text(self) -> str:
+        return self.edit.text()
 
     def _show(self, value: Any) -> None:
-        self._pending = False
-        self._timer.stop()
         try:
             same = self._parse(self.edit.text()) == value
         except ValueError:
@@ -256,42 +310,16 @@ class _TypedField(FieldWidget):
         # while the user is typing.
         if not same:
             self.edit.setText(self._format(value))
-        self._burst = self._next_burst()
-
-    def flush(self) -> None:
-        self._timer.stop()
-        if not self._pending:
-            return
-        self._pending = False
-        try:
-            value = self._parse(self.edit.text())
-        except ValueError as error:
-            self.show_error(str(error))
-            return
-        self._commit(value, self._burst)
+        self._forget_typing()
 
     def _on_text_edited(self, _text: str) -> None:
+        self._typed()
+
+    def _commit_typed(self, text: str) -> None:
+        """Put `text` in the field and commit it at once (a button or an arrow key)."""
+        self.edit.setText(text)
         self._pending = True
-        if self.commit_on_pause:
-            self._timer.start()
-
-    def _on_editing_finished(self) -> None:
         self.flush()
-        self._burst = self._next_burst()
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.ShortcutOverride and _is_undo_key(event):
-            # The window's Undo/Redo act on the whole case, not on this line's own history:
-            # commit the typing first, then let the shortcut through.
-            self.flush()
-            event.ignore()
-            return True
-        if event.type() == QtCore.QEvent.Type.KeyPress and self._step(event):
-            return True
-        return super().eventFilter(watched, event)
-
-    def _step(self, _event: QtCore.QEvent) -> bool:
-        return False
 
 
 def _is_undo_key(event: QtCore.QEvent) -> bool:
@@ -359,9 +387,7 @@ class _IntegerField(_TypedField):
             new = min(high, int(current) + 1)
         else:
             new = max(low, int(current) - 1)
-        self.edit.setText(str(new))
-        self._pending = True
-        self.flush()
+        self._commit_typed(str(new))
         return True
 
 
@@ -415,12 +441,10 @@ class _DateField(_TypedField):
             raise ValueError(f"{error.message[0].upper()}{error.message[1:]}") from None
 
     def _on_today_clicked(self) -> None:
-        self.edit.setText(date.today().isoformat())
-        self._pending = True
-        self.flush()
+        self._commit_typed(date.today().isoformat())
 
 
-class _NotesField(FieldWidget):
+class _NotesField(_TypingField):
     """Free text over several lines; Tab moves on rather than typing a tab."""
 
     def _make_control(self) -> QtWidgets.QWidget:
@@ -428,20 +452,21 @@ class _NotesField(FieldWidget):
         edit.setTabChangesFocus(True)
         edit.setPlaceholderText(NOT_RECORDED)
         edit.textChanged.connect(self._on_text_changed)
-        edit.installEventFilter(self)
         self.edit = edit
-        self._pending = False
-        self._burst = _TypedField._next_burst()
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_IDLE_MS)
-        self._timer.timeout.connect(self.flush)
         self._loading = False
+        self._start_typing(edit)
         return edit
 
+    def _text(self) -> str:
+        return self.edit.toPlainText()
+
+    def _parse(self, text: str) -> Any:
+        limit = self.spec.max_length
+        if limit and len(text) > limit:
+            raise ValueError(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
+        return text if text.strip() else None
+
     def _show(self, value: Any) -> None:
-        self._pending = False
-        self._timer.stop()
         current = self.edit.toPlainText()
         if (current if current.strip() else None) != value:
             self._loading = True
@@ -449,35 +474,11 @@ class _NotesField(FieldWidget):
                 self.edit.setPlainText(value or "")
             finally:
                 self._loading = False
-        self._burst = _TypedField._next_burst()
+        self._forget_typing()
 
     def _on_text_changed(self) -> None:
-        if self._loading:
-            return
-        self._pending = True
-        self._timer.start()
-
-    def flush(self) -> None:
-        self._timer.stop()
-        if not self._pending:
-            return
-        self._pending = False
-        text = self.edit.toPlainText()
-        limit = self.spec.max_length
-        if limit and len(text) > limit:
-            self.show_error(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
-            return
-        self._commit(text if text.strip() else None, self._burst)
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Type.ShortcutOverride and _is_undo_key(event):
-            self.flush()
-            event.ignore()
-            return True
-        if event.type() == QtCore.QEvent.Type.FocusOut:
-            self.flush()
-            self._burst = _TypedField._next_burst()
-        return super().eventFilter(watched, event)
+        if not self._loading:
+            self._typed()
 
 
 _WIDGETS: dict[Kind, type[FieldWidget]] = {
