@@ -155,11 +155,13 @@ class CaseListPane(QtWidgets.QWidget):
         current_case_changed(object): the selected case's reference (None when none).
         case_activated(str): the user pressed Enter or double-clicked a case.
         new_case_confirmed(str, object): the new-case bar's reference and the copied case.
+        new_case_requested(): the user pressed the New case button.
     """
 
     current_case_changed = Signal(object)
     case_activated = Signal(str)
     new_case_confirmed = Signal(str, object)
+    new_case_requested = Signal()
 
     def __init__(self, model: CaseListModel, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +181,13 @@ class CaseListPane(QtWidgets.QWidget):
         )
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.installEventFilter(self)
-        layout.addWidget(self.search)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.search, 1)
+        self.new_case_button = QtWidgets.QPushButton("New case…")
+        self.new_case_button.setToolTip("Create a case (Ctrl+N)")
+        self.new_case_button.clicked.connect(self.new_case_requested)
+        top.addWidget(self.new_case_button)
+        layout.addLayout(top)
         self._search_timer = QtCore.QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -200,6 +208,12 @@ class CaseListPane(QtWidgets.QWidget):
         self.count_label.setAccessibleName("Number of cases")
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
+
+        self.empty_label = QtWidgets.QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
 
         self.new_case_bar = NewCaseBar(self)
         self.new_case_bar.reference_entered.connect(self.new_case_confirmed)
@@ -236,12 +250,6 @@ class CaseListPane(QtWidgets.QWidget):
         model.modelReset.connect(self._on_model_reset)
         model.total_changed.connect(self._on_total_changed)
         layout.addWidget(self.table, 1)
-
-        self.empty_label = QtWidgets.QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
-        layout.addWidget(self.empty_label)
 
     # Public -----------------------------------------------------------------------------
 
@@ -352,7 +360,7 @@ class CaseListPane(QtWidgets.QWidget):
             self.empty_label.setText(
                 "No case matches the search."
                 if self.model.search
-                else "No cases yet. Press Ctrl+N to create one, or use File › Import."
+                else "No cases yet. Create one with New case (Ctrl+N), or use File › Import."
             )
             self.empty_label.show()
 

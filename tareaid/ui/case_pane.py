@@ -36,12 +36,14 @@ class CasePane(QtWidgets.QWidget):
 
     Signals:
         export_requested(): the user asked for the PDF of this case.
+        new_case_requested(): the user asked to create a case (from the empty pane).
         restore_requested(str): the user asked to restore this archived case.
         case_copied(str): "Keep mine as a copy" created this case.
         open_database_requested(): the user wants another database (the save failed).
     """
 
     export_requested = Signal()
+    new_case_requested = Signal()
     restore_requested = Signal(str)
     case_copied = Signal(str)
     open_database_requested = Signal()
@@ -57,11 +59,30 @@ class CasePane(QtWidgets.QWidget):
         self.pages = QtWidgets.QStackedWidget()
         outer.addWidget(self.pages)
 
-        self.empty = QtWidgets.QLabel(
-            "No case is open.\n\nPick a case from the list, or press Ctrl+N to create one."
+        self.empty = QtWidgets.QWidget()
+        empty_layout = QtWidgets.QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        hint = heading("No case is open", scale=1.3)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(hint)
+        words = QtWidgets.QLabel(
+            "Pick a case from the list, or create one: the checklist then walks you through "
+            "the six factors of the framework, one question at a time."
         )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        words.setWordWrap(True)
+        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(words)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QtWidgets.QPushButton("Create a case (Ctrl+N)")
+        self.create_button.clicked.connect(self.new_case_requested)
+        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (F1)")
+        self.read_evidence_button.clicked.connect(self._on_evidence_requested)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.read_evidence_button)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
         self.pages.addWidget(self.empty)
 
         content = QtWidgets.QWidget()

@@ -335,6 +335,8 @@ class MainWindow(QtWidgets.QMainWindow):
         pane.current_case_changed.connect(self._on_list_current_case_changed)
         pane.case_activated.connect(self._on_list_case_activated)
         pane.new_case_confirmed.connect(self._on_new_case_confirmed)
+        pane.new_case_requested.connect(self._on_new_case_triggered)
+        self.case_pane.new_case_requested.connect(self._on_new_case_triggered)
         pane.show_identifiers_box.setChecked(self.settings.show_identifiers())
         pane.show_archived_box.setChecked(self.settings.show_archived())
         pane.show_identifiers_box.toggled.connect(self.action("show_identifiers").setChecked)

@@ -41,10 +41,16 @@ def test_tab_moves_through_the_list_pane_in_reading_order(window, repository, qt
     pane = window.list_pane
     pane.search.setFocus()
     order = []
-    for _ in range(4):
+    for _ in range(5):
         order.append(QtWidgets.QApplication.focusWidget())
         qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert order == [pane.search, pane.show_identifiers_box, pane.show_archived_box, pane.table]
+    assert order == [
+        pane.search,
+        pane.new_case_button,
+        pane.show_identifiers_box,
+        pane.show_archived_box,
+        pane.table,
+    ]
 
 
 def test_tab_walks_the_editor_fields_in_form_order(window, repository, qtbot):

@@ -163,3 +163,16 @@ def test_delete_in_a_text_field_does_not_archive(window, qtbot, repository):
     notes.setFocus()
     qtbot.keyClick(notes, Qt.Key.Key_Delete)
     assert repository.get_case("CRLM-001").archived is False
+
+
+def test_an_empty_database_shows_how_to_start(window, qtbot):
+    pane = window.list_pane
+    assert pane.empty_label.isVisible()
+    assert "New case (Ctrl+N)" in pane.empty_label.text()
+    assert window.case_pane.create_button.isVisible()
+    qtbot.mouseClick(window.case_pane.create_button, Qt.MouseButton.LeftButton)
+    assert pane.new_case_bar.isVisible()
+    qtbot.keyClicks(pane.new_case_bar.edit, "FIRST-1")
+    qtbot.keyClick(pane.new_case_bar.edit, Qt.Key.Key_Return)
+    assert not pane.empty_label.isVisible()
+    assert window.case_pane.title.text() == "FIRST-1"
