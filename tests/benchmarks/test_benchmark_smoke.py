@@ -17,9 +17,9 @@ import pytest
 pytest.importorskip("tareaid.store.repository", reason="the benchmarks measure the store")
 
 RUNNER = Path(__file__).with_name("run.py")
-# name: measured vs baseline (ratio N.NNx, target ...) PASS|MISS
+# name: measured vs baseline (ratio N.NNx, target ...) PASS | MISS by ...
 LINE = re.compile(
-    r"^(?P<name>[^:\n]+): .+ vs .+ \(ratio (?P<ratio>[0-9.]+)x, target .+\) (PASS|MISS)$"
+    r"^(?P<name>[^:\n]+): .+ vs .+ \(ratio (?P<ratio>[0-9.]+)x, target .+\) (PASS|MISS by .+)$"
 )
 EXPECTED = (
     "start-up, ",
