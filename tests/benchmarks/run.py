@@ -616,10 +616,20 @@ def bench_gui_stall(size: Size, large_db: Path, workdir: Path, env: dict[str, st
             case["reference"] = f"IMP-{i:06d}"
         imports.write_text(case_file_text(cases), "utf-8")
     try:
+        other = workdir / "gui-stall-other.sqlite3"
+        _remove_database(other)
+        with (
+            contextlib.closing(sqlite3.connect(copy)) as source,
+            contextlib.closing(sqlite3.connect(other)) as target,
+        ):
+            source.backup(target)
         arguments = ["--db", str(copy), "--work", str(workdir), "--pace", str(size.pace)]
-        data = run_child("gui-stall", [*arguments, "--file", str(imports)], env)
+        data = run_child(
+            "gui-stall", [*arguments, "--file", str(imports), "--other-db", str(other)], env
+        )
     finally:
         _remove_database(copy)
+        _remove_database(workdir / "gui-stall-other.sqlite3")
     interactive = {p: ms for p, ms in data["phases"].items() if p not in START_PHASES}
     worst_phase = max(interactive, key=lambda p: interactive[p])
     phases = ", ".join(f"{p} {ms:.0f}" for p, ms in data["phases"].items())
@@ -637,7 +647,8 @@ def bench_gui_stall(size: Size, large_db: Path, workdir: Path, env: dict[str, st
             "window built in "
             f"{data['construct_ms']:.0f} ms, list populated at first paint: "
             f"{data['populated_at_first_paint']}; imported through the menu: "
-            f"{data['cases_imported']:,} cases",
+            f"{data['cases_imported']:,} cases; switched database through the menu: "
+            f"{data['database_switched']}",
             extra=data,
         )
     ]
@@ -1072,6 +1083,12 @@ def child_gui_stall(args: argparse.Namespace) -> int:
     imported = _import_through_menu(window, dialogs, Path(args.file), app) if args.file else None
     wait(0.3)
 
+    beat.set_phase("open database")
+    switched = None
+    if args.other_db:
+        switched = _open_database_through_menu(window, dialogs, args.other_db)
+    wait(0.3)
+
     beat.set_phase("close")
     window.close()
     wait(0.2)
@@ -1089,6 +1106,7 @@ def child_gui_stall(args: argparse.Namespace) -> int:
             "populated_at_first_paint": bool(painted and painted[0]),
             "pdf_exported": exported,
             "cases_imported": imported,
+            "database_switched": switched,
             "stall_stacks": beat.stacks[:12],
             "checklist_found": checklist is not None,
         }
@@ -1148,6 +1166,17 @@ def _import_through_menu(window: Any, dialogs: Any, file: Path, app: Any) -> int
     return window.model.total - before
 
 
+def _open_database_through_menu(window: Any, dialogs: Any, db: str) -> bool:
+    """File › Open database… on another database of the same size, the dialog answered."""
+    saved = dialogs.choose_open_file
+    dialogs.choose_open_file = lambda *_a, **_k: db
+    try:
+        window.action("open_database").trigger()
+    finally:
+        dialogs.choose_open_file = saved
+    return Path(window.database.label).resolve() == Path(db).resolve()
+
+
 CHILDREN = {"search": child_search, "import": child_import, "gui-stall": child_gui_stall}
 
 
@@ -1178,6 +1207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keystrokes", type=int, default=30, help=argparse.SUPPRESS)
     parser.add_argument("--pace", type=float, default=1.0, help=argparse.SUPPRESS)
     parser.add_argument("--profile", help=argparse.SUPPRESS)
+    parser.add_argument("--other-db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return CHILDREN[args.child](args)
