@@ -51,8 +51,13 @@ def test_assess_json_for_a_complete_case(tmp_path, capsys):
         ("liver_lesions", "favours"),
         ("ecog", "favours"),
     ]
-    assert data["counts"] == {"favours": 6, "neutral": 0, "against": 0, "unassessed": 0,
-                              "outside": 0}
+    assert data["counts"] == {
+        "favours": 6,
+        "neutral": 0,
+        "against": 0,
+        "unassessed": 0,
+        "outside": 0,
+    }
     assert [g["key"] for g in data["evidence_gaps"]] == ["biologic"]
     assert [a["key"] for a in data["workup_alerts"]] == ["bilirubin_high"]
     assert data["headline"] == (
@@ -108,22 +113,36 @@ BAD_INPUTS = [
     ({"reference": "R" * 65}, ["field 'reference'", "at most 64"]),
     ({"ecog": 1}, ["field 'reference'", "required"]),
     ({"reference": 12}, ["field 'reference'", "expected text"]),
-    ({"reference": "B-1", "overrides": {"ecog": {"tier": "favours"}}},
-     ["case B-1", "field 'overrides.ecog.reason'", "reason is required"]),
-    ({"reference": "B-1", "overrides": {"ecog": {"tier": "favours", "reason": "   "}}},
-     ["field 'overrides.ecog.reason'"]),
-    ({"reference": "B-1", "overrides": {"performance": {"tier": "favours", "reason": "x"}}},
-     ["field 'overrides.performance'", "not a factor"]),
-    ({"reference": "B-1", "overrides": {"ecog": {"tier": "unassessed", "reason": "x"}}},
-     ["field 'overrides.ecog.tier'", "favours, neutral, against"]),
+    (
+        {"reference": "B-1", "overrides": {"ecog": {"tier": "favours"}}},
+        ["case B-1", "field 'overrides.ecog.reason'", "reason is required"],
+    ),
+    (
+        {"reference": "B-1", "overrides": {"ecog": {"tier": "favours", "reason": "   "}}},
+        ["field 'overrides.ecog.reason'"],
+    ),
+    (
+        {"reference": "B-1", "overrides": {"performance": {"tier": "favours", "reason": "x"}}},
+        ["field 'overrides.performance'", "not a factor"],
+    ),
+    (
+        {"reference": "B-1", "overrides": {"ecog": {"tier": "unassessed", "reason": "x"}}},
+        ["field 'overrides.ecog.tier'", "favours, neutral, against"],
+    ),
     ({"reference": "B-1", "decision": {"outcome": "tare"}}, ["field 'decision.outcome'"]),
-    ({"reference": "B-1", "decision": {"outcome": "deferred", "decided_on": "tomorrow"}},
-     ["field 'decision.decided_on'"]),
+    (
+        {"reference": "B-1", "decision": {"outcome": "deferred", "decided_on": "tomorrow"}},
+        ["field 'decision.decided_on'"],
+    ),
     ({"format": "tareaid.case/2", "cases": []}, ["field 'format'", "tareaid.case/1"]),
-    ({"format": "tareaid.case/1", "cases": [{"reference": "X"}, {"reference": "X"}]},
-     ["case X", "field 'reference'", "more than once"]),
-    ({"format": "tareaid.case/1", "cases": [{"reference": "X"}, {"ecog": 9}]},
-     ["case #2", "field 'reference'"]),
+    (
+        {"format": "tareaid.case/1", "cases": [{"reference": "X"}, {"reference": "X"}]},
+        ["case X", "field 'reference'", "more than once"],
+    ),
+    (
+        {"format": "tareaid.case/1", "cases": [{"reference": "X"}, {"ecog": 9}]},
+        ["case #2", "field 'reference'"],
+    ),
 ]
 
 
@@ -142,8 +161,10 @@ def test_bad_case_values_exit_2_naming_file_case_and_field(tmp_path, capsys, con
     ("raw", "words"),
     [
         ('{"reference": "N-1", "bilirubin_mg_dl": NaN}', ["field 'bilirubin_mg_dl'", "finite"]),
-        ('{"reference": "N-1", "lung_shunt_fraction_pct": Infinity}',
-         ["field 'lung_shunt_fraction_pct'"]),
+        (
+            '{"reference": "N-1", "lung_shunt_fraction_pct": Infinity}',
+            ["field 'lung_shunt_fraction_pct'"],
+        ),
         ('{"reference": "M-1", "ecog": 1', ["not valid JSON", "line 1"]),
         ('{"reference": "D-1", "ecog": 1, "ecog": 2}', ["field 'ecog'", "twice"]),
         ("", ["empty"]),
@@ -179,14 +200,20 @@ def test_stdin_and_module_entry_point():
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["factors"][5] == {
-        "key": "ecog", "derived_tier": "neutral", "tier": "neutral", "overridden": False,
+        "key": "ecog",
+        "derived_tier": "neutral",
+        "tier": "neutral",
+        "overridden": False,
         "reason": "ECOG 2: reviews accept 0–2; the first-line trials enrolled 0–1",
         "finding": "ECOG 2",
         "derived_reason": "ECOG 2: reviews accept 0–2; the first-line trials enrolled 0–1",
     }
     bad = subprocess.run(
         [sys.executable, "-m", "tareaid", "assess", "-"],
-        input=b'{"reference": "S-2", "ecog": 5}', capture_output=True, timeout=60, check=False,
+        input=b'{"reference": "S-2", "ecog": 5}',
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert bad.returncode == 2
     assert b"<stdin>: case S-2: field 'ecog'" in bad.stderr

@@ -68,9 +68,11 @@ def test_round_trip_of_every_field_is_exact():
     assert case.date_of_birth == date(1950, 3, 12)
     assert case.overrides["timing"] == Override("favours", "Liver-only progression")
     assert case.decision == Decision(
-        outcome="further_workup", rationale="Repeat MAA",
+        outcome="further_workup",
+        rationale="Repeat MAA",
         attendees=("Dr A (HPB surgery)", "Dr B (IR)"),
-        dissent="Dr C preferred systemic therapy only", decided_on=date(2026, 12, 3),
+        dissent="Dr C preferred systemic therapy only",
+        decided_on=date(2026, 12, 3),
         finalised=True,
     )
 

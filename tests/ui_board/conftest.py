@@ -15,10 +15,6 @@ from typing import Any
 import pytest
 from board_data import board_cases
 
-from tareaid.ui.board import binding_guard
-
-binding_guard.keep_none_alive()
-
 # The offscreen platform cannot raise windows; the board raises its windows on purpose.
 QT_LOG_IGNORE = (r"This plugin does not support raise\(\)",)
 

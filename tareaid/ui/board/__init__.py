@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tareaid.ui.board.binding_guard import keep_none_alive
 from tareaid.ui.qt import Qt, QtWidgets
-
-keep_none_alive()
 
 
 def open_board(main_window: QtWidgets.QWidget | None, repository: Any) -> QtWidgets.QWidget:
