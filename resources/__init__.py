@@ -1,1 +1,1 @@
-"""Data shipped with TAREaid: the evidence pack, fonts and icons (installed as tareaid.resources)."""
+"""Data shipped with TAREaid: evidence pack, demo cases, fonts, icons (as tareaid.resources)."""

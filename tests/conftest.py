@@ -31,8 +31,11 @@ _RUNTIME.mkdir(mode=0o700, exist_ok=True)
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
 
 # Qt messages that say nothing about TAREaid and would otherwise fail a test (qt_log_level_fail
-# is WARNING): the offscreen platform cannot apply a window's size hints.
-QT_LOG_IGNORE = (r"This plugin does not support propagateSizeHints\(\)",)
+# is WARNING): the offscreen platform can neither apply a window's size hints nor raise a window.
+QT_LOG_IGNORE = (
+    r"This plugin does not support propagateSizeHints\(\)",
+    r"This plugin does not support raise\(\)",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,7 +8,6 @@ backup, PDF, check) runs through the task runner off the GUI thread.
 from __future__ import annotations
 
 import html
-import importlib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,6 +87,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tasks = TaskRunner(self)
         self.session = CaseSession(database.repository, self.pack, self)
 
+        self._board_window: QtWidgets.QWidget | None = None
         self.model = CaseListModel(database.repository, self)
         self.model.set_show_identifiers(self.settings.show_identifiers())
         self.model.set_include_archived(self.settings.show_archived())
@@ -763,18 +763,24 @@ class MainWindow(QtWidgets.QMainWindow):
     # Board and help ---------------------------------------------------------------------
 
     def _on_board_triggered(self) -> None:
-        try:
-            board = importlib.import_module("tareaid.ui.board")
-        except ImportError:
-            board = None
-        open_board = getattr(board, "open_board", None)
-        if open_board is None:
-            dialogs.show_info(
-                self, "Tumour board", "The tumour-board mode is not available in this version."
-            )
-            return
+        from tareaid.ui.board import open_board
+
         self.session.save_now()
-        open_board(self, self.repository)
+        board = open_board(self, self.repository)
+        if board is not self._board_window:
+            # The board changes cases (tiers, decisions, board dates): keep the list and the
+            # open case current so an edit here does not run into a needless conflict.
+            board.case_changed.connect(self._on_board_case_changed)
+            board.agenda_changed.connect(self._on_board_agenda_changed)
+            self._board_window = board
+
+    def _on_board_case_changed(self, reference: str) -> None:
+        self.model.reload()
+        if reference == self.session.reference and not self.session.dirty:
+            self.session.reload()
+
+    def _on_board_agenda_changed(self) -> None:
+        self.model.reload()
 
     def _on_shortcuts_triggered(self) -> None:
         rows = "".join(

@@ -15,19 +15,6 @@ from typing import Any
 import pytest
 from board_data import board_cases
 
-# The offscreen platform cannot raise windows; the board raises its windows on purpose.
-QT_LOG_IGNORE = (r"This plugin does not support raise\(\)",)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.path).parents:
-            earlier = item.get_closest_marker("qt_log_ignore")
-            patterns = (*(earlier.args if earlier else ()), *QT_LOG_IGNORE)
-            item.add_marker(pytest.mark.qt_log_ignore(*patterns), append=False)
-
 
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[Any]:
