@@ -7,11 +7,11 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from tareaid.errors import TareaidError
+from tareaid.files import write_atomically
 
 DB_ENV = "TAREAID_DB"
 
@@ -66,7 +66,7 @@ def print_json(value: Any) -> None:
 
 
 def write_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write all of `data` to `path` or nothing: a temporary file beside it, then rename."""
+    """Write all of `data` to `path` or nothing, owner-only; errors become user messages."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -74,17 +74,6 @@ def write_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     if not directory.is_dir():
         raise TareaidError(f"{target}: the folder {directory} does not exist")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
+        write_atomically(target, data)
     except OSError as error:
-        raise TareaidError(f"{target}: cannot write here ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
         raise TareaidError(f"{target}: could not be written ({error.strerror})") from None

@@ -25,21 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from tareaid.domain.fields import FACTOR_KEYS
+
 PACK_FILENAME = "evidence_pack.toml"
 PACK_PACKAGE = "tareaid.resources"
 
 #: Format of the pack file this loader understands (the ``schema`` key).
 SCHEMA_VERSION = 1
 
-#: The six framework factors in contract order (CONTRACT.md §3).
-FACTOR_KEYS: tuple[str, ...] = (
-    "metastatic_pattern",
-    "treatment_goal",
-    "timing",
-    "ras_status",
-    "liver_lesions",
-    "ecog",
-)
 #: Evidence-gap keys (CONTRACT.md §3).
 GAP_KEYS: tuple[str, ...] = (
     "irinotecan_regimen",

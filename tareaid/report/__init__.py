@@ -11,13 +11,11 @@ ReportLab only at the first export. Imports no Qt.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pathlib
-import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tareaid.files import write_atomically
 from tareaid.report.options import ReportOptions
 
 if TYPE_CHECKING:
@@ -59,25 +57,6 @@ def build_combined_report(
 def write_report(path: pathlib.Path, data: bytes) -> None:
     """Write a report to ``path`` completely or not at all, readable by its owner only.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the file
-    is renamed over ``path``; a failure leaves any earlier file at ``path`` untouched.
     Raises ``OSError`` (e.g. ``IsADirectoryError``, ``FileNotFoundError``) on failure.
     """
-    target = pathlib.Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file name", str(target))
-    folder = target.parent
-    # mkstemp creates the file with mode 0600, so the report is never readable by others,
-    # not even while it is being written.
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    write_atomically(path, data)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tareaid import __version__
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
+from tareaid.files import write_atomically
 from tareaid.store.errors import StoreError
 from tareaid.ui import dialogs, theme
 from tareaid.ui.case_list import CaseListPane
@@ -24,7 +25,7 @@ from tareaid.ui.case_session import CaseSession
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
-from tareaid.ui.workers import TaskRunner, write_bytes_atomically
+from tareaid.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from tareaid.store.repository import CheckReport, Repository, StoredCase
@@ -586,7 +587,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         def work(_progress: Any) -> int:
             cases = repository.export_cases(None)
-            write_bytes_atomically(path, dumps_cases(cases).encode("utf-8"))
+            write_atomically(path, dumps_cases(cases).encode("utf-8"))
             return len(cases)
 
         def done(count: int) -> None:

@@ -8,12 +8,8 @@ The function gets a `progress(done, total)` callable it may call from its thread
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from tareaid.ui.qt import Qt, QtCore, QtWidgets, Signal, Slot
@@ -142,22 +138,6 @@ class _TaskWatcher(QtCore.QObject):
     def _on_failed_signal(self, error: BaseException) -> None:
         self._end()
         self._on_failed(error)
-
-
-def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write all of `data` to `path` or nothing: a temporary file beside it, then rename."""
-    target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
 
 
 class BackgroundCall(QtCore.QObject):

@@ -9,11 +9,8 @@ without names.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +19,7 @@ from pathlib import Path
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
+from tareaid.files import write_atomically
 
 COLUMNS = (
     "Position",
@@ -158,28 +156,9 @@ def _render_text(rows: Sequence[SummaryRow], board_date: date) -> str:
     return "\n".join(lines)
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write text atomically to ``path``, readable and writable by the owner only."""
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp already creates the file 0600; say so explicitly where the platform can.
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-
-
 def write_summary(path: Path, items: Sequence[tuple[Case, Assessment]], board_date: date) -> str:
     """Write the agenda summary in the format the file name asks for; returns the format."""
     path = Path(path)
     fmt = format_for(path)
-    write_private(path, render(summary_rows(items), board_date, fmt))
+    write_atomically(path, render(summary_rows(items), board_date, fmt).encode("utf-8"))
     return fmt
