@@ -300,3 +300,12 @@ TIER_MARKS: dict[str, str] = {
     "unassessed": "?",
     "outside": "!",
 }
+# Shapes that stay distinct in greyscale and for colour-blind readers: the app, the
+# projection and the PDF all mark tiers with them, beside the word.
+TIER_SHAPES: dict[str, str] = {
+    "favours": "▲",
+    "neutral": "●",
+    "against": "▼",
+    "unassessed": "?",
+    "outside": "◆",
+}

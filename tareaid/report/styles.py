@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from tareaid.domain.fields import TIER_LABELS
+from tareaid.domain.fields import TIER_LABELS, TIER_SHAPES
 from tareaid.report.fonts import SANS, SANS_BOLD, register_fonts
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
@@ -41,15 +41,6 @@ EXPERIMENTAL_FILL = colors.HexColor("#1f3b5c")
 CONTROL_FILL = colors.HexColor("#d5dbe3")
 CONTROL_HATCH = colors.HexColor("#44546a")
 
-# The same shapes as the application's checklist (tareaid/ui/tiers.py, which imports Qt and
-# so cannot be imported here); a test keeps the two in step.
-TIER_SHAPES: dict[str, str] = {
-    "favours": "▲",
-    "neutral": "●",
-    "against": "▼",
-    "unassessed": "?",
-    "outside": "◆",
-}
 # The light-theme colours of the application; all read on white and stay distinct in grey
 # together with the shape and the word.
 TIER_COLOURS: dict[str, colors.Color] = {

@@ -6,17 +6,8 @@ light mode, dark mode and the high-contrast projection theme.
 
 from __future__ import annotations
 
-from tareaid.domain.fields import TIER_LABELS, TIER_MARKS
+from tareaid.domain.fields import TIER_LABELS, TIER_MARKS, TIER_SHAPES
 from tareaid.ui.qt import Qt, QtGui
-
-# Shapes that stay distinct in greyscale and for colour-blind readers.
-TIER_SHAPES: dict[str, str] = {
-    "favours": "▲",
-    "neutral": "●",
-    "against": "▼",
-    "unassessed": "?",
-    "outside": "◆",
-}
 
 # (on a light background, on a dark background): saturated enough to read, never pure red/green
 # alone because the shape and word carry the meaning.

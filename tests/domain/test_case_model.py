@@ -111,3 +111,22 @@ def test_blank_text_means_not_recorded():
 def test_integer_valued_numbers_are_written_as_integers():
     case = parse_case({"reference": "E-3", "lung_shunt_fraction_pct": 15})
     assert case_to_dict(case)["lung_shunt_fraction_pct"] == 15
+
+
+def test_tiers_have_a_shape_and_a_mark_besides_any_colour():
+    from tareaid.domain.fields import TIER_MARKS, TIER_SHAPES
+
+    assert TIER_SHAPES == {
+        "favours": "▲",
+        "neutral": "●",
+        "against": "▼",
+        "unassessed": "?",
+        "outside": "◆",
+    }
+    assert TIER_MARKS == {
+        "favours": "+",
+        "neutral": "=",
+        "against": "−",
+        "unassessed": "?",
+        "outside": "!",
+    }

@@ -201,14 +201,6 @@ def test_importing_the_package_does_not_import_reportlab():
     assert result.stdout.strip() == "False"
 
 
-def test_report_tier_shapes_match_the_application():
-    pytest.importorskip("PySide6.QtGui")
-    from tareaid.report.styles import TIER_SHAPES
-    from tareaid.ui.tiers import TIER_SHAPES as UI_SHAPES
-
-    assert TIER_SHAPES == UI_SHAPES
-
-
 def test_every_demo_case_fits_on_two_pages_identified_and_de_identified():
     repository = pytest.importorskip("tareaid.store.repository")
     from tareaid.domain.assessment import assess
