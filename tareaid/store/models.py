@@ -1,4 +1,4 @@
-"""The SQLModel tables of the current schema (version 2), used to read and write rows.
+"""The SQLModel tables of the current schema (version 3), used to read and write rows.
 
 For SQLite the tables are created by the frozen DDL in ``schema.py``; these classes describe
 the same tables to SQLAlchemy (a test proves the two agree column by column and index by
@@ -35,6 +35,8 @@ class CaseRecord(SQLModel, table=True):
         Index("ix_case_record_against", "count_against", "reference"),
         Index("ix_case_record_headline", "headline", "reference"),
         Index("ix_case_record_assessed_with", "assessed_with"),
+        # Schema version 3.
+        Index("ix_case_record_reference_search", "reference", "archived", "reference_key"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

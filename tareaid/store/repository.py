@@ -335,10 +335,7 @@ class Repository:
                         f"this version reads up to {SCHEMA_VERSION}); it was left as it is"
                     )
                 if version < SCHEMA_VERSION:
-                    raise StoreError(
-                        f"{shown}: has schema version {version}, and this TAREaid upgrades "
-                        "only database files; ask the server's administrator to upgrade it"
-                    )
+                    version = _upgrade_server(connection, version, shown)
         except StoreError:
             engine.dispose()
             raise
@@ -410,7 +407,7 @@ class Repository:
     ) -> int:
         """How many cases `list_cases` would give without offset and limit."""
         statement = select(func.count()).select_from(CASES)
-        statement = _filtered(statement, search, include_archived, search_identifiers)
+        statement = _filtered(statement, search, include_archived, search_identifiers, direct=True)
         with self._read() as connection:
             return int(connection.execute(statement).scalar_one())
 
@@ -450,8 +447,13 @@ class Repository:
             CASES.c.patient_name,
             CASES.c.mrn,
         )
-        statement = _filtered(statement, search, include_archived, search_identifiers)
-        keys = [column] if column is CASES.c.reference else [column, CASES.c.reference]
+        # In reference order the search index gives the rows in order and tests the key;
+        # in any other order only the matching rows are fetched, then sorted.
+        by_reference = column is CASES.c.reference
+        statement = _filtered(
+            statement, search, include_archived, search_identifiers, direct=by_reference
+        )
+        keys = [column] if by_reference else [column, CASES.c.reference]
         statement = statement.order_by(*(k.desc() if descending else k.asc() for k in keys))
         if offset:
             statement = statement.offset(max(0, offset))
@@ -1215,9 +1217,24 @@ def _clean_reason(reason: str | None) -> str | None:
 
 
 def _filtered(
-    statement: Any, search: str | None, include_archived: bool, search_identifiers: bool
+    statement: Any,
+    search: str | None,
+    include_archived: bool,
+    search_identifiers: bool,
+    *,
+    direct: bool = False,
 ) -> Any:
-    """Restrict a case query to unarchived cases and to a case-insensitive substring."""
+    """Restrict a case query to unarchived cases and to a case-insensitive substring.
+
+    A substring match cannot use an index to seek, so what matters is which index SQLite
+    scans. `direct` tests the reference key in the statement's own WHERE clause: right for a
+    count (a scan of the narrow (reference_key, archived) index, nothing else read) and for
+    a page in reference order (a walk of the (reference, archived, reference_key) index
+    that stops after the page). Otherwise the matching ids are found in the narrow index
+    first and only those rows are read and sorted: ordered by another column, a direct
+    test would walk that column's index and read every table row to test its key (~250 ms
+    instead of ~15 ms at 100,000 cases when little matches).
+    """
     if not search or not search.strip():
         if not include_archived:
             statement = statement.where(CASES.c.archived == false())
@@ -1225,16 +1242,17 @@ def _filtered(
     needle = search.strip().casefold()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
-    def matching(column: Any) -> Any:
-        # A substring match cannot use an index to seek, but it can scan the narrow
-        # (key, archived) index instead of the wide table rows; the outer query then
-        # fetches just the matching rows by id (10 ms instead of 170 ms at 100,000 cases).
-        ids = select(CASES.c.id).where(column.like(pattern, escape="\\"))
-        return ids if include_archived else ids.where(CASES.c.archived == false())
+    def matching(query: Any, column: Any) -> Any:
+        query = query.where(column.like(pattern, escape="\\"))
+        return query if include_archived else query.where(CASES.c.archived == false())
 
-    ids = matching(CASES.c.reference_key)
+    if direct and not search_identifiers:
+        return matching(statement, CASES.c.reference_key)
+    ids = matching(select(CASES.c.id), CASES.c.reference_key)
     if search_identifiers:
-        ids = union(ids, matching(CASES.c.identity_key))
+        # Either key may match: the union of two narrow index scans, never a scan of the
+        # wide table rows.
+        ids = union(ids, matching(select(CASES.c.id), CASES.c.identity_key))
     return statement.where(CASES.c.id.in_(ids))
 
 
@@ -1364,6 +1382,28 @@ def _server_schema_version(connection: Connection) -> int | None:
         return None
     value = connection.execute(select(_SERVER_SCHEMA.c.version)).scalar()
     return None if value is None else int(value)
+
+
+# Versions that added only indexes: a server builds them in place, from the models.
+_SERVER_INDEXES_BY_VERSION = {3: ("ix_case_record_reference_search",)}
+assert sorted(_SERVER_INDEXES_BY_VERSION) == list(range(3, SCHEMA_VERSION + 1))
+
+
+def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
+    """Bring a server database from version 2 up to date (inside the caller's transaction);
+    older ones need their administrator."""
+    if version < 2:
+        raise StoreError(
+            f"{shown}: has schema version {version}, and this TAREaid upgrades only database "
+            "files from before version 2; ask the server's administrator to upgrade it"
+        )
+    indexes = {index.name: index for index in CASES.indexes}
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        for name in _SERVER_INDEXES_BY_VERSION[step]:
+            indexes[name].create(connection)
+    connection.execute(update(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))
+    log.info("server database upgraded from schema version %d to %d", version, SCHEMA_VERSION)
+    return SCHEMA_VERSION
 
 
 def _protect_server_trail(connection: Connection) -> None:

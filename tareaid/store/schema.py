@@ -20,12 +20,13 @@ from __future__ import annotations
 # value belongs to another program and is refused untouched.
 APPLICATION_ID = 0x54415245
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tables expected at each version, for `check`.
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     1: frozenset({"case_record", "case_override", "audit_entry"}),
     2: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
+    3: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
 }
 
 AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
@@ -188,8 +189,19 @@ V2_DDL: tuple[str, ...] = (
     _V2_ATTENDEE,
 )
 
+# --- version 3: the list's search index ----------------------------------------------------
+
+# The case list searched by reference and ordered by reference (its usual view): walking
+# this index gives the rows in list order and tests the case-folded key without touching a
+# table row, so a page of 200 matches stops after 200 hits instead of fetching and sorting
+# every match (a 100,000-case search went from ~50 ms to ~1-25 ms). Nothing else changes.
+V3_DDL: tuple[str, ...] = (
+    "CREATE INDEX ix_case_record_reference_search "
+    "ON case_record (reference, archived, reference_key)",
+)
+
 # The statements that take a database from version N-1 to version N.
-STEPS: dict[int, tuple[str, ...]] = {1: V1_DDL, 2: V2_DDL}
+STEPS: dict[int, tuple[str, ...]] = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1)), "a schema step is missing"
 
 

@@ -189,6 +189,47 @@ def test_search_order_and_pages(repo):
         repo.list_cases(order_by="patient_name")
 
 
+def test_a_search_gives_the_same_cases_in_every_order(repo):
+    # In reference order the search is tested on the search index as it walks the list; in
+    # any other order the matching ids are looked up first. Both must find the same cases.
+    cases = [
+        make_case(f"{prefix}-{i:03d}", ecog=i % 4, board_date=f"2026-12-{1 + i % 28:02d}")
+        for prefix in ("CRLM", "HPB", "crlm_x")
+        for i in range(30)
+    ]
+    repo.import_cases(cases)
+    for reference in ("CRLM-007", "HPB-011", "crlm_x-003"):
+        repo.archive_case(reference)
+    references = [case.reference for case in cases]
+    for search in ("crlm", "M-00", "_x-0", "1", "zzz"):
+        for include_archived in (False, True):
+            expected = sorted(
+                r
+                for r in references
+                if search.casefold() in r.casefold()
+                and (include_archived or r not in ("CRLM-007", "HPB-011", "crlm_x-003"))
+            )
+            assert repo.count_cases(search, include_archived=include_archived) == len(expected)
+            for order in ("reference", "board_date", "favours", "headline", "updated_at"):
+                for descending in (False, True):
+                    listed = [
+                        s.reference
+                        for s in repo.list_cases(
+                            search,
+                            include_archived=include_archived,
+                            order_by=order,
+                            descending=descending,
+                        )
+                    ]
+                    assert sorted(listed) == expected, (search, order, descending)
+            page = _listed(repo, search=search, include_archived=include_archived, limit=7)
+            assert page == expected[:7]
+            rest = _listed(
+                repo, search=search, include_archived=include_archived, offset=7, limit=500
+            )
+            assert rest == expected[7:]
+
+
 def test_archived_cases_are_left_out_unless_asked_for(repo):
     repo.import_cases([make_case("K-1"), make_case("K-2")])
     repo.archive_case("K-1")

@@ -120,7 +120,7 @@ def test_bad_files_are_refused_and_left_untouched(kind, tmp_path, cli):
     assert code == 1, out + err
     assert words in out
     assert sha256(path) == before
-    assert not Path(f"{path}.before-v2").exists()
+    assert not Path(f"{path}.before-v3").exists()
     assert not list(folder.glob("*.bak"))
 
 

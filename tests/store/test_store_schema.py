@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from store_helpers import FIXTURES, SCHEMA_V1_FIXTURE, make_case, sha256
 
-from tareaid.store.errors import NewerSchemaError
+from tareaid.store import schema
+from tareaid.store.errors import NewerSchemaError, StoreError
 from tareaid.store.repository import Repository
 
 TARE_APPLICATION_ID = 0x54415245  # "TARE", typed from the store's design, not read back
@@ -83,7 +84,7 @@ def test_the_committed_fixture_is_what_its_script_builds(tmp_path):
 def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 2
+        assert repository.schema_version == 3
         assert repository.count_cases(include_archived=True) == 3
         assert [s.reference for s in repository.list_cases()] == ["FIX-001", "FIX-002"]
         first = repository.get_case("FIX-001").case
@@ -136,7 +137,7 @@ def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False):
         pass
-    backups = sorted(path.parent.glob("cases.sqlite3.before-v2-*.bak"))
+    backups = sorted(path.parent.glob("cases.sqlite3.before-v3-*.bak"))
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
     old = schema_of(backups[0])
@@ -161,7 +162,53 @@ def test_a_fresh_database_is_identical_to_an_upgraded_one(tmp_path):
     with Repository.open(str(fresh)):
         pass
     assert schema_of(fresh) == schema_of(upgraded)
-    assert schema_of(fresh)["user_version"] == 2
+    assert schema_of(fresh)["user_version"] == 3
+
+
+def _version_2_database(path: Path) -> Path:
+    """A version-2 database with cases in it: version 3 only added the search index."""
+    with Repository.open(str(path)) as repository:
+        repository.import_cases([make_case(f"V2-{i:03d}", ecog=i % 4) for i in range(40)])
+        repository.archive_case("V2-005")
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("DROP INDEX ix_case_record_reference_search")
+        connection.execute("PRAGMA user_version = 2")
+        connection.commit()
+    finally:
+        connection.close()
+    # Exactly what the frozen version-2 DDL creates.
+    reference = path.with_name("v2-reference.sqlite3")
+    connection = sqlite3.connect(reference)
+    try:
+        for statement in (*schema.V1_DDL, *schema.V2_DDL):
+            connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {TARE_APPLICATION_ID}")
+        connection.execute("PRAGMA user_version = 2")
+        connection.commit()
+    finally:
+        connection.close()
+    assert schema_of(path)["objects"] == schema_of(reference)["objects"]
+    reference.unlink()
+    return path
+
+
+def test_upgrade_from_version_2_adds_the_search_index_and_keeps_every_row(tmp_path):
+    path = _version_2_database(tmp_path / "v2" / "cases.sqlite3")
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.schema_version == 3
+        assert repository.count_cases(include_archived=True) == 40
+        assert repository.count_cases("v2-00") == 9
+        assert repository.get_case("V2-005").archived is True
+        assert [e.action for e in repository.history("V2-005")] == ["import", "archive"]
+        assert repository.check().healthy
+    assert len(list(path.parent.glob("cases.sqlite3.before-v3-*.bak"))) == 1
+    fresh = tmp_path / "fresh.sqlite3"
+    with Repository.open(str(fresh)):
+        pass
+    assert schema_of(path)["objects"] == schema_of(fresh)["objects"]
+    index = [name for kind, name, _, _ in schema_of(path)["objects"] if kind == "index"]
+    assert "ix_case_record_reference_search" in index
 
 
 def test_the_models_describe_the_same_tables_as_the_schema(tmp_path):
@@ -222,7 +269,33 @@ def test_a_crash_in_the_old_rollback_mode_is_recovered_before_the_upgrade(tmp_pa
     subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
     assert Path(f"{path}-journal").exists()
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 2
+        assert repository.schema_version == 3
         assert repository.get_case("FIX-001").case.notes == "Fixture case with every field set."
         assert repository.check().healthy
     assert "filler" not in str(schema_of(path)["objects"])
+
+
+def test_a_version_2_server_database_gains_the_search_index():
+    # A database server gets its tables from the models; from version 2 on, upgrades only
+    # add indexes. Checked here on SQLAlchemy's SQLite dialect (no server in the tests).
+    from sqlalchemy import create_engine, insert, inspect, select
+    from sqlmodel import SQLModel
+
+    from tareaid.store import repository as module
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.begin() as connection:
+            SQLModel.metadata.create_all(connection)
+            module._SERVER_META.create_all(connection)
+            connection.exec_driver_sql("DROP INDEX ix_case_record_reference_search")
+            connection.execute(insert(module._SERVER_SCHEMA).values(version=2))
+            assert module._upgrade_server(connection, 2, "server") == 3
+            names = {index["name"] for index in inspect(connection).get_indexes("case_record")}
+            assert "ix_case_record_reference_search" in names
+            assert connection.execute(select(module._SERVER_SCHEMA.c.version)).scalar() == 3
+        with engine.begin() as connection, pytest.raises(StoreError) as caught:
+            module._upgrade_server(connection, 1, "server")
+        assert "administrator" in caught.value.message
+    finally:
+        engine.dispose()
