@@ -79,3 +79,31 @@ def qsettings_path(private_home: Path) -> Path:
         for scope in (QtCore.QSettings.Scope.UserScope, QtCore.QSettings.Scope.SystemScope):
             QtCore.QSettings.setPath(settings_format, scope, str(folder / scope.name))
     return folder
+
+
+def damage_index(path: Path, index: str = "ix_audit_entry_case_id") -> Path:
+    """Scribble over the root page of one index of a closed database file.
+
+    The file still opens and its case list still reads (the index is used only for a case's
+    history), but SQLite's quick_check reports the damage.
+    """
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND name = ?", (index,)
+        ).fetchone()
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        connection.close()
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xa5" * 64)
+    return path
+
+
+@pytest.fixture(name="damage_index")
+def damage_index_fixture() -> object:
+    """`damage_index(path, index=...)`: see the function of that name."""
+    return damage_index

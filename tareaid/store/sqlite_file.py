@@ -248,11 +248,15 @@ class Inspection:
     needs_recovery: bool = False
 
 
-def inspect(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> Inspection:
+def inspect(
+    path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S, quick_check: bool = True
+) -> Inspection:
     """Decide, reading only, whether an existing file may be opened for writing.
 
     Raises NotADatabaseError, ForeignDatabaseError, NewerSchemaError or DamagedDatabaseError
-    (the file left untouched), or DatabaseLockedError.
+    (the file left untouched), or DatabaseLockedError. Without `quick_check` only the
+    header, identity and schema version are checked (they cost nothing); the caller must
+    then run `integrity_problems` before it writes.
     """
     header = read_header(path)
     if header is not None:
@@ -264,27 +268,43 @@ def inspect(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) -> In
             translated(path, busy_timeout_s=busy_timeout_s),
             read_only_connection(path, busy_timeout_s=busy_timeout_s) as connection,
         ):
-            return Inspection(schema_version=verify(connection, path))
+            return Inspection(schema_version=verify(connection, path, quick_check=quick_check))
     except ReadOnlyDatabaseError:
         if header is not None and Path(f"{path}-journal").exists():
             return Inspection(schema_version=header.user_version, needs_recovery=True)
         raise
 
 
-def verify(connection: sqlite3.Connection, path: Path) -> int:
-    """Identity, schema version and quick_check through an open connection; the version."""
+def verify(connection: sqlite3.Connection, path: Path, *, quick_check: bool = True) -> int:
+    """Identity, schema version and (unless told not to) quick_check through an open
+    connection; the version."""
     application_id = connection.execute("PRAGMA application_id").fetchone()[0]
     user_version = connection.execute("PRAGMA user_version").fetchone()[0]
     # A header read with open() may predate a commit still in the WAL; SQLite's view is
     # the authoritative one.
     check_identity(path, application_id, user_version)
-    problems = _run_check(connection, "quick_check")
-    if problems:
-        raise DamagedDatabaseError(
-            f"{path}: the database is damaged ({problems[0]}); it was left as it is. Restore "
-            "a backup or open another database"
-        )
+    if quick_check:
+        problems = integrity_problems(connection)
+        if problems:
+            raise damaged(path, problems)
     return int(user_version)
+
+
+def integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    """What SQLite's quick_check finds wrong with the file (nothing: an empty list).
+
+    Reads every page, so it takes time in proportion to the file (a 214 MB database:
+    ~0.26 s with the file cached, ~0.76 s from disk); SQLite releases the GIL meanwhile.
+    """
+    return _run_check(connection, "quick_check")
+
+
+def damaged(path: Path, problems: list[str]) -> DamagedDatabaseError:
+    """The error for a file whose integrity check found `problems`."""
+    return DamagedDatabaseError(
+        f"{path}: the database is damaged ({problems[0]}); it was left as it is. Restore "
+        "a backup or open another database"
+    )
 
 
 def _run_check(connection: sqlite3.Connection, pragma: str) -> list[str]:

@@ -4,6 +4,9 @@
 ways out when it cannot: another file, a new database, a backup, quit), shows the main
 window and runs the event loop. With `smoke=True` it waits only until the window has been
 shown and painted, closes it cleanly and returns 0: the packaging and start-up check.
+
+The database's integrity check (which reads the whole file) is not part of start-up: the
+window runs it on a worker thread once it is shown (see MainWindow).
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ def run_app(db: str | None = None, smoke: bool = False) -> int:
     else:
         window.show()
     code = app.exec()
-    return result["code"] or code
+    return result["code"] or code or window.exit_code
 
 
 def _report_unexpected_errors(window: QtWidgets.QWidget) -> None:

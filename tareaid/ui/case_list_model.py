@@ -153,7 +153,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return self._columns.index(key)
 
-    def set_repository(self, repository: Repository) -> None:
+    def set_repository(self, repository: Repository | None) -> None:
         self._repository = repository
         self.reload()
 

@@ -142,7 +142,7 @@ class CaseSession(QtCore.QObject):
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._on_autosave_timer_timeout)
 
     # State ------------------------------------------------------------------------------
 
@@ -413,6 +413,15 @@ class CaseSession(QtCore.QObject):
             return True
         finally:
             self._saving = False
+
+    def _on_autosave_timer_timeout(self) -> None:
+        # While the database's integrity check runs (on a worker thread, just after the
+        # window opened), a save would wait for it on the GUI thread: try again shortly.
+        # Leaving the case or the window still saves at once, after the check.
+        if getattr(self.repository, "checking_integrity", False):
+            self._timer.start()
+            return
+        self.save_now()
 
     def _enter_conflict(self, message: str) -> None:
         self._in_conflict = True

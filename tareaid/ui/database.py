@@ -5,6 +5,10 @@ A problem with the environment (not a database, damaged, from a newer TAREaid, l
 read-only, already open elsewhere) is never a crash: the user is told what it means and
 chooses what to do. A damaged file is never overwritten: restoring a backup writes a new
 file beside it.
+
+Opening checks only what costs nothing (the file header, whose database it is, its schema
+version); SQLite's integrity check reads the whole file, so the main window runs it on a
+worker thread once it is shown, and offers the same ways out if it fails.
 """
 
 from __future__ import annotations
@@ -91,11 +95,15 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
     return None
 
 
-def open_plainly(db: str | None, *, create: bool = True) -> OpenedDatabase:
-    """Open a repository and take its lock, raising StoreError on any problem."""
+def open_plainly(db: str | None, *, create: bool = True, verify: bool = False) -> OpenedDatabase:
+    """Open a repository and take its lock, raising StoreError on any problem.
+
+    Without `verify` the integrity check is left to the caller (the main window runs it
+    in the background); until it has passed, the repository's writes wait for it.
+    """
     from tareaid.store.repository import Repository
 
-    repository = Repository.open(db, create=create)
+    repository = Repository.open(db, create=create, verify=verify)
     try:
         lock = _acquire_lock(repository.path)
     except StoreError:
@@ -110,33 +118,42 @@ def open_database(
     *,
     create: bool = True,
     give_up_label: str = "Quit",
+    problem: StoreError | None = None,
 ) -> OpenedDatabase | None:
-    """Open `db`, or let the user pick a way out of any problem; None if they give up."""
+    """Open `db`, or let the user pick a way out of any problem; None if they give up.
+
+    With `problem` (found after `db` was opened: its integrity check failed), the ways out
+    are offered at once; trying `db` again then checks it before anything else.
+    """
+    verify = problem is not None
+    title = "The database cannot be used" if problem is not None else ""
     while True:
-        try:
-            return open_plainly(db, create=create)
-        except StoreError as error:
-            problem = error
+        if problem is None:
+            try:
+                return open_plainly(db, create=create, verify=verify)
+            except StoreError as error:
+                problem = error
         choice = dialogs.choose_way_out(
             parent,
-            "The database cannot be opened",
+            title or "The database cannot be opened",
             f"{problem.message}\n\nWhat would you like to do?",
             _ways_out(problem, give_up_label),
         )
+        problem, title = None, ""
         if choice == OPEN_OTHER:
             path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
             if path:
-                db, create = path, False
+                db, create, verify = path, False, False
         elif choice == CREATE_NEW:
             path = dialogs.choose_save_file(
                 parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
             )
             if path:
-                db, create = path, True
+                db, create, verify = path, True, False
         elif choice == RESTORE_BACKUP:
             restored = restore_backup(parent, db)
             if restored:
-                db, create = restored, False
+                db, create, verify = restored, False, False
         else:
             return None
 

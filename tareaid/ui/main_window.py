@@ -8,6 +8,7 @@ backup, PDF, check) runs through the task runner off the GUI thread.
 from __future__ import annotations
 
 import html
+import threading
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from tareaid import __version__
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.files import write_atomically
-from tareaid.store.errors import StoreError
+from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, theme
 from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
@@ -25,7 +26,7 @@ from tareaid.ui.case_session import CaseSession
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
-from tareaid.ui.workers import TaskRunner
+from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
     from tareaid.store.repository import CheckReport, Repository, StoredCase
@@ -85,6 +86,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings = settings or Settings()
         self.pack = pack or load_pack()
         self._painted = False
+        # The database whose integrity check has been started, and a flag the check reads
+        # before it starts (a window closed meanwhile does not wait for it).
+        self._checked_database: OpenedDatabase | None = None
+        self._closing = threading.Event()
+        # What the application exits with: 1 when the user gave up on a damaged database.
+        self.exit_code = 0
         self.tasks = TaskRunner(self)
         self.session = CaseSession(database.repository, self.pack, self)
 
@@ -163,6 +170,11 @@ class MainWindow(QtWidgets.QMainWindow):
         opened = open_database(self, db, create=create, give_up_label="Cancel")
         if opened is None:
             return False
+        self._use_database(opened)
+        return True
+
+    def _use_database(self, opened: OpenedDatabase) -> None:
+        """Work on `opened` from now on (the open case was saved or given up already)."""
         self.session.close(save=False)
         old = self.database
         self.database = opened
@@ -172,7 +184,65 @@ class MainWindow(QtWidgets.QMainWindow):
         old.close()
         self._show_database()
         self._update_actions()
-        return True
+        if self.isVisible():
+            self._check_database_integrity()
+
+    def _check_database_integrity(self) -> None:
+        """Run the database's integrity check (SQLite's quick_check) on a worker thread.
+
+        It reads the whole file (~0.3-0.8 s at 100,000 cases), so the window does not wait
+        for it: the list shows and reads go on meanwhile, and any write waits for the check
+        to pass (the repository sees to that; the autosave holds back so as not to wait on
+        this thread). If it finds damage, the database is given up (see
+        _leave_damaged_database).
+        """
+        opened = self.database
+        if opened is self._checked_database:
+            return
+        self._checked_database = opened
+        repository = opened.repository
+        closing = self._closing
+
+        def check() -> None:
+            if not closing.is_set():
+                repository.verify_integrity()
+
+        BackgroundCall(
+            self,
+            check,
+            lambda _result: None,
+            lambda error: self._on_integrity_check_failed(opened, error),
+        )
+
+    def _on_integrity_check_failed(self, opened: OpenedDatabase, error: BaseException) -> None:
+        if opened is not self.database or self._closing.is_set():
+            return  # another database is in use by now, or the window is closing
+        if isinstance(error, DamagedDatabaseError):
+            self._leave_damaged_database(error)
+        elif isinstance(error, StoreError):
+            # Not checked (the file could not be read just now): the first save checks it.
+            self._status(f"The database could not be checked yet: {error.message}")
+        else:
+            raise error  # a bug: reported as one
+
+    def _leave_damaged_database(self, problem: DamagedDatabaseError) -> None:
+        """Stop using a database that failed its integrity check, then offer the ways out
+        (restore a backup, open or create another, quit). Nothing was written to it: saving
+        waited for the check, which has now refused every write."""
+        damaged = self.database
+        self.session.close(save=False)
+        self.model.set_repository(None)
+        self._update_actions()
+        self.tasks.wait()
+        damaged.close()
+        opened = open_database(
+            self, damaged.label, create=False, give_up_label="Quit", problem=problem
+        )
+        if opened is None:
+            self.exit_code = 1
+            self.close()
+            return
+        self._use_database(opened)
 
     def _may_leave_case(self, title: str, ok_label: str) -> bool:
         """Save the open case; when that fails, whether the user agrees to lose the edits."""
@@ -414,6 +484,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # Events -----------------------------------------------------------------------------
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self._check_database_integrity()
+
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
@@ -424,6 +498,10 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._may_leave_case("Quit without saving?", "Quit without saving"):
             event.ignore()
             return
+        # An integrity check still running has nothing to protect any more: stop it
+        # rather than wait for it.
+        self._closing.set()
+        self.repository.stop_integrity_check()
         self.tasks.wait()
         self._save_window_state()
         self.session.close(save=False)

@@ -124,6 +124,113 @@ def test_bad_files_are_refused_and_left_untouched(kind, tmp_path, cli):
     assert not list(folder.glob("*.bak"))
 
 
+def test_the_integrity_check_can_come_after_opening(tmp_path, damage_index):
+    path = damage_index(_real_database(tmp_path / "later.sqlite3"))
+    before = sha256(path)
+    with pytest.raises(DamagedDatabaseError):
+        Repository.open(str(path), create=False)  # by default it comes first
+    with Repository.open(str(path), create=False, verify=False) as repository:
+        # The cheap checks passed and the list reads; the check finds the damage.
+        assert repository.count_cases() == 300
+        assert len(repository.list_cases(limit=50)) == 50
+        with pytest.raises(DamagedDatabaseError) as caught:
+            repository.verify_integrity()
+        assert str(path) in caught.value.message
+        assert "damaged" in caught.value.message
+        # From then on every write is refused with the same message.
+        with pytest.raises(DamagedDatabaseError) as refused:
+            repository.create_case(make_case("NEW-1"))
+        assert refused.value.message == caught.value.message
+        with pytest.raises(DamagedDatabaseError):
+            repository.verify_integrity()
+    assert sha256(path) == before
+    assert not list(path.parent.glob("*.bak"))
+
+
+def test_a_write_to_an_unchecked_database_runs_the_check_first(tmp_path, damage_index):
+    healthy = _real_database(tmp_path / "healthy.sqlite3", cases=10)
+    with Repository.open(str(healthy), verify=False) as repository:
+        repository.create_case(make_case("NEW-1"))
+        repository.verify_integrity()  # passed already: nothing to do
+    damaged = damage_index(_real_database(tmp_path / "damaged.sqlite3", cases=10))
+    before = sha256(damaged)
+    with Repository.open(str(damaged), verify=False) as repository:
+        with pytest.raises(DamagedDatabaseError):
+            repository.create_case(make_case("NEW-1"))
+        with pytest.raises(DamagedDatabaseError):
+            repository.import_cases([make_case("NEW-2")])
+    assert sha256(damaged) == before
+
+
+def test_writes_wait_for_a_check_in_progress_and_reads_do_not(tmp_path, monkeypatch):
+    path = _real_database(tmp_path / "checked.sqlite3", cases=20)
+    repository = Repository.open(str(path), verify=False)
+    started, go_on = threading.Event(), threading.Event()
+    real_check = sqlite_file.integrity_problems
+
+    def held_check(connection):
+        started.set()
+        go_on.wait(30)
+        return real_check(connection)
+
+    monkeypatch.setattr(sqlite_file, "integrity_problems", held_check)
+    checker = threading.Thread(target=repository.verify_integrity)
+    writer = threading.Thread(target=lambda: repository.create_case(make_case("NEW-1")))
+    try:
+        checker.start()
+        assert started.wait(30)
+        assert repository.checking_integrity
+        assert repository.count_cases() == 20  # reads go on
+        writer.start()
+        writer.join(0.3)
+        assert writer.is_alive()  # the write waits for the check
+        assert repository.count_cases() == 20
+    finally:
+        go_on.set()
+        checker.join(30)
+        writer.join(30)
+    assert not repository.checking_integrity
+    assert repository.count_cases() == 21
+    repository.close()
+
+
+def test_a_check_in_progress_can_be_stopped(tmp_path, monkeypatch):
+    path = _real_database(tmp_path / "stopped.sqlite3", cases=20)
+    repository = Repository.open(str(path), verify=False)
+    started, go_on = threading.Event(), threading.Event()
+    real_check = sqlite_file.integrity_problems
+
+    def held_check(connection):
+        started.set()
+        go_on.wait(30)
+        return real_check(connection)
+
+    monkeypatch.setattr(sqlite_file, "integrity_problems", held_check)
+    errors: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            repository.verify_integrity()
+        except BaseException as error:
+            errors.append(error)
+
+    checker = threading.Thread(target=check)
+    checker.start()
+    try:
+        assert started.wait(30)
+        repository.stop_integrity_check()
+    finally:
+        go_on.set()
+        checker.join(30)
+    # Stopped is not damaged: the database counts as not checked yet.
+    (error,) = errors
+    assert not isinstance(error, DamagedDatabaseError)
+    assert "stopped" in error.message
+    monkeypatch.setattr(sqlite_file, "integrity_problems", real_check)
+    repository.create_case(make_case("NEW-1"))  # checked first, then written
+    repository.close()
+
+
 def test_the_command_line_refuses_bad_files_untouched(tmp_path):
     made = []
     for kind, (make, _, exit_code, words) in BAD_FILES.items():

@@ -15,7 +15,7 @@ import pytest
 from store_helpers import FIXTURES, SCHEMA_V1_FIXTURE, make_case, sha256
 
 from tareaid.store import schema
-from tareaid.store.errors import NewerSchemaError, StoreError
+from tareaid.store.errors import DamagedDatabaseError, NewerSchemaError, StoreError
 from tareaid.store.repository import Repository
 
 TARE_APPLICATION_ID = 0x54415245  # "TARE", typed from the store's design, not read back
@@ -209,6 +209,17 @@ def test_upgrade_from_version_2_adds_the_search_index_and_keeps_every_row(tmp_pa
     assert schema_of(path)["objects"] == schema_of(fresh)["objects"]
     index = [name for kind, name, _, _ in schema_of(path)["objects"] if kind == "index"]
     assert "ix_case_record_reference_search" in index
+
+
+def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
+    tmp_path, damage_index
+):
+    path = damage_index(_version_2_database(tmp_path / "v2" / "cases.sqlite3"))
+    before = sha256(path)
+    with pytest.raises(DamagedDatabaseError):
+        Repository.open(str(path), create=False, verify=False)
+    assert sha256(path) == before
+    assert not list(path.parent.glob("*.bak"))
 
 
 def test_the_models_describe_the_same_tables_as_the_schema(tmp_path):

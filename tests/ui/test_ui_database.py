@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,150 @@ def test_recent_databases_menu_switches(window, dialogs, tmp_path):
     action.trigger()
     assert window.model.reference_at(0) == "OTHER-1"
     assert window.db_label.text() == f"Database: {other}"
+
+
+# --- the integrity check after the window is shown ---------------------------------------
+
+# An index used only when the list is sorted by headline: the damaged file opens and lists,
+# and SQLite's quick_check finds the damage.
+DAMAGED_INDEX = "ix_case_record_headline"
+
+
+@pytest.fixture
+def damaged_db(tmp_path, damage_index):
+    from tareaid.store.repository import Repository
+
+    path = tmp_path / "damaged.db"
+    with Repository.open(str(path)) as repository:
+        repository.import_cases([Case(reference=f"CRLM-{i:03d}") for i in range(1, 41)])
+    return damage_index(path, DAMAGED_INDEX)
+
+
+def _digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _shown_window(qtbot, db):
+    from tareaid.domain.evidence import load_pack
+    from tareaid.ui import theme
+    from tareaid.ui.app import make_application
+    from tareaid.ui.main_window import MainWindow
+    from tareaid.ui.settings import Settings
+
+    theme.apply_theme(make_application(), "light")
+    main = MainWindow(open_plainly(str(db)), Settings(), load_pack())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def _hold_the_check(monkeypatch):
+    """Make the integrity check wait (on its worker thread) until the test lets it go on."""
+    from tareaid.store import sqlite_file
+
+    started, go_on = threading.Event(), threading.Event()
+    real_check = sqlite_file.integrity_problems
+
+    def held_check(connection):
+        started.set()
+        go_on.wait(30)
+        return real_check(connection)
+
+    monkeypatch.setattr(sqlite_file, "integrity_problems", held_check)
+    return started, go_on
+
+
+def test_opening_does_not_wait_for_the_integrity_check(qtbot, dialogs, db_path, monkeypatch):
+    from tareaid.store.repository import Repository
+
+    with Repository.open(str(db_path)) as repository:
+        repository.create_case(Case(reference="CRLM-001"))
+    started, go_on = _hold_the_check(monkeypatch)
+    try:
+        window = _shown_window(qtbot, db_path)
+        # The list is there while the check is still reading the file.
+        qtbot.waitUntil(started.is_set)
+        assert window.repository.checking_integrity
+        assert window.model.reference_at(0) == "CRLM-001"
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not window.repository.checking_integrity)
+    window.repository.verify_integrity()  # passed: returns at once
+    assert not dialogs.calls
+
+
+def test_a_damaged_database_found_after_opening_offers_ways_out(qtbot, dialogs, damaged_db):
+    before = _digest(damaged_db)
+    dialogs.reply("choose_way_out", database_module.GIVE_UP)
+    window = _shown_window(qtbot, damaged_db)
+    qtbot.waitUntil(lambda: bool(dialogs.called("choose_way_out")), timeout=10_000)
+
+    ((args, _kwargs),) = dialogs.called("choose_way_out")
+    _parent, title, text, options = args
+    assert title == "The database cannot be used"
+    assert str(damaged_db) in text
+    assert "damaged" in text
+    labels = [label for _key, label in options]
+    assert labels[0] == "Restore a backup…"
+    assert labels[-1] == "Quit"
+    # Given up: the window closes, the application will exit with 1, the file is as it was.
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.exit_code == 1
+    assert _digest(damaged_db) == before
+    assert not list(damaged_db.parent.glob("*.bak"))
+
+
+def test_a_way_out_of_a_damaged_database_opens_another(qtbot, dialogs, damaged_db, tmp_path):
+    other = tmp_path / "other.db"
+    opened = open_plainly(str(other))
+    opened.repository.create_case(Case(reference="OTHER-1"))
+    opened.close()
+    before = _digest(damaged_db)
+    dialogs.reply("choose_way_out", database_module.OPEN_OTHER)
+    dialogs.reply("choose_open_file", str(other))
+    window = _shown_window(qtbot, damaged_db)
+    qtbot.waitUntil(lambda: window.model.reference_at(0) == "OTHER-1", timeout=10_000)
+    assert Path(window.repository.path) == other
+    assert window.db_label.text() == f"Database: {other}"
+    assert window.isVisible()
+    assert _digest(damaged_db) == before
+
+
+def test_edits_are_not_saved_before_the_check_and_never_to_a_damaged_file(
+    qtbot, dialogs, damaged_db, monkeypatch
+):
+    from tareaid.ui.case_session import AUTOSAVE_MS
+
+    before = _digest(damaged_db)
+    started, go_on = _hold_the_check(monkeypatch)
+    try:
+        window = _shown_window(qtbot, damaged_db)
+        qtbot.waitUntil(started.is_set)
+        assert window.open_case("CRLM-001")
+        assert window.session.set_field("ecog", 3)
+        # The autosave holds back while the check runs.
+        qtbot.wait(AUTOSAVE_MS * 2)
+        assert window.session.dirty
+        assert window.session.save_state == "Unsaved changes"
+        dialogs.reply("choose_way_out", database_module.GIVE_UP)
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: bool(dialogs.called("choose_way_out")), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert _digest(damaged_db) == before
+
+
+def test_a_damaged_database_opened_through_the_menu_is_left_too(qtbot, window, dialogs, damaged_db):
+    before = _digest(damaged_db)
+    dialogs.reply("choose_open_file", str(damaged_db))
+    dialogs.reply("choose_way_out", database_module.GIVE_UP)
+    window.action("open_database").trigger()
+    # The switch itself does not wait for the check; the check then finds the damage.
+    assert Path(window.repository.path) == damaged_db
+    qtbot.waitUntil(lambda: bool(dialogs.called("choose_way_out")), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert _digest(damaged_db) == before
 
 
 def _run_tareaid(*args, cwd, env_extra=None):
