@@ -279,3 +279,11 @@ def test_smoke_on_a_foreign_file_fails_with_a_message(tmp_path, foreign_file):
     assert result.returncode == 1
     assert "tareaid: error:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_application_hands_the_gil_to_the_gui_thread_often(qapp):
+    # A worker thread running Python (an import) must not starve the window's painting.
+    from tareaid.ui.app import make_application
+
+    make_application()
+    assert sys.getswitchinterval() <= 0.001
