@@ -401,7 +401,22 @@ def parse_case(data: Any, *, source: str = "", position: int | None = None) -> C
         values["decision"] = parse_decision(data.get("decision"))
     except CaseError as error:
         raise error.located(source=source, case=case_label) from None
-    return Case(**values)
+    case = Case(**values)
+    # Marked as checked, with the overrides it was checked with: the one part of a frozen
+    # Case that could still be changed in place. `dataclasses.replace` and Case(...) make
+    # unmarked cases.
+    object.__setattr__(case, _CHECKED, tuple(case.overrides.items()))
+    return case
+
+
+_CHECKED = "_checked_overrides"
+
+
+def is_validated(case: Case) -> bool:
+    """Whether `case` is exactly what parse_case (or Case.with_changes) returned, so that
+    validating it again would give the same case; False for a Case built directly."""
+    checked = case.__dict__.get(_CHECKED)
+    return checked is not None and checked == tuple(case.overrides.items())
 
 
 # ---------------------------------------------------------------------------------------------

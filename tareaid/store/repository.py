@@ -67,6 +67,7 @@ from tareaid.domain.case import (
     Override,
     case_to_dict,
     check_value,
+    is_validated,
     parse_case,
     parse_case_document,
 )
@@ -1079,18 +1080,24 @@ class Repository:
     def _prepare(
         self, case: Case, *, position: int | None = None, source: str | None = None
     ) -> _Prepared:
-        """Validate a case (as if read from a file) and assess it, before any transaction."""
+        """Validate a case (as if read from a file) and assess it, before any transaction.
+
+        A case that parse_case returned (a file just read, an edit through with_changes)
+        is valid already and is not parsed again; any other Case is.
+        """
         if not isinstance(case, Case):
             raise TypeError(f"expected a Case, got {type(case).__name__}")
         data = case_to_dict(case)
-        try:
-            valid = parse_case(data, source=source or "", position=position)
-        except CaseError as error:
-            raise error.located(source=source, case=case.reference) from None
-        if valid != case:
-            # Validation normalised something (blank text means "not recorded"): the trail
-            # records what is stored.
-            data = case_to_dict(valid)
+        valid = case
+        if not is_validated(case):
+            try:
+                valid = parse_case(data, source=source or "", position=position)
+            except CaseError as error:
+                raise error.located(source=source, case=case.reference) from None
+            if valid != case:
+                # Validation normalised something (blank text means "not recorded"): the
+                # trail records what is stored.
+                data = case_to_dict(valid)
         return _Prepared(valid, assess(valid, self._pack), audit.to_json_text(data))
 
     def _row(self, connection: Connection, reference: str) -> Row[Any]:

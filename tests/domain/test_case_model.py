@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
 
 from tareaid.domain.case import (
+    Case,
     CaseError,
     Decision,
     Override,
     case_to_dict,
     dumps_cases,
+    is_validated,
     parse_case,
     parse_case_document,
 )
@@ -102,6 +106,23 @@ def test_with_changes_validates_like_a_file():
     assert error.value.field_name == "ecog"
     with pytest.raises(CaseError):
         case.with_changes(overrides={"ecog": Override("favours", "")})
+
+
+def test_only_cases_from_parse_case_count_as_validated():
+    case = parse_case(FULL_CASE)
+    assert is_validated(case)
+    assert is_validated(case.with_changes(ecog=3))
+    assert is_validated(copy.deepcopy(case))
+    # Built directly or copied with replace(), a case may hold anything.
+    assert not is_validated(Case(reference="E-3", ecog=9))
+    assert not is_validated(replace(case, ecog=9))
+    assert not is_validated(case.deidentified())
+    # The overrides mapping is the one part that can change in place.
+    changed = parse_case(FULL_CASE)
+    changed.overrides["ecog"] = Override("favours", "")  # type: ignore[index]
+    assert not is_validated(changed)
+    # Validation marks do not change what a case is.
+    assert case == Case(**{f.name: getattr(case, f.name) for f in fields(Case)})
 
 
 def test_blank_text_means_not_recorded():

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from store_helpers import FULL_CASE, full_case, make_case
 
-from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case, parse_case_document
+from tareaid.domain.case import (
+    Case,
+    CaseError,
+    case_to_dict,
+    dumps_cases,
+    parse_case,
+    parse_case_document,
+)
+from tareaid.store.audit import to_json_text
 from tareaid.store.errors import CaseNotFoundError, DuplicateReferenceError
 from tareaid.store.repository import Repository
 
@@ -63,6 +71,28 @@ def test_import_with_an_invalid_500th_case_imports_nothing(repo):
     assert "ecog" in str(caught.value)
     assert repo.count_cases(include_archived=True) == 0
     assert repo.check().healthy
+
+
+def test_cases_read_from_a_file_are_not_parsed_again(repo, monkeypatch):
+    from tareaid.store import repository as module
+
+    parsed: list[str] = []
+    real_parse = module.parse_case
+
+    def counting_parse(data, **kwargs):
+        parsed.append(data["reference"])
+        return real_parse(data, **kwargs)
+
+    monkeypatch.setattr(module, "parse_case", counting_parse)
+    cases = [make_case(f"ONCE-{i}", ecog=i % 5) for i in range(5)]
+    # One built another way is validated again.
+    cases[2] = replace(cases[2], notes="  ")
+    assert repo.import_cases(cases) == 5
+    assert parsed == ["ONCE-2"]
+    # ...and stored as validation normalised it, in the case and in its trail.
+    assert repo.get_case("ONCE-2").case.notes is None
+    assert "notes" not in repo.history("ONCE-2")[0].new
+    assert repo.history("ONCE-1")[0].new == to_json_text(case_to_dict(cases[1]))
 
 
 def test_import_of_an_existing_reference_imports_nothing_and_names_it(repo):
