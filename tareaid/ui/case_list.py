@@ -268,6 +268,10 @@ class CaseListPane(QtWidgets.QWidget):
         row = self.model.row_of(reference)
         if row < 0:
             return False
+        self._select_row(row)
+        return True
+
+    def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         # One call makes it current and selected: a second would fire a second change when
         # a slot has meanwhile moved the selection back (leaving a case was refused).
@@ -277,7 +281,6 @@ class CaseListPane(QtWidgets.QWidget):
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
-        return True
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -347,10 +350,15 @@ class CaseListPane(QtWidgets.QWidget):
     def _on_model_reset(self) -> None:
         self.fit_columns()
         self._sync_sort_indicator()
+        # A new list starts at its top. Left scrolled down, the view would fetch the next
+        # page at once, as if the user had scrolled to the end.
+        self.table.scrollToTop()
         if self._current:
+            # Only among the rows just fetched: after a sort or search the case may be
+            # thousands of rows away, and fetching pages to find it would stall the window.
             row = self.model.row_of(self._current, fetch_pages=0)
             if row >= 0:
-                self.select(self._current)
+                self._select_row(row)
 
     def _on_total_changed(self, total: int) -> None:
         self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")

@@ -9,7 +9,7 @@ place (the view keeps it); they never re-create it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +77,21 @@ ORDER_BY = {
 # The stored reference of a row, whatever the column (for selection and opening).
 ReferenceRole = Qt.ItemDataRole.UserRole + 1
 
+# data() runs for every visible cell and role at each repaint (thousands of calls after a
+# sort or search), so it compares plain ints and returns values made once.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_REFERENCE = int(ReferenceRole)
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_TIER_COLUMNS = frozenset((FAVOURS, NEUTRAL, AGAINST))
+_CELL_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -90,6 +105,11 @@ class CaseRow:
     finalised: bool
     patient_name: str | None
     mrn: str | None
+    # Each column's text, made once when the row is fetched (see data()).
+    display: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "display", {key: _cell_text(self, key) for key in HEADERS})
 
     @classmethod
     def from_summary(cls, summary: CaseSummary) -> CaseRow:
@@ -131,6 +151,10 @@ class CaseListModel(QtCore.QAbstractTableModel):
         # Each query gets a number; only the answer to the latest one is shown.
         self._generation = 0
         self._pending: BackgroundCall | None = None
+        # Tier colours for the palette they were made for (a theme change makes new ones).
+        self._palette_key: int | None = None
+        self._tier_brushes: dict[str, QtGui.QBrush] = {}
+        self._archived_font: QtGui.QFont | None = None
 
     # Configuration ----------------------------------------------------------------------
 
@@ -325,12 +349,15 @@ class CaseListModel(QtCore.QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, reference: str, *, fetch_pages: int = 5) -> int:
-        """The row showing a case, fetching up to a few more pages to find it; -1 if absent."""
-        for _ in range(fetch_pages + 1):
-            for index, row in enumerate(self._rows):
-                if row.reference == reference:
+        """The row showing a case, fetching up to `fetch_pages` more pages to find it; -1 if
+        it is not among them."""
+        searched = 0
+        for attempt in range(fetch_pages + 1):
+            for index in range(searched, len(self._rows)):
+                if self._rows[index].reference == reference:
                     return index
-            if not self.canFetchMore():
+            searched = len(self._rows)
+            if attempt == fetch_pages or not self.canFetchMore():
                 break
             self.fetchMore()
         return -1
@@ -379,56 +406,49 @@ class CaseListModel(QtCore.QAbstractTableModel):
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _CELL_FLAGS
 
     def data(self, index: QtCore.QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # An invalid index has row and column -1.
+        row_number, column = index.row(), index.column()
+        if not (0 <= row_number < len(self._rows) and 0 <= column < len(self._columns)):
             return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        row = self._rows[index.row()]
-        key = self._columns[index.column()]
-        if role == ReferenceRole:
+        row = self._rows[row_number]
+        key = self._columns[column]
+        role = int(role)
+        if role == _DISPLAY:
+            return row.display[key]
+        if role == _REFERENCE:
             return row.reference
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _FOREGROUND:
+            return self._tier_brush(key) if key in _TIER_COLUMNS else None
+        if role == _ALIGNMENT:
+            return _CENTRED if key in _TIER_COLUMNS else None
+        if role == _FONT:
+            return self._italic_font() if row.archived else None
+        if role == _ACCESSIBLE:
             return self._accessible(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if key == HEADLINE:
                 return row.headline
             if key == REFERENCE and row.archived:
                 return "Archived case: restore it to edit"
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and key in (FAVOURS, NEUTRAL, AGAINST):
-            return QtGui.QBrush(tier_colour(key, QtGui.QGuiApplication.palette()))
-        if role == Qt.ItemDataRole.FontRole and row.archived:
-            font = QtGui.QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in (FAVOURS, NEUTRAL, AGAINST):
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    @staticmethod
-    def _display(row: CaseRow, key: str) -> str:
-        if key == REFERENCE:
-            return f"{row.reference} (archived)" if row.archived else row.reference
-        if key == BOARD_DATE:
-            return row.board_date.isoformat() if row.board_date else "—"
-        if key in (FAVOURS, NEUTRAL, AGAINST):
-            return f"{TIER_SHAPES[key]} {row.counts.get(key, 0)}"
-        if key == HEADLINE:
-            return row.headline
-        if key == NAME:
-            return row.patient_name or ""
-        if key == MRN:
-            return row.mrn or ""
-        return ""
+    def _tier_brush(self, tier: str) -> QtGui.QBrush:
+        palette = QtGui.QGuiApplication.palette()
+        if palette.cacheKey() != self._palette_key:
+            self._palette_key = palette.cacheKey()
+            self._tier_brushes = {
+                key: QtGui.QBrush(tier_colour(key, palette)) for key in _TIER_COLUMNS
+            }
+        return self._tier_brushes[tier]
+
+    def _italic_font(self) -> QtGui.QFont:
+        if self._archived_font is None:
+            self._archived_font = QtGui.QFont()
+            self._archived_font.setItalic(True)
+        return self._archived_font
 
     @staticmethod
     def _accessible(row: CaseRow, key: str) -> str:
@@ -436,7 +456,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
             return f"{row.counts.get(key, 0)} {TIER_LABELS[key]}"
         if key == BOARD_DATE and row.board_date is None:
             return "Board date not recorded"
-        return CaseListModel._display(row, key)
+        return row.display[key]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
@@ -450,3 +470,20 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._order_by = ORDER_BY[key]
         self._descending = descending
         self._reload_if_loaded()
+
+
+def _cell_text(row: CaseRow, key: str) -> str:
+    """What a cell of the list shows."""
+    if key == REFERENCE:
+        return f"{row.reference} (archived)" if row.archived else row.reference
+    if key == BOARD_DATE:
+        return row.board_date.isoformat() if row.board_date else "—"
+    if key in (FAVOURS, NEUTRAL, AGAINST):
+        return f"{TIER_SHAPES[key]} {row.counts.get(key, 0)}"
+    if key == HEADLINE:
+        return row.headline
+    if key == NAME:
+        return row.patient_name or ""
+    if key == MRN:
+        return row.mrn or ""
+    return ""

@@ -173,3 +173,63 @@ def test_an_outdated_search_answer_is_dropped(model, repository, qtbot):
     qtbot.waitUntil(lambda: not model.searching)
     qtbot.wait(50)  # the first answer, if it came late, must not replace the second
     assert [model.reference_at(r) for r in range(model.rowCount())] == ["CRLM-0002"]
+
+
+def test_row_of_fetches_only_the_pages_it_is_allowed(model, repository):
+    _add(repository, PAGE_SIZE * 2 + 7)
+    model.reload()
+    assert model.row_of("CRLM-0300", fetch_pages=0) == -1
+    assert model.rowCount() == PAGE_SIZE
+    assert model.row_of("CRLM-0300", fetch_pages=1) == 299
+    assert model.rowCount() == PAGE_SIZE * 2
+    assert model.row_of("NOT-THERE") == -1
+    assert model.rowCount() == PAGE_SIZE * 2 + 7
+
+
+def test_a_sort_keeps_the_selection_without_fetching_pages_to_find_it(window, repository, qtbot):
+    _add(repository, PAGE_SIZE * 3 + 7)
+    window.model.reload()
+    pane, table = window.list_pane, window.list_pane.table
+    assert pane.select("CRLM-0500")  # fetches the pages down to it
+    assert window.session.reference == "CRLM-0500"
+    assert window.model.rowCount() == PAGE_SIZE * 3
+    # Newest first: the case is in the first page, so it stays selected.
+    table.sortByColumn(window.model.column_of("reference"), Qt.SortOrder.DescendingOrder)
+    assert window.model.rowCount() == PAGE_SIZE
+    assert pane.current_reference() == "CRLM-0500"
+    assert table.currentIndex().row() == PAGE_SIZE * 3 + 7 - 500
+    # Oldest first: it is far down, and no page is fetched to look for it (nor by the
+    # view, which starts the new list at its top).
+    table.scrollToBottom()
+    table.sortByColumn(window.model.column_of("reference"), Qt.SortOrder.AscendingOrder)
+    qtbot.wait(100)
+    assert window.model.rowCount() == PAGE_SIZE
+    assert table.verticalScrollBar().value() == 0
+    assert pane.current_reference() is None
+    assert window.session.reference == "CRLM-0500"  # still open in the case pane
+
+
+def test_cell_texts_and_tier_colours_follow_changes(model, repository, qapp):
+    from tareaid.domain.assessment import assess
+    from tareaid.domain.evidence import load_pack
+    from tareaid.ui import theme
+    from tareaid.ui.tiers import tier_colour
+
+    repository.create_case(Case(reference="CRLM-1", metastatic_pattern="liver_only"))
+    model.reload()
+    favours = model.index(0, model.column_of("favours"))
+    assert model.data(favours) == "▲ 1"
+    case = Case(reference="CRLM-1", metastatic_pattern="liver_only", ecog=0)
+    model.update_case(case, assess(case, load_pack()))
+    assert model.data(favours) == "▲ 2"
+    try:
+        for name in ("light", "dark", "light"):
+            theme.apply_theme(qapp, name)
+            brush = model.data(favours, Qt.ItemDataRole.ForegroundRole)
+            assert brush.color() == tier_colour("favours", qapp.palette())
+    finally:
+        theme.apply_theme(qapp, "light")
+    assert model.data(favours, Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignCenter
+    )
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
