@@ -40,10 +40,11 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     """The one QApplication, named so QSettings and the desktop find TAREaid."""
     # Long work (import, export, PDF) runs on worker threads, but in Python. A worker
     # holding the GIL keeps it for up to the switch interval (default 5 ms) every time the
-    # GUI thread asks for it, and painting the window asks many times: an import through
-    # the menu stalled the GUI thread for 200-600 ms. Handing the GIL over every 0.5 ms
-    # keeps the window painting (stalls ~70-110 ms) at a small cost to the worker.
-    sys.setswitchinterval(0.0005)
+    # GUI thread asks for it, and a repaint asks for it once per Python call (the list
+    # model's data(), ~800 calls for the case table): an import through the menu stalled
+    # the GUI thread for 200-600 ms. Measured at 100,000 cases: 0.5 ms still gave 100-190
+    # ms stalls, 0.1 ms gives 60-90 ms, and the import takes no longer.
+    sys.setswitchinterval(0.0001)
     app = QtWidgets.QApplication.instance()
     if not isinstance(app, QtWidgets.QApplication):
         app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
