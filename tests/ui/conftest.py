@@ -7,59 +7,31 @@ modal, and a test that expects no dialog fails if one appears.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from modal_recorder import ModalRecorder
 
-
-class DialogRecorder:
-    """Stands in for tareaid.ui.dialogs: records calls, answers from queued replies."""
-
-    NAMES = (
-        "ask_text",
-        "confirm",
-        "show_error",
-        "show_info",
-        "choose_way_out",
-        "choose_open_file",
-        "choose_save_file",
-        "ask_pdf_options",
-    )
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
-        self.replies: dict[str, deque[Any]] = defaultdict(deque)
-
-    def reply(self, name: str, *answers: Any) -> None:
-        assert name in self.NAMES, name
-        self.replies[name].extend(answers)
-
-    def called(self, name: str) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-        return [(args, kwargs) for call, args, kwargs in self.calls if call == name]
-
-    def make(self, name: str) -> Any:
-        def fake(*args: Any, **kwargs: Any) -> Any:
-            self.calls.append((name, args, kwargs))
-            if name in ("show_error", "show_info"):
-                return None
-            if not self.replies[name]:
-                raise AssertionError(f"unexpected dialog {name}{args[1:3]}")
-            return self.replies[name].popleft()
-
-        return fake
+DIALOG_NAMES = (
+    "ask_text",
+    "confirm",
+    "show_error",
+    "show_info",
+    "choose_way_out",
+    "choose_open_file",
+    "choose_save_file",
+    "ask_pdf_options",
+)
 
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> ModalRecorder:
     from tareaid.ui import dialogs as module
 
-    recorder = DialogRecorder()
-    for name in DialogRecorder.NAMES:
-        monkeypatch.setattr(module, name, recorder.make(name))
-    return recorder
+    recorder = ModalRecorder(DIALOG_NAMES, informational=("show_error", "show_info"))
+    return recorder.install(monkeypatch, module)
 
 
 @pytest.fixture
@@ -88,7 +60,7 @@ def other_repository(db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def window(qtbot: Any, db_path: Path, repository: Any, dialogs: DialogRecorder) -> Iterator[Any]:
+def window(qtbot: Any, db_path: Path, repository: Any, dialogs: ModalRecorder) -> Iterator[Any]:
     """The main window on this test's database, shown and exposed."""
     from tareaid.domain.evidence import load_pack
     from tareaid.ui import theme
