@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from tareaid.domain.evidence import EvidencePack, Figure, Reference
+from tareaid.domain.evidence import EvidencePack, Figure
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets
 
 Role = QtGui.QPalette.ColorRole
@@ -63,21 +63,6 @@ def figures_with_overall(pack: EvidencePack, keys: list[str] | tuple[str, ...]) 
     return shown
 
 
-def _linked_citation(reference: Reference) -> str:
-    text = html.escape(reference.citation())
-    if reference.doi:
-        doi = html.escape(reference.doi)
-        text = text.replace(f"DOI {doi}", f'DOI <a href="https://doi.org/{doi}">{doi}</a>', 1)
-    if reference.pmid:
-        pmid = html.escape(reference.pmid)
-        text = text.replace(
-            f"PMID {pmid}",
-            f'PMID <a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/">{pmid}</a>',
-            1,
-        )
-    return text
-
-
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(part.strip())}</p>" for part in text.split("\n\n") if part)
 
@@ -129,7 +114,7 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
         out.append("</table>")
         reference = pack.references.get(trial.reference)
         if reference is not None:
-            out.append(f"<p>Source: {_linked_citation(reference)}</p>")
+            out.append(f"<p>Source: {html.escape(reference.citation())}</p>")
 
     if pack.other_workup:
         out.append("<h2>Other work-up to check</h2><ul>")
@@ -143,7 +128,7 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
     out.append("<h2>References</h2><ol>")
     for reference in pack.references.values():
         note = f"<br/><i>{html.escape(reference.note)}</i>" if reference.note else ""
-        out.append(f"<li>{_linked_citation(reference)}{note}</li>")
+        out.append(f"<li>{html.escape(reference.citation())}{note}</li>")
     out.append("</ol>")
     return "".join(out)
 
@@ -193,7 +178,8 @@ class EvidenceView(QtWidgets.QTextBrowser):
         self.setAccessibleDescription(
             "Trial results endpoint by endpoint, references, and notes about the evidence"
         )
-        self.setOpenExternalLinks(True)
+        # DOIs and PMIDs are selectable text, not links: TAREaid never reaches the network.
+        self.setOpenLinks(False)
         self._render()
 
     def _render(self) -> None:

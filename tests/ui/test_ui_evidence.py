@@ -43,11 +43,12 @@ def test_every_subgroup_row_is_followed_by_its_overall_results(qapp):
     assert "20.5 vs 12.6 months" in rows[liver_only + 1]
 
 
-def test_references_carry_doi_and_pmid_links(qapp):
-    html = EvidenceView(load_pack()).toHtml()
-    assert 'href="https://doi.org/10.1200/JCO.2015.66.1181"' in html
-    assert 'href="https://pubmed.ncbi.nlm.nih.gov/26903575/"' in html
-    assert 'href="https://pubmed.ncbi.nlm.nih.gov/30033117/"' in html
+def test_references_carry_doi_and_pmid_as_text_never_as_links(qapp):
+    view = EvidenceView(load_pack())
+    text = view.toPlainText()
+    assert "DOI 10.1200/JCO.2015.66.1181 · PMID 26903575" in text
+    assert "DOI 10.1016/j.clcc.2018.06.001 · PMID 30033117" in text
+    assert "href" not in view.toHtml()  # nothing opens a browser: the app stays offline
 
 
 def test_checklist_pairs_a_subgroup_with_its_overall_figure(qapp):
