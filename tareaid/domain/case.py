@@ -276,18 +276,21 @@ def _number_text(value: float | None) -> str:
     return str(value)
 
 
-def _check_reason_text(value: Any, field_name: str, *, required: bool) -> str | None:
+def _check_short_text(
+    value: Any, field_name: str, *, missing: str | None, max_length: int = REASON_MAX
+) -> str | None:
+    """Free text of a reason, rationale or name; `missing` is the message when it is required."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise CaseError("a reason is required", field_name=field_name)
+        if missing is not None:
+            raise CaseError(missing, field_name=field_name)
         return None
     if not isinstance(value, str):
         raise CaseError(f"expected text, got {_json_type(value)}", field_name=field_name)
     if _CONTROL.search(value):
         raise CaseError("contains a control character", field_name=field_name)
-    if len(value) > REASON_MAX:
+    if len(value) > max_length:
         raise CaseError(
-            f"is {len(value)} characters long; at most {REASON_MAX} allowed", field_name=field_name
+            f"is {len(value)} characters long; at most {max_length} allowed", field_name=field_name
         )
     return value
 
@@ -330,7 +333,9 @@ def parse_overrides(value: Any) -> dict[str, Override]:
             raise CaseError(
                 f"{shown} is not one of: {', '.join(OVERRIDE_TIERS)}", field_name=f"{path}.tier"
             )
-        reason = _check_reason_text(body.get("reason"), f"{path}.reason", required=True)
+        reason = _check_short_text(
+            body.get("reason"), f"{path}.reason", missing="a reason is required"
+        )
         assert reason is not None
         result[key] = Override(tier=tier, reason=reason)
     return {k: result[k] for k in FACTOR_KEYS if k in result}
@@ -357,12 +362,10 @@ def parse_decision(value: Any) -> Decision | None:
         raise CaseError(f"at most {_ATTENDEES_MAX} attendees", field_name="decision.attendees")
     attendees = []
     for i, name in enumerate(attendees_raw):
-        text = _check_reason_text(name, f"decision.attendees[{i}]", required=True)
+        text = _check_short_text(
+            name, f"decision.attendees[{i}]", missing="a name is required", max_length=_ATTENDEE_MAX
+        )
         assert text is not None
-        if len(text) > _ATTENDEE_MAX:
-            raise CaseError(
-                f"at most {_ATTENDEE_MAX} characters", field_name=f"decision.attendees[{i}]"
-            )
         attendees.append(text)
     finalised = body.get("finalised", False)
     if finalised is None:
@@ -374,9 +377,9 @@ def parse_decision(value: Any) -> Decision | None:
     decided_raw = body.get("decided_on")
     return Decision(
         outcome=outcome,
-        rationale=_check_reason_text(body.get("rationale"), "decision.rationale", required=False),
+        rationale=_check_short_text(body.get("rationale"), "decision.rationale", missing=None),
         attendees=tuple(attendees),
-        dissent=_check_reason_text(body.get("dissent"), "decision.dissent", required=False),
+        dissent=_check_short_text(body.get("dissent"), "decision.dissent", missing=None),
         decided_on=None
         if decided_raw is None
         else parse_iso_date(decided_raw, "decision.decided_on"),

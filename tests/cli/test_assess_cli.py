@@ -131,6 +131,14 @@ BAD_INPUTS = [
     ),
     ({"reference": "B-1", "decision": {"outcome": "tare"}}, ["field 'decision.outcome'"]),
     (
+        {"reference": "B-1", "decision": {"outcome": "deferred", "attendees": ["Dr A", " "]}},
+        ["field 'decision.attendees[1]'", "a name is required"],
+    ),
+    (
+        {"reference": "B-1", "decision": {"outcome": "deferred", "attendees": ["A" * 201]}},
+        ["field 'decision.attendees[0]'", "at most 200 allowed"],
+    ),
+    (
         {"reference": "B-1", "decision": {"outcome": "deferred", "decided_on": "tomorrow"}},
         ["field 'decision.decided_on'"],
     ),
