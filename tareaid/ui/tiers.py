@@ -6,8 +6,8 @@ light mode, dark mode and the high-contrast projection theme.
 
 from __future__ import annotations
 
-from tareaid.domain.fields import TIER_LABELS, TIER_MARKS, TIER_SHAPES
-from tareaid.ui.qt import Qt, QtGui
+from tareaid.domain.fields import TIER_LABELS, TIER_SHAPES
+from tareaid.ui.qt import QtGui
 
 # (on a light background, on a dark background): saturated enough to read, never pure red/green
 # alone because the shape and word carry the meaning.
@@ -40,30 +40,10 @@ def tier_accessible_text(tier: str) -> str:
     return TIER_LABELS[tier]
 
 
-def tier_plain_mark(tier: str) -> str:
-    """The ASCII-safe mark used in terminals and plain text."""
-    return TIER_MARKS[tier]
-
-
-def tier_role_data(tier: str, role: int, palette: QtGui.QPalette) -> object:
-    """Item-model data for a tier cell: display text, colour and accessible text."""
-    if role == Qt.ItemDataRole.DisplayRole:
-        return tier_text(tier)
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return tier_colour(tier, palette)
-    if role == Qt.ItemDataRole.AccessibleTextRole:
-        return tier_accessible_text(tier)
-    if role == Qt.ItemDataRole.TextAlignmentRole:
-        return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return None
-
-
 __all__ = [
     "TIER_SHAPES",
     "is_dark",
     "tier_accessible_text",
     "tier_colour",
-    "tier_plain_mark",
-    "tier_role_data",
     "tier_text",
 ]
