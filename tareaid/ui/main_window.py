@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
+from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.files import write_atomically
@@ -93,6 +94,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # What the application exits with: 1 when the user gave up on a damaged database.
         self.exit_code = 0
         self.tasks = TaskRunner(self)
+        self.editing = EditingService(database.repository, self.pack)
         self.session = CaseSession(database.repository, self.pack, self)
 
         self._board_window: QtWidgets.QWidget | None = None
@@ -178,6 +180,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session.close(save=False)
         old = self.database
         self.database = opened
+        self.editing = EditingService(opened.repository, self.pack)
         self.session.repository = opened.repository
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
@@ -845,7 +848,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from tareaid.ui.board import open_board
 
         self.session.save_now()
-        board = open_board(self, self.repository)
+        board = open_board(self, self.editing)
         if board is not self._board_window:
             # The board changes cases (tiers, decisions, board dates): keep the list and the
             # open case current so an edit here does not run into a needless conflict.

@@ -45,7 +45,7 @@ def test_ctrl_b_opens_the_tumour_board(window, qtbot, monkeypatch, repository):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.list_pane.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert calls == [(window, window.repository)]
+    assert calls == [(window, window.editing)]
     assert window.current_reference() == "CRLM-001"
 
 

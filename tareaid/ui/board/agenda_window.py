@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from tareaid.app.agenda_summary import write_summary
+from tareaid.app.board import BoardSession, board_dates, default_board_date
+from tareaid.app.editing import EditingService
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
-from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
 from tareaid.errors import TareaidError
 from tareaid.store.errors import StaleEditError
@@ -25,8 +27,6 @@ from tareaid.ui.board import prompts
 from tareaid.ui.board.case_picker import Candidate
 from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
-from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
-from tareaid.ui.board.summary import write_summary
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 
@@ -112,15 +112,15 @@ class AgendaWindow(QtWidgets.QWidget):
 
     def __init__(
         self,
-        repository: object,
+        editing: EditingService,
         *,
         parent: QtWidgets.QWidget | None = None,
-        pack: EvidencePack | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.repository = repository
-        self.pack = pack if pack is not None else load_pack()
+        self.editing = editing
+        self.repository = editing.repository
+        self.pack = editing.pack
         self.today = today or date.today()
         self.session: BoardSession | None = None
         self.projection: ProjectionWindow | None = None
@@ -313,7 +313,7 @@ class AgendaWindow(QtWidgets.QWidget):
             return
         if self.projection is not None:
             self.projection.close()
-        self.session = None if when is None else BoardSession(self.repository, when, pack=self.pack)
+        self.session = None if when is None else BoardSession(self.editing, when)
         self._refresh_rows(select=0 if select is None else select)
         if when is not None:
             self.setWindowTitle(f"TAREaid — tumour board {when.isoformat()}")
@@ -385,7 +385,7 @@ class AgendaWindow(QtWidgets.QWidget):
         row = self.selected_row()
         if self.session is None or row < 0:
             return
-        target = self.session.move(row, delta)
+        target = self.session.move(row, delta, origin=self)
         self._refresh_rows(select=target)
         self.agenda_changed.emit()
 
@@ -407,7 +407,7 @@ class AgendaWindow(QtWidgets.QWidget):
         reference = prompts.pick_case(self, candidates)
         if reference is None:
             return
-        self.session.add(reference)
+        self.session.add(reference, origin=self)
         row = (
             self.session.references.index(reference)
             if reference in self.session.references
@@ -430,7 +430,7 @@ class AgendaWindow(QtWidgets.QWidget):
         reference = self.model.row_at(row).reference
         try:
             if not session.is_dated_here(reference):
-                session.remove(reference)
+                session.remove(reference, origin=self)
             elif not self._reschedule(reference):
                 return
         except StaleEditError as error:
@@ -451,11 +451,11 @@ class AgendaWindow(QtWidgets.QWidget):
         if when is None or when == session.board_date:
             return False
         amend = None
-        if session.load(reference).finalised:
+        if self.editing.needs_amend_reason(session.load(reference).case):
             amend = prompts.ask_amend_reason(self, reference)
             if amend is None:
                 return False
-        session.reschedule(reference, when, amend_reason=amend)
+        session.reschedule(reference, when, amend_reason=amend, origin=self)
         self.status_label.setText(f"{reference} moved to the board of {when.isoformat()}.")
         self.case_changed.emit(reference)
         return True

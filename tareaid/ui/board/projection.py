@@ -2,8 +2,9 @@
 
 This module owns the full-screen window shown on the projector during a tumour board. It
 reads everything from a :class:`BoardSession` (the case, its assessment, the evidence pack)
-and writes only through it (overrides, decisions), so the store's locking and audit rules
-apply unchanged.
+and writes only through it (overrides, decisions), so the editing service's rules (the
+version read, the amend reason of a finalised case, the reason for a tier set by hand)
+apply as they do in the case editor.
 
 Only the case reference identifies the patient. Name, MRN and date of birth are not put in
 any widget, not even hidden ones, until the coordinator presses I and confirms; they are
@@ -14,6 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tareaid.app.board import BoardSession
+from tareaid.app.editing import CaseState
+from tareaid.app.key_evidence import trial_groups
 from tareaid.domain.case import Case
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
@@ -25,9 +29,7 @@ from tareaid.errors import TareaidError
 from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.decision_panel import DecisionPanel
-from tareaid.ui.board.key_evidence import trial_groups
 from tareaid.ui.board.look import Cell, FitLabel, Look, Part
-from tareaid.ui.board.session import BoardSession, CurrentCase
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
 
@@ -104,7 +106,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.factor_index = 0
         self.evidence_visible = False
         self._revealed_reference: str | None = None
-        self._current: CurrentCase | None = None
+        self._current: CaseState | None = None
         self._left_emitted = False
         self.setObjectName("projectionWindow")
         self.setWindowTitle(f"TAREaid — tumour board {session.board_date.isoformat()}")
@@ -710,9 +712,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.evidence_visible = not self.evidence_visible
         self._paint_current()
 
-    def _amend_reason_if_locked(self, current: CurrentCase) -> tuple[bool, str | None]:
+    def _amend_reason_if_locked(self, current: CaseState) -> tuple[bool, str | None]:
         """(go on, amend reason): a finalised case needs a reason before any change."""
-        if not current.finalised:
+        if not self.session.editing.needs_amend_reason(current.case):
             return True, None
         reason = prompts.ask_amend_reason(self, current.reference, look=self.look)
         if reason is None:
@@ -744,7 +746,8 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.show_message("Tier unchanged")
             return
         if self._save(
-            lambda a: self.session.set_override(key, tier, reason, amend_reason=a), amend
+            lambda a: self.session.set_override(key, tier, reason, amend_reason=a, origin=self),
+            amend,
         ):
             self.show_message(f"{result.label}: {tier_text(tier)} saved")
             self.override_saved.emit(current.reference, key)
@@ -771,7 +774,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             look=self.look,
         ):
             return
-        if self._save(lambda a: self.session.clear_override(key, amend_reason=a), amend):
+        if self._save(
+            lambda a: self.session.clear_override(key, amend_reason=a, origin=self), amend
+        ):
             self.show_message(f"{result.label}: back to {tier_text(result.derived_tier)}")
             self.override_cleared.emit(current.reference, key)
 
@@ -791,6 +796,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             board_date=self.session.board_date,
             known_attendees=repository.attendees(),
             amending=amend is not None,
+            check=lambda decision: self.session.editing.with_decision(current.case, decision),
             look=self.look,
         )
         try:
@@ -801,7 +807,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             new_attendees = panel.new_attendees()
         finally:
             panel.deleteLater()
-        if self._save(lambda a: self.session.record_decision(decision, amend_reason=a), amend):
+        if self._save(
+            lambda a: self.session.record_decision(decision, amend_reason=a, origin=self), amend
+        ):
             for name, specialty in new_attendees:
                 repository.remember_attendee(name, specialty)
             state = "finalised" if decision.finalised else "saved as a draft"

@@ -1,58 +1,45 @@
 """A tumour-board session: one board date, its ordered agenda and the case on the wall.
 
-Pure Python (no Qt), so the rules of a session are tested without a display. The session
-talks to the store only through the repository's public methods: the agenda order is kept
-with ``set_agenda``, and every change to a case (an override, a decision) is saved with
-``save_case`` against the version that was read, so an edit made elsewhere in the meantime
-is refused rather than overwritten.
+The session keeps the coordinator's cursor and the agenda order. Every change it makes (the
+order, a case's board date, a tier set by hand, the board's decision) goes through the
+editing service, so the board follows the same rules as the case editor (the version read,
+the amend reason for a finalised case, the reason for an override) and its changes are
+announced to every other open view. ``origin`` on each write is the view that asked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tareaid.domain.assessment import Assessment, assess
-from tareaid.domain.case import Case, Decision, Override
-from tareaid.domain.evidence import EvidencePack, load_pack
-from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
-
-
-@dataclass(frozen=True)
-class CurrentCase:
-    """The case on the wall: the stored record and its assessment."""
-
-    case: Case
-    assessment: Assessment
-    version: int
-
-    @property
-    def reference(self) -> str:
-        return self.case.reference
-
-    @property
-    def finalised(self) -> bool:
-        return self.case.decision is not None and self.case.decision.finalised
+from tareaid.app.editing import CaseState, EditingService
+from tareaid.domain.case import Decision
+from tareaid.domain.evidence import EvidencePack
 
 
 class BoardSession:
     """The agenda of one board date and a cursor on it.
 
     ``references`` is the coordinator's order. Moving the cursor never touches the store;
-    reordering, adding and removing write the whole order back with ``set_agenda``.
+    reordering, adding and removing write the whole order back through the service.
     """
 
-    def __init__(
-        self, repository: Any, board_date: date, *, pack: EvidencePack | None = None
-    ) -> None:
-        self.repository = repository
+    def __init__(self, editing: EditingService, board_date: date) -> None:
+        self.editing = editing
         self.board_date = board_date
-        self.pack = pack if pack is not None else load_pack()
-        self.references: list[str] = list(repository.agenda(board_date))
+        self.references: list[str] = list(self.repository.agenda(board_date))
         self.index = 0
-        self._current: CurrentCase | None = None
+        self._current: CaseState | None = None
+
+    @property
+    def repository(self) -> Any:
+        """The store, for reading (agenda, attendees); changes go through ``editing``."""
+        return self.editing.repository
+
+    @property
+    def pack(self) -> EvidencePack:
+        return self.editing.pack
 
     # -- the cursor --------------------------------------------------------------------
 
@@ -94,12 +81,9 @@ class BoardSession:
         current = self.current_reference
         self.references = list(self.repository.agenda(self.board_date))
         self._current = None
-        if current in self.references:
-            self.index = self.references.index(current)
-        else:
-            self.index = min(self.index, max(len(self.references) - 1, 0))
+        self._follow(current)
 
-    def move(self, index: int, delta: int) -> int:
+    def move(self, index: int, delta: int, *, origin: object | None = None) -> int:
         """Move the case at ``index`` by ``delta`` places; returns its new index."""
         if not 0 <= index < len(self.references):
             raise IndexError(index)
@@ -109,128 +93,147 @@ class BoardSession:
         current = self.current_reference
         reference = self.references.pop(index)
         self.references.insert(target, reference)
-        self._persist(current)
+        self._persist(current, origin)
         return target
 
-    def add(self, reference: str) -> None:
+    def add(self, reference: str, *, origin: object | None = None) -> None:
         """Put a case at the end of the agenda (a case already on it stays where it is)."""
         if reference in self.references:
             return
         current = self.current_reference
         self.references.append(reference)
-        self._persist(current)
+        self._persist(current, origin)
 
-    def remove(self, reference: str) -> None:
+    def remove(self, reference: str, *, origin: object | None = None) -> None:
         """Take a case off the agenda; the case itself is not changed."""
         if reference not in self.references:
             return
         current = self.current_reference
         self.references.remove(reference)
-        self._persist(current)
+        self._persist(current, origin)
 
     def is_dated_here(self, reference: str) -> bool:
         """Whether the case itself carries this board's date (not only an agenda place)."""
-        return self.repository.get_case(reference).case.board_date == self.board_date
+        return self.editing.load(reference).case.board_date == self.board_date
 
     def reschedule(
-        self, reference: str, board_date: date, *, amend_reason: str | None = None
+        self,
+        reference: str,
+        board_date: date,
+        *,
+        amend_reason: str | None = None,
+        origin: object | None = None,
     ) -> None:
         """Move a case to another board: its board date changes, and it leaves this agenda.
 
         A case dated this board's day stays on its agenda whatever the order says, so taking
         it off means giving it another date; that is a change to the case, audited like any.
         """
-        loaded = self._load(reference)
-        if loaded.case.board_date != board_date:
-            self.repository.save_case(
-                loaded.case.with_changes(board_date=board_date),
-                expected_version=loaded.version,
-                amend_reason=amend_reason,
-            )
+        loaded = self.editing.load(reference)
+        self.editing.set_fields(
+            reference,
+            {"board_date": board_date},
+            expected_version=loaded.version,
+            amend_reason=amend_reason,
+            origin=origin,
+        )
         current = self.current_reference
         if reference in self.references:
             self.references.remove(reference)
-        self._persist(current)
+        self._persist(current, origin)
 
-    def _persist(self, current: str | None) -> None:
-        self.repository.set_agenda(self.board_date, list(self.references))
+    def _persist(self, current: str | None, origin: object | None) -> None:
+        self.editing.set_agenda(self.board_date, self.references, origin=origin)
         # The store is the authority on the order (it may append cases of this date that
         # have no place yet), so read back what it kept.
         self.references = list(self.repository.agenda(self.board_date))
+        self._current = None
+        self._follow(current)
+
+    def _follow(self, current: str | None) -> None:
+        """Keep the cursor on the case it was on, or as near its old place as there is."""
         if current in self.references:
             self.index = self.references.index(current)
         else:
             self.index = min(self.index, max(len(self.references) - 1, 0))
-        self._current = None
 
     # -- the case on the wall ----------------------------------------------------------
 
-    def current(self, *, refresh: bool = False) -> CurrentCase | None:
+    def current(self, *, refresh: bool = False) -> CaseState | None:
         """The current case and its assessment, read from the store (cached until a move)."""
         reference = self.current_reference
         if reference is None:
             return None
         if self._current is None or refresh or self._current.reference != reference:
-            self._current = self._load(reference)
+            self._current = self.editing.load(reference)
         return self._current
 
-    def load(self, reference: str) -> CurrentCase:
+    def load(self, reference: str) -> CaseState:
         """Any case of the agenda with its assessment, read fresh from the store."""
-        return self._load(reference)
-
-    def _load(self, reference: str) -> CurrentCase:
-        stored = self.repository.get_case(reference)
-        return CurrentCase(
-            case=stored.case,
-            assessment=assess(stored.case, self.pack),
-            version=stored.version,
-        )
+        return self.editing.load(reference)
 
     def set_override(
-        self, factor_key: str, tier: str, reason: str, *, amend_reason: str | None = None
-    ) -> CurrentCase:
-        """Record the clinician's tier for a factor with its reason, and save the case."""
-        if factor_key not in FACTOR_KEYS:
-            raise ValueError(f"unknown factor {factor_key!r}")
-        if tier not in OVERRIDE_TIERS:
-            raise ValueError(f"a tier set by hand is one of {', '.join(OVERRIDE_TIERS)}")
-        reason = reason.strip()
-        if not reason:
-            raise ValueError("an override needs a reason")
+        self,
+        factor_key: str,
+        tier: str,
+        reason: str,
+        *,
+        amend_reason: str | None = None,
+        origin: object | None = None,
+    ) -> CaseState:
+        """Record the clinician's tier for a factor of the current case, with its reason."""
         current = self._require_current()
-        overrides = dict(current.case.overrides)
-        overrides[factor_key] = Override(tier=tier, reason=reason)
-        return self._save(current, current.case.with_changes(overrides=overrides), amend_reason)
+        return self._saved(
+            self.editing.set_override(
+                current.reference,
+                factor_key,
+                tier,
+                reason,
+                expected_version=current.version,
+                amend_reason=amend_reason,
+                origin=origin,
+            )
+        )
 
-    def clear_override(self, factor_key: str, *, amend_reason: str | None = None) -> CurrentCase:
+    def clear_override(
+        self, factor_key: str, *, amend_reason: str | None = None, origin: object | None = None
+    ) -> CaseState:
         """Return a factor to the tier the framework derives; no-op without an override."""
         current = self._require_current()
-        if factor_key not in current.case.overrides:
-            return current
-        overrides = {k: v for k, v in current.case.overrides.items() if k != factor_key}
-        return self._save(current, current.case.with_changes(overrides=overrides), amend_reason)
+        return self._saved(
+            self.editing.clear_override(
+                current.reference,
+                factor_key,
+                expected_version=current.version,
+                amend_reason=amend_reason,
+                origin=origin,
+            )
+        )
 
     def record_decision(
-        self, decision: Decision, *, amend_reason: str | None = None
-    ) -> CurrentCase:
+        self, decision: Decision, *, amend_reason: str | None = None, origin: object | None = None
+    ) -> CaseState:
         """Save the board's decision on the current case."""
         current = self._require_current()
-        return self._save(current, current.case.with_changes(decision=decision), amend_reason)
+        return self._saved(
+            self.editing.record_decision(
+                current.reference,
+                decision,
+                expected_version=current.version,
+                amend_reason=amend_reason,
+                origin=origin,
+            )
+        )
 
-    def _require_current(self) -> CurrentCase:
+    def _require_current(self) -> CaseState:
         current = self.current(refresh=self._current is None)
         if current is None:
             raise LookupError("the agenda is empty")
         return current
 
-    def _save(self, current: CurrentCase, case: Case, amend_reason: str | None) -> CurrentCase:
-        stored = self.repository.save_case(
-            case, expected_version=current.version, amend_reason=amend_reason
-        )
-        self._current = CurrentCase(
-            case=stored.case, assessment=assess(stored.case, self.pack), version=stored.version
-        )
-        return self._current
+    def _saved(self, state: CaseState) -> CaseState:
+        self._current = state
+        return state
 
 
 def board_dates(summaries: Iterable[Any]) -> list[tuple[date, int]]:
