@@ -283,8 +283,7 @@ class CasePane(QtWidgets.QWidget):
         if not reference:
             return
         try:
-            copy = mine.with_changes(reference=reference, decision=None)
-            self.session.repository.create_case(copy)
+            self.session.editing.save_as_copy(mine, reference, origin=self)
         except (StoreError, CaseError) as error:
             dialogs.show_error(self, "Could not keep your version", error.message)
             return

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
-from tareaid.app.editing import EditingService
+from tareaid.app.editing import CaseState, EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.files import write_atomically
@@ -30,7 +30,7 @@ from tareaid.ui.settings import THEMES, Settings
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import CheckReport, Repository, StoredCase
+    from tareaid.store.repository import CheckReport, Repository
 
 JSON_FILTER = "Case files (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -95,7 +95,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.exit_code = 0
         self.tasks = TaskRunner(self)
         self.editing = EditingService(database.repository, self.pack)
-        self.session = CaseSession(database.repository, self.pack, self)
+        self.session = CaseSession(self.editing, self)
 
         self._board_window: QtWidgets.QWidget | None = None
         self.model = CaseListModel(database.repository, self)
@@ -181,7 +181,7 @@ class MainWindow(QtWidgets.QMainWindow):
         old = self.database
         self.database = opened
         self.editing = EditingService(opened.repository, self.pack)
-        self.session.repository = opened.repository
+        self.session.editing = self.editing
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
         old.close()
@@ -544,13 +544,10 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.list_pane.new_case_bar
         try:
             if source is None:
-                case = Case(reference="new").with_changes(reference=reference)
+                self.editing.create(reference, origin=self)
             else:
                 self.session.save_now()
-                original = self.repository.get_case(source).case
-                # A copy is a new case: the board's decision on the original stays there.
-                case = original.with_changes(reference=reference, decision=None)
-            self.repository.create_case(case)
+                self.editing.duplicate(source, reference, origin=self)
         except CaseError as error:
             bar.show_error(_sentence(error.message))
             return
@@ -578,7 +575,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.session.save_now()
             expected = self.session.version
         try:
-            self.repository.archive_case(reference, expected_version=expected)
+            self.editing.archive(reference, expected_version=expected, origin=self)
         except StoreError as error:
             dialogs.show_error(self, f"{reference} was not archived", error.message)
             return
@@ -605,7 +602,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _restore_case(self, reference: str) -> None:
         try:
-            self.repository.restore_case(reference)
+            self.editing.restore(reference, origin=self)
         except StoreError as error:
             dialogs.show_error(self, f"{reference} was not restored", error.message)
             return
@@ -619,7 +616,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
 
-    def _on_case_saved(self, _stored: StoredCase) -> None:
+    def _on_case_saved(self, _stored: CaseState) -> None:
         if self.session.case is not None and self.session.assessment is not None:
             self.model.update_case(self.session.case, self.session.assessment)
 
@@ -644,12 +641,12 @@ class MainWindow(QtWidgets.QMainWindow):
         path = dialogs.choose_open_file(self, "Import cases", JSON_FILTER)
         if not path:
             return
-        repository = self.repository
+        editing = self.editing
 
         def work(progress: Any) -> int:
             data = Path(path).read_bytes()
             cases, _listed = parse_case_document(data, source=Path(path).name)
-            return repository.import_cases(cases, progress=progress)
+            return editing.import_cases(cases, progress=progress, origin=self)
 
         def done(count: int) -> None:
             self.model.reload()
