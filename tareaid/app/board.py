@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import CaseState, EditingService
 from tareaid.domain.case import Decision
 from tareaid.domain.evidence import EvidencePack
@@ -31,6 +32,9 @@ class BoardSession:
         self.references: list[str] = list(self.repository.agenda(board_date))
         self.index = 0
         self._current: CaseState | None = None
+        # The last notice applied and whether it concerned this board: the agenda window
+        # and the projection both pass each notice on, and the first one does the reading.
+        self._applied: tuple[ChangeNotice, bool] | None = None
 
     @property
     def repository(self) -> Any:
@@ -82,6 +86,27 @@ class BoardSession:
         self.references = list(self.repository.agenda(self.board_date))
         self._current = None
         self._follow(current)
+
+    def apply(self, notice: ChangeNotice) -> bool:
+        """Catch up with a change announced by the editing service; whether it concerned
+        this board (then the agenda is read again and the case on the wall will be).
+
+        It concerns the board when a case on the agenda changed, the agenda's order changed,
+        a case may have been given (or lost) this board's date, or cases appeared,
+        disappeared or were renamed.
+        """
+        if self._applied is not None and self._applied[0] is notice:
+            return self._applied[1]
+        concerned = (
+            notice.agenda_changed(self.board_date)
+            or notice.case_set_changed
+            or notice.field_changed("board_date")
+            or any(reference in self.references for reference in notice.references)
+        )
+        if concerned:
+            self.reload()
+        self._applied = (notice, concerned)
+        return concerned
 
     def move(self, index: int, delta: int, *, origin: object | None = None) -> int:
         """Move the case at ``index`` by ``delta`` places; returns its new index."""

@@ -33,7 +33,9 @@ from tareaid.store.errors import (
 from tareaid.ui.qt import QtCore, QtGui, Signal
 
 if TYPE_CHECKING:
+    from tareaid.app.changes import ChangeNotice
     from tareaid.store.repository import Repository
+    from tareaid.ui.changes import ChangeBridge
 
 AUTOSAVE_MS = 600
 
@@ -102,6 +104,8 @@ class CaseSession(QtCore.QObject):
     Signals:
         case_opened(Case): a case was loaded (undo history starts afresh).
         case_closed(): no case is open any more.
+        case_refreshed(Case): the open case was read again because it was changed elsewhere
+            (the board, another window, another client); undo history starts afresh.
         case_changed(Case): the case data changed (edit, undo, redo, reload).
         case_saved(object): the case was stored (its CaseState).
         case_renamed(str, str): the case's reference changed from the first to the second.
@@ -115,6 +119,7 @@ class CaseSession(QtCore.QObject):
 
     case_opened = Signal(object)
     case_closed = Signal()
+    case_refreshed = Signal(object)
     case_changed = Signal(object)
     case_saved = Signal(object)
     case_renamed = Signal(str, str)
@@ -125,7 +130,13 @@ class CaseSession(QtCore.QObject):
     save_failed = Signal(str)
     flush_requested = Signal()
 
-    def __init__(self, editing: EditingService, parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self,
+        editing: EditingService,
+        parent: QtCore.QObject | None = None,
+        *,
+        changes: ChangeBridge | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editing = editing
         self.undo_stack = QtGui.QUndoStack(self)
@@ -145,6 +156,8 @@ class CaseSession(QtCore.QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self._on_autosave_timer_timeout)
+        if changes is not None:
+            changes.published.connect(self._on_changes_published)
 
     # State ------------------------------------------------------------------------------
 
@@ -225,7 +238,7 @@ class CaseSession(QtCore.QObject):
         self._set_save_state("")
         self.case_closed.emit()
 
-    def _load(self, stored: CaseState) -> None:
+    def _load(self, stored: CaseState, *, refreshed: bool = False) -> None:
         self._timer.stop()
         self._case = stored.case
         self._version = stored.version
@@ -237,8 +250,23 @@ class CaseSession(QtCore.QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self._set_save_state(_saved_text(stored))
-        self.case_opened.emit(self._case)
+        (self.case_refreshed if refreshed else self.case_opened).emit(self._case)
         self.case_changed.emit(self._case)
+
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        """Follow a change made elsewhere to the open case (read it again), unless this
+        session made it or holds edits of its own: those stay, and their save meets the
+        change as a conflict, never overwriting it."""
+        reference = self.reference
+        if reference is None or notice.caused_by(self) or not notice.affects(reference):
+            return
+        if self._dirty or self._in_conflict or self._saving:
+            return
+        try:
+            stored = self.editing.load(notice.renamed_to(reference) or reference)
+        except StoreError:
+            return  # gone or unreadable just now: the next save or open says so
+        self._load(stored, refreshed=True)
 
     # Editing ----------------------------------------------------------------------------
 

@@ -1,8 +1,11 @@
 """The main window: the case list beside the open case, menus, shortcuts and long tasks.
 
-The window wires the panes together and turns menu actions into repository calls; it owns
-no rules (the domain does) and no SQL (the store does). Everything slow (import, export,
-backup, PDF, check) runs through the task runner off the GUI thread.
+The window wires the panes together and turns menu actions into calls of the editing
+service; it owns no rules (the domain and the service do) and no SQL (the store does).
+Every view keeps itself up to date from the service's change notices, which the window's
+one ChangeBridge brings to the GUI thread: the list, the open case and the board follow a
+change wherever it was made. Everything slow (import, export, backup, PDF, check) runs
+through the task runner off the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
-from tareaid.app.editing import CaseState, EditingService
+from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.files import write_atomically
@@ -24,6 +27,7 @@ from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
 from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
 from tareaid.ui.case_session import CaseSession
+from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
@@ -95,10 +99,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.exit_code = 0
         self.tasks = TaskRunner(self)
         self.editing = EditingService(database.repository, self.pack)
-        self.session = CaseSession(self.editing, self)
+        self.changes = ChangeBridge(self.editing.notifier, self)
+        self.session = CaseSession(self.editing, self, changes=self.changes)
 
         self._board_window: QtWidgets.QWidget | None = None
-        self.model = CaseListModel(database.repository, self)
+        self.model = CaseListModel(database.repository, self, changes=self.changes, pack=self.pack)
         self.model.set_show_identifiers(self.settings.show_identifiers())
         self.model.set_include_archived(self.settings.show_archived())
         column, descending = self.settings.sort()
@@ -178,10 +183,15 @@ class MainWindow(QtWidgets.QMainWindow):
     def _use_database(self, opened: OpenedDatabase) -> None:
         """Work on `opened` from now on (the open case was saved or given up already)."""
         self.session.close(save=False)
+        if self._board_window is not None:
+            # The board works on the database being left.
+            self._board_window.close()
+            self._board_window = None
         old = self.database
         self.database = opened
         self.editing = EditingService(opened.repository, self.pack)
         self.session.editing = self.editing
+        self.changes.listen_to(self.editing.notifier)
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
         old.close()
@@ -421,7 +431,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self._on_sort_indicator_changed
         )
 
-        self.session.case_saved.connect(self._on_case_saved)
         self.session.case_renamed.connect(self._on_case_renamed)
         self.session.case_opened.connect(self._on_case_opened)
         self.session.case_closed.connect(self._update_actions)
@@ -555,9 +564,10 @@ class MainWindow(QtWidgets.QMainWindow):
             bar.show_error(error.message)
             return
         bar.finish()
+        # The list has read the new case already (from the service's notice); a search
+        # that hides it is cleared.
         self.list_pane.search.clear()
         self.list_pane.apply_search_now()
-        self.model.reload()
         self.open_case(reference)
         self.case_pane.show_tab(CHECKLIST_TAB)
         first = self.case_pane.checklist.step(0).fields
@@ -574,15 +584,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if reference == self.session.reference:
             self.session.save_now()
             expected = self.session.version
+        row = self.list_pane.table.currentIndex().row()
         try:
             self.editing.archive(reference, expected_version=expected, origin=self)
         except StoreError as error:
             dialogs.show_error(self, f"{reference} was not archived", error.message)
             return
-        row = self.list_pane.table.currentIndex().row()
         if reference == self.session.reference:
             self.session.close()
-        self.model.reload()
         if self.model.include_archived:
             self.open_case(reference)
         elif self.model.rowCount():
@@ -608,7 +617,6 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         if reference == self.session.reference:
             self.session.close()
-        self.model.reload()
         self.open_case(reference)
         self._update_actions()
         self._status(f"Restored {reference}.")
@@ -616,16 +624,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
 
-    def _on_case_saved(self, _stored: CaseState) -> None:
-        if self.session.case is not None and self.session.assessment is not None:
-            self.model.update_case(self.session.case, self.session.assessment)
-
     def _on_case_renamed(self, _old: str, new: str) -> None:
-        self.model.reload()
         self.list_pane.select(new)
 
     def _on_case_copied(self, reference: str) -> None:
-        self.model.reload()
         self.open_case(reference)
         self._status(f"Your version is kept as {reference}.")
 
@@ -649,7 +651,6 @@ class MainWindow(QtWidgets.QMainWindow):
             return editing.import_cases(cases, progress=progress, origin=self)
 
         def done(count: int) -> None:
-            self.model.reload()
             self._status(f"Imported {count} case{'s' if count != 1 else ''} from {path}.")
 
         self.tasks.run("Importing cases", work, done, self._failed("Nothing was imported"))
@@ -845,21 +846,15 @@ class MainWindow(QtWidgets.QMainWindow):
         from tareaid.ui.board import open_board
 
         self.session.save_now()
+        # The board changes cases through the same editing service: the list and the open
+        # case follow its changes from the service's notices.
         board = open_board(self, self.editing)
         if board is not self._board_window:
-            # The board changes cases (tiers, decisions, board dates): keep the list and the
-            # open case current so an edit here does not run into a needless conflict.
-            board.case_changed.connect(self._on_board_case_changed)
-            board.agenda_changed.connect(self._on_board_agenda_changed)
+            board.destroyed.connect(self._on_board_window_destroyed)
             self._board_window = board
 
-    def _on_board_case_changed(self, reference: str) -> None:
-        self.model.reload()
-        if reference == self.session.reference and not self.session.dirty:
-            self.session.reload()
-
-    def _on_board_agenda_changed(self) -> None:
-        self.model.reload()
+    def _on_board_window_destroyed(self, *_args: object) -> None:
+        self._board_window = None
 
     def _on_shortcuts_triggered(self) -> None:
         rows = "".join(

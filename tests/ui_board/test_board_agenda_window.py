@@ -120,9 +120,15 @@ def test_moving_a_finalised_case_needs_an_amend_reason(qtbot, board, repository,
     assert repository.get_case("BRD-003").case.board_date == BOARD_DATE
     prompts.reply("ask_date", date(2026, 12, 17))
     prompts.reply("ask_amend_reason", "Patient asked to postpone")
-    with qtbot.waitSignal(board.case_changed) as changed:
-        press(qtbot, Key.Key_Delete)
-    assert changed.args == ["BRD-003"]
+    notices = []
+    board.editing.notifier.subscribe(notices.append)
+    press(qtbot, Key.Key_Delete)
+    # Every other view learns of the new date, and of the board's new agenda, from notices.
+    assert [(n.references, n.fields) for n in notices if n.case_data_changed] == [
+        ({"BRD-003"}, {"board_date"})
+    ]
+    assert any(n.agenda_changed(BOARD_DATE) for n in notices)
+    assert all(n.caused_by(board) for n in notices)
     assert repository.get_case("BRD-003").case.board_date == date(2026, 12, 17)
     assert repository.history("BRD-003")[-1].reason == "Patient asked to postpone"
 

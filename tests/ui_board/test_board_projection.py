@@ -112,7 +112,11 @@ def test_the_real_reason_dialog_by_keys(qtbot, projection, repository):
     problems = _answer_reason_dialog(
         qtbot, "Resection judged possible after downsizing", Key.Key_Return
     )
-    with qtbot.waitSignal(projection.override_saved, timeout=5000):
+    with qtbot.waitSignal(
+        projection.changes.published,
+        timeout=5000,
+        check_params_cb=lambda notice: notice.overrides and notice.caused_by(projection),
+    ):
         qtbot.keyClick(projection, Key.Key_1)
     assert problems == []
     case = repository.get_case("BRD-001").case
@@ -139,7 +143,10 @@ def test_clearing_an_override_with_zero(qtbot, projection, repository, prompts):
     assert repository.get_case("BRD-001").case.overrides["metastatic_pattern"].tier == "against"
     assert "THIS CASE" in projection.rows[0].tier_labels["against"].text()
     prompts.reply("confirm", True)
-    with qtbot.waitSignal(projection.override_cleared):
+    with qtbot.waitSignal(
+        projection.changes.published,
+        check_params_cb=lambda notice: notice.overrides and notice.references == {"BRD-001"},
+    ):
         qtbot.keyClick(projection, Key.Key_0)
     assert repository.get_case("BRD-001").case.overrides == {}
     assert "THIS CASE" in projection.rows[0].tier_labels["favours"].text()
@@ -272,7 +279,9 @@ def test_amending_a_finalised_decision(qtbot, projection, repository, prompts):
 
     prompts.reply("ask_amend_reason", "MAA result arrived after the board")
     prompts.reply("run_dialog", amend)
-    with qtbot.waitSignal(projection.decision_saved):
+    with qtbot.waitSignal(
+        projection.changes.published, check_params_cb=lambda notice: notice.decision
+    ):
         qtbot.keyClick(projection, Key.Key_D)
     decision = repository.get_case("BRD-001").case.decision
     assert decision.outcome == "discuss_tare"
@@ -323,7 +332,9 @@ def test_a_decision_the_service_refuses_is_explained_while_the_panel_is_open(
         return panel.result()
 
     prompts.reply("run_dialog", fill)
-    with qtbot.waitSignal(projection.decision_saved):
+    with qtbot.waitSignal(
+        projection.changes.published, check_params_cb=lambda notice: notice.decision
+    ):
         qtbot.keyClick(projection, Key.Key_D)
     decision = repository.get_case("BRD-001").case.decision
     assert (decision.outcome, decision.rationale) == ("discuss_tare", "MAA first")

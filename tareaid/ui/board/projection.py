@@ -6,6 +6,10 @@ and writes only through it (overrides, decisions), so the editing service's rule
 version read, the amend reason of a finalised case, the reason for a tier set by hand)
 apply as they do in the case editor.
 
+The wall follows the editing service's change notices: a case changed in the main window,
+in the agenda window or by another client is shown again as it is now stored. Its own
+changes it has shown already, and skips.
+
 Only the case reference identifies the patient. Name, MRN and date of birth are not put in
 any widget, not even hidden ones, until the coordinator presses I and confirms; they are
 removed again as soon as another case is shown.
@@ -16,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tareaid.app.board import BoardSession
+from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import CaseState
 from tareaid.app.key_evidence import trial_groups
 from tareaid.domain.case import Case
@@ -30,6 +35,7 @@ from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.decision_panel import DecisionPanel
 from tareaid.ui.board.look import Cell, FitLabel, Look, Part
+from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
 
@@ -85,23 +91,26 @@ class ProjectionWindow(QtWidgets.QWidget):
 
     Signals:
         case_shown(str): a case was put on the wall (its reference).
-        override_saved(str, str): a tier was set by hand (reference, factor key).
-        override_cleared(str, str): a factor went back to its derived tier.
-        decision_saved(str): the board's decision on a case was saved.
         identifiers_revealed(str): the coordinator showed the identifiers of a case.
         left(): the coordinator left the projection (Esc or the window was closed).
     """
 
     case_shown = Signal(str)
-    override_saved = Signal(str, str)
-    override_cleared = Signal(str, str)
-    decision_saved = Signal(str)
     identifiers_revealed = Signal(str)
     left = Signal()
 
-    def __init__(self, session: BoardSession, *, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: BoardSession,
+        *,
+        changes: ChangeBridge | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.session = session
+        # The agenda window shares its bridge; on its own, the projection has one.
+        self.changes = changes or ChangeBridge(session.editing.notifier, self)
+        self.changes.published.connect(self._on_changes_published)
         self.look = Look()
         self.factor_index = 0
         self.evidence_visible = False
@@ -750,7 +759,6 @@ class ProjectionWindow(QtWidgets.QWidget):
             amend,
         ):
             self.show_message(f"{result.label}: {tier_text(tier)} saved")
-            self.override_saved.emit(current.reference, key)
 
     def clear_override(self) -> None:
         """Return the selected factor to the tier the framework derives."""
@@ -778,7 +786,6 @@ class ProjectionWindow(QtWidgets.QWidget):
             lambda a: self.session.clear_override(key, amend_reason=a, origin=self), amend
         ):
             self.show_message(f"{result.label}: back to {tier_text(result.derived_tier)}")
-            self.override_cleared.emit(current.reference, key)
 
     def open_decision_panel(self) -> None:
         """Record (or amend) the board's decision on the current case."""
@@ -814,7 +821,6 @@ class ProjectionWindow(QtWidgets.QWidget):
                 repository.remember_attendee(name, specialty)
             state = "finalised" if decision.finalised else "saved as a draft"
             self.show_message(f"Decision on {current.reference} {state}")
-            self.decision_saved.emit(current.reference)
 
     def _save(self, write: Callable[[str | None], object], amend: str | None) -> bool:
         """Run a write through the session (given the amend reason, if any); explain a
@@ -853,6 +859,12 @@ class ProjectionWindow(QtWidgets.QWidget):
         self._current = self.session.current()
         self._paint_current()
         return True
+
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        if notice.caused_by(self) or not self.isVisible():
+            return
+        if self.session.apply(notice):
+            self.refresh()
 
     # -- leaving ------------------------------------------------------------------------
 
