@@ -96,3 +96,34 @@ def test_board_dates_and_the_default_one():
     assert default_board_date(dates, date(2026, 12, 3)) == date(2026, 12, 3)
     assert default_board_date(dates, date(2027, 1, 1)) == date(2026, 12, 3)
     assert default_board_date([], date(2027, 1, 1)) is None
+
+
+def test_a_notice_is_applied_once_and_only_when_it_concerns_the_board(
+    repository, editing, monkeypatch
+):
+    from tareaid.app.changes import ChangeNotice
+
+    repository.import_cases([Case(reference="LATER-1", board_date=date(2027, 1, 7))])
+    session = BoardSession(editing, BOARD_DATE)
+    reads = []
+    agenda = repository.agenda
+    monkeypatch.setattr(repository, "agenda", lambda when: reads.append(when) or agenda(when))
+
+    elsewhere = ChangeNotice(references=frozenset({"LATER-1"}), fields=frozenset({"ecog"}))
+    assert not session.apply(elsewhere)
+    assert reads == []
+
+    on_the_agenda = ChangeNotice(references=frozenset({"BRD-002"}), overrides=True)
+    assert session.apply(on_the_agenda)
+    assert session.apply(on_the_agenda)  # the second window to pass it on reads nothing
+    assert reads == [BOARD_DATE]
+
+    # A case given this board's date joins the agenda.
+    loaded = editing.load("LATER-1")
+    editing.set_fields("LATER-1", {"board_date": BOARD_DATE}, expected_version=loaded.version)
+    assert session.apply(
+        ChangeNotice(references=frozenset({"LATER-1"}), fields=frozenset({"board_date"}))
+    )
+    assert session.references == ["BRD-001", "BRD-002", "BRD-003", "LATER-1"]
+    assert session.apply(ChangeNotice(agenda_dates=frozenset({BOARD_DATE})))
+    assert not session.apply(ChangeNotice(agenda_dates=frozenset({date(2027, 1, 7)})))
