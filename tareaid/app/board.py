@@ -204,9 +204,13 @@ class BoardSession:
         reason: str,
         *,
         amend_reason: str | None = None,
+        expected_version: int | None = None,
         origin: object | None = None,
     ) -> CaseState:
-        """Record the clinician's tier for a factor of the current case, with its reason."""
+        """Record the clinician's tier for a factor of the current case, with its reason.
+
+        ``expected_version`` is the version the user saw when deciding (by default the one
+        this session read last)."""
         current = self._require_current()
         return self._saved(
             self.editing.set_override(
@@ -214,14 +218,19 @@ class BoardSession:
                 factor_key,
                 tier,
                 reason,
-                expected_version=current.version,
+                expected_version=_version(current, expected_version),
                 amend_reason=amend_reason,
                 origin=origin,
             )
         )
 
     def clear_override(
-        self, factor_key: str, *, amend_reason: str | None = None, origin: object | None = None
+        self,
+        factor_key: str,
+        *,
+        amend_reason: str | None = None,
+        expected_version: int | None = None,
+        origin: object | None = None,
     ) -> CaseState:
         """Return a factor to the tier the framework derives; no-op without an override."""
         current = self._require_current()
@@ -229,14 +238,19 @@ class BoardSession:
             self.editing.clear_override(
                 current.reference,
                 factor_key,
-                expected_version=current.version,
+                expected_version=_version(current, expected_version),
                 amend_reason=amend_reason,
                 origin=origin,
             )
         )
 
     def record_decision(
-        self, decision: Decision, *, amend_reason: str | None = None, origin: object | None = None
+        self,
+        decision: Decision,
+        *,
+        amend_reason: str | None = None,
+        expected_version: int | None = None,
+        origin: object | None = None,
     ) -> CaseState:
         """Save the board's decision on the current case."""
         current = self._require_current()
@@ -244,7 +258,7 @@ class BoardSession:
             self.editing.record_decision(
                 current.reference,
                 decision,
-                expected_version=current.version,
+                expected_version=_version(current, expected_version),
                 amend_reason=amend_reason,
                 origin=origin,
             )
@@ -259,6 +273,10 @@ class BoardSession:
     def _saved(self, state: CaseState) -> CaseState:
         self._current = state
         return state
+
+
+def _version(current: CaseState, expected: int | None) -> int:
+    return current.version if expected is None else expected
 
 
 def board_dates(summaries: Iterable[Any]) -> list[tuple[date, int]]:

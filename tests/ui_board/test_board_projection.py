@@ -338,3 +338,22 @@ def test_a_decision_the_service_refuses_is_explained_while_the_panel_is_open(
         qtbot.keyClick(projection, Key.Key_D)
     decision = repository.get_case("BRD-001").case.decision
     assert (decision.outcome, decision.rationale) == ("discuss_tare", "MAA first")
+
+
+def test_a_change_made_while_the_question_is_open_is_not_overwritten(
+    qtbot, projection, repository, prompts
+):
+    def someone_else_edits_then_answer(*_args, **_kwargs):
+        # The case editor saves the case on the wall while the room is still deciding.
+        editing = projection.session.editing
+        loaded = editing.load("BRD-001")
+        editing.set_fields("BRD-001", {"ecog": 2}, expected_version=loaded.version)
+        return "Board view"
+
+    prompts.reply("ask_reason", someone_else_edits_then_answer)
+    qtbot.keyClick(projection, Key.Key_3)
+    ((args, _kwargs),) = prompts.called("show_message")
+    assert args[1] == "Case changed elsewhere"
+    case = repository.get_case("BRD-001").case
+    assert case.overrides == {} and case.ecog == 2
+    assert "ECOG 2" in projection.rows[5].factor.text()

@@ -736,6 +736,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         current = self._current
         if current is None or self.evidence_visible:
             return
+        # The change is made to the case as the room saw it: if it is changed elsewhere
+        # while the question is open, the change is refused, not made to a case unseen.
+        seen = current.version
         key = self.selected_factor
         result = current.assessment.factor(key)
         go_on, amend = self._amend_reason_if_locked(current)
@@ -755,7 +758,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.show_message("Tier unchanged")
             return
         if self._save(
-            lambda a: self.session.set_override(key, tier, reason, amend_reason=a, origin=self),
+            lambda a: self.session.set_override(
+                key, tier, reason, amend_reason=a, expected_version=seen, origin=self
+            ),
             amend,
         ):
             self.show_message(f"{result.label}: {tier_text(tier)} saved")
@@ -765,6 +770,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         current = self._current
         if current is None or self.evidence_visible:
             return
+        # The change is made to the case as the room saw it: if it is changed elsewhere
+        # while the question is open, the change is refused, not made to a case unseen.
+        seen = current.version
         key = self.selected_factor
         result = current.assessment.factor(key)
         if not result.overridden:
@@ -783,7 +791,10 @@ class ProjectionWindow(QtWidgets.QWidget):
         ):
             return
         if self._save(
-            lambda a: self.session.clear_override(key, amend_reason=a, origin=self), amend
+            lambda a: self.session.clear_override(
+                key, amend_reason=a, expected_version=seen, origin=self
+            ),
+            amend,
         ):
             self.show_message(f"{result.label}: back to {tier_text(result.derived_tier)}")
 
@@ -792,6 +803,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         current = self._current
         if current is None:
             return
+        seen = current.version
         go_on, amend = self._amend_reason_if_locked(current)
         if not go_on:
             return
@@ -815,7 +827,10 @@ class ProjectionWindow(QtWidgets.QWidget):
         finally:
             panel.deleteLater()
         if self._save(
-            lambda a: self.session.record_decision(decision, amend_reason=a, origin=self), amend
+            lambda a: self.session.record_decision(
+                decision, amend_reason=a, expected_version=seen, origin=self
+            ),
+            amend,
         ):
             for name, specialty in new_attendees:
                 repository.remember_attendee(name, specialty)
