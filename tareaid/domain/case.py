@@ -138,6 +138,14 @@ class Case:
                 raise CaseError("is not a field of a case", case=self.reference, field_name=name)
         return parse_case(data)
 
+    def duplicated_as(self, reference: str) -> Case:
+        """A new case under `reference` with this one's data, tiers and overrides.
+
+        The board's decision is not carried over: it was made on the original case, at its
+        board, and belongs to that case's record alone.
+        """
+        return self.with_changes(reference=reference, decision=None)
+
     def deidentified(self) -> Case:
         """The same case without name, MRN or date of birth."""
         return replace(self, patient_name=None, mrn=None, date_of_birth=None)
@@ -293,6 +301,14 @@ def _check_short_text(
             f"is {len(value)} characters long; at most {max_length} allowed", field_name=field_name
         )
     return value
+
+
+def check_reason(value: Any, field_name: str) -> str:
+    """A reason that must be given (an override's, an amendment's): text that is not blank,
+    without control characters, at most REASON_MAX characters; a CaseError naming the field."""
+    reason = _check_short_text(value, field_name, missing="a reason is required")
+    assert reason is not None
+    return reason
 
 
 # ---------------------------------------------------------------------------------------------

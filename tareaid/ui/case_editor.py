@@ -87,6 +87,7 @@ class CaseEditor(QtWidgets.QScrollArea):
         self.setFocusProxy(self.first_field().control)
 
         session.case_opened.connect(self._on_case_opened)
+        session.case_refreshed.connect(self._on_case_refreshed)
         session.case_changed.connect(self._on_case_changed)
         session.field_rejected.connect(self._on_field_rejected)
         session.flush_requested.connect(self.flush)
@@ -107,6 +108,10 @@ class CaseEditor(QtWidgets.QScrollArea):
         self.session.set_field(name, value, burst)
 
     def _on_case_opened(self, case: Case) -> None:
+        self._show(case, force=True)
+
+    def _on_case_refreshed(self, case: Case) -> None:
+        # Changed elsewhere: every field shows the stored value again.
         self._show(case, force=True)
 
     def _on_case_changed(self, case: Case) -> None:

@@ -4,6 +4,10 @@ The model holds only the rows the view has asked for: it counts the matching cas
 fetches the first page, and fetches more as the user scrolls (canFetchMore/fetchMore), so
 100,000 cases cost no more at start-up than fifty. Searching and sorting reset the model in
 place (the view keeps it); they never re-create it.
+
+The model follows the editing service's change notices itself: a case whose data changed
+(wherever it was changed) has its row read again; cases created, archived, restored or
+renamed, or changes from another client, reload the list.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tareaid.domain.assessment import Assessment
+from tareaid.domain.assessment import Assessment, assess
 from tareaid.domain.case import Case
+from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import TIER_LABELS
 from tareaid.store.errors import StoreError
 from tareaid.ui.qt import Qt, QtCore, QtGui
@@ -22,7 +27,9 @@ from tareaid.ui.tiers import TIER_SHAPES, tier_colour
 from tareaid.ui.workers import BackgroundCall
 
 if TYPE_CHECKING:
+    from tareaid.app.changes import ChangeNotice
     from tareaid.store.repository import CaseSummary, Repository
+    from tareaid.ui.changes import ChangeBridge
 
 PAGE_SIZE = 200
 
@@ -136,9 +143,17 @@ class CaseListModel(QtCore.QAbstractTableModel):
     total_changed = QtCore.Signal(int)
     search_failed = QtCore.Signal(str)
 
-    def __init__(self, repository: Repository | None, parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self,
+        repository: Repository | None,
+        parent: QtCore.QObject | None = None,
+        *,
+        changes: ChangeBridge | None = None,
+        pack: EvidencePack | None = None,
+    ) -> None:
         super().__init__(parent)
         self._repository = repository
+        self._pack = pack
         self._rows: list[CaseRow] = []
         self._total = 0
         self._search = ""
@@ -155,6 +170,8 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._palette_key: int | None = None
         self._tier_brushes: dict[str, QtGui.QBrush] = {}
         self._archived_font: QtGui.QFont | None = None
+        if changes is not None:
+            changes.published.connect(self._on_changes_published)
 
     # Configuration ----------------------------------------------------------------------
 
@@ -379,6 +396,30 @@ class CaseListModel(QtCore.QAbstractTableModel):
                     self.index(index, 0), self.index(index, len(self._columns) - 1)
                 )
                 return
+
+    def refresh_cases(self, references: frozenset[str] | set[str]) -> None:
+        """Read the loaded rows of these cases again (after a change made anywhere)."""
+        if self._repository is None:
+            return
+        loaded = {row.reference for row in self._rows}
+        for reference in sorted(set(references) & loaded):
+            try:
+                stored = self._repository.get_case(reference)
+            except StoreError:
+                # Gone or unreadable just now: the list is read again instead.
+                self.reload()
+                return
+            if self._pack is None:
+                self._pack = load_pack()
+            self.update_case(stored.case, assess(stored.case, self._pack))
+
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        if self._repository is None or not self._loaded:
+            return
+        if notice.case_set_changed:
+            self.reload()
+        elif notice.case_data_changed:
+            self.refresh_cases(notice.references)
 
     # QAbstractTableModel ----------------------------------------------------------------
 

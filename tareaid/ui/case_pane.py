@@ -133,6 +133,7 @@ class CasePane(QtWidgets.QWidget):
         session.amend_reason_provider = self._ask_amend_reason
         session.case_opened.connect(self._on_case_opened)
         session.case_closed.connect(self._on_case_closed)
+        session.case_refreshed.connect(self._on_case_refreshed)
         session.case_changed.connect(self._on_case_changed)
         session.case_saved.connect(self._on_case_saved)
         session.save_state_changed.connect(self._on_save_state_changed)
@@ -197,6 +198,16 @@ class CasePane(QtWidgets.QWidget):
         self.banner.clear()
         if self.session.archived:
             self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+        self._on_case_changed(case)
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            self.history.load(self.session.repository, case.reference)
+
+    def _on_case_refreshed(self, case: Case) -> None:
+        # Changed elsewhere: archived or restored there, or new data for the history.
+        if self.session.archived and self.banner.kind != "archived":
+            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+        elif not self.session.archived and self.banner.kind == "archived":
+            self.banner.clear()
         self._on_case_changed(case)
         if self.tabs.currentIndex() == HISTORY_TAB:
             self.history.load(self.session.repository, case.reference)
@@ -283,8 +294,7 @@ class CasePane(QtWidgets.QWidget):
         if not reference:
             return
         try:
-            copy = mine.with_changes(reference=reference, decision=None)
-            self.session.repository.create_case(copy)
+            self.session.editing.save_as_copy(mine, reference, origin=self)
         except (StoreError, CaseError) as error:
             dialogs.show_error(self, "Could not keep your version", error.message)
             return

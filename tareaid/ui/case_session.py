@@ -2,10 +2,13 @@
 
 The editor, the checklist and the case pane all edit through one CaseSession, so an edit
 made in the checklist shows in the editor, undo covers both, and there is exactly one place
-that saves. Edits are validated by the domain (`Case.with_changes`), pushed on a QUndoStack
-and saved ~600 ms after the last one (and whenever the user leaves the case or the window),
-with the version the case was loaded at, so that a concurrent edit is detected, never
-overwritten. No widget here: the pane shows what the session reports.
+that saves. What Qt is needed for lives here: the QUndoStack, the autosave timer (~600 ms
+after the last edit, and whenever the user leaves the case or the window) and the signals
+the widgets follow. Every rule and every read and write goes to the editing service
+(``tareaid.app.editing``): it checks each edit (values, archived case, the amend reason of a
+finalised case, the reason for an override) and saves against the version the case was
+loaded at, so that a concurrent edit is detected, never overwritten. No widget here: the
+pane shows what the session reports.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tareaid.domain.assessment import Assessment, assess
+from tareaid.app.editing import CaseState, EditingService
+from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case, CaseError, Override
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import FIELDS_BY_NAME, TIER_LABELS
 from tareaid.store.errors import (
+    CaseArchivedError,
     CaseLockedError,
     DuplicateReferenceError,
     StaleEditError,
@@ -28,7 +33,9 @@ from tareaid.store.errors import (
 from tareaid.ui.qt import QtCore, QtGui, Signal
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import Repository, StoredCase
+    from tareaid.app.changes import ChangeNotice
+    from tareaid.store.repository import Repository
+    from tareaid.ui.changes import ChangeBridge
 
 AUTOSAVE_MS = 600
 
@@ -97,8 +104,10 @@ class CaseSession(QtCore.QObject):
     Signals:
         case_opened(Case): a case was loaded (undo history starts afresh).
         case_closed(): no case is open any more.
+        case_refreshed(Case): the open case was read again because it was changed elsewhere
+            (the board, another window, another client); undo history starts afresh.
         case_changed(Case): the case data changed (edit, undo, redo, reload).
-        case_saved(object): the repository stored the case (a StoredCase).
+        case_saved(object): the case was stored (its CaseState).
         case_renamed(str, str): the case's reference changed from the first to the second.
         save_state_changed(str): status words for the user ("Saved 14:02", "Saving…").
         field_rejected(str, str): an edit was refused: field name and the reason.
@@ -110,6 +119,7 @@ class CaseSession(QtCore.QObject):
 
     case_opened = Signal(object)
     case_closed = Signal()
+    case_refreshed = Signal(object)
     case_changed = Signal(object)
     case_saved = Signal(object)
     case_renamed = Signal(str, str)
@@ -121,11 +131,14 @@ class CaseSession(QtCore.QObject):
     flush_requested = Signal()
 
     def __init__(
-        self, repository: Repository, pack: EvidencePack, parent: QtCore.QObject | None = None
+        self,
+        editing: EditingService,
+        parent: QtCore.QObject | None = None,
+        *,
+        changes: ChangeBridge | None = None,
     ) -> None:
         super().__init__(parent)
-        self.repository = repository
-        self.pack = pack
+        self.editing = editing
         self.undo_stack = QtGui.QUndoStack(self)
         self._case: Case | None = None
         self._assessment: Assessment | None = None
@@ -143,8 +156,18 @@ class CaseSession(QtCore.QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self._on_autosave_timer_timeout)
+        if changes is not None:
+            changes.published.connect(self._on_changes_published)
 
     # State ------------------------------------------------------------------------------
+
+    @property
+    def repository(self) -> Repository:
+        return self.editing.repository
+
+    @property
+    def pack(self) -> EvidencePack:
+        return self.editing.pack
 
     @property
     def case(self) -> Case | None:
@@ -184,7 +207,7 @@ class CaseSession(QtCore.QObject):
 
     @property
     def finalised(self) -> bool:
-        return bool(self._case and self._case.decision and self._case.decision.finalised)
+        return self._case is not None and self.editing.needs_amend_reason(self._case)
 
     # Opening and closing ----------------------------------------------------------------
 
@@ -193,12 +216,12 @@ class CaseSession(QtCore.QObject):
         chose to leave edits that cannot be saved). Raises StoreError."""
         if save:
             self.save_now()
-        self._load(self.repository.get_case(reference))
+        self._load(self.editing.load(reference))
 
     def reload(self) -> None:
         """Throw away unsaved edits and load the stored case again (after a conflict)."""
         if self.reference is not None:
-            self._load(self.repository.get_case(self.reference))
+            self._load(self.editing.load(self.reference))
 
     def close(self, *, save: bool = True) -> None:
         """Forget the open case, first saving it unless `save` is False."""
@@ -215,20 +238,35 @@ class CaseSession(QtCore.QObject):
         self._set_save_state("")
         self.case_closed.emit()
 
-    def _load(self, stored: StoredCase) -> None:
+    def _load(self, stored: CaseState, *, refreshed: bool = False) -> None:
         self._timer.stop()
         self._case = stored.case
         self._version = stored.version
-        self._archived = bool(stored.archived)
-        self._assessment = assess(stored.case, self.pack)
+        self._archived = stored.archived
+        self._assessment = stored.assessment
         self._dirty = False
         self._in_conflict = False
         self._amend_reason = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self._set_save_state(_saved_text(stored))
-        self.case_opened.emit(self._case)
+        (self.case_refreshed if refreshed else self.case_opened).emit(self._case)
         self.case_changed.emit(self._case)
+
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        """Follow a change made elsewhere to the open case (read it again), unless this
+        session made it or holds edits of its own: those stay, and their save meets the
+        change as a conflict, never overwriting it."""
+        reference = self.reference
+        if reference is None or notice.caused_by(self) or not notice.affects(reference):
+            return
+        if self._dirty or self._in_conflict or self._saving:
+            return
+        try:
+            stored = self.editing.load(notice.renamed_to(reference) or reference)
+        except StoreError:
+            return  # gone or unreadable just now: the next save or open says so
+        self._load(stored, refreshed=True)
 
     # Editing ----------------------------------------------------------------------------
 
@@ -238,14 +276,11 @@ class CaseSession(QtCore.QObject):
             return False
         if getattr(self._case, name) == value:
             return True
-        if not self.editable:
-            self._reject(name, "This case is archived: restore it to edit it")
-            return False
         if name == "reference":
             return self._rename(value)
         try:
-            self._case.with_changes(**{name: value})
-        except CaseError as error:
+            self.editing.with_fields(self._case, {name: value}, archived=self._archived)
+        except (CaseError, CaseArchivedError) as error:
             self._reject(name, _sentence(error.message))
             return False
         if not self._amend_allowed(name):
@@ -263,44 +298,50 @@ class CaseSession(QtCore.QObject):
         if self._case is None:
             return False
         field_name = f"overrides.{factor}"
-        if not self.editable:
-            self._reject(field_name, "This case is archived: restore it to edit it")
-            return False
-        overrides = dict(self._case.overrides)
-        if override is None:
-            if factor not in overrides:
-                return True
-            del overrides[factor]
-            text = "Remove override"
-        else:
-            if overrides.get(factor) == override:
-                return True
-            overrides[factor] = override
-            text = f"Override to {TIER_LABELS[override.tier]}"
+        if self._case.overrides.get(factor) == override:
+            return True
         try:
-            self._case.with_changes(overrides=overrides)
-        except CaseError as error:
+            if override is None:
+                changed = self.editing.without_override(self._case, factor, archived=self._archived)
+                text = "Remove override"
+            else:
+                changed = self.editing.with_override(
+                    self._case, factor, override.tier, override.reason, archived=self._archived
+                )
+                text = f"Override to {TIER_LABELS[override.tier]}"
+        except (CaseError, CaseArchivedError) as error:
             self._reject(field_name, _sentence(error.message))
             return False
         if not self._amend_allowed(field_name):
             return False
         self.undo_stack.push(
             _SetFieldsCommand(
-                self, {"overrides": dict(self._case.overrides)}, {"overrides": overrides}, text
+                self,
+                {"overrides": dict(self._case.overrides)},
+                {"overrides": dict(changed.overrides)},
+                text,
             )
         )
         return True
 
     def _amend_allowed(self, field_name: str) -> bool:
+        """Whether the change may go ahead: the service's amend rule, with the reason asked
+        of the user once per opened case."""
         if not self.finalised or self._amend_reason:
             return True
         assert self._case is not None
         reason = self.amend_reason_provider(self._case)
-        if reason and reason.strip():
-            self._amend_reason = reason.strip()
-            return True
-        self._reject(field_name, "Not changed: a finalised case needs a reason for the amendment")
-        return False
+        try:
+            self._amend_reason = self.editing.amend_reason(self._case, reason)
+        except CaseLockedError:
+            self._reject(
+                field_name, "Not changed: a finalised case needs a reason for the amendment"
+            )
+            return False
+        except CaseError as error:
+            self._reject(field_name, f"Not changed: the amend reason {error.message}")
+            return False
+        return True
 
     def set_amend_reason(self, reason: str) -> None:
         """The reason recorded with changes to a case whose decision is finalised."""
@@ -318,7 +359,7 @@ class CaseSession(QtCore.QObject):
     def _apply(self, changes: dict[str, Any]) -> None:
         assert self._case is not None
         self._case = self._case.with_changes(**changes)
-        self._assessment = assess(self._case, self.pack)
+        self._assessment = self.editing.assess(self._case)
         self._dirty = True
         if not self._in_conflict:  # the conflict stays the news until it is resolved
             self._set_save_state("Unsaved changes")
@@ -330,8 +371,8 @@ class CaseSession(QtCore.QObject):
     def _rename(self, new: str) -> bool:
         assert self._case is not None
         try:
-            self._case.with_changes(reference=new)
-        except CaseError as error:
+            self.editing.renamed(self._case, new, archived=self._archived)
+        except (CaseError, CaseArchivedError) as error:
             self._reject("reference", _sentence(error.message))
             return False
         self.save_now()
@@ -347,14 +388,15 @@ class CaseSession(QtCore.QObject):
         return True
 
     def _rename_stored(self, old: str, new: str) -> bool:
-        """Rename in the repository and in memory; reports problems as a rejection."""
-        assert self._case is not None
+        """Rename in the store and in memory; reports problems as a rejection."""
+        assert self._case is not None and self._version is not None
         try:
-            result = self.repository.rename_case(
+            result = self.editing.rename(
                 old,
                 new,
                 expected_version=self._version,
-                amend_reason=self._amend_reason if self.finalised else None,
+                amend_reason=self._amend_reason,
+                origin=self,
             )
         except DuplicateReferenceError as error:
             self._reject("reference", error.message)
@@ -388,11 +430,13 @@ class CaseSession(QtCore.QObject):
             if self._in_conflict:
                 return False
             self._set_save_state("Saving…")
+            assert self._version is not None
             try:
-                stored = self.repository.save_case(
+                stored = self.editing.save(
                     self._case,
                     expected_version=self._version,
-                    amend_reason=self._amend_reason if self.finalised else None,
+                    amend_reason=self._amend_reason,
+                    origin=self,
                 )
             except StaleEditError as error:
                 self._enter_conflict(error.message)
@@ -401,7 +445,7 @@ class CaseSession(QtCore.QObject):
                 self._set_save_state("Not saved: the decision is finalised")
                 self.lock_detected.emit(error.message)
                 return False
-            except StoreError as error:
+            except (StoreError, CaseError) as error:
                 self._set_save_state("Not saved")
                 self.save_failed.emit(error.message)
                 return False
@@ -438,7 +482,7 @@ def _clock() -> str:
     return time.strftime("%H:%M")
 
 
-def _saved_text(stored: StoredCase) -> str:
+def _saved_text(stored: CaseState) -> str:
     updated = stored.updated_at
     local = updated.astimezone() if updated.tzinfo else updated
     if local.date() == datetime.now().date():

@@ -535,6 +535,7 @@ class Checklist(QtWidgets.QWidget):
             shortcut.activated.connect(slot)
 
         session.case_opened.connect(self._on_case_opened)
+        session.case_refreshed.connect(self._on_case_refreshed)
         session.case_changed.connect(self._on_case_changed)
         session.field_rejected.connect(self._on_field_rejected)
         session.flush_requested.connect(self.flush)
@@ -626,6 +627,10 @@ class Checklist(QtWidgets.QWidget):
     def _on_case_opened(self, case: Case) -> None:
         self._show(case, force=True)
         self.go_to(0)
+
+    def _on_case_refreshed(self, case: Case) -> None:
+        # Changed elsewhere (the board, another window): shown afresh on the same step.
+        self._show(case, force=True)
 
     def _on_case_changed(self, case: Case) -> None:
         self._show(case, force=False)

@@ -1,8 +1,11 @@
 """The main window: the case list beside the open case, menus, shortcuts and long tasks.
 
-The window wires the panes together and turns menu actions into repository calls; it owns
-no rules (the domain does) and no SQL (the store does). Everything slow (import, export,
-backup, PDF, check) runs through the task runner off the GUI thread.
+The window wires the panes together and turns menu actions into calls of the editing
+service; it owns no rules (the domain and the service do) and no SQL (the store does).
+Every view keeps itself up to date from the service's change notices, which the window's
+one ChangeBridge brings to the GUI thread: the list, the open case and the board follow a
+change wherever it was made. Everything slow (import, export, backup, PDF, check) runs
+through the task runner off the GUI thread.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
+from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.files import write_atomically
@@ -23,13 +27,14 @@ from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
 from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
 from tareaid.ui.case_session import CaseSession
+from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import CheckReport, Repository, StoredCase
+    from tareaid.store.repository import CheckReport, Repository
 
 JSON_FILTER = "Case files (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -93,10 +98,12 @@ class MainWindow(QtWidgets.QMainWindow):
         # What the application exits with: 1 when the user gave up on a damaged database.
         self.exit_code = 0
         self.tasks = TaskRunner(self)
-        self.session = CaseSession(database.repository, self.pack, self)
+        self.editing = EditingService(database.repository, self.pack)
+        self.changes = ChangeBridge(self.editing.notifier, self)
+        self.session = CaseSession(self.editing, self, changes=self.changes)
 
         self._board_window: QtWidgets.QWidget | None = None
-        self.model = CaseListModel(database.repository, self)
+        self.model = CaseListModel(database.repository, self, changes=self.changes, pack=self.pack)
         self.model.set_show_identifiers(self.settings.show_identifiers())
         self.model.set_include_archived(self.settings.show_archived())
         column, descending = self.settings.sort()
@@ -176,9 +183,15 @@ class MainWindow(QtWidgets.QMainWindow):
     def _use_database(self, opened: OpenedDatabase) -> None:
         """Work on `opened` from now on (the open case was saved or given up already)."""
         self.session.close(save=False)
+        if self._board_window is not None:
+            # The board works on the database being left.
+            self._board_window.close()
+            self._board_window = None
         old = self.database
         self.database = opened
-        self.session.repository = opened.repository
+        self.editing = EditingService(opened.repository, self.pack)
+        self.session.editing = self.editing
+        self.changes.listen_to(self.editing.notifier)
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
         old.close()
@@ -418,7 +431,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self._on_sort_indicator_changed
         )
 
-        self.session.case_saved.connect(self._on_case_saved)
         self.session.case_renamed.connect(self._on_case_renamed)
         self.session.case_opened.connect(self._on_case_opened)
         self.session.case_closed.connect(self._update_actions)
@@ -541,13 +553,10 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.list_pane.new_case_bar
         try:
             if source is None:
-                case = Case(reference="new").with_changes(reference=reference)
+                self.editing.create(reference, origin=self)
             else:
                 self.session.save_now()
-                original = self.repository.get_case(source).case
-                # A copy is a new case: the board's decision on the original stays there.
-                case = original.with_changes(reference=reference, decision=None)
-            self.repository.create_case(case)
+                self.editing.duplicate(source, reference, origin=self)
         except CaseError as error:
             bar.show_error(_sentence(error.message))
             return
@@ -555,9 +564,10 @@ class MainWindow(QtWidgets.QMainWindow):
             bar.show_error(error.message)
             return
         bar.finish()
+        # The list has read the new case already (from the service's notice); a search
+        # that hides it is cleared.
         self.list_pane.search.clear()
         self.list_pane.apply_search_now()
-        self.model.reload()
         self.open_case(reference)
         self.case_pane.show_tab(CHECKLIST_TAB)
         first = self.case_pane.checklist.step(0).fields
@@ -574,15 +584,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if reference == self.session.reference:
             self.session.save_now()
             expected = self.session.version
+        row = self.list_pane.table.currentIndex().row()
         try:
-            self.repository.archive_case(reference, expected_version=expected)
+            self.editing.archive(reference, expected_version=expected, origin=self)
         except StoreError as error:
             dialogs.show_error(self, f"{reference} was not archived", error.message)
             return
-        row = self.list_pane.table.currentIndex().row()
         if reference == self.session.reference:
             self.session.close()
-        self.model.reload()
         if self.model.include_archived:
             self.open_case(reference)
         elif self.model.rowCount():
@@ -602,13 +611,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _restore_case(self, reference: str) -> None:
         try:
-            self.repository.restore_case(reference)
+            self.editing.restore(reference, origin=self)
         except StoreError as error:
             dialogs.show_error(self, f"{reference} was not restored", error.message)
             return
         if reference == self.session.reference:
             self.session.close()
-        self.model.reload()
         self.open_case(reference)
         self._update_actions()
         self._status(f"Restored {reference}.")
@@ -616,16 +624,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
 
-    def _on_case_saved(self, _stored: StoredCase) -> None:
-        if self.session.case is not None and self.session.assessment is not None:
-            self.model.update_case(self.session.case, self.session.assessment)
-
     def _on_case_renamed(self, _old: str, new: str) -> None:
-        self.model.reload()
         self.list_pane.select(new)
 
     def _on_case_copied(self, reference: str) -> None:
-        self.model.reload()
         self.open_case(reference)
         self._status(f"Your version is kept as {reference}.")
 
@@ -641,15 +643,14 @@ class MainWindow(QtWidgets.QMainWindow):
         path = dialogs.choose_open_file(self, "Import cases", JSON_FILTER)
         if not path:
             return
-        repository = self.repository
+        editing = self.editing
 
         def work(progress: Any) -> int:
             data = Path(path).read_bytes()
             cases, _listed = parse_case_document(data, source=Path(path).name)
-            return repository.import_cases(cases, progress=progress)
+            return editing.import_cases(cases, progress=progress, origin=self)
 
         def done(count: int) -> None:
-            self.model.reload()
             self._status(f"Imported {count} case{'s' if count != 1 else ''} from {path}.")
 
         self.tasks.run("Importing cases", work, done, self._failed("Nothing was imported"))
@@ -845,21 +846,15 @@ class MainWindow(QtWidgets.QMainWindow):
         from tareaid.ui.board import open_board
 
         self.session.save_now()
-        board = open_board(self, self.repository)
+        # The board changes cases through the same editing service: the list and the open
+        # case follow its changes from the service's notices.
+        board = open_board(self, self.editing)
         if board is not self._board_window:
-            # The board changes cases (tiers, decisions, board dates): keep the list and the
-            # open case current so an edit here does not run into a needless conflict.
-            board.case_changed.connect(self._on_board_case_changed)
-            board.agenda_changed.connect(self._on_board_agenda_changed)
+            board.destroyed.connect(self._on_board_window_destroyed)
             self._board_window = board
 
-    def _on_board_case_changed(self, reference: str) -> None:
-        self.model.reload()
-        if reference == self.session.reference and not self.session.dirty:
-            self.session.reload()
-
-    def _on_board_agenda_changed(self) -> None:
-        self.model.reload()
+    def _on_board_window_destroyed(self, *_args: object) -> None:
+        self._board_window = None
 
     def _on_shortcuts_triggered(self) -> None:
         rows = "".join(

@@ -14,6 +14,7 @@ from tareaid.domain.case import (
     Decision,
     Override,
     case_to_dict,
+    check_reason,
     dumps_cases,
     is_validated,
     parse_case,
@@ -106,6 +107,31 @@ def test_with_changes_validates_like_a_file():
     assert error.value.field_name == "ecog"
     with pytest.raises(CaseError):
         case.with_changes(overrides={"ecog": Override("favours", "")})
+
+
+def test_a_duplicate_carries_everything_but_the_board_decision():
+    original = parse_case(FULL_CASE)
+    copy_ = original.duplicated_as("CRLM-042-copy")
+    assert copy_.reference == "CRLM-042-copy"
+    assert copy_.decision is None
+    assert original.decision is not None  # the original keeps its decision
+    for name in (f.name for f in fields(Case)):
+        if name not in ("reference", "decision"):
+            assert getattr(copy_, name) == getattr(original, name), name
+    assert copy_.overrides == {"timing": Override("favours", "Liver-only progression")}
+    assert is_validated(copy_)
+    with pytest.raises(CaseError) as error:
+        original.duplicated_as(" padded ")
+    assert error.value.field_name == "reference"
+
+
+def test_a_required_reason_is_checked_like_any_reason():
+    assert check_reason("Frail at clinic review", "amend_reason") == "Frail at clinic review"
+    for bad in (None, "", "   ", "x" * 2001, "bell\x07"):
+        with pytest.raises(CaseError) as error:
+            check_reason(bad, "amend_reason")
+        assert error.value.field_name == "amend_reason"
+    assert check_reason("x" * 2000, "amend_reason") == "x" * 2000
 
 
 def test_only_cases_from_parse_case_count_as_validated():

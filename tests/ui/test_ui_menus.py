@@ -45,7 +45,7 @@ def test_ctrl_b_opens_the_tumour_board(window, qtbot, monkeypatch, repository):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.list_pane.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert calls == [(window, window.repository)]
+    assert calls == [(window, window.editing)]
     assert window.current_reference() == "CRLM-001"
 
 
@@ -117,17 +117,3 @@ def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repositor
     _assert_unique(_visible_mnemonics(window))
     window.case_pane._on_lock_detected("finalised")
     _assert_unique(_visible_mnemonics(window))
-
-
-def test_changes_made_by_the_board_reach_the_list_and_the_open_case(window, qtbot, repository):
-    repository.create_case(Case(reference="CRLM-002", ecog=1))
-    window.model.reload()
-    assert window.open_case("CRLM-002")
-    window.action("board").trigger()
-    board = window._board_window
-    assert board is not None and board.isVisible()
-    stored = repository.get_case("CRLM-002")
-    repository.save_case(stored.case.with_changes(ecog=3), expected_version=stored.version)
-    board.case_changed.emit("CRLM-002")
-    assert window.session.case.ecog == 3
-    board.close()

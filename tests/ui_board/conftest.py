@@ -27,6 +27,14 @@ def repository(tmp_path: Path) -> Iterator[Any]:
     repo.close()
 
 
+@pytest.fixture
+def editing(repository: Any) -> Any:
+    """The editing service every board window and session of the test goes through."""
+    from tareaid.app.editing import EditingService
+
+    return EditingService(repository)
+
+
 PROMPT_NAMES = (
     "run_dialog",
     "ask_reason",

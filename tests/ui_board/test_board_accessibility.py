@@ -30,8 +30,8 @@ def unnamed_controls(root: QtWidgets.QWidget) -> list[str]:
     return missing
 
 
-def test_board_windows_name_every_control(qtbot, repository):
-    window = AgendaWindow(repository, today=date(2026, 12, 1))
+def test_board_windows_name_every_control(qtbot, repository, editing):
+    window = AgendaWindow(editing, today=date(2026, 12, 1))
     qtbot.addWidget(window)
     window.show()
     panel = DecisionPanel(

@@ -11,6 +11,7 @@ import pytest
 from board_data import BOARD_DATE, IDENTIFIER_FORMS, MRN
 from board_walk import leaked
 
+from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, Decision
 from tareaid.ui.board import open_board
 from tareaid.ui.board.agenda_window import AgendaWindow
@@ -32,8 +33,8 @@ def agenda_of(window: AgendaWindow) -> list[str]:
 
 
 @pytest.fixture
-def board(qtbot, repository, prompts):
-    window = AgendaWindow(repository, today=date(2026, 12, 1))
+def board(qtbot, repository, editing, prompts):
+    window = AgendaWindow(editing, today=date(2026, 12, 1))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -62,7 +63,7 @@ def test_reordering_by_keyboard_is_kept(qtbot, board, repository):
     press(qtbot, Key.Key_Up, Ctrl)
     assert agenda_of(board) == ["BRD-002", "BRD-001", "BRD-003"]
     assert repository.agenda(BOARD_DATE) == ["BRD-002", "BRD-001", "BRD-003"]
-    again = AgendaWindow(repository, today=date(2026, 12, 1))
+    again = AgendaWindow(EditingService(repository), today=date(2026, 12, 1))
     qtbot.addWidget(again)
     assert agenda_of(again) == ["BRD-002", "BRD-001", "BRD-003"]
 
@@ -119,9 +120,15 @@ def test_moving_a_finalised_case_needs_an_amend_reason(qtbot, board, repository,
     assert repository.get_case("BRD-003").case.board_date == BOARD_DATE
     prompts.reply("ask_date", date(2026, 12, 17))
     prompts.reply("ask_amend_reason", "Patient asked to postpone")
-    with qtbot.waitSignal(board.case_changed) as changed:
-        press(qtbot, Key.Key_Delete)
-    assert changed.args == ["BRD-003"]
+    notices = []
+    board.editing.notifier.subscribe(notices.append)
+    press(qtbot, Key.Key_Delete)
+    # Every other view learns of the new date, and of the board's new agenda, from notices.
+    assert [(n.references, n.fields) for n in notices if n.case_data_changed] == [
+        ({"BRD-003"}, {"board_date"})
+    ]
+    assert any(n.agenda_changed(BOARD_DATE) for n in notices)
+    assert all(n.caused_by(board) for n in notices)
     assert repository.get_case("BRD-003").case.board_date == date(2026, 12, 17)
     assert repository.history("BRD-003")[-1].reason == "Patient asked to postpone"
 
@@ -144,15 +151,15 @@ def test_screens_are_offered_and_one_is_chosen(board):
     assert board.chosen_screen() in screens
 
 
-def test_open_board_is_non_modal_and_opened_once(qtbot, repository):
+def test_open_board_is_non_modal_and_opened_once(qtbot, editing):
     main = QtWidgets.QMainWindow()
     qtbot.addWidget(main)
     main.show()
-    window = open_board(main, repository)
+    window = open_board(main, editing)
     assert isinstance(window, AgendaWindow)
     assert window.parent() is main
     assert window.isVisible() and not window.isModal()
-    assert open_board(main, repository) is window
+    assert open_board(main, editing) is window
     window.close()
 
 

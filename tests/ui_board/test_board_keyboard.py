@@ -78,8 +78,8 @@ def on_wall(projection: ProjectionWindow) -> str:
 
 
 @pytest.fixture
-def board(qtbot, repository, prompts):
-    window = AgendaWindow(repository, today=date(2026, 12, 1))
+def board(qtbot, repository, editing, prompts):
+    window = AgendaWindow(editing, today=date(2026, 12, 1))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -9,19 +9,20 @@ import pytest
 from board_data import BOARD_DATE, DOB, IDENTIFIER_FORMS, MRN, NAME
 from board_walk import leaked, texts
 
+from tareaid.app.board import BoardSession
+from tareaid.app.editing import EditingService
 from tareaid.domain.case import Decision, Override
 from tareaid.ui.board.look import FitLabel
 from tareaid.ui.board.projection import EVIDENCE_HINTS, KEY_HINTS, ProjectionWindow
 from tareaid.ui.board.reason_dialog import ReasonDialog
-from tareaid.ui.board.session import BoardSession
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 
 Key = Qt.Key
 
 
 @pytest.fixture
-def projection(qtbot, repository):
-    window = ProjectionWindow(BoardSession(repository, BOARD_DATE))
+def projection(qtbot, editing):
+    window = ProjectionWindow(BoardSession(editing, BOARD_DATE))
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.show()
@@ -111,7 +112,11 @@ def test_the_real_reason_dialog_by_keys(qtbot, projection, repository):
     problems = _answer_reason_dialog(
         qtbot, "Resection judged possible after downsizing", Key.Key_Return
     )
-    with qtbot.waitSignal(projection.override_saved, timeout=5000):
+    with qtbot.waitSignal(
+        projection.changes.published,
+        timeout=5000,
+        check_params_cb=lambda notice: notice.overrides and notice.caused_by(projection),
+    ):
         qtbot.keyClick(projection, Key.Key_1)
     assert problems == []
     case = repository.get_case("BRD-001").case
@@ -138,7 +143,10 @@ def test_clearing_an_override_with_zero(qtbot, projection, repository, prompts):
     assert repository.get_case("BRD-001").case.overrides["metastatic_pattern"].tier == "against"
     assert "THIS CASE" in projection.rows[0].tier_labels["against"].text()
     prompts.reply("confirm", True)
-    with qtbot.waitSignal(projection.override_cleared):
+    with qtbot.waitSignal(
+        projection.changes.published,
+        check_params_cb=lambda notice: notice.overrides and notice.references == {"BRD-001"},
+    ):
         qtbot.keyClick(projection, Key.Key_0)
     assert repository.get_case("BRD-001").case.overrides == {}
     assert "THIS CASE" in projection.rows[0].tier_labels["favours"].text()
@@ -223,7 +231,7 @@ def test_every_demo_case_reads_in_full_wherever_the_cursor_is(qtbot, tmp_path, w
     assert repo.add_demo_cases() > 0
     try:
         for board_date in (date(2026, 12, 3), date(2026, 12, 10)):
-            window = ProjectionWindow(BoardSession(repo, board_date))
+            window = ProjectionWindow(BoardSession(EditingService(repo), board_date))
             qtbot.addWidget(window)
             window.resize(width, height)
             window.show()
@@ -271,7 +279,9 @@ def test_amending_a_finalised_decision(qtbot, projection, repository, prompts):
 
     prompts.reply("ask_amend_reason", "MAA result arrived after the board")
     prompts.reply("run_dialog", amend)
-    with qtbot.waitSignal(projection.decision_saved):
+    with qtbot.waitSignal(
+        projection.changes.published, check_params_cb=lambda notice: notice.decision
+    ):
         qtbot.keyClick(projection, Key.Key_D)
     decision = repository.get_case("BRD-001").case.decision
     assert decision.outcome == "discuss_tare"
@@ -280,8 +290,8 @@ def test_amending_a_finalised_decision(qtbot, projection, repository, prompts):
     assert repository.history("BRD-001")[-1].reason == "MAA result arrived after the board"
 
 
-def test_an_empty_board_says_so_and_keys_do_nothing_harmful(qtbot, repository, prompts):
-    window = ProjectionWindow(BoardSession(repository, date(2030, 1, 1)))
+def test_an_empty_board_says_so_and_keys_do_nothing_harmful(qtbot, editing, prompts):
+    window = ProjectionWindow(BoardSession(editing, date(2030, 1, 1)))
     qtbot.addWidget(window)
     window.show()
     assert "No cases on the agenda" in window.empty_page.text()
@@ -302,3 +312,48 @@ def test_a_change_made_elsewhere_is_not_overwritten(qtbot, projection, repositor
     assert case.overrides == {} and case.ecog == 3
     # The wall now shows the case as stored.
     assert "ECOG 3" in projection.rows[5].factor.text()
+
+
+def test_a_decision_the_service_refuses_is_explained_while_the_panel_is_open(
+    qtbot, projection, repository, prompts
+):
+    accepted = QtWidgets.QDialog.DialogCode.Accepted
+
+    def fill(panel):
+        panel.outcome_combo.setCurrentIndex(0)  # discuss TARE
+        panel.rationale_edit.setPlainText("x" * 2001)
+        panel.save_button.click()
+        assert panel.result() != accepted
+        assert not panel.error_label.isHidden()
+        problem = panel.error_label.text()
+        assert "BRD-001" in problem and "rationale" in problem and "at most 2000" in problem
+        panel.rationale_edit.setPlainText("MAA first")
+        panel.save_button.click()
+        return panel.result()
+
+    prompts.reply("run_dialog", fill)
+    with qtbot.waitSignal(
+        projection.changes.published, check_params_cb=lambda notice: notice.decision
+    ):
+        qtbot.keyClick(projection, Key.Key_D)
+    decision = repository.get_case("BRD-001").case.decision
+    assert (decision.outcome, decision.rationale) == ("discuss_tare", "MAA first")
+
+
+def test_a_change_made_while_the_question_is_open_is_not_overwritten(
+    qtbot, projection, repository, prompts
+):
+    def someone_else_edits_then_answer(*_args, **_kwargs):
+        # The case editor saves the case on the wall while the room is still deciding.
+        editing = projection.session.editing
+        loaded = editing.load("BRD-001")
+        editing.set_fields("BRD-001", {"ecog": 2}, expected_version=loaded.version)
+        return "Board view"
+
+    prompts.reply("ask_reason", someone_else_edits_then_answer)
+    qtbot.keyClick(projection, Key.Key_3)
+    ((args, _kwargs),) = prompts.called("show_message")
+    assert args[1] == "Case changed elsewhere"
+    case = repository.get_case("BRD-001").case
+    assert case.overrides == {} and case.ecog == 2
+    assert "ECOG 2" in projection.rows[5].factor.text()

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from board_data import BOARD_DATE
 
+from tareaid.app.board import BoardSession, board_dates, default_board_date
 from tareaid.domain.case import Case, Decision, Override
 from tareaid.store.errors import CaseLockedError, StaleEditError
-from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
 
 
-def test_cursor_moves_within_the_agenda(repository):
-    session = BoardSession(repository, BOARD_DATE)
+def test_cursor_moves_within_the_agenda(repository, editing):
+    session = BoardSession(editing, BOARD_DATE)
     assert session.references == ["BRD-001", "BRD-002", "BRD-003"]
     assert session.current_reference == "BRD-001"
     assert not session.previous()
@@ -24,20 +24,20 @@ def test_cursor_moves_within_the_agenda(repository):
     assert session.current().assessment.reference == "BRD-003"
 
 
-def test_order_changes_are_written_through_set_agenda(repository):
-    session = BoardSession(repository, BOARD_DATE)
+def test_order_changes_are_written_through_set_agenda(repository, editing):
+    session = BoardSession(editing, BOARD_DATE)
     session.next()  # the cursor follows its case through moves
     assert session.move(1, -1) == 0
     assert repository.agenda(BOARD_DATE) == ["BRD-002", "BRD-001", "BRD-003"]
     assert session.current_reference == "BRD-002"
     assert session.move(0, 10) == 2
     assert repository.agenda(BOARD_DATE) == ["BRD-001", "BRD-003", "BRD-002"]
-    assert BoardSession(repository, BOARD_DATE).references == ["BRD-001", "BRD-003", "BRD-002"]
+    assert BoardSession(editing, BOARD_DATE).references == ["BRD-001", "BRD-003", "BRD-002"]
 
 
-def test_adding_a_case_from_another_date_and_removing_it(repository):
+def test_adding_a_case_from_another_date_and_removing_it(repository, editing):
     repository.import_cases([Case(reference="LATER-1", board_date=date(2027, 1, 7))])
-    session = BoardSession(repository, BOARD_DATE)
+    session = BoardSession(editing, BOARD_DATE)
     session.add("LATER-1")
     session.add("LATER-1")  # already there: no duplicate
     assert repository.agenda(BOARD_DATE) == ["BRD-001", "BRD-002", "BRD-003", "LATER-1"]
@@ -51,8 +51,8 @@ def test_adding_a_case_from_another_date_and_removing_it(repository):
     assert repository.agenda(date(2026, 12, 10)) == ["BRD-002"]
 
 
-def test_override_decision_and_the_lock(repository):
-    session = BoardSession(repository, BOARD_DATE)
+def test_override_decision_and_the_lock(repository, editing):
+    session = BoardSession(editing, BOARD_DATE)
     with pytest.raises(ValueError, match="reason"):
         session.set_override("ecog", "neutral", "   ")
     with pytest.raises(ValueError):
@@ -73,8 +73,8 @@ def test_override_decision_and_the_lock(repository):
     assert repository.history("BRD-001")[-1].reason == "Entered in error"
 
 
-def test_an_edit_made_elsewhere_is_not_overwritten(repository):
-    session = BoardSession(repository, BOARD_DATE)
+def test_an_edit_made_elsewhere_is_not_overwritten(repository, editing):
+    session = BoardSession(editing, BOARD_DATE)
     loaded = session.current()
     repository.save_case(loaded.case.with_changes(ecog=2), expected_version=loaded.version)
     with pytest.raises(StaleEditError):
@@ -96,3 +96,34 @@ def test_board_dates_and_the_default_one():
     assert default_board_date(dates, date(2026, 12, 3)) == date(2026, 12, 3)
     assert default_board_date(dates, date(2027, 1, 1)) == date(2026, 12, 3)
     assert default_board_date([], date(2027, 1, 1)) is None
+
+
+def test_a_notice_is_applied_once_and_only_when_it_concerns_the_board(
+    repository, editing, monkeypatch
+):
+    from tareaid.app.changes import ChangeNotice
+
+    repository.import_cases([Case(reference="LATER-1", board_date=date(2027, 1, 7))])
+    session = BoardSession(editing, BOARD_DATE)
+    reads = []
+    agenda = repository.agenda
+    monkeypatch.setattr(repository, "agenda", lambda when: reads.append(when) or agenda(when))
+
+    elsewhere = ChangeNotice(references=frozenset({"LATER-1"}), fields=frozenset({"ecog"}))
+    assert not session.apply(elsewhere)
+    assert reads == []
+
+    on_the_agenda = ChangeNotice(references=frozenset({"BRD-002"}), overrides=True)
+    assert session.apply(on_the_agenda)
+    assert session.apply(on_the_agenda)  # the second window to pass it on reads nothing
+    assert reads == [BOARD_DATE]
+
+    # A case given this board's date joins the agenda.
+    loaded = editing.load("LATER-1")
+    editing.set_fields("LATER-1", {"board_date": BOARD_DATE}, expected_version=loaded.version)
+    assert session.apply(
+        ChangeNotice(references=frozenset({"LATER-1"}), fields=frozenset({"board_date"}))
+    )
+    assert session.references == ["BRD-001", "BRD-002", "BRD-003", "LATER-1"]
+    assert session.apply(ChangeNotice(agenda_dates=frozenset({BOARD_DATE})))
+    assert not session.apply(ChangeNotice(agenda_dates=frozenset({date(2027, 1, 7)})))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tareaid.app.agenda_summary import format_for, render, summary_rows, write_summary
+from tareaid.app.key_evidence import key_figures, short_citation, trial_groups
 from tareaid.domain.assessment import assess
 from tareaid.domain.case import Case, Decision
 from tareaid.domain.evidence import load_pack
 from tareaid.ui.board.export import per_case_paths, safe_filename
-from tareaid.ui.board.key_evidence import key_figures, short_citation, trial_groups
-from tareaid.ui.board.summary import format_for, render, summary_rows, write_summary
 
 BOARD = date(2026, 12, 3)
 

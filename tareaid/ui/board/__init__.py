@@ -1,34 +1,38 @@
 """Tumour-board mode: board sessions, the projection view and decision recording.
 
-``open_board(main_window, repository)`` is the one entry point the main window uses
-(Board › Run tumour board…, Ctrl+B). Modules:
+``open_board(main_window, editing)`` is the one entry point the main window uses
+(Board › Run tumour board…, Ctrl+B). The board's session logic (agenda order, the case on
+the wall, its changes) lives below Qt in ``tareaid.app.board``, with the agenda summary and
+the choice of key evidence beside it. Modules:
 
-- ``session``: the board date, its ordered agenda and the current case (no Qt);
 - ``agenda_window``: the coordinator's window (agenda, screen, projection, exports);
 - ``projection``: the full-screen, keyboard-driven view on the projector;
 - ``decision_panel``: recording the board's decision;
-- ``summary`` and ``export``: what is written after the board;
+- ``export``: the PDFs written after the board;
 - ``prompts``: every modal question, behind functions tests replace.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tareaid.ui.qt import Qt, QtWidgets
 
+if TYPE_CHECKING:
+    from tareaid.app.editing import EditingService
 
-def open_board(main_window: QtWidgets.QWidget | None, repository: Any) -> QtWidgets.QWidget:
+
+def open_board(main_window: QtWidgets.QWidget | None, editing: EditingService) -> QtWidgets.QWidget:
     """Open (or bring forward) the board window, non-modal, parented to the main window."""
     from tareaid.ui.board.agenda_window import AgendaWindow
 
     if main_window is not None:
         for window in main_window.findChildren(AgendaWindow):
-            if window.repository is repository and window.isVisible():
+            if window.editing is editing and window.isVisible():
                 window.raise_()
                 window.activateWindow()
                 return window
-    window = AgendaWindow(repository, parent=main_window)
+    window = AgendaWindow(editing, parent=main_window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     window.raise_()

@@ -7,6 +7,10 @@ projection and, after the board, exports the PDFs and an agenda summary.
 
 Everything has a key: Ctrl+Up/Ctrl+Down move a case, Insert adds one, Delete takes one off,
 F5 starts the projection, Ctrl+E exports the PDFs, Ctrl+Shift+E the summary.
+
+The window changes cases through the editing service and follows the service's change
+notices: a case changed on the projector, in the main window or by another client is shown
+as it now is, without any window telling another to refresh.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from tareaid.app.agenda_summary import write_summary
+from tareaid.app.board import BoardSession, board_dates, default_board_date
+from tareaid.app.changes import ChangeNotice
+from tareaid.app.editing import EditingService
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
-from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
 from tareaid.errors import TareaidError
 from tareaid.store.errors import StaleEditError
@@ -25,8 +32,7 @@ from tareaid.ui.board import prompts
 from tareaid.ui.board.case_picker import Candidate
 from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
-from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
-from tareaid.ui.board.summary import write_summary
+from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 
@@ -95,32 +101,31 @@ class AgendaWindow(QtWidgets.QWidget):
 
     Signals:
         board_chosen(object): the board date shown changed (a ``datetime.date``).
-        agenda_changed(): the agenda's order or contents changed and were saved.
         projection_started(): the projection window was shown.
         export_finished(list): PDFs were written (their paths).
         summary_written(str): the agenda summary was written (its path).
-        case_changed(str): a case was changed from the board (a tier set by hand, a
-            decision, a new board date); other views of it should read it again.
     """
 
     board_chosen = Signal(object)
-    agenda_changed = Signal()
     projection_started = Signal()
     export_finished = Signal(list)
     summary_written = Signal(str)
-    case_changed = Signal(str)
 
     def __init__(
         self,
-        repository: object,
+        editing: EditingService,
         *,
         parent: QtWidgets.QWidget | None = None,
-        pack: EvidencePack | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.repository = repository
-        self.pack = pack if pack is not None else load_pack()
+        self.editing = editing
+        self.repository = editing.repository
+        self.pack = editing.pack
+        # One bridge for this window and its projection: notices arrive on the GUI thread,
+        # here first (the agenda catches up), then on the wall.
+        self.changes = ChangeBridge(editing.notifier, self)
+        self.changes.published.connect(self._on_changes_published)
         self.today = today or date.today()
         self.session: BoardSession | None = None
         self.projection: ProjectionWindow | None = None
@@ -313,7 +318,7 @@ class AgendaWindow(QtWidgets.QWidget):
             return
         if self.projection is not None:
             self.projection.close()
-        self.session = None if when is None else BoardSession(self.repository, when, pack=self.pack)
+        self.session = None if when is None else BoardSession(self.editing, when)
         self._refresh_rows(select=0 if select is None else select)
         if when is not None:
             self.setWindowTitle(f"TAREaid — tumour board {when.isoformat()}")
@@ -385,9 +390,8 @@ class AgendaWindow(QtWidgets.QWidget):
         row = self.selected_row()
         if self.session is None or row < 0:
             return
-        target = self.session.move(row, delta)
+        target = self.session.move(row, delta, origin=self)
         self._refresh_rows(select=target)
-        self.agenda_changed.emit()
 
     def move_up(self) -> None:
         self._move(-1)
@@ -407,14 +411,13 @@ class AgendaWindow(QtWidgets.QWidget):
         reference = prompts.pick_case(self, candidates)
         if reference is None:
             return
-        self.session.add(reference)
+        self.session.add(reference, origin=self)
         row = (
             self.session.references.index(reference)
             if reference in self.session.references
             else None
         )
         self._refresh_rows(select=row)
-        self.agenda_changed.emit()
 
     def remove_case(self) -> None:
         """Take the selected case off the agenda.
@@ -430,7 +433,7 @@ class AgendaWindow(QtWidgets.QWidget):
         reference = self.model.row_at(row).reference
         try:
             if not session.is_dated_here(reference):
-                session.remove(reference)
+                session.remove(reference, origin=self)
             elif not self._reschedule(reference):
                 return
         except StaleEditError as error:
@@ -438,7 +441,6 @@ class AgendaWindow(QtWidgets.QWidget):
         except TareaidError as error:
             prompts.show_message(self, "Not taken off the agenda", error.message)
         self._reload_dates(keep=session.board_date, select=row)
-        self.agenda_changed.emit()
 
     def _reschedule(self, reference: str) -> bool:
         session = self.session
@@ -451,13 +453,12 @@ class AgendaWindow(QtWidgets.QWidget):
         if when is None or when == session.board_date:
             return False
         amend = None
-        if session.load(reference).finalised:
+        if self.editing.needs_amend_reason(session.load(reference).case):
             amend = prompts.ask_amend_reason(self, reference)
             if amend is None:
                 return False
-        session.reschedule(reference, when, amend_reason=amend)
+        session.reschedule(reference, when, amend_reason=amend, origin=self)
         self.status_label.setText(f"{reference} moved to the board of {when.isoformat()}.")
-        self.case_changed.emit(reference)
         return True
 
     # -- projection ---------------------------------------------------------------------
@@ -503,12 +504,9 @@ class AgendaWindow(QtWidgets.QWidget):
             self.projection.refresh()
             self.projection.show_on(self.chosen_screen())
             return
-        projection = ProjectionWindow(self.session, parent=self)
+        projection = ProjectionWindow(self.session, changes=self.changes, parent=self)
         projection.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         projection.left.connect(self._on_projection_left)
-        projection.decision_saved.connect(self._on_case_changed)
-        projection.override_saved.connect(self._on_case_changed)
-        projection.override_cleared.connect(self._on_case_changed)
         projection.case_shown.connect(self._on_case_shown)
         self.projection = projection
         projection.show_on(self.chosen_screen())
@@ -518,9 +516,15 @@ class AgendaWindow(QtWidgets.QWidget):
         if self.session is not None and self.selected_row() != self.session.index:
             self.table.selectRow(self.session.index)
 
-    def _on_case_changed(self, reference: str, *_args: object) -> None:
-        self._refresh_rows()
-        self.case_changed.emit(reference)
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        session = self.session
+        if session is None or notice.caused_by(self) or not session.apply(notice):
+            return
+        if notice.case_set_changed or notice.field_changed("board_date"):
+            # The board dates and their counts may have changed too.
+            self._reload_dates(keep=session.board_date)
+        else:
+            self._refresh_rows()
 
     def _on_projection_left(self) -> None:
         self.projection = None
@@ -653,4 +657,5 @@ class AgendaWindow(QtWidgets.QWidget):
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.projection is not None:
             self.projection.close()
+        self.changes.stop()
         super().closeEvent(event)

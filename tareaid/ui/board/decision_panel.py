@@ -3,22 +3,24 @@
 A dialog filled from the keyboard while the room watches: Tab moves between fields, Space
 ticks an attendee, Enter in the "add attendee" line adds the person typed there, Ctrl+Enter
 saves and Escape cancels. The panel only collects a :class:`Decision`; the caller saves it
-(and remembers new attendees), so the same store rules apply as everywhere else.
+(and remembers new attendees) through the editing service, and gives the panel the
+service's check, so a decision the service would refuse is explained while the panel is
+still open rather than lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from tareaid.domain.case import Decision
-from tareaid.domain.fields import DECISION_OUTCOME_LABELS, DECISION_OUTCOMES, REASON_MAX
+from tareaid.domain.case import CaseError, Decision
+from tareaid.domain.fields import DECISION_OUTCOME_LABELS, DECISION_OUTCOMES
 from tareaid.ui.board.look import Look, apply_look_to_dialog
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 _ATTENDEE_ROLE = Qt.ItemDataRole.UserRole
 _NEW_ROLE = Qt.ItemDataRole.UserRole + 1
 _ATTENDEE_MAX = 200
-_ATTENDEES_MAX = 60
 
 FINALISE_EXPLANATION = (
     "Finalising locks the case: any later change to its tiers or its decision needs an "
@@ -57,11 +59,14 @@ class DecisionPanel(QtWidgets.QDialog):
         board_date: date | None,
         known_attendees: list[tuple[str, str]],
         amending: bool = False,
+        check: Callable[[Decision], object] | None = None,
         look: Look | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("decisionPanel")
         self.reference = reference
+        # The editing service's check of a decision on this case (CaseError when refused).
+        self._check = check
         self.setWindowTitle(f"Board decision — {reference}")
         self.setAccessibleName(f"Board decision for {reference}")
         self.setModal(True)
@@ -262,11 +267,12 @@ class DecisionPanel(QtWidgets.QDialog):
     def _problem(self) -> str | None:
         if self.outcome_combo.currentIndex() < 0:
             return "Choose the outcome first."
-        for label, edit in (("rationale", self.rationale_edit), ("dissent", self.dissent_edit)):
-            if len(edit.toPlainText()) > REASON_MAX:
-                return f"The {label} is longer than {REASON_MAX} characters."
-        if len(self._checked_attendees()) > _ATTENDEES_MAX:
-            return f"At most {_ATTENDEES_MAX} attendees can be recorded."
+        if self._check is not None:
+            try:
+                self._check(self.decision())
+            except CaseError as error:
+                text = str(error)
+                return text[:1].upper() + text[1:] + "."
         return None
 
     def _on_save(self) -> None:

@@ -2,8 +2,13 @@
 
 This module owns the full-screen window shown on the projector during a tumour board. It
 reads everything from a :class:`BoardSession` (the case, its assessment, the evidence pack)
-and writes only through it (overrides, decisions), so the store's locking and audit rules
-apply unchanged.
+and writes only through it (overrides, decisions), so the editing service's rules (the
+version read, the amend reason of a finalised case, the reason for a tier set by hand)
+apply as they do in the case editor.
+
+The wall follows the editing service's change notices: a case changed in the main window,
+in the agenda window or by another client is shown again as it is now stored. Its own
+changes it has shown already, and skips.
 
 Only the case reference identifies the patient. Name, MRN and date of birth are not put in
 any widget, not even hidden ones, until the coordinator presses I and confirms; they are
@@ -14,6 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tareaid.app.board import BoardSession
+from tareaid.app.changes import ChangeNotice
+from tareaid.app.editing import CaseState
+from tareaid.app.key_evidence import trial_groups
 from tareaid.domain.case import Case
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
@@ -25,9 +34,8 @@ from tareaid.errors import TareaidError
 from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.decision_panel import DecisionPanel
-from tareaid.ui.board.key_evidence import trial_groups
 from tareaid.ui.board.look import Cell, FitLabel, Look, Part
-from tareaid.ui.board.session import BoardSession, CurrentCase
+from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
 
@@ -83,28 +91,31 @@ class ProjectionWindow(QtWidgets.QWidget):
 
     Signals:
         case_shown(str): a case was put on the wall (its reference).
-        override_saved(str, str): a tier was set by hand (reference, factor key).
-        override_cleared(str, str): a factor went back to its derived tier.
-        decision_saved(str): the board's decision on a case was saved.
         identifiers_revealed(str): the coordinator showed the identifiers of a case.
         left(): the coordinator left the projection (Esc or the window was closed).
     """
 
     case_shown = Signal(str)
-    override_saved = Signal(str, str)
-    override_cleared = Signal(str, str)
-    decision_saved = Signal(str)
     identifiers_revealed = Signal(str)
     left = Signal()
 
-    def __init__(self, session: BoardSession, *, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: BoardSession,
+        *,
+        changes: ChangeBridge | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.session = session
+        # The agenda window shares its bridge; on its own, the projection has one.
+        self.changes = changes or ChangeBridge(session.editing.notifier, self)
+        self.changes.published.connect(self._on_changes_published)
         self.look = Look()
         self.factor_index = 0
         self.evidence_visible = False
         self._revealed_reference: str | None = None
-        self._current: CurrentCase | None = None
+        self._current: CaseState | None = None
         self._left_emitted = False
         self.setObjectName("projectionWindow")
         self.setWindowTitle(f"TAREaid — tumour board {session.board_date.isoformat()}")
@@ -710,9 +721,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.evidence_visible = not self.evidence_visible
         self._paint_current()
 
-    def _amend_reason_if_locked(self, current: CurrentCase) -> tuple[bool, str | None]:
+    def _amend_reason_if_locked(self, current: CaseState) -> tuple[bool, str | None]:
         """(go on, amend reason): a finalised case needs a reason before any change."""
-        if not current.finalised:
+        if not self.session.editing.needs_amend_reason(current.case):
             return True, None
         reason = prompts.ask_amend_reason(self, current.reference, look=self.look)
         if reason is None:
@@ -725,6 +736,9 @@ class ProjectionWindow(QtWidgets.QWidget):
         current = self._current
         if current is None or self.evidence_visible:
             return
+        # The change is made to the case as the room saw it: if it is changed elsewhere
+        # while the question is open, the change is refused, not made to a case unseen.
+        seen = current.version
         key = self.selected_factor
         result = current.assessment.factor(key)
         go_on, amend = self._amend_reason_if_locked(current)
@@ -744,16 +758,21 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.show_message("Tier unchanged")
             return
         if self._save(
-            lambda a: self.session.set_override(key, tier, reason, amend_reason=a), amend
+            lambda a: self.session.set_override(
+                key, tier, reason, amend_reason=a, expected_version=seen, origin=self
+            ),
+            amend,
         ):
             self.show_message(f"{result.label}: {tier_text(tier)} saved")
-            self.override_saved.emit(current.reference, key)
 
     def clear_override(self) -> None:
         """Return the selected factor to the tier the framework derives."""
         current = self._current
         if current is None or self.evidence_visible:
             return
+        # The change is made to the case as the room saw it: if it is changed elsewhere
+        # while the question is open, the change is refused, not made to a case unseen.
+        seen = current.version
         key = self.selected_factor
         result = current.assessment.factor(key)
         if not result.overridden:
@@ -771,15 +790,20 @@ class ProjectionWindow(QtWidgets.QWidget):
             look=self.look,
         ):
             return
-        if self._save(lambda a: self.session.clear_override(key, amend_reason=a), amend):
+        if self._save(
+            lambda a: self.session.clear_override(
+                key, amend_reason=a, expected_version=seen, origin=self
+            ),
+            amend,
+        ):
             self.show_message(f"{result.label}: back to {tier_text(result.derived_tier)}")
-            self.override_cleared.emit(current.reference, key)
 
     def open_decision_panel(self) -> None:
         """Record (or amend) the board's decision on the current case."""
         current = self._current
         if current is None:
             return
+        seen = current.version
         go_on, amend = self._amend_reason_if_locked(current)
         if not go_on:
             return
@@ -791,6 +815,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             board_date=self.session.board_date,
             known_attendees=repository.attendees(),
             amending=amend is not None,
+            check=lambda decision: self.session.editing.with_decision(current.case, decision),
             look=self.look,
         )
         try:
@@ -801,12 +826,16 @@ class ProjectionWindow(QtWidgets.QWidget):
             new_attendees = panel.new_attendees()
         finally:
             panel.deleteLater()
-        if self._save(lambda a: self.session.record_decision(decision, amend_reason=a), amend):
+        if self._save(
+            lambda a: self.session.record_decision(
+                decision, amend_reason=a, expected_version=seen, origin=self
+            ),
+            amend,
+        ):
             for name, specialty in new_attendees:
                 repository.remember_attendee(name, specialty)
             state = "finalised" if decision.finalised else "saved as a draft"
             self.show_message(f"Decision on {current.reference} {state}")
-            self.decision_saved.emit(current.reference)
 
     def _save(self, write: Callable[[str | None], object], amend: str | None) -> bool:
         """Run a write through the session (given the amend reason, if any); explain a
@@ -845,6 +874,12 @@ class ProjectionWindow(QtWidgets.QWidget):
         self._current = self.session.current()
         self._paint_current()
         return True
+
+    def _on_changes_published(self, notice: ChangeNotice) -> None:
+        if notice.caused_by(self) or not self.isVisible():
+            return
+        if self.session.apply(notice):
+            self.refresh()
 
     # -- leaving ------------------------------------------------------------------------
 
