@@ -26,6 +26,7 @@ from tareaid.domain.fields import (
     FieldSpec,
     Kind,
 )
+from tareaid.errors import BadInputError
 
 CASE_FORMAT = "tareaid.case/1"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -37,17 +38,23 @@ _ATTENDEE_MAX = 200
 _ATTENDEES_MAX = 60
 
 
-class CaseError(ValueError):
-    """Bad input in a case: says which file, which case and which field, in plain words."""
+class CaseError(BadInputError):
+    """Bad input in a case: says which file, which case and which field, in plain words.
+
+    ``str(error)`` is the whole sentence with the file, case and field; ``message`` is the
+    problem alone, for a screen that already shows which field it is about.
+    """
 
     def __init__(
         self, message: str, *, source: str = "", case: str = "", field_name: str = ""
     ) -> None:
-        self.message = message
         self.source = source
         self.case = case
         self.field_name = field_name
-        super().__init__(self._text())
+        self.message = message
+        text = self._text()
+        super().__init__(text)
+        self.message = message  # the base class keeps the whole text; this is the problem
 
     def _text(self) -> str:
         where = []

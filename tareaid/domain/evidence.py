@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import cast
 
 from tareaid.domain.fields import FACTOR_KEYS
+from tareaid.errors import BadInputError
 
 PACK_FILENAME = "evidence_pack.toml"
 PACK_PACKAGE = "tareaid.resources"
@@ -55,14 +56,16 @@ _PMID_RE = re.compile(r"^\d{1,9}$")
 _PMCID_RE = re.compile(r"^PMC\d+$")
 
 
-class EvidencePackError(Exception):
-    """The evidence pack cannot be read or breaks its schema.
+class EvidencePackError(BadInputError):
+    """The evidence pack cannot be read or breaks its schema: bad input, like a case file.
 
     The message names the file and the offending field path, e.g.
     ``evidence_pack.toml: figures[3].hr: expected a number, got a string``.
     """
 
-    def __init__(self, message: str, *, source: str | None = None, field: str | None = None):
+    def __init__(
+        self, message: str, *, source: str | None = None, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.source = source
         self.field = field

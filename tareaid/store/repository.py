@@ -54,7 +54,7 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import SQLModel
 
@@ -85,7 +85,9 @@ from tareaid.store.errors import (
     NewerSchemaError,
     NotADatabaseError,
     StaleEditError,
+    StoreEnvironmentError,
     StoreError,
+    StoreInputError,
 )
 from tareaid.store.health import CheckReport, check_database
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
@@ -193,7 +195,7 @@ def load_demo_cases() -> list[Case]:
     try:
         data = (importlib.resources.files("tareaid.resources") / DEMO_RESOURCE).read_bytes()
     except (OSError, ModuleNotFoundError) as error:
-        raise StoreError(
+        raise StoreEnvironmentError(
             f"{DEMO_RESOURCE}: the demo cases are missing from this installation ({error})"
         ) from None
     cases, _ = parse_case_document(data, source=DEMO_RESOURCE)
@@ -339,7 +341,9 @@ class Repository:
         try:
             engine = create_engine(url, pool_pre_ping=True)
         except (ArgumentError, NoSuchModuleError, ImportError) as error:
-            raise StoreError(f"{shown}: cannot use this database URL ({error})") from None
+            raise StoreInputError(
+                f"{shown}: cannot use this database URL ({error})", exit_code=1
+            ) from None
         try:
             with engine.begin() as connection:
                 version = _server_schema_version(connection)
@@ -361,11 +365,13 @@ class Repository:
         except StoreError:
             engine.dispose()
             raise
-        except Exception as error:
+        except DBAPIError as error:
             engine.dispose()
             # The driver's message may quote the URL; the password must not be shown.
             detail = str(error).replace(url, shown)
-            raise StoreError(f"{shown}: cannot connect to the database ({detail})") from None
+            raise StoreEnvironmentError(
+                f"{shown}: cannot connect to the database ({detail})"
+            ) from None
         return cls(
             engine,
             url=url,
@@ -469,7 +475,9 @@ class Repository:
         assert path is not None
         with self._checking_guard:
             if self._closed:
-                raise StoreError(f"{path}: the database was closed before it was checked")
+                raise StoreEnvironmentError(
+                    f"{path}: the database was closed before it was checked"
+                )
             with self._guard():
                 connection = sqlite3.connect(
                     sqlite_file.read_only_uri(path),
@@ -487,7 +495,9 @@ class Repository:
                 stopped = self._checking_stopped
             connection.close()
         if stopped:
-            raise StoreError(f"{path}: the integrity check was stopped before it finished")
+            raise StoreEnvironmentError(
+                f"{path}: the integrity check was stopped before it finished"
+            )
         return problems
 
     # --- reading --------------------------------------------------------------------------
@@ -929,11 +939,10 @@ class Repository:
         name = (name or "").strip()
         specialty = (specialty or "").strip()
         if not name:
-            raise StoreError(f"{self._where}: an attendee needs a name", exit_code=2)
+            raise StoreInputError(f"{self._where}: an attendee needs a name")
         if len(name) > 200 or len(specialty) > 200:
-            raise StoreError(
-                f"{self._where}: attendee name and specialty are at most 200 characters",
-                exit_code=2,
+            raise StoreInputError(
+                f"{self._where}: attendee name and specialty are at most 200 characters"
             )
         with self._write() as connection:
             existing = connection.execute(
@@ -954,7 +963,9 @@ class Repository:
         """A consistent copy of the database at `destination` (owner-only, written whole),
         taken while the database may be in use."""
         if self.path is None:
-            raise StoreError(f"{self.url}: back up a database server with its own tools")
+            raise StoreInputError(
+                f"{self.url}: back up a database server with its own tools", exit_code=1
+            )
         sqlite_file.backup_file(self.path, Path(destination), busy_timeout_s=self._busy_timeout_s)
         log.info("backup written")
 
@@ -1498,7 +1509,7 @@ def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
     """Bring a server database from version 2 up to date (inside the caller's transaction);
     older ones need their administrator."""
     if version < 2:
-        raise StoreError(
+        raise StoreEnvironmentError(
             f"{shown}: has schema version {version}, and this TAREaid upgrades only database "
             "files from before version 2; ask the server's administrator to upgrade it"
         )
