@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from board_data import BOARD_DATE
 
-from tareaid.domain.case import Case, Decision, Override
+from tareaid.domain.case import Case, CaseError, Decision, Override
 from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
 
@@ -53,7 +53,7 @@ def test_adding_a_case_from_another_date_and_removing_it(repository):
 
 def test_override_decision_and_the_lock(repository):
     session = BoardSession(repository, BOARD_DATE)
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(CaseError, match="reason"):
         session.set_override("ecog", "neutral", "   ")
     with pytest.raises(ValueError):
         session.set_override("ecog", "unassessed", "not a tier to set by hand")

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from tareaid.domain.assessment import Assessment, assess
-from tareaid.domain.case import Case, Decision, Override
+from tareaid.domain.case import Case, CaseError, Decision, Override
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
 
@@ -195,9 +195,13 @@ class BoardSession:
         if tier not in OVERRIDE_TIERS:
             raise ValueError(f"a tier set by hand is one of {', '.join(OVERRIDE_TIERS)}")
         reason = reason.strip()
-        if not reason:
-            raise ValueError("an override needs a reason")
         current = self._require_current()
+        if not reason:
+            raise CaseError(
+                "an override needs a reason",
+                case=current.reference,
+                field_name=f"overrides.{factor_key}.reason",
+            )
         overrides = dict(current.case.overrides)
         overrides[factor_key] = Override(tier=tier, reason=reason)
         return self._save(current, current.case.with_changes(overrides=overrides), amend_reason)
