@@ -19,7 +19,7 @@ from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
-from tareaid.errors import TareaidError
+from tareaid.errors import TareaidError, message_for
 from tareaid.store.errors import StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.case_picker import Candidate
@@ -27,6 +27,7 @@ from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
 from tareaid.ui.board.session import BoardSession, board_dates, default_board_date
 from tareaid.ui.board.summary import write_summary
+from tareaid.ui.failures import is_bug, report_bug
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 
@@ -609,10 +610,15 @@ class AgendaWindow(QtWidgets.QWidget):
         self.status_label.setText(f"{len(paths)} {noun} written to {folder}")
         self.export_finished.emit(list(paths))
 
-    def _on_export_failed(self, message: str) -> None:
+    def _on_export_failed(self, error: BaseException) -> None:
         self._export_job = None
         self.progress.hide()
         self._update_buttons()
+        if is_bug(error):
+            self.status_label.setText("Export stopped by an unexpected error.")
+            report_bug(self, error, what="Exporting the PDFs")
+            return
+        message = message_for(error)
         self.status_label.setText(f"Export stopped: {message}")
         prompts.show_message(
             self, "Export stopped", f"The PDFs could not all be written: {message}"
