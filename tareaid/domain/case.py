@@ -283,10 +283,15 @@ def _number_text(value: float | None) -> str:
     return str(value)
 
 
-def _check_short_text(
+def check_short_text(
     value: Any, field_name: str, *, missing: str | None, max_length: int = REASON_MAX
 ) -> str | None:
-    """Free text of a reason, rationale or name; `missing` is the message when it is required."""
+    """Free text of a reason, rationale or name, checked wherever one is given (a case
+    file, an amend reason): text, no control characters, at most `max_length` characters.
+
+    Blank text is None; `missing` is the message when the text is required (None: it is
+    not). Anything else raises a CaseError naming `field_name`.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         if missing is not None:
             raise CaseError(missing, field_name=field_name)
@@ -340,7 +345,7 @@ def parse_overrides(value: Any) -> dict[str, Override]:
             raise CaseError(
                 f"{shown} is not one of: {', '.join(OVERRIDE_TIERS)}", field_name=f"{path}.tier"
             )
-        reason = _check_short_text(
+        reason = check_short_text(
             body.get("reason"), f"{path}.reason", missing="a reason is required"
         )
         assert reason is not None
@@ -369,7 +374,7 @@ def parse_decision(value: Any) -> Decision | None:
         raise CaseError(f"at most {_ATTENDEES_MAX} attendees", field_name="decision.attendees")
     attendees = []
     for i, name in enumerate(attendees_raw):
-        text = _check_short_text(
+        text = check_short_text(
             name, f"decision.attendees[{i}]", missing="a name is required", max_length=_ATTENDEE_MAX
         )
         assert text is not None
@@ -384,9 +389,9 @@ def parse_decision(value: Any) -> Decision | None:
     decided_raw = body.get("decided_on")
     return Decision(
         outcome=outcome,
-        rationale=_check_short_text(body.get("rationale"), "decision.rationale", missing=None),
+        rationale=check_short_text(body.get("rationale"), "decision.rationale", missing=None),
         attendees=tuple(attendees),
-        dissent=_check_short_text(body.get("dissent"), "decision.dissent", missing=None),
+        dissent=check_short_text(body.get("dissent"), "decision.dissent", missing=None),
         decided_on=None
         if decided_raw is None
         else parse_iso_date(decided_raw, "decision.decided_on"),

@@ -24,7 +24,6 @@ import contextlib
 import importlib.resources
 import json
 import logging
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -66,13 +65,14 @@ from tareaid.domain.case import (
     Decision,
     Override,
     case_to_dict,
+    check_short_text,
     check_value,
     is_validated,
     parse_case,
     parse_case_document,
 )
 from tareaid.domain.evidence import EvidencePack, load_pack
-from tareaid.domain.fields import FACTOR_KEYS, FIELDS, FIELDS_BY_NAME, REASON_MAX, TIERS
+from tareaid.domain.fields import FACTOR_KEYS, FIELDS, FIELDS_BY_NAME, TIERS
 from tareaid.store import audit, sqlite_file
 from tareaid.store.audit import Change
 from tareaid.store.errors import (
@@ -124,8 +124,6 @@ _FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 # SQLite allows 32,766 bound parameters; IN lists stay far below that.
 _IN_CHUNK = 500
 _PROGRESS_EVERY = 250
-# As the case format's own check: tab and newline are text, other control characters are not.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- what the repository hands out ------------------------------------------------------------
@@ -690,7 +688,7 @@ class Repository:
         an archived case. Saving an unchanged case writes nothing.
         """
         prepared = self._prepare(case)
-        reason = _clean_reason(amend_reason)
+        reason = check_short_text(amend_reason, "amend_reason", missing=None)
         new = prepared.case
         with self._write() as connection:
             row = self._row(connection, new.reference)
@@ -746,7 +744,7 @@ class Repository:
             check_value(FIELDS_BY_NAME["reference"], new_reference)
         except CaseError as error:
             raise error.located(case=old_reference) from None
-        reason = _clean_reason(amend_reason)
+        reason = check_short_text(amend_reason, "amend_reason", missing=None)
         with self._write() as connection:
             row = self._row(connection, old_reference)
             self._check_version(row, expected_version)
@@ -1316,20 +1314,6 @@ def _names(references: Sequence[str], shown: int = 5) -> str:
     noun = "reference" if len(references) == 1 else "references"
     verb = "is" if len(references) == 1 else "are"
     return f"{noun} {head}{more} {verb}"
-
-
-def _clean_reason(reason: str | None) -> str | None:
-    """An amend reason, checked like any reason text; None when blank."""
-    if reason is None or not reason.strip():
-        return None
-    if _CONTROL.search(reason):
-        raise CaseError("contains a control character", field_name="amend_reason")
-    if len(reason) > REASON_MAX:
-        raise CaseError(
-            f"is {len(reason)} characters long; at most {REASON_MAX} allowed",
-            field_name="amend_reason",
-        )
-    return reason
 
 
 def _filtered(
