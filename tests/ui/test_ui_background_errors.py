@@ -210,6 +210,27 @@ def test_a_bug_in_a_timer_slot_shows_the_unexpected_error_dialog(
     assert window.isVisible()
 
 
+def test_an_environment_problem_in_the_autosave_is_a_status_message(
+    window, repository, bug_reports, qtbot, monkeypatch
+):
+    repository.create_case(Case(reference="CRLM-001"))
+    window.model.reload()
+    window.list_pane.select("CRLM-001")
+    real_save = Repository.save_case
+    failures = [DatabaseLockedError(LOCKED)]
+
+    def save_once_locked(*args, **kwargs):
+        if failures:
+            raise failures.pop()
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(Repository, "save_case", save_once_locked)
+    window.session.set_field("ecog", 1)  # the autosave timer saves it a moment later
+    qtbot.waitUntil(lambda: not failures, timeout=5_000)
+    assert window.statusBar().currentMessage() == f"Not saved: {LOCKED}"
+    assert not bug_reports.called("show_unexpected_error")
+
+
 # --- the dialog itself ----------------------------------------------------------------------
 
 
