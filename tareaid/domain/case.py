@@ -48,23 +48,16 @@ class CaseError(BadInputError):
     def __init__(
         self, message: str, *, source: str = "", case: str = "", field_name: str = ""
     ) -> None:
+        where = [source] if source else []
+        if case:
+            where.append(f"case {case}")
+        if field_name:
+            where.append(f"field '{field_name}'")
+        super().__init__(": ".join([*where, message]))
+        self.message = message  # the problem alone; str(error) says where it is
         self.source = source
         self.case = case
         self.field_name = field_name
-        self.message = message
-        text = self._text()
-        super().__init__(text)
-        self.message = message  # the base class keeps the whole text; this is the problem
-
-    def _text(self) -> str:
-        where = []
-        if self.source:
-            where.append(self.source)
-        if self.case:
-            where.append(f"case {self.case}")
-        if self.field_name:
-            where.append(f"field '{self.field_name}'")
-        return ": ".join([*where, self.message])
 
     def located(self, *, source: str | None = None, case: str | None = None) -> CaseError:
         """The same error with the file or case filled in by a caller that knows them."""
