@@ -1,13 +1,43 @@
-"""The base of every error TAREaid explains to its user instead of showing a traceback."""
+"""The errors TAREaid explains to its user, sorted by who is to blame.
+
+Every failure is one of three kinds, and each kind looks different to the user:
+
+- **Bad input** (:class:`BadInputError`): the user's data or command is wrong — an invalid
+  case file, a refused reference, a malformed evidence pack given by path, a folder where a
+  file name was needed. The message names the file, the case and the field, nothing is
+  written, and no traceback is shown. The command line exits with 2.
+- **Environment** (:class:`EnvironmentProblemError`): TAREaid and the input are fine but the
+  world around them is not — the database is locked, read-only, on a full disk, damaged,
+  from another program or a newer TAREaid; the server cannot be reached or refuses. The
+  message names the file and, in the desktop application, comes with ways out. The command
+  line exits with 1 (2 for the database files the contract calls bad input: not a
+  database, damaged, foreign, newer).
+- **Bug**: anything else. It is never caught as if it were input or environment: the
+  desktop application shows the unexpected-error dialog with the traceback to copy into a
+  report, the command line says "internal error" with the traceback and exits with
+  :data:`INTERNAL_ERROR_EXIT`.
+
+This module is pure Python so that every layer can raise and sort these errors.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
+
+# EX_SOFTWARE from BSD's sysexits.h, "internal software error": neither 1 (the command ran
+# and found a problem) nor 2 (bad input), so a script can tell a bug from both.
+INTERNAL_ERROR_EXIT = 70
+
+Blame = Literal["input", "environment", "bug"]
 
 
 class TareaidError(Exception):
     """An error with a message for the user and the exit code the command line returns.
 
-    Exit codes follow the contract: 1 when the command ran and found a problem (a failed
-    check, a case not found), 2 for bad usage or bad input.
+    Raise one of the two branches, :class:`BadInputError` or
+    :class:`EnvironmentProblemError`, never this root itself. ``str(error)`` is the whole
+    message for the user (a :class:`~tareaid.domain.case.CaseError` adds its file, case and
+    field there); ``message`` is the part without that location.
     """
 
     exit_code = 2
@@ -19,7 +49,52 @@ class TareaidError(Exception):
             self.exit_code = exit_code
 
 
-class NotFoundError(TareaidError):
-    """Something the user named (a case reference) does not exist."""
+class BadInputError(TareaidError):
+    """The user's data or command is wrong; the message says where and how to fix it.
+
+    Exit code 2 (bad usage or bad input). Nothing was written. Never shown with a traceback.
+    """
+
+    exit_code = 2
+
+
+class EnvironmentProblemError(TareaidError):
+    """Something outside TAREaid and the user's input stands in the way: the database file
+    or server, the disk, the file system, another program or user.
+
+    Exit code 1 (the command ran and met a problem), or 2 for the database files the
+    contract counts as bad input (not a database, damaged, foreign, newer schema). The
+    desktop application offers ways out (another database, a backup, try again).
+    """
 
     exit_code = 1
+
+
+class NotFoundError(BadInputError):
+    """Something the user named (a case reference) does not exist.
+
+    Exit code 1, as the contract says for a case not found: the command ran and found no
+    such case.
+    """
+
+    exit_code = 1
+
+
+def blame(error: BaseException) -> Blame:
+    """Who is to blame for `error`: the user's input, the environment, or TAREaid (a bug).
+
+    An OSError that reaches a caller unexplained is the machine refusing a file operation
+    (permissions, a full disk, a missing folder): the environment's.
+    """
+    if isinstance(error, BadInputError):
+        return "input"
+    if isinstance(error, EnvironmentProblemError | OSError):
+        return "environment"
+    return "bug"
+
+
+def message_for(error: BaseException) -> str:
+    """The message to show the user for an input or environment error."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    return str(error) or type(error).__name__

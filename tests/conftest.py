@@ -107,3 +107,29 @@ def damage_index(path: Path, index: str = "ix_audit_entry_case_id") -> Path:
 def damage_index_fixture() -> object:
     """`damage_index(path, index=...)`: see the function of that name."""
     return damage_index
+
+
+@pytest.fixture
+def bugs_fail_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that reaches the unexpected-error dialog fails the test with its details.
+
+    The real dialog is modal and would block the run; the UI test folders use this for
+    every test (autouse in their conftest).
+    """
+    from tareaid.ui import dialogs
+
+    def fail(_parent: object, _title: str, text: str, details: str) -> None:
+        raise AssertionError(f"the unexpected-error dialog was shown: {text}\n{details}")
+
+    monkeypatch.setattr(dialogs, "show_unexpected_error", fail)
+
+
+@pytest.fixture
+def bug_reports(bugs_fail_the_test: None, monkeypatch: pytest.MonkeyPatch) -> object:
+    """Records the unexpected-error dialogs a test expects (a ModalRecorder)."""
+    from modal_recorder import ModalRecorder
+
+    from tareaid.ui import dialogs
+
+    names = ("show_unexpected_error",)
+    return ModalRecorder(names, informational=names).install(monkeypatch, dialogs)

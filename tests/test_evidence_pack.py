@@ -269,6 +269,24 @@ def test_effect_and_values_text(pack: EvidencePack) -> None:
     assert pack.figure("sirflox_grade3_ae").effect_text() == ""
 
 
+@pytest.mark.parametrize(
+    ("key", "qualifiers"),
+    [
+        # EVIDENCE.md: "PFS at any site (primary endpoint) … P = .43 — not significant".
+        ("sirflox_pfs_any", ("primary endpoint", "not significant")),
+        # "Overall survival (primary endpoint) … P = .61 — no OS benefit".
+        ("combined_2017_os", ("primary endpoint", "not significant")),
+        # "OS, right-sided primary … P = .008 — post hoc, hypothesis-generating": a
+        # significant P value is never announced beside a post hoc subgroup.
+        ("right_sided_2018_os_right", ("subgroup", "post hoc")),
+        # "PFS in the liver (competing risk) … P = .002": nothing to keep in mind.
+        ("sirflox_pfs_liver", ()),
+    ],
+)
+def test_qualifiers(pack: EvidencePack, key: str, qualifiers: tuple[str, ...]) -> None:
+    assert pack.figure(key).qualifiers() == qualifiers
+
+
 def test_subgroups_always_carry_an_overall_figure(pack: EvidencePack) -> None:
     subgroups = [figure for figure in pack.figures if figure.subgroup]
     assert {figure.key for figure in subgroups} == {

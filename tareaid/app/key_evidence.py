@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tareaid.domain.evidence import EvidencePack, Figure, Reference
+from tareaid.domain.evidence import (
+    PRIMARY_ENDPOINT,
+    SUBGROUP,
+    EvidencePack,
+    Figure,
+    Reference,
+)
 
 # The results a board weighs, in reading order: SIRFLOX's primary endpoint beside the liver
 # PFS often quoted alone; the combined analysis's null overall survival; the right-sided
@@ -65,14 +71,17 @@ def key_figures(pack: EvidencePack, keys: Sequence[str] = KEY_FIGURES) -> list[F
 def figure_row(pack: EvidencePack, figure: Figure) -> FigureRow:
     """The words of one figure: what was measured, the values, the effect and how to read it."""
     trial = pack.trials[figure.trial]
-    endpoint = figure.endpoint + (" (primary endpoint)" if figure.primary else "")
+    endpoint = figure.endpoint + (f" ({PRIMARY_ENDPOINT})" if figure.primary else "")
     what = f"{trial.name}: {endpoint}"
     population = f"Subgroup: {figure.population}" if figure.subgroup else figure.population
-    reading_parts = []
-    if figure.post_hoc and not (figure.note and "post hoc" in figure.note.lower()):
-        reading_parts.append("Post hoc.")
-    if figure.significant is False and not (figure.note and "significant" in figure.note.lower()):
-        reading_parts.append("Not significant.")
+    # The endpoint and population say "primary endpoint" and "subgroup"; the reading gives
+    # the other qualifiers, unless the figure's note already says them.
+    note = (figure.note or "").lower()
+    reading_parts = [
+        f"{word[0].upper()}{word[1:]}."
+        for word in figure.qualifiers()
+        if word not in (PRIMARY_ENDPOINT, SUBGROUP) and word not in note
+    ]
     if figure.note:
         reading_parts.append(figure.note)
     return FigureRow(

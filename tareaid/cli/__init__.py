@@ -12,8 +12,7 @@ from collections.abc import Sequence
 
 from tareaid import __version__
 from tareaid.cli import assess_cmd, common, report_cmd, store_cmds
-from tareaid.domain.case import CaseError
-from tareaid.errors import TareaidError
+from tareaid.errors import INTERNAL_ERROR_EXIT, TareaidError, message_for
 
 COMMAND_MODULES = (assess_cmd, store_cmds, report_cmd)
 
@@ -55,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    """Run one command line; returns the exit code instead of raising for user errors."""
+    """Run one command line; returns the exit code instead of raising.
+
+    Bad input and environment problems print their message (no traceback) and exit with
+    the error's code; a bug prints "internal error" with its traceback for a report.
+    """
     common.make_output_streams_safe()
     common.restrict_new_files()
     parser = build_parser()
@@ -66,14 +69,18 @@ def run(argv: Sequence[str]) -> int:
 
             return run_app(db=common.database_argument(args), smoke=args.smoke)
         return int(args.handler(args) or 0)
-    except CaseError as error:
-        common.print_error(str(error))
-        return 2
     except TareaidError as error:
-        common.print_error(error.message)
+        common.print_error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
         common.print_error("interrupted; nothing was left half-written")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        # The machine refused a file operation no command explained: the environment's.
+        common.print_error(message_for(error))
+        return 1
+    except Exception as error:
+        common.print_internal_error(error)
+        return INTERNAL_ERROR_EXIT

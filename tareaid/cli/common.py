@@ -7,10 +7,12 @@ import contextlib
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
-from tareaid.errors import TareaidError
+from tareaid import __version__
+from tareaid.errors import BadInputError, EnvironmentProblemError
 from tareaid.files import write_atomically
 
 DB_ENV = "TAREAID_DB"
@@ -47,6 +49,19 @@ def print_error(message: str) -> None:
     print(f"tareaid: error: {message}", file=sys.stderr)
 
 
+def print_internal_error(error: BaseException) -> None:
+    """Say that TAREaid itself failed, with the traceback a bug report needs."""
+    trace = "".join(traceback.format_exception(error))
+    print(
+        f"tareaid: internal error: {type(error).__name__}: {error}\n"
+        "This is a bug in TAREaid, not a problem with your input or your database; nothing "
+        f"more was written. Please report it with the details below (TAREaid {__version__}).\n"
+        f"\n{trace}",
+        file=sys.stderr,
+        end="",
+    )
+
+
 def read_input(path: str) -> tuple[bytes, str]:
     """The bytes of FILE, or of standard input for '-', and the name to use in messages."""
     if path == "-":
@@ -54,11 +69,13 @@ def read_input(path: str) -> tuple[bytes, str]:
     try:
         return Path(path).read_bytes(), path
     except FileNotFoundError:
-        raise TareaidError(f"{path}: no such file") from None
+        raise BadInputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise TareaidError(f"{path}: is a directory, not a case file") from None
+        raise BadInputError(f"{path}: is a directory, not a case file") from None
     except OSError as error:
-        raise TareaidError(f"{path}: cannot be read ({error.strerror})") from None
+        raise EnvironmentProblemError(
+            f"{path}: cannot be read ({error.strerror})", exit_code=2
+        ) from None
 
 
 def print_json(value: Any) -> None:
@@ -70,10 +87,12 @@ def write_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise TareaidError(f"{target}: is a directory; give a file name")
+        raise BadInputError(f"{target}: is a directory; give a file name")
     if not directory.is_dir():
-        raise TareaidError(f"{target}: the folder {directory} does not exist")
+        raise BadInputError(f"{target}: the folder {directory} does not exist")
     try:
         write_atomically(target, data)
     except OSError as error:
-        raise TareaidError(f"{target}: could not be written ({error.strerror})") from None
+        raise EnvironmentProblemError(
+            f"{target}: could not be written ({error.strerror})", exit_code=2
+        ) from None

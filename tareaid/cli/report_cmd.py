@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from tareaid.cli.common import database_argument, write_file_atomically
-from tareaid.errors import TareaidError
+from tareaid.errors import BadInputError
 
 
 def register(subparsers: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
@@ -47,10 +47,10 @@ def check_output(path: str) -> Path:
     """The output file, or a usage error (exit 2) if it cannot be a file we write."""
     target = Path(path)
     if target.is_dir():
-        raise TareaidError(f"{target}: is a folder; give a file name such as case.pdf")
+        raise BadInputError(f"{target}: is a folder; give a file name such as case.pdf")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise TareaidError(f"{target}: the folder {folder} does not exist")
+        raise BadInputError(f"{target}: the folder {folder} does not exist")
     return target
 
 

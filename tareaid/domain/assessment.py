@@ -98,6 +98,38 @@ class Assessment:
         }
 
 
+# The case fields the evidence gaps and the work-up alerts are raised from (CONTRACT.md §3)
+# whose absence could hide one: with any of them not recorded, "none raised" does not mean
+# "checked and clear". (The microsphere only ever adds a lung-shunt alert, never hides one.)
+EVIDENCE_GAP_FIELDS: tuple[str, ...] = (
+    "planned_chemotherapy",
+    "planned_biologic",
+    "checkpoint_inhibitor",
+    "prior_kras_g12c_inhibitor",
+    "microsphere",
+)
+WORKUP_ALERT_FIELDS: tuple[str, ...] = ("lung_shunt_fraction_pct", "bilirubin_mg_dl")
+
+# Not recorded, or recorded as not known: nothing a gap or an alert could be raised from.
+_NOT_RECORDED = (None, "unknown", "undecided")
+
+
+def evidence_gap_fields_not_recorded(case: Case) -> list[str]:
+    """The fields the evidence gaps read that this case leaves unrecorded (or unknown),
+    in the contract's order: the gap check is incomplete while any is listed."""
+    return _not_recorded(case, EVIDENCE_GAP_FIELDS)
+
+
+def workup_alert_fields_not_recorded(case: Case) -> list[str]:
+    """The fields the work-up alerts read that this case leaves unrecorded, in order: the
+    alert check is incomplete while any is listed."""
+    return _not_recorded(case, WORKUP_ALERT_FIELDS)
+
+
+def _not_recorded(case: Case, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if getattr(case, name) in _NOT_RECORDED]
+
+
 def evidence_gap_keys(case: Case) -> list[str]:
     """The evidence-gap keys this case raises, in the contract's order."""
     keys = []

@@ -26,6 +26,7 @@ from tareaid.domain.fields import (
     FieldSpec,
     Kind,
 )
+from tareaid.errors import BadInputError
 
 CASE_FORMAT = "tareaid.case/1"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -37,27 +38,26 @@ _ATTENDEE_MAX = 200
 _ATTENDEES_MAX = 60
 
 
-class CaseError(ValueError):
-    """Bad input in a case: says which file, which case and which field, in plain words."""
+class CaseError(BadInputError):
+    """Bad input in a case: says which file, which case and which field, in plain words.
+
+    ``str(error)`` is the whole sentence with the file, case and field; ``message`` is the
+    problem alone, for a screen that already shows which field it is about.
+    """
 
     def __init__(
         self, message: str, *, source: str = "", case: str = "", field_name: str = ""
     ) -> None:
-        self.message = message
+        where = [source] if source else []
+        if case:
+            where.append(f"case {case}")
+        if field_name:
+            where.append(f"field '{field_name}'")
+        super().__init__(": ".join([*where, message]))
+        self.message = message  # the problem alone; str(error) says where it is
         self.source = source
         self.case = case
         self.field_name = field_name
-        super().__init__(self._text())
-
-    def _text(self) -> str:
-        where = []
-        if self.source:
-            where.append(self.source)
-        if self.case:
-            where.append(f"case {self.case}")
-        if self.field_name:
-            where.append(f"field '{self.field_name}'")
-        return ": ".join([*where, self.message])
 
     def located(self, *, source: str | None = None, case: str | None = None) -> CaseError:
         """The same error with the file or case filled in by a caller that knows them."""
@@ -284,10 +284,15 @@ def _number_text(value: float | None) -> str:
     return str(value)
 
 
-def _check_short_text(
+def check_short_text(
     value: Any, field_name: str, *, missing: str | None, max_length: int = REASON_MAX
 ) -> str | None:
-    """Free text of a reason, rationale or name; `missing` is the message when it is required."""
+    """Free text of a reason, rationale or name, checked wherever one is given (a case
+    file, an amend reason): text, no control characters, at most `max_length` characters.
+
+    Blank text is None; `missing` is the message when the text is required (None: it is
+    not). Anything else raises a CaseError naming `field_name`.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         if missing is not None:
             raise CaseError(missing, field_name=field_name)
@@ -306,7 +311,7 @@ def _check_short_text(
 def check_reason(value: Any, field_name: str) -> str:
     """A reason that must be given (an override's, an amendment's): text that is not blank,
     without control characters, at most REASON_MAX characters; a CaseError naming the field."""
-    reason = _check_short_text(value, field_name, missing="a reason is required")
+    reason = check_short_text(value, field_name, missing="a reason is required")
     assert reason is not None
     return reason
 
@@ -349,7 +354,7 @@ def parse_overrides(value: Any) -> dict[str, Override]:
             raise CaseError(
                 f"{shown} is not one of: {', '.join(OVERRIDE_TIERS)}", field_name=f"{path}.tier"
             )
-        reason = _check_short_text(
+        reason = check_short_text(
             body.get("reason"), f"{path}.reason", missing="a reason is required"
         )
         assert reason is not None
@@ -378,7 +383,7 @@ def parse_decision(value: Any) -> Decision | None:
         raise CaseError(f"at most {_ATTENDEES_MAX} attendees", field_name="decision.attendees")
     attendees = []
     for i, name in enumerate(attendees_raw):
-        text = _check_short_text(
+        text = check_short_text(
             name, f"decision.attendees[{i}]", missing="a name is required", max_length=_ATTENDEE_MAX
         )
         assert text is not None
@@ -393,9 +398,9 @@ def parse_decision(value: Any) -> Decision | None:
     decided_raw = body.get("decided_on")
     return Decision(
         outcome=outcome,
-        rationale=_check_short_text(body.get("rationale"), "decision.rationale", missing=None),
+        rationale=check_short_text(body.get("rationale"), "decision.rationale", missing=None),
         attendees=tuple(attendees),
-        dissent=_check_short_text(body.get("dissent"), "decision.dissent", missing=None),
+        dissent=check_short_text(body.get("dissent"), "decision.dissent", missing=None),
         decided_on=None
         if decided_raw is None
         else parse_iso_date(decided_raw, "decision.decided_on"),

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import cast
 
 from tareaid.domain.fields import FACTOR_KEYS
+from tareaid.errors import BadInputError
 
 PACK_FILENAME = "evidence_pack.toml"
 PACK_PACKAGE = "tareaid.resources"
@@ -46,6 +47,13 @@ ALERT_KEYS: tuple[str, ...] = ("lung_shunt_high", "lung_shunt_reduction", "bilir
 
 UNITS: tuple[str, ...] = ("months", "%")
 
+# The words that qualify a result (Figure.qualifiers), worded once for the screen, the
+# projection and the PDF. "not significant" is the pack's own wording in its notes.
+PRIMARY_ENDPOINT = "primary endpoint"
+SUBGROUP = "subgroup"
+POST_HOC = "post hoc"
+NOT_SIGNIFICANT = "not significant"
+
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # P values are kept exactly as printed in the papers (".43", "< .001"): journals drop the
 # leading zero, and re-formatting a string like "< .001" from a float would lose the "<".
@@ -55,14 +63,16 @@ _PMID_RE = re.compile(r"^\d{1,9}$")
 _PMCID_RE = re.compile(r"^PMC\d+$")
 
 
-class EvidencePackError(Exception):
-    """The evidence pack cannot be read or breaks its schema.
+class EvidencePackError(BadInputError):
+    """The evidence pack cannot be read or breaks its schema: bad input, like a case file.
 
     The message names the file and the offending field path, e.g.
     ``evidence_pack.toml: figures[3].hr: expected a number, got a string``.
     """
 
-    def __init__(self, message: str, *, source: str | None = None, field: str | None = None):
+    def __init__(
+        self, message: str, *, source: str | None = None, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.source = source
         self.field = field
@@ -183,6 +193,26 @@ class Figure:
     note: str | None
     # Keys of the overall results a subgroup must be shown beside (empty for non-subgroups).
     overall_figures: tuple[str, ...]
+
+    def qualifiers(self) -> tuple[str, ...]:
+        """What a reader must keep in mind with this result, in reading order: primary
+        endpoint, subgroup, post hoc, not significant.
+
+        The same words on the screen, the projection and the PDF. Significance is marked
+        only when it is absent: the P value shows it either way, and a "significant" label
+        beside a subgroup or post hoc result invites the over-reading that the pack's
+        correction note warns about.
+        """
+        words = []
+        if self.primary:
+            words.append(PRIMARY_ENDPOINT)
+        if self.subgroup:
+            words.append(SUBGROUP)
+        if self.post_hoc:
+            words.append(POST_HOC)
+        if self.significant is False:
+            words.append(NOT_SIGNIFICANT)
+        return tuple(words)
 
     def effect_text(self) -> str:
         """Effect size as printed, e.g. ``HR 0.93 (95% CI 0.77–1.12), P = .43``; may be empty."""

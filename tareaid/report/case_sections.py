@@ -17,7 +17,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from tareaid.domain.assessment import HEADLINE_RULE, Assessment
+from tareaid.domain.assessment import (
+    HEADLINE_RULE,
+    Assessment,
+    evidence_gap_fields_not_recorded,
+    workup_alert_fields_not_recorded,
+)
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import (
@@ -46,17 +51,6 @@ from tareaid.report.blocks import (
     wrapped,
 )
 from tareaid.report.fonts import SANS_BOLD, markup, string_width
-
-# The case fields the work-up alerts and the evidence gaps are raised from (CONTRACT.md §3),
-# so the report can say when a check could not be made.
-ALERT_FIELDS = ("lung_shunt_fraction_pct", "bilirubin_mg_dl")
-GAP_FIELDS = (
-    "planned_chemotherapy",
-    "planned_biologic",
-    "checkpoint_inhibitor",
-    "prior_kras_g12c_inhibitor",
-    "microsphere",
-)
 
 # Fields printed in the title block rather than in the case-data grid.
 _TITLE_FIELDS = frozenset({"reference", "board_date", "patient_name", "mrn", "date_of_birth"})
@@ -324,13 +318,9 @@ def _flag_paragraphs(
     return out
 
 
-def _not_recorded(case: Case, names: Sequence[str]) -> list[str]:
-    """Labels of the fields among ``names`` that are not recorded or unknown, for a sentence."""
-    return [
-        _in_sentence(FIELDS_BY_NAME[name].label)
-        for name in names
-        if getattr(case, name) in (None, "unknown", "undecided")
-    ]
+def _labels(names: Sequence[str]) -> list[str]:
+    """The fields' labels, for a sentence."""
+    return [_in_sentence(FIELDS_BY_NAME[name].label) for name in names]
 
 
 def _in_sentence(label: str) -> str:
@@ -360,7 +350,7 @@ def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float
         for paragraph in _flag_paragraphs(alerts, pack.alerts, citations):
             out += [box([paragraph], width, st.ALERT_FILL, st.ALERT_EDGE), Spacer(1, 2)]
     else:
-        missing = _not_recorded(case, ALERT_FIELDS)
+        missing = _labels(workup_alert_fields_not_recorded(case))
         out.append(_none_raised("Work-up alerts", "work-up values", missing))
     gaps = view.assessment.evidence_gaps
     if gaps:
@@ -368,7 +358,7 @@ def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float
         for paragraph in _flag_paragraphs(gaps, pack.gaps, citations):
             out += [box([paragraph], width, st.NOTE_FILL, st.NOTE_EDGE), Spacer(1, 2)]
     else:
-        missing = _not_recorded(case, GAP_FIELDS)
+        missing = _labels(evidence_gap_fields_not_recorded(case))
         out.append(_none_raised("Evidence gaps", "treatment plan", missing))
     return out
 

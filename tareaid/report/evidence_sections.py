@@ -52,16 +52,7 @@ def epoch_relevant(case: Case) -> bool:
 
 
 def _figure_tags(figure: Figure) -> str:
-    tags = []
-    if figure.primary:
-        tags.append("Primary endpoint")
-    if figure.subgroup:
-        tags.append("Subgroup")
-    if figure.post_hoc:
-        tags.append("Post hoc")
-    if figure.significant is False:
-        tags.append("Not significant")
-    return " · ".join(tags)
+    return " · ".join(word[0].upper() + word[1:] for word in figure.qualifiers())
 
 
 def _values(

@@ -1,96 +1,122 @@
-"""The errors the case database explains to its user, sorted by who can fix what.
+"""The errors the case database explains to its user, sorted by who is to blame.
 
-Environment problems (another program holds the lock, the folder is read-only, the disk is
-full) exit with 1: the command ran and met a problem outside TAREaid. A file that is not a
-TAREaid database, a damaged or newer one, and refusals of bad input (a duplicate reference,
-a change to a finalised case without an amend reason) exit with 2. Every message names the
-database file, so a user with several databases knows which one is meant.
+Every error here is a :class:`StoreError`, so a caller that only needs "the database said
+no" catches that one class; each also sits on one branch of the project's taxonomy
+(tareaid.errors):
+
+- the environment's (:class:`StoreEnvironmentError`): another program holds the lock, the
+  folder is read-only, the disk is full, the file is not a TAREaid database, is damaged or
+  newer, the server cannot be reached, someone else changed the case meanwhile. Exit 1, or
+  2 for the files the contract counts as bad input (not a database, damaged, foreign, newer);
+- the user's input (:class:`StoreInputError`): a duplicate reference, a change to a
+  finalised case without an amend reason, an archived case, a case that does not exist, a
+  backup written over a folder. Exit 2, or 1 for a case not found (the contract) and the
+  few refusals that have always exited with 1.
+
+Every message names the database file, so a user with several databases knows which one
+is meant.
 """
 
 from __future__ import annotations
 
-from tareaid.errors import NotFoundError, TareaidError
+from tareaid.errors import BadInputError, EnvironmentProblemError, NotFoundError, TareaidError
 
 
 class StoreError(TareaidError):
-    """Anything the case database refuses or cannot do, with a message naming the file."""
+    """Anything the case database refuses or cannot do, with a message naming the file.
+
+    Raise one of its two branches, StoreEnvironmentError or StoreInputError, or one of
+    their subclasses.
+    """
 
     exit_code = 1
 
 
-class NotADatabaseError(StoreError):
+class StoreEnvironmentError(StoreError, EnvironmentProblemError):
+    """The database file or server, the disk or another user stands in the way."""
+
+    exit_code = 1
+
+
+class StoreInputError(StoreError, BadInputError):
+    """The database refuses what the user asked for (a reference, a name, a target)."""
+
+    exit_code = 2
+
+
+class NotADatabaseError(StoreEnvironmentError):
     """The file is not an SQLite database at all (a text file, an image, an empty file)."""
 
     exit_code = 2
 
 
-class DamagedDatabaseError(StoreError):
+class DamagedDatabaseError(StoreEnvironmentError):
     """The file is a TAREaid database but fails its integrity check or cannot be read."""
 
     exit_code = 2
 
 
-class NewerSchemaError(StoreError):
+class NewerSchemaError(StoreEnvironmentError):
     """The database was written by a newer TAREaid; it is left exactly as it is."""
 
     exit_code = 2
 
 
-class ForeignDatabaseError(StoreError):
+class ForeignDatabaseError(StoreEnvironmentError):
     """An SQLite database that belongs to another program (another application_id)."""
 
     exit_code = 2
 
 
-class DatabaseMissingError(StoreError):
+class DatabaseMissingError(StoreEnvironmentError):
     """No database exists where one was expected and creating one was not asked for."""
 
     exit_code = 1
 
 
-class DatabaseLockedError(StoreError):
+class DatabaseLockedError(StoreEnvironmentError):
     """Another program kept the database locked for longer than the busy timeout."""
 
     exit_code = 1
 
 
-class ReadOnlyDatabaseError(StoreError):
+class ReadOnlyDatabaseError(StoreEnvironmentError):
     """The database file or its folder cannot be written."""
 
     exit_code = 1
 
 
-class DiskFullError(StoreError):
+class DiskFullError(StoreEnvironmentError):
     """The disk (or a quota) is full; nothing of the interrupted change was kept."""
 
     exit_code = 1
 
 
-class StaleEditError(StoreError):
+class StaleEditError(StoreEnvironmentError):
     """The case was changed by someone else since it was loaded; nothing was overwritten."""
 
     exit_code = 1
 
 
-class DuplicateReferenceError(StoreError):
+class DuplicateReferenceError(StoreInputError):
     """A case reference that already exists (in the database or earlier in the same file)."""
 
     exit_code = 2
 
 
-class CaseLockedError(StoreError):
+class CaseLockedError(StoreInputError):
     """The case has a finalised board decision: a change needs an amend reason."""
 
     exit_code = 2
 
 
-class CaseArchivedError(StoreError):
+class CaseArchivedError(StoreInputError):
     """The case is archived: restore it before changing it."""
 
     exit_code = 2
 
 
-class CaseNotFoundError(StoreError, NotFoundError):
+class CaseNotFoundError(StoreInputError, NotFoundError):
     """No case with that reference."""
 
     exit_code = 1

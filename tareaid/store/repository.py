@@ -24,7 +24,6 @@ import contextlib
 import importlib.resources
 import json
 import logging
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -54,7 +53,7 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import SQLModel
 
@@ -66,13 +65,14 @@ from tareaid.domain.case import (
     Decision,
     Override,
     case_to_dict,
+    check_short_text,
     check_value,
     is_validated,
     parse_case,
     parse_case_document,
 )
 from tareaid.domain.evidence import EvidencePack, load_pack
-from tareaid.domain.fields import FACTOR_KEYS, FIELDS, FIELDS_BY_NAME, REASON_MAX, TIERS
+from tareaid.domain.fields import FACTOR_KEYS, FIELDS, FIELDS_BY_NAME, TIERS
 from tareaid.store import audit, sqlite_file
 from tareaid.store.audit import Change
 from tareaid.store.errors import (
@@ -85,7 +85,9 @@ from tareaid.store.errors import (
     NewerSchemaError,
     NotADatabaseError,
     StaleEditError,
+    StoreEnvironmentError,
     StoreError,
+    StoreInputError,
 )
 from tareaid.store.health import CheckReport, check_database
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
@@ -122,8 +124,6 @@ _FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 # SQLite allows 32,766 bound parameters; IN lists stay far below that.
 _IN_CHUNK = 500
 _PROGRESS_EVERY = 250
-# As the case format's own check: tab and newline are text, other control characters are not.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # --- what the repository hands out ------------------------------------------------------------
@@ -193,7 +193,7 @@ def load_demo_cases() -> list[Case]:
     try:
         data = (importlib.resources.files("tareaid.resources") / DEMO_RESOURCE).read_bytes()
     except (OSError, ModuleNotFoundError) as error:
-        raise StoreError(
+        raise StoreEnvironmentError(
             f"{DEMO_RESOURCE}: the demo cases are missing from this installation ({error})"
         ) from None
     cases, _ = parse_case_document(data, source=DEMO_RESOURCE)
@@ -339,7 +339,9 @@ class Repository:
         try:
             engine = create_engine(url, pool_pre_ping=True)
         except (ArgumentError, NoSuchModuleError, ImportError) as error:
-            raise StoreError(f"{shown}: cannot use this database URL ({error})") from None
+            raise StoreInputError(
+                f"{shown}: cannot use this database URL ({error})", exit_code=1
+            ) from None
         try:
             with engine.begin() as connection:
                 version = _server_schema_version(connection)
@@ -361,11 +363,13 @@ class Repository:
         except StoreError:
             engine.dispose()
             raise
-        except Exception as error:
+        except DBAPIError as error:
             engine.dispose()
             # The driver's message may quote the URL; the password must not be shown.
             detail = str(error).replace(url, shown)
-            raise StoreError(f"{shown}: cannot connect to the database ({detail})") from None
+            raise StoreEnvironmentError(
+                f"{shown}: cannot connect to the database ({detail})"
+            ) from None
         return cls(
             engine,
             url=url,
@@ -469,7 +473,9 @@ class Repository:
         assert path is not None
         with self._checking_guard:
             if self._closed:
-                raise StoreError(f"{path}: the database was closed before it was checked")
+                raise StoreEnvironmentError(
+                    f"{path}: the database was closed before it was checked"
+                )
             with self._guard():
                 connection = sqlite3.connect(
                     sqlite_file.read_only_uri(path),
@@ -487,7 +493,9 @@ class Repository:
                 stopped = self._checking_stopped
             connection.close()
         if stopped:
-            raise StoreError(f"{path}: the integrity check was stopped before it finished")
+            raise StoreEnvironmentError(
+                f"{path}: the integrity check was stopped before it finished"
+            )
         return problems
 
     # --- reading --------------------------------------------------------------------------
@@ -680,7 +688,7 @@ class Repository:
         an archived case. Saving an unchanged case writes nothing.
         """
         prepared = self._prepare(case)
-        reason = _clean_reason(amend_reason)
+        reason = check_short_text(amend_reason, "amend_reason", missing=None)
         new = prepared.case
         with self._write() as connection:
             row = self._row(connection, new.reference)
@@ -736,7 +744,7 @@ class Repository:
             check_value(FIELDS_BY_NAME["reference"], new_reference)
         except CaseError as error:
             raise error.located(case=old_reference) from None
-        reason = _clean_reason(amend_reason)
+        reason = check_short_text(amend_reason, "amend_reason", missing=None)
         with self._write() as connection:
             row = self._row(connection, old_reference)
             self._check_version(row, expected_version)
@@ -929,11 +937,10 @@ class Repository:
         name = (name or "").strip()
         specialty = (specialty or "").strip()
         if not name:
-            raise StoreError(f"{self._where}: an attendee needs a name", exit_code=2)
+            raise StoreInputError(f"{self._where}: an attendee needs a name")
         if len(name) > 200 or len(specialty) > 200:
-            raise StoreError(
-                f"{self._where}: attendee name and specialty are at most 200 characters",
-                exit_code=2,
+            raise StoreInputError(
+                f"{self._where}: attendee name and specialty are at most 200 characters"
             )
         with self._write() as connection:
             existing = connection.execute(
@@ -954,7 +961,9 @@ class Repository:
         """A consistent copy of the database at `destination` (owner-only, written whole),
         taken while the database may be in use."""
         if self.path is None:
-            raise StoreError(f"{self.url}: back up a database server with its own tools")
+            raise StoreInputError(
+                f"{self.url}: back up a database server with its own tools", exit_code=1
+            )
         sqlite_file.backup_file(self.path, Path(destination), busy_timeout_s=self._busy_timeout_s)
         log.info("backup written")
 
@@ -1307,20 +1316,6 @@ def _names(references: Sequence[str], shown: int = 5) -> str:
     return f"{noun} {head}{more} {verb}"
 
 
-def _clean_reason(reason: str | None) -> str | None:
-    """An amend reason, checked like any reason text; None when blank."""
-    if reason is None or not reason.strip():
-        return None
-    if _CONTROL.search(reason):
-        raise CaseError("contains a control character", field_name="amend_reason")
-    if len(reason) > REASON_MAX:
-        raise CaseError(
-            f"is {len(reason)} characters long; at most {REASON_MAX} allowed",
-            field_name="amend_reason",
-        )
-    return reason
-
-
 def _filtered(
     statement: Any,
     search: str | None,
@@ -1498,7 +1493,7 @@ def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
     """Bring a server database from version 2 up to date (inside the caller's transaction);
     older ones need their administrator."""
     if version < 2:
-        raise StoreError(
+        raise StoreEnvironmentError(
             f"{shown}: has schema version {version}, and this TAREaid upgrades only database "
             "files from before version 2; ask the server's administrator to upgrade it"
         )

@@ -20,6 +20,7 @@ import os
 import sqlite3
 import stat
 import struct
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -36,7 +37,9 @@ from tareaid.store.errors import (
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
+    StoreEnvironmentError,
     StoreError,
+    StoreInputError,
 )
 from tareaid.store.schema import (
     APPLICATION_ID,
@@ -117,7 +120,7 @@ def read_header(path: Path) -> Header | None:
     except PermissionError:
         raise ReadOnlyDatabaseError(f"{path}: cannot be read (permission denied)") from None
     except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+        raise StoreEnvironmentError(f"{path}: cannot be read ({error.strerror})") from None
     if not head:
         # SQLite would silently treat an empty file as a new database; an empty file where a
         # database should be means something went wrong, so say so instead.
@@ -192,12 +195,12 @@ def translate(error: BaseException, where: object, *, busy_timeout_s: float) -> 
             "backup (tareaid backup makes one) or open another database"
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return StoreError(
+        return StoreEnvironmentError(
             f"{where}: the database cannot be opened (the file or its folder is missing or "
             "not accessible)"
         )
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        return StoreError(f"{where}: the disk reported an input/output error ({orig})")
+        return StoreEnvironmentError(f"{where}: the disk reported an input/output error ({orig})")
     if name == "SQLITE_PERM" or "access permission denied" in text:
         return ReadOnlyDatabaseError(f"{where}: access to the database was denied")
     return None
@@ -208,13 +211,24 @@ def translated(where: object, *, busy_timeout_s: float) -> Iterator[None]:
     """Run a block, turning SQLite environment errors into StoreErrors naming `where`."""
     try:
         yield
-    except StoreError:
-        raise
-    except Exception as error:
+    except _driver_errors() as error:
         problem = translate(error, where, busy_timeout_s=busy_timeout_s)
         if problem is None:
             raise
         raise problem from None
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that can carry an SQLite error: sqlite3's own and, once SQLAlchemy is
+    in use, its wrapper of them (which keeps the original as ``orig``).
+
+    Looked up in sys.modules rather than imported: the read-only checks here run before
+    SQLAlchemy is loaded (``tareaid check``), and no SQLAlchemy error can occur until it is.
+    """
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is None:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, sqlalchemy_exc.DBAPIError)
 
 
 # --- read-only connections -----------------------------------------------------------------
@@ -443,19 +457,23 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
     """
     destination = Path(destination).expanduser().absolute()
     if destination.is_dir():
-        raise StoreError(f"{destination}: is a folder; give a file name for the backup")
+        raise StoreInputError(
+            f"{destination}: is a folder; give a file name for the backup", exit_code=1
+        )
     folder = destination.parent
     if not folder.is_dir():
-        raise StoreError(f"{destination}: the folder {folder} does not exist")
+        raise StoreInputError(f"{destination}: the folder {folder} does not exist", exit_code=1)
     if destination.exists() and _same_file(destination, source):
-        raise StoreError(f"{destination}: is the database itself; choose another file")
+        raise StoreInputError(
+            f"{destination}: is the database itself; choose another file", exit_code=1
+        )
     with owner_only():
         try:
             fd, temp_name = tempfile.mkstemp(
                 prefix=f".{destination.name}.", suffix=".part", dir=folder
             )
         except OSError as error:
-            raise StoreError(
+            raise StoreEnvironmentError(
                 f"{destination}: the backup cannot be written here ({error.strerror})"
             ) from None
         os.close(fd)
@@ -479,7 +497,7 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
             _fsync_folder(folder)
         except OSError as error:
             problem = translate(error, destination, busy_timeout_s=busy_timeout_s)
-            raise problem or StoreError(
+            raise problem or StoreEnvironmentError(
                 f"{destination}: the backup could not be written ({error.strerror or error})"
             ) from None
         finally:

@@ -11,16 +11,14 @@ window runs it on a worker thread once it is shown (see MainWindow).
 
 from __future__ import annotations
 
-import contextlib
 import importlib.resources
 import sys
-import traceback
-from types import TracebackType
 
 from tareaid import __version__
 from tareaid.store.errors import StoreError
-from tareaid.ui import dialogs, theme
+from tareaid.ui import theme
 from tareaid.ui.database import open_database, open_plainly
+from tareaid.ui.failures import install_bug_hook
 from tareaid.ui.main_window import MainWindow
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets
 from tareaid.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -88,30 +86,10 @@ def run_app(db: str | None = None, smoke: bool = False) -> int:
         window.first_painted.connect(close_after_paint)
         QtCore.QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)
     else:
-        _report_unexpected_errors(window)
+        install_bug_hook(window)
     if window.start_maximized and not smoke:
         window.showMaximized()
     else:
         window.show()
     code = app.exec()
     return result["code"] or code or window.exit_code
-
-
-def _report_unexpected_errors(window: QtWidgets.QWidget) -> None:
-    """A bug in a slot becomes a dialog with the details to report, not a silent failure."""
-    previous = sys.excepthook
-
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        previous(kind, error, trace)
-        details = "".join(traceback.format_exception(kind, error, trace))
-        # Never let the error report itself crash the application.
-        with contextlib.suppress(Exception):
-            dialogs.show_error(
-                window,
-                "Unexpected error",
-                "Something went wrong inside TAREaid. Your saved cases are safe; the last "
-                "edit may not have been saved. Please report this with the details below.",
-                details=details,
-            )
-
-    sys.excepthook = hook

@@ -21,6 +21,7 @@ from tareaid.domain.assessment import Assessment, assess
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import TIER_LABELS
+from tareaid.errors import message_for
 from tareaid.store.errors import StoreError
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
@@ -284,10 +285,9 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._apply(*result)
 
     def _on_search_failed(self, error: BaseException) -> None:
+        # Bad input or the environment's (a bug went to the unexpected-error dialog).
         self._pending = None
-        if not isinstance(error, StoreError):
-            raise error  # a bug, not the database: let it be reported as one
-        self.search_failed.emit(error.message)
+        self.search_failed.emit(message_for(error))
 
     def _query_options(self) -> dict[str, Any]:
         return {

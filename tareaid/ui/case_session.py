@@ -445,7 +445,14 @@ class CaseSession(QtCore.QObject):
                 self._set_save_state("Not saved: the decision is finalised")
                 self.lock_detected.emit(error.message)
                 return False
-            except (StoreError, CaseError) as error:
+            except CaseError as error:
+                # Bad input: the amend reason (the case itself was checked as it was
+                # edited). Forgotten, so that the next attempt asks for it again.
+                self._amend_reason = None
+                self._set_save_state("Not saved")
+                self.save_failed.emit(str(error))
+                return False
+            except StoreError as error:
                 self._set_save_state("Not saved")
                 self.save_failed.emit(error.message)
                 return False

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tareaid.domain.assessment import Assessment, FactorResult
+from tareaid.domain.assessment import (
+    Assessment,
+    FactorResult,
+    evidence_gap_fields_not_recorded,
+    workup_alert_fields_not_recorded,
+)
 from tareaid.domain.case import Case, Override
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import (
@@ -404,7 +409,7 @@ class SummaryStep(QtWidgets.QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def show_case(self, assessment: Assessment) -> None:
+    def show_case(self, case: Case, assessment: Assessment) -> None:
         self.headline.setText(assessment.headline)
         self.headline.setAccessibleName(f"Headline: {assessment.headline}")
         for tier, label in self.count_labels.items():
@@ -419,12 +424,14 @@ class SummaryStep(QtWidgets.QScrollArea):
         self._fill(
             self.alerts_layout,
             [(f"\N{WARNING SIGN} {flag.title}", flag.text) for flag in assessment.workup_alerts],
-            "No work-up alert is raised by the values entered.",
+            "No work-up alert is raised by the values entered."
+            + _incomplete(workup_alert_fields_not_recorded(case)),
         )
         self._fill(
             self.gaps_layout,
             [(flag.title, flag.text) for flag in assessment.evidence_gaps],
-            "No evidence gap is raised by the treatment plan entered.",
+            "No evidence gap is raised by the treatment plan entered."
+            + _incomplete(evidence_gap_fields_not_recorded(case)),
         )
 
     @staticmethod
@@ -442,6 +449,14 @@ class SummaryStep(QtWidgets.QScrollArea):
             body = text_label(text)
             body.setAccessibleName(title.replace("\N{WARNING SIGN} ", ""))
             layout.addWidget(body)
+
+
+def _incomplete(names: list[str]) -> str:
+    """Which fields a "none raised" could not check: "no alert" is not "checked and clear"."""
+    if not names:
+        return ""
+    labels = ", ".join(FIELDS_BY_NAME[name].label for name in names)
+    return f" Not recorded: {labels}, so this check is incomplete."
 
 
 class Checklist(QtWidgets.QWidget):
@@ -641,7 +656,7 @@ class Checklist(QtWidgets.QWidget):
             return
         for step in self._built_steps():
             step.show_case(case, assessment, force=force)
-        self.summary.show_case(assessment)
+        self.summary.show_case(case, assessment)
         for row, factor in enumerate(assessment.factors):
             item = self.step_list.item(row)
             mark = TIER_SHAPES[factor.tier]

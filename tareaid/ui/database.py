@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tareaid.store.errors import DamagedDatabaseError, StoreError
+from tareaid.store.errors import DamagedDatabaseError, StoreEnvironmentError, StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.qt import QtCore, QtWidgets
 
@@ -34,7 +34,7 @@ RESTORE_BACKUP = "restore"
 GIVE_UP = "quit"
 
 
-class DatabaseInUseError(StoreError):
+class DatabaseInUseError(StoreEnvironmentError):
     """Another TAREaid window already has this database open."""
 
     def __init__(self, message: str) -> None:

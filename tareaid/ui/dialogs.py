@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tareaid.ui.qt import QtWidgets
+from tareaid.ui.qt import Qt, QtGui, QtWidgets
 
 QMessageBox = QtWidgets.QMessageBox
 
@@ -53,6 +53,17 @@ def show_error(
 def show_info(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     box.exec()
+
+
+def show_unexpected_error(
+    parent: QtWidgets.QWidget | None, title: str, text: str, details: str
+) -> None:
+    """A bug: what it means for the user, and the details to copy into a report."""
+    dialog = UnexpectedErrorDialog(parent, title, text, details)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
 
 
 def choose_way_out(
@@ -148,3 +159,46 @@ class PdfOptionsDialog(QtWidgets.QDialog):
 
     def options(self) -> PdfOptions:
         return PdfOptions(self.deidentified.isChecked(), self.page_size.currentText())
+
+
+class UnexpectedErrorDialog(QtWidgets.QDialog):
+    """The unexpected-error dialog: a plain explanation, the details (versions and the
+    traceback) in a fixed-width box that keeps its lines, and a button that copies them."""
+
+    def __init__(
+        self, parent: QtWidgets.QWidget | None, title: str, text: str, details: str
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.details = details
+        layout = QtWidgets.QVBoxLayout(self)
+        message = QtWidgets.QLabel(text)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(message)
+        self.details_view = QtWidgets.QPlainTextEdit(details)
+        self.details_view.setReadOnly(True)
+        self.details_view.setAccessibleName("Error details")
+        # A traceback is read line by line: a fixed-width font, and no wrapping.
+        self.details_view.setFont(
+            QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
+        )
+        self.details_view.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
+        metrics = self.details_view.fontMetrics()
+        self.details_view.setMinimumSize(metrics.horizontalAdvance("x") * 80, metrics.height() * 12)
+        layout.addWidget(self.details_view, 1)
+        buttons = QtWidgets.QDialogButtonBox()
+        self.copy_button = buttons.addButton(
+            "&Copy details", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setAccessibleName("Copy the error details")
+        self.copy_button.clicked.connect(self.copy_details)
+        close = buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        """Put the details on the clipboard, for a bug report."""
+        QtWidgets.QApplication.clipboard().setText(self.details)
+        self.copy_button.setText("&Copied")

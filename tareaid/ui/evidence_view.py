@@ -15,22 +15,6 @@ from tareaid.ui.qt import QtCore, QtGui, QtWidgets
 Role = QtGui.QPalette.ColorRole
 
 
-def figure_labels(figure: Figure) -> list[str]:
-    """Short words that qualify a figure: primary endpoint, subgroup, post hoc, significant."""
-    labels = []
-    if figure.primary:
-        labels.append("primary endpoint")
-    if figure.subgroup:
-        labels.append("subgroup")
-    if figure.post_hoc:
-        labels.append("post hoc")
-    if figure.significant is True:
-        labels.append("statistically significant")
-    elif figure.significant is False:
-        labels.append("not significant")
-    return labels
-
-
 def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> str:
     """One line for a figure: trial, endpoint, arm values and effect, and what qualifies it.
 
@@ -43,7 +27,7 @@ def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> 
     details = "; ".join(part for part in (figure.values_text(), figure.effect_text()) if part)
     if details:
         words += f": {details}"
-    labels = figure_labels(figure)
+    labels = figure.qualifiers()
     if labels:
         words += f" ({', '.join(labels)})"
     return words
@@ -134,7 +118,7 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
 
 
 def _figure_row(figure: Figure, pack: EvidencePack, *, overall_of: Figure | None) -> str:
-    labels = figure_labels(figure)
+    labels = figure.qualifiers()
     endpoint = html.escape(figure.endpoint)
     if overall_of is not None:
         trial = pack.trials[figure.trial].name

@@ -231,8 +231,11 @@ class _TypingField(FieldWidget):
         raise NotImplementedError
 
     def _parse(self, text: str) -> Any:
-        """The value for the text, or raise ValueError with a message for the user."""
+        """The value for the text, or a CaseError naming the field, for the user."""
         raise NotImplementedError
+
+    def _refuse(self, message: str) -> CaseError:
+        return CaseError(message, field_name=self.spec.name)
 
     def flush(self) -> None:
         self._timer.stop()
@@ -241,8 +244,8 @@ class _TypingField(FieldWidget):
         self._pending = False
         try:
             value = self._parse(self._text())
-        except ValueError as error:
-            self.show_error(str(error))
+        except CaseError as error:
+            self.show_error(_sentence(error.message))
             return
         self._commit(value, self._burst)
 
@@ -304,7 +307,7 @@ class _TypedField(_TypingField):
     def _show(self, value: Any) -> None:
         try:
             same = self._parse(self.edit.text()) == value
-        except ValueError:
+        except CaseError:
             same = False
         # Leave the text alone when it already means this value, so the cursor never jumps
         # while the user is typing.
@@ -341,9 +344,9 @@ class _TextField(_TypedField):
     def _parse(self, text: str) -> Any:
         if self.spec.name == "reference":
             if not text.strip():
-                raise ValueError("A case reference is required (1–64 characters)")
+                raise self._refuse("A case reference is required (1–64 characters)")
             if text != text.strip():
-                raise ValueError("A case reference must not start or end with spaces")
+                raise self._refuse("A case reference must not start or end with spaces")
             return text
         return text if text.strip() else None
 
@@ -360,14 +363,17 @@ class _IntegerField(_TypedField):
         text = text.strip()
         if not text:
             return None
-        value = int(text)
+        try:
+            value = int(text)
+        except ValueError:
+            raise self._refuse(f"{self.spec.label} must be a whole number") from None
         self._check_range(value)
         return value
 
     def _check_range(self, value: float) -> None:
         low, high = self.spec.minimum, self.spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            raise ValueError(f"{self.spec.label} must be {range_text(self.spec)}")
+            raise self._refuse(f"{self.spec.label} must be {range_text(self.spec)}")
 
     def _step(self, event: QtCore.QEvent) -> bool:
         # Up and Down step through the range, like a spin box, and commit at once.
@@ -377,7 +383,7 @@ class _IntegerField(_TypedField):
             return False
         try:
             current = self._parse(self.edit.text())
-        except ValueError:
+        except CaseError:
             current = None
         low = int(self.spec.minimum or 0)
         high = int(self.spec.maximum or low)
@@ -400,7 +406,10 @@ class _NumberField(_IntegerField):
         text = text.strip().replace(",", ".")
         if not text or text == ".":
             return None
-        value = float(text)
+        try:
+            value = float(text)
+        except ValueError:
+            raise self._refuse(f"{self.spec.label} must be a number") from None
         self._check_range(value)
         return value
 
@@ -435,10 +444,7 @@ class _DateField(_TypedField):
         text = text.strip()
         if not text:
             return None
-        try:
-            return parse_iso_date(text, self.spec.name)
-        except CaseError as error:
-            raise ValueError(f"{error.message[0].upper()}{error.message[1:]}") from None
+        return parse_iso_date(text, self.spec.name)
 
     def _on_today_clicked(self) -> None:
         self._commit_typed(date.today().isoformat())
@@ -463,7 +469,7 @@ class _NotesField(_TypingField):
     def _parse(self, text: str) -> Any:
         limit = self.spec.max_length
         if limit and len(text) > limit:
-            raise ValueError(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
+            raise self._refuse(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
         return text if text.strip() else None
 
     def _show(self, value: Any) -> None:
@@ -489,6 +495,10 @@ _WIDGETS: dict[Kind, type[FieldWidget]] = {
     Kind.DATE: _DateField,
     Kind.TEXT: _TextField,
 }
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:]
 
 
 def make_field_widget(spec: FieldSpec, parent: QtWidgets.QWidget | None = None) -> FieldWidget:

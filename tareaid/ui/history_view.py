@@ -52,7 +52,7 @@ def value_text(field: str | None, stored: str | None) -> str:
         return ""
     try:
         value = json.loads(stored)
-    except ValueError:
+    except json.JSONDecodeError:  # the trail stores JSON; anything else is shown as stored
         return stored
     if value is None:
         return NOT_RECORDED
@@ -81,7 +81,7 @@ def whole_case_text(stored: str | None) -> str:
     """A created or imported case, one recorded value a line, in the application's words."""
     try:
         value = json.loads(stored) if stored else None
-    except ValueError:
+    except json.JSONDecodeError:
         return stored or ""
     if not isinstance(value, dict):
         return ""

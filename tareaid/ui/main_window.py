@@ -20,6 +20,7 @@ from tareaid import __version__
 from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
+from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, theme
@@ -232,11 +233,9 @@ class MainWindow(QtWidgets.QMainWindow):
             return  # another database is in use by now, or the window is closing
         if isinstance(error, DamagedDatabaseError):
             self._leave_damaged_database(error)
-        elif isinstance(error, StoreError):
-            # Not checked (the file could not be read just now): the first save checks it.
-            self._status(f"The database could not be checked yet: {error.message}")
         else:
-            raise error  # a bug: reported as one
+            # Not checked (the file could not be read just now): the first save checks it.
+            self._status(f"The database could not be checked yet: {message_for(error)}")
 
     def _leave_damaged_database(self, problem: DamagedDatabaseError) -> None:
         """Stop using a database that failed its integrity check, then offer the ways out
@@ -759,23 +758,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tasks.run("Checking the database", work, done, self._failed("The check failed"))
 
     def _failed(self, what: str) -> Any:
+        """The task runner's `on_failed`: bad input or the environment, named (a bug has
+        gone to the unexpected-error dialog already)."""
+
         def failed(error: BaseException) -> None:
-            if isinstance(error, CaseError):
-                text = str(error)
-            elif isinstance(error, StoreError):
-                text = error.message
-            elif isinstance(error, OSError):
-                text = f"{error.filename or ''}: {error.strerror or error}".strip(": ")
-            else:
-                # A bug, not the user's doing: say so, with the details for a report.
-                dialogs.show_error(
-                    self,
-                    what,
-                    f"{what}: an unexpected error occurred ({type(error).__name__}: {error}).",
-                    details=getattr(error, "__traceback_text__", ""),
-                )
-                return
-            dialogs.show_error(self, what, f"{text}\n\n{what}.")
+            dialogs.show_error(self, what, f"{message_for(error)}\n\n{what}.")
 
         return failed
 

@@ -4,14 +4,18 @@
 through signals; a progress dialog shows how far it is, and the window keeps responding.
 The function gets a `progress(done, total)` callable it may call from its thread.
 `BackgroundCall` does the same for short queries (a search) without a dialog.
+
+A failure reaches the caller's `on_failed` only when it is bad input or the environment's
+(a TareaidError, an OSError), for the caller to explain. A bug never does: it is shown as
+the unexpected-error dialog here, so no caller can take it for something else or lose it.
 """
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
+from tareaid.ui.failures import is_bug, report_bug
 from tareaid.ui.qt import Qt, QtCore, QtWidgets, Signal, Slot
 
 Progress = Callable[[int, int], None]
@@ -43,8 +47,7 @@ class Task(QtCore.QRunnable):
     def run(self) -> None:
         try:
             result = self.function(self.signals.progressed.emit)
-        except Exception as error:  # reported on the GUI thread, never lost
-            error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+        except Exception as error:  # handed to the GUI thread whole, traceback included
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
@@ -70,7 +73,11 @@ class TaskRunner(QtCore.QObject):
         on_finished: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
     ) -> Task:
-        """Start `function` on the pool; the callbacks run on the GUI thread."""
+        """Start `function` on the pool; the callbacks run on the GUI thread.
+
+        `on_failed` gets bad input and environment errors only; a bug is shown as the
+        unexpected-error dialog, titled with `title`.
+        """
         task = Task(function)
         watcher = _TaskWatcher(self, title, task, on_finished, on_failed)
         self._running.append(watcher)
@@ -137,13 +144,18 @@ class _TaskWatcher(QtCore.QObject):
     @Slot(object)
     def _on_failed_signal(self, error: BaseException) -> None:
         self._end()
-        self._on_failed(error)
+        if is_bug(error):
+            report_bug(self.runner.parent_widget, error, what=self.title)
+        else:
+            self._on_failed(error)
 
 
 class BackgroundCall(QtCore.QObject):
     """One function run on the thread pool without a progress dialog (a search, a count).
 
-    The callbacks run on the GUI thread; the object deletes itself when done.
+    The callbacks run on the GUI thread; the object deletes itself when done. `on_failed`
+    gets bad input and environment errors only; a bug is shown as the unexpected-error
+    dialog over `parent`'s window.
     """
 
     def __init__(
@@ -169,4 +181,7 @@ class BackgroundCall(QtCore.QObject):
     @Slot(object)
     def _on_task_failed(self, error: BaseException) -> None:
         self.deleteLater()
-        self._on_failed(error)
+        if is_bug(error):
+            report_bug(self.parent(), error)
+        else:
+            self._on_failed(error)

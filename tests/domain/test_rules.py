@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tareaid.domain.assessment import assess
+from tareaid.domain.assessment import (
+    assess,
+    evidence_gap_fields_not_recorded,
+    workup_alert_fields_not_recorded,
+)
 from tareaid.domain.case import parse_case
 from tareaid.domain.evidence import load_pack
 
@@ -272,6 +276,55 @@ def test_evidence_gaps(fields, expected):
 )
 def test_workup_alerts(fields, expected):
     assert alert_keys(**fields) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "gaps_unchecked", "alerts_unchecked"),
+    [
+        (
+            {},
+            [
+                "planned_chemotherapy",
+                "planned_biologic",
+                "checkpoint_inhibitor",
+                "prior_kras_g12c_inhibitor",
+                "microsphere",
+            ],
+            ["lung_shunt_fraction_pct", "bilirubin_mg_dl"],
+        ),
+        (
+            {
+                "planned_chemotherapy": "unknown",
+                "planned_biologic": "none",
+                "checkpoint_inhibitor": False,
+                "prior_kras_g12c_inhibitor": False,
+                "microsphere": "undecided",
+                "lung_shunt_fraction_pct": 0,
+            },
+            ["planned_chemotherapy", "microsphere"],
+            ["bilirubin_mg_dl"],
+        ),
+        (
+            {
+                "planned_chemotherapy": "FOLFOX",
+                "planned_biologic": "none",
+                "checkpoint_inhibitor": False,
+                "prior_kras_g12c_inhibitor": False,
+                "microsphere": "sir_spheres",
+                "lung_shunt_fraction_pct": 4.5,
+                "bilirubin_mg_dl": 0.8,
+            },
+            [],
+            [],
+        ),
+    ],
+)
+def test_which_fields_leave_the_gap_and_alert_checks_incomplete(
+    fields, gaps_unchecked, alerts_unchecked
+):
+    case = parse_case({"reference": "C-1", **fields})
+    assert evidence_gap_fields_not_recorded(case) == gaps_unchecked
+    assert workup_alert_fields_not_recorded(case) == alerts_unchecked
 
 
 def headline(**fields: object) -> str:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from store_helpers import full_case, make_case
 
-from tareaid.domain.case import Decision, Override
+from tareaid.domain.case import CaseError, Decision, Override
 from tareaid.store.audit import current_user
 from tareaid.store.errors import CaseArchivedError, CaseLockedError
 
@@ -128,6 +128,27 @@ def test_decision_recorded_changed_finalised_and_amended(repo):
             amended.case.with_changes(decision=Decision("discuss_tare")),
             expected_version=amended.version,
         )
+
+
+@pytest.mark.parametrize(
+    ("reason", "problem"),
+    [
+        ("Mistyped\x07 at the board", "contains a control character"),
+        ("x" * 2001, "is 2001 characters long; at most 2000 allowed"),
+    ],
+)
+def test_an_amend_reason_is_checked_like_every_reason(repo, reason, problem):
+    repo.create_case(full_case("LOCK-3"))  # FULL_CASE has a finalised decision
+    stored = repo.get_case("LOCK-3")
+    with pytest.raises(CaseError) as caught:
+        repo.save_case(
+            stored.case.with_changes(ecog=2), expected_version=stored.version, amend_reason=reason
+        )
+    assert str(caught.value) == f"field 'amend_reason': {problem}"
+    with pytest.raises(CaseError) as caught:
+        repo.rename_case("LOCK-3", "LOCK-4", expected_version=stored.version, amend_reason=reason)
+    assert caught.value.message == problem
+    assert _actions(repo, "LOCK-3") == ["create"]
 
 
 def test_a_finalised_case_also_needs_a_reason_to_be_renamed(repo):

@@ -14,6 +14,12 @@ from typing import Any
 import pytest
 from modal_recorder import ModalRecorder
 
+
+@pytest.fixture(autouse=True)
+def _every_bug_fails_the_test(bugs_fail_the_test: None) -> None:
+    """No unexpected-error dialog unless the test asks for `bug_reports`."""
+
+
 DIALOG_NAMES = (
     "ask_text",
     "confirm",

@@ -201,3 +201,23 @@ def test_every_step_explains_the_tier_in_words(window, repository, qtbot, step):
     for tier, option in page.options.items():
         assert option.title.text().split(" ", 1)[1] in ("Favours TARE", "Neutral", "Against TARE")
         assert option.title.tier == tier
+
+
+def test_the_summary_says_which_checks_are_incomplete(window, repository, qtbot):
+    from dataclasses import replace
+
+    case = replace(FAVOURABLE, bilirubin_mg_dl=0.7, planned_biologic="none")
+    checklist = _open(window, repository, qtbot, case)
+    checklist.go_to(6)
+    summary = checklist.summary
+    alerts = summary.alerts_box.findChildren(type(summary.headline))[0].text()
+    assert alerts == (
+        "No work-up alert is raised by the values entered. Not recorded: Lung shunt "
+        "fraction, so this check is incomplete."
+    )
+    gaps = summary.gaps_box.findChildren(type(summary.headline))[0].text()
+    assert gaps == (
+        "No evidence gap is raised by the treatment plan entered. Not recorded: Planned "
+        "chemotherapy, Checkpoint inhibitor, Prior KRAS G12C inhibitor, Microsphere, so this "
+        "check is incomplete."
+    )

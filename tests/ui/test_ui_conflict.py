@@ -84,6 +84,28 @@ def test_finalised_case_asks_for_an_amend_reason(window, repository, qtbot, dial
     assert len(dialogs.called("ask_text")) == 2
 
 
+def test_an_amend_reason_with_a_control_character_is_refused_and_asked_again(
+    window, repository, qtbot, dialogs
+):
+    decision = Decision(outcome="discuss_tare", finalised=True)
+    editor = _open(window, repository, qtbot, Case(reference="CRLM-010", decision=decision))
+    dialogs.reply("ask_text", "Corrected\x07 ECOG")
+    _type(qtbot, editor.fields["ecog"], "2")
+    # Refused as the reason is given: the edit does not happen and nothing is saved.
+    assert editor.fields["ecog"].error_label.isVisible()
+    assert editor.fields["ecog"].error_label.text() == (
+        "⚠ Not changed: the amend reason contains a control character"
+    )
+    assert window.session.case.ecog is None
+    assert window.session.save_now()
+    assert repository.get_case("CRLM-010").case.ecog is None
+
+    dialogs.reply("ask_text", "Corrected ECOG after review")
+    _type(qtbot, editor.fields["ecog"], "3")
+    assert window.session.save_now()
+    assert repository.get_case("CRLM-010").case.ecog == 3
+
+
 def test_leaving_a_case_with_unsaved_edits_asks_first(
     window, repository, other_repository, qtbot, dialogs
 ):

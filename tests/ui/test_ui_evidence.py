@@ -72,7 +72,7 @@ def test_a_figure_line_says_what_the_figure_is(qapp):
     assert figure_line(pack, pack.figure("right_sided_2018_os_right")) == (
         "Subgroup: SIRFLOX + FOXFIRE-Global, primary tumour side · Overall survival: "
         "22.0 vs 17.1 months; HR 0.64 (95% CI 0.46–0.89), P = .008 "
-        "(subgroup, post hoc, statistically significant)"
+        "(subgroup, post hoc)"
     )
     assert figure_line(pack, pack.figure("combined_2017_os"), beside=True).startswith(
         "→ Overall: FOXFIRE + SIRFLOX + FOXFIRE-Global · Overall survival: 22.6 vs 23.3 months"

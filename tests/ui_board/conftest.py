@@ -16,6 +16,11 @@ from board_data import board_cases
 from modal_recorder import ModalRecorder
 
 
+@pytest.fixture(autouse=True)
+def _every_bug_fails_the_test(bugs_fail_the_test: None) -> None:
+    """No unexpected-error dialog unless the test asks for `bug_reports`."""
+
+
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[Any]:
     """A repository on this test's own database file, holding the three board cases."""

@@ -8,7 +8,7 @@ import pytest
 from board_data import BOARD_DATE
 
 from tareaid.app.board import BoardSession, board_dates, default_board_date
-from tareaid.domain.case import Case, Decision, Override
+from tareaid.domain.case import Case, CaseError, Decision, Override
 from tareaid.store.errors import CaseLockedError, StaleEditError
 
 
@@ -53,9 +53,9 @@ def test_adding_a_case_from_another_date_and_removing_it(repository, editing):
 
 def test_override_decision_and_the_lock(repository, editing):
     session = BoardSession(editing, BOARD_DATE)
-    with pytest.raises(ValueError, match="reason"):
+    with pytest.raises(CaseError, match="reason"):
         session.set_override("ecog", "neutral", "   ")
-    with pytest.raises(ValueError):
+    with pytest.raises(CaseError, match="tier set by hand"):
         session.set_override("ecog", "unassessed", "not a tier to set by hand")
     current = session.set_override("ecog", "neutral", "PS 1 to 2 since last week")
     assert current.case.overrides["ecog"] == Override("neutral", "PS 1 to 2 since last week")

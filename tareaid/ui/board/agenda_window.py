@@ -26,13 +26,14 @@ from tareaid.app.editing import EditingService
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
-from tareaid.errors import TareaidError
+from tareaid.errors import TareaidError, message_for
 from tareaid.store.errors import StaleEditError
 from tareaid.ui.board import prompts
 from tareaid.ui.board.case_picker import Candidate
 from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
 from tareaid.ui.changes import ChangeBridge
+from tareaid.ui.failures import is_bug, report_bug
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 
@@ -613,10 +614,15 @@ class AgendaWindow(QtWidgets.QWidget):
         self.status_label.setText(f"{len(paths)} {noun} written to {folder}")
         self.export_finished.emit(list(paths))
 
-    def _on_export_failed(self, message: str) -> None:
+    def _on_export_failed(self, error: BaseException) -> None:
         self._export_job = None
         self.progress.hide()
         self._update_buttons()
+        if is_bug(error):
+            self.status_label.setText("Export stopped by an unexpected error.")
+            report_bug(self, error, what="Exporting the PDFs")
+            return
+        message = message_for(error)
         self.status_label.setText(f"Export stopped: {message}")
         prompts.show_message(
             self, "Export stopped", f"The PDFs could not all be written: {message}"

@@ -60,12 +60,13 @@ class ExportSignals(QtCore.QObject):
     Signals:
         progressed(int, int): files done, files in all.
         finished(list): the paths written.
-        failed(str): why the export stopped (files already written stay).
+        failed(object): the exception that stopped the export (files already written
+            stay); the window explains it, or reports it as a bug.
     """
 
     progressed = Signal(int, int)
     finished = Signal(list)
-    failed = Signal(str)
+    failed = Signal(object)
 
 
 # Jobs stay referenced here until they have finished, so that closing the window that
@@ -93,10 +94,9 @@ class ExportJob(QtCore.QRunnable):
     def run(self) -> None:
         try:
             written = self._write()
-        except Exception as error:  # reported to the user; the GUI thread keeps going
-            message = getattr(error, "message", None) or str(error) or type(error).__name__
+        except Exception as error:  # handed to the GUI thread whole, traceback included
             self.done = True
-            self.signals.failed.emit(message)
+            self.signals.failed.emit(error)
             return
         self.done = True
         self.signals.finished.emit(written)

@@ -865,11 +865,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.refresh()
             return False
         except TareaidError as error:
-            prompts.show_message(self, "Not saved", error.message, look=self.look)
-            self.refresh()
-            return False
-        except ValueError as error:
+            # str(): a refused value is named with its case and field.
             prompts.show_message(self, "Not saved", str(error), look=self.look)
+            self.refresh()
             return False
         self._current = self.session.current()
         self._paint_current()
