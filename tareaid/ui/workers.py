@@ -8,11 +8,19 @@ The function gets a `progress(done, total)` callable it may call from its thread
 
 from __future__ import annotations
 
+import logging
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
+from tareaid.errors import TareaidError
 from tareaid.ui.qt import Qt, QtCore, QtWidgets, Signal, Slot
+
+log = logging.getLogger("tareaid.ui.tasks")
+# What the user's input or the environment causes (a bad file, a full disk): worth a line
+# in the log; anything else is a bug, logged with its traceback.
+EXPECTED_FAILURES = (TareaidError, ValueError, OSError)
 
 Progress = Callable[[int, int], None]
 
@@ -112,6 +120,8 @@ class _TaskWatcher(QtCore.QObject):
         dialog.setAutoReset(False)
         dialog.setAccessibleName(title)
         self.dialog = dialog
+        self.started = time.monotonic()
+        log.info("%s: started", title)
         task.signals.progressed.connect(self._on_progressed)
         task.signals.finished.connect(self._on_finished_signal)
         task.signals.failed.connect(self._on_failed_signal)
@@ -131,11 +141,18 @@ class _TaskWatcher(QtCore.QObject):
 
     @Slot(object)
     def _on_finished_signal(self, result: Any) -> None:
+        # Only a count is logged: other results are paths or text the user chose.
+        count = f" ({result:,})" if isinstance(result, int) else ""
+        log.info("%s: done%s in %.2f s", self.title, count, time.monotonic() - self.started)
         self._end()
         self._on_finished(result)
 
     @Slot(object)
     def _on_failed_signal(self, error: BaseException) -> None:
+        if isinstance(error, EXPECTED_FAILURES):
+            log.info("%s: not done (%s)", self.title, type(error).__name__)
+        else:
+            log.error("%s: failed", self.title, exc_info=error)
         self._end()
         self._on_failed(error)
 
