@@ -9,12 +9,12 @@ from __future__ import annotations
 import configparser
 import os
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from ci_requirements import require_tool
 
 import tareaid
 
@@ -64,10 +64,10 @@ def test_metainfo_names_the_app_the_desktop_file_and_the_current_version() -> No
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", release.get("date", ""))
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
 def test_metainfo_passes_appstream_validation() -> None:
+    appstreamcli = require_tool("appstreamcli")
     result = subprocess.run(
-        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        [appstreamcli, "validate", "--no-net", str(METAINFO)],
         capture_output=True,
         text=True,
         check=False,
@@ -75,13 +75,9 @@ def test_metainfo_passes_appstream_validation() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(
-    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
-)
 def test_desktop_file_passes_validation() -> None:
-    result = subprocess.run(
-        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
-    )
+    validate = require_tool("desktop-file-validate")
+    result = subprocess.run([validate, str(DESKTOP)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
