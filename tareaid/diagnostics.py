@@ -7,7 +7,6 @@ lines it quotes are free of identifiers by construction (see tareaid.logs).
 
 from __future__ import annotations
 
-import platform
 import sqlite3
 import sys
 from collections.abc import Iterable
@@ -64,6 +63,8 @@ def _module_version(module: str, attribute: str) -> str | None:
 
 def system_description() -> str:
     """The operating system, as precisely as the platform reports it."""
+    import platform  # only when a report is made: the desktop imports this module at start
+
     if sys.platform.startswith("linux"):
         try:
             release = platform.freedesktop_os_release()
@@ -87,6 +88,8 @@ def report(
     log_lines: int = LOG_LINES,
 ) -> str:
     """The diagnostics text: one "name: value" per line, then the end of the log."""
+    import platform
+
     frozen = " (packaged)" if getattr(sys, "frozen", False) else ""
     rows: list[tuple[str, str]] = [
         ("TAREaid", f"{__version__}{frozen}"),

@@ -91,6 +91,7 @@ def run(argv: Sequence[str]) -> int:
     log = logging.getLogger("tareaid.cli")
     what = ("smoke test" if args.smoke else "desktop application") if desktop else args.command
     log.info("TAREaid %s: %s started", __version__, what)
+    log.debug("log file: %s", logs.log_file() or "none (standard error only)")
     started = time.monotonic()
     code = _dispatch(args, desktop, log)
     log.info("%s ended with exit code %d after %.2f s", what, code, time.monotonic() - started)
