@@ -10,8 +10,11 @@
 #     (macOS: also packaging/dist/TAREaid.app);
 #  4. smoke-tests the frozen binary: --version, --smoke on a fresh database, the demo cases,
 #     a PDF report of a demo case, check and backup; any failure fails the build;
-#  5. Linux: packs packaging/dist/tareaid-<version>-linux-<arch>.tar.gz with the .desktop
-#     file, the AppStream metainfo, the icons, install.sh and INSTALL.txt.
+#  5. Linux: copies the licence files of the bundled system libraries into the folder
+#     (system_licences.py), finds the oldest glibc it runs on (glibc_floor.py), and packs
+#     packaging/dist/tareaid-<version>-linux-<arch>.tar.gz (linux/stage.sh): the .desktop
+#     file, the AppStream metainfo, the icons, shell completion, the manual page, the
+#     licence and notices, install.sh and INSTALL.txt.
 #
 # Everything it writes is under packaging/build and packaging/dist (both git-ignored).
 # Environment: PYTHON (interpreter for the build venv), TAREAID_REUSE_VENV=1 (keep an
@@ -74,6 +77,14 @@ smoke() {
   mkdir -p "$tmp/home"
   local out
 
+  local resources
+  resources=$(dirname "$app")/_internal/tareaid/resources
+  [[ -d "$resources" ]] || resources=$(dirname "$app")/../Resources/tareaid/resources
+  for file in licenses/THIRD-PARTY-NOTICES.txt licenses/LGPL-3.0.txt help/index.html; do
+    [[ -s "$resources/$file" ]] || fail "the build lacks tareaid/resources/$file"
+  done
+  echo "ok  licences and help pages are in the build"
+
   out=$("${env[@]}" "$app" --version) || fail "--version exited non-zero"
   grep -q "TAREaid $version" <<<"$out" || fail "--version printed: $out"
   echo "ok  --version: ${out//$'\n'/; }"
@@ -120,21 +131,22 @@ else
 fi
 
 if [[ "$(uname -s)" == Linux ]]; then
+  step "licences of the bundled system libraries"
+  "$venv/bin/python" "$here/system_licences.py" "$dist/tareaid" ||
+    fail "could not collect the system libraries' licence files"
+
+  step "oldest glibc the build runs on"
+  "$venv/bin/python" "$here/glibc_floor.py" "$dist/tareaid"
+  glibc=$("$venv/bin/python" "$here/glibc_floor.py" --quiet "$dist/tareaid")
+
   step "tarball"
   arch=$(uname -m)
   name="tareaid-$version-linux-$arch"
-  stage="$build/stage/$name"
   rm -rf "$build/stage"
-  mkdir -p "$stage/share/applications" "$stage/share/metainfo" "$stage/share/icons"
-  cp -a "$dist/tareaid" "$stage/tareaid"
-  cp "$here/linux/org.tareaid.TAREaid.desktop" "$stage/share/applications/"
-  cp "$here/linux/org.tareaid.TAREaid.metainfo.xml" "$stage/share/metainfo/"
-  cp -R "$build/icons/hicolor" "$stage/share/icons/"
-  install -m 0755 "$here/linux/install.sh" "$stage/install.sh"
-  sed -e "s/@VERSION@/$version/g" -e "s/@ARCH@/$arch/g" "$here/linux/INSTALL.txt" \
-    >"$stage/INSTALL.txt"
+  "$here/linux/stage.sh" "$dist/tareaid" "$build/icons" "$build/stage/$name" "$version" \
+    "$arch" "$glibc"
   tar -C "$build/stage" --owner=0 --group=0 --numeric-owner -czf "$dist/$name.tar.gz" "$name"
-  echo "$dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1))"
+  echo "$dist/$name.tar.gz ($(du -h "$dist/$name.tar.gz" | cut -f1)); needs glibc $glibc or newer"
 fi
 
 finished=$(date +%s)

@@ -62,6 +62,17 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def stop_logging() -> object:
+    """Take down the log set-up a test started (`tareaid.cli.run` starts it in-process)."""
+    yield
+    import sys
+
+    logs = sys.modules.get("tareaid.logs")
+    if logs is not None:
+        logs.stop()
+
+
+@pytest.fixture(autouse=True)
 def qsettings_path(private_home: Path) -> Path:
     """Point QSettings (every format, user and system scope) into this test's home.
 

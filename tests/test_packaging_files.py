@@ -7,14 +7,15 @@ smoke-tests the frozen binary; it takes a minute and is not part of the test run
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from ci_requirements import require_tool
 
 import tareaid
 
@@ -64,10 +65,10 @@ def test_metainfo_names_the_app_the_desktop_file_and_the_current_version() -> No
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", release.get("date", ""))
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli not installed")
 def test_metainfo_passes_appstream_validation() -> None:
+    appstreamcli = require_tool("appstreamcli")
     result = subprocess.run(
-        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        [appstreamcli, "validate", "--no-net", str(METAINFO)],
         capture_output=True,
         text=True,
         check=False,
@@ -75,13 +76,9 @@ def test_metainfo_passes_appstream_validation() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(
-    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate not installed"
-)
 def test_desktop_file_passes_validation() -> None:
-    result = subprocess.run(
-        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
-    )
+    validate = require_tool("desktop-file-validate")
+    result = subprocess.run([validate, str(DESKTOP)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -128,3 +125,42 @@ def test_the_icon_renders_at_every_size(qapp, tmp_path: Path) -> None:
         width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
         assert (width, height) == (size, size)
     assert made["svg"].name == f"{APP_ID}.svg"
+
+
+def test_metainfo_names_the_homepage_and_the_developer() -> None:
+    root = ET.parse(METAINFO).getroot()
+    homepage = root.find("url[@type='homepage']")
+    assert homepage is not None and homepage.text == "https://tareaid.org"
+    developer = root.find("developer")
+    assert developer is not None and developer.get("id") == "org.tareaid"
+    assert developer.findtext("name") == "TAREaid"
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n"), path
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_every_metainfo_screenshot_is_rendered_in_the_repository() -> None:
+    root = ET.parse(METAINFO).getroot()
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 3
+    assert shots[0].get("type") == "default"
+    captions = {}
+    for shot in shots:
+        image = shot.find("image")
+        assert image is not None and image.text is not None
+        assert image.text.startswith("https://tareaid.org/screenshots/")
+        local = PACKAGING / "screenshots" / image.text.rsplit("/", 1)[1]
+        width, height = _png_size(local)
+        assert (width, height) == (int(image.get("width")), int(image.get("height")))
+        assert width >= 620 and height >= 350  # AppStream's smallest useful size
+        captions[local.name] = shot.findtext("caption")
+    spec = importlib.util.spec_from_file_location(
+        "make_screenshots", PACKAGING / "make_screenshots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_screenshots)
+    assert captions == dict(make_screenshots.SHOTS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -28,3 +29,52 @@ def test_every_resource_file_is_covered_by_package_data():
             continue
         relative = path.relative_to(resources)
         assert any(relative.match(pattern) for pattern in patterns), f"{relative} not shipped"
+
+
+def _readme_test_command() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if line.endswith("-m pytest")]
+    assert len(commands) == 1, commands
+    return commands[0]
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert _readme_test_command() in ci
+
+
+def test_the_test_command_installs_with_the_constraints_file():
+    assert "-c constraints/test.txt" in _readme_test_command()
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[<>=!~ ;\[]", requirement, maxsplit=1)[0].strip().lower()
+
+
+def test_every_test_tool_is_pinned_to_one_version():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    tools = {_requirement_name(r) for r in config["project"]["optional-dependencies"]["test"]}
+    pinned = {}
+    for line in (ROOT / "constraints" / "test.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"{line!r} is not pinned with =="
+            pinned[name.strip().lower()] = version.strip()
+    assert tools <= set(pinned), f"not pinned: {sorted(tools - set(pinned))}"
+
+
+def test_licence_is_a_pep_639_expression_with_its_files():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = config["project"]
+    assert project["license"] == "LicenseRef-Proprietary"
+    assert "LICENSE" in project["license-files"]
+    requires = config["build-system"]["requires"]
+    setuptools = next(r for r in requires if _requirement_name(r) == "setuptools")
+    minimum = re.search(r">=\s*(\d+)", setuptools)
+    assert minimum is not None and int(minimum.group(1)) >= 77, setuptools
+
+
+def test_the_shipped_copy_of_the_licence_is_the_licence():
+    shipped = ROOT / "resources" / "licenses" / "TAREaid-LICENSE.txt"
+    assert shipped.read_bytes() == (ROOT / "LICENSE").read_bytes()

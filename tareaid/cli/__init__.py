@@ -8,11 +8,16 @@ needs them, so `tareaid --version` and `tareaid assess` stay quick.
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tareaid import __version__
 from tareaid.cli import assess_cmd, common, report_cmd, store_cmds
 from tareaid.errors import INTERNAL_ERROR_EXIT, TareaidError, message_for
+
+if TYPE_CHECKING:
+    import logging
 
 COMMAND_MODULES = (assess_cmd, store_cmds, report_cmd)
 
@@ -45,12 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window, wait until it is painted, close it and exit 0",
     )
     common.add_db_option(parser, suppress_default=False)
+    _add_verbose_option(parser, suppress_default=False)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     db_parent = argparse.ArgumentParser(add_help=False)
     common.add_db_option(db_parent, suppress_default=True)
     for module in COMMAND_MODULES:
         module.register(subparsers, db_parent)
+    for subparser in subparsers.choices.values():
+        _add_verbose_option(subparser, suppress_default=True)
     return parser
+
+
+def _add_verbose_option(parser: argparse.ArgumentParser, *, suppress_default: bool) -> None:
+    # Global, and accepted after any subcommand too (`tareaid list -v`); on subcommands the
+    # default is suppressed so that `tareaid -v list` keeps it.
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress_default else False,
+        help="log debugging detail, to standard error as well as to the log file",
+    )
 
 
 def run(argv: Sequence[str]) -> int:
@@ -63,16 +83,39 @@ def run(argv: Sequence[str]) -> int:
     common.restrict_new_files()
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    desktop = args.command is None
+    # Imported only now: `--version` and `--help` have exited already and pay nothing.
+    import logging
+
+    from tareaid import logs
+
+    # A smoke run is a check, not a use: it leaves no log file behind.
+    logs.start(verbose=args.verbose, to_file=not (desktop and args.smoke))
+    log = logging.getLogger("tareaid.cli")
+    what = ("smoke test" if args.smoke else "desktop application") if desktop else args.command
+    log.info("TAREaid %s: %s started", __version__, what)
+    log.debug("log file: %s", logs.log_file() or "none (standard error only)")
+    started = time.monotonic()
+    code = _dispatch(args, desktop, log)
+    log.info("%s ended with exit code %d after %.2f s", what, code, time.monotonic() - started)
+    return code
+
+
+def _dispatch(args: argparse.Namespace, desktop: bool, log: logging.Logger) -> int:
     try:
-        if args.command is None:
+        if desktop:
             from tareaid.ui.app import run_app
 
             return run_app(db=common.database_argument(args), smoke=args.smoke)
         return int(args.handler(args) or 0)
     except TareaidError as error:
+        # The message may quote a refused value (a name, a date of birth): the log gets only
+        # the kind of error.
+        log.info("refused: %s (exit code %d)", type(error).__name__, error.exit_code)
         common.print_error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
+        log.info("interrupted")
         common.print_error("interrupted; nothing was left half-written")
         return 130
     except BrokenPipeError:

@@ -12,16 +12,24 @@ window runs it on a worker thread once it is shown (see MainWindow).
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import sys
+import tempfile
+import time
+from pathlib import Path
 
 from tareaid import __version__
+from tareaid.diagnostics import database_location
 from tareaid.store.errors import StoreError
 from tareaid.ui import theme
 from tareaid.ui.database import open_database, open_plainly
 from tareaid.ui.failures import install_bug_hook
 from tareaid.ui.main_window import MainWindow
-from tareaid.ui.qt import QtCore, QtGui, QtWidgets
+from tareaid.ui.qt import QtCore, QtGui, QtWidgets, versions
+from tareaid.ui.qt_messages import log_qt_messages
 from tareaid.ui.settings import APPLICATION, ORGANISATION, Settings
+
+log = logging.getLogger("tareaid.ui.app")
 
 # If a smoke run is never painted (a broken platform plugin), give up rather than hang.
 SMOKE_TIMEOUT_MS = 30_000
@@ -56,22 +64,45 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
 
 
 def run_app(db: str | None = None, smoke: bool = False) -> int:
-    """Run the desktop application on `db` (None: the default database); the exit code."""
+    """Run the desktop application on `db` (None: the default database); the exit code.
+
+    A smoke run changes nothing of the user's: its settings live in memory only, and
+    without `db` it opens a throw-away database instead of the default one.
+    """
+    if not smoke:
+        return _run(db, smoke=False)
+    with tempfile.TemporaryDirectory(prefix="tareaid-smoke-") as scratch:
+        return _run(db or str(Path(scratch) / "smoke.sqlite3"), smoke=True)
+
+
+def _run(db: str | None, *, smoke: bool) -> int:
+    started = time.monotonic()
     app = make_application()
-    settings = Settings()
+    log_qt_messages()
+    log.info(
+        "desktop: %s",
+        ", ".join(f"{name} {value}" for name, value in versions().items()),
+    )
+    settings = Settings.in_memory() if smoke else Settings()
     theme.apply_theme(app, settings.theme())
     if smoke:
         # Nobody is there to answer a dialog: report the problem and fail.
         try:
             database = open_plainly(db)
         except StoreError as error:
+            log.warning("smoke test: the database could not be opened (%s)", type(error).__name__)
             print(f"tareaid: error: {error.message}", file=sys.stderr)
             return 1
     else:
         database = open_database(None, db)
         if database is None:
+            log.info("no database was opened; the application ends")
             return 1
+    log.info("database: %s", database_location(database.label))
     window = MainWindow(database, settings)
+    window.first_painted.connect(
+        lambda: log.info("window shown %.2f s after start", time.monotonic() - started)
+    )
     result = {"code": 0}
     if smoke:
 

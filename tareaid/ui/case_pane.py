@@ -76,7 +76,7 @@ class CasePane(QtWidgets.QWidget):
         buttons.addStretch(1)
         self.create_button = QtWidgets.QPushButton("Create a case (Ctrl+N)")
         self.create_button.clicked.connect(self.new_case_requested)
-        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (F1)")
+        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (Ctrl+3)")
         self.read_evidence_button.clicked.connect(self._on_evidence_requested)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.read_evidence_button)

@@ -13,11 +13,13 @@ worker thread once it is shown, and offers the same ways out if it fails.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tareaid.diagnostics import database_location
 from tareaid.store.errors import DamagedDatabaseError, StoreEnvironmentError, StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.qt import QtCore, QtWidgets
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 
 DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
 LOCK_WAIT_MS = 100
+
+log = logging.getLogger("tareaid.ui.database")
 
 OPEN_OTHER = "open"
 CREATE_NEW = "new"
@@ -133,6 +137,7 @@ def open_database(
                 return open_plainly(db, create=create, verify=verify)
             except StoreError as error:
                 problem = error
+        log.warning("database %s cannot be used: %s", database_location(db), type(problem).__name__)
         choice = dialogs.choose_way_out(
             parent,
             title or "The database cannot be opened",
@@ -140,6 +145,7 @@ def open_database(
             _ways_out(problem, give_up_label),
         )
         problem, title = None, ""
+        log.info("way out chosen: %s", choice)
         if choice == OPEN_OTHER:
             path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
             if path:

@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tareaid import __version__
 from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
@@ -62,12 +61,21 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Show archived cases", "Ctrl+Shift+A"),
     ("Checklist", "Ctrl+1"),
     ("Editor", "Ctrl+2"),
-    ("Evidence", "Ctrl+3, F1"),
+    ("Evidence", "Ctrl+3"),
     ("History", "Ctrl+4"),
     ("Next checklist step", "Alt+N, Ctrl+Page Down"),
     ("Previous checklist step", "Alt+B, Ctrl+Page Up"),
     ("Run tumour board", "Ctrl+B"),
+    ("Help for where you are", "F1"),
 )
+
+# The help page F1 opens from each tab of the case pane.
+TAB_HELP_TOPICS = {
+    CHECKLIST_TAB: "checklist",
+    EDITOR_TAB: "editor",
+    EVIDENCE_TAB: "evidence",
+    HISTORY_TAB: "history",
+}
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -359,10 +367,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
         add("checklist", "&Checklist", lambda: self._show_tab(CHECKLIST_TAB), ("Ctrl+1",))
         add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
-        add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3", "F1"))
+        add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3",))
         add("history", "&History", lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
         add("board", "&Run tumour board…", self._on_board_triggered, ("Ctrl+B",))
+        add("help", "TAREaid &help", self._on_help_triggered, ("F1",))
         add("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered)
+        add("diagnostics", "Copy &diagnostics", self._on_diagnostics_triggered)
+        add("licences", "&Licences", self._on_licences_triggered)
         add("about", "&About TAREaid", self._on_about_triggered)
 
         self.action("show_identifiers").setChecked(self.settings.show_identifiers())
@@ -410,7 +421,12 @@ class MainWindow(QtWidgets.QMainWindow):
         board_menu.addAction(self.action("board"))
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.action("help"))
         help_menu.addAction(self.action("shortcuts"))
+        help_menu.addSeparator()
+        help_menu.addAction(self.action("diagnostics"))
+        help_menu.addSeparator()
+        help_menu.addAction(self.action("licences"))
         help_menu.addAction(self.action("about"))
 
     def _connect(self) -> None:
@@ -852,13 +868,41 @@ class MainWindow(QtWidgets.QMainWindow):
             self, "Keyboard shortcuts", f'<table cellspacing="0" cellpadding="3">{rows}</table>'
         )
 
-    def _on_about_triggered(self) -> None:
-        dialogs.show_info(
-            self,
-            "About TAREaid",
-            f"TAREaid {__version__}\nEvidence pack {self.pack.version}, reviewed "
-            f"{self.pack.reviewed_on.isoformat()}.\n\n{self.pack.disclaimer}",
+    def help_topic(self) -> str:
+        """The help page for where the user is: the list, or the open case's tab."""
+        focus = QtWidgets.QApplication.focusWidget()
+        if focus is not None and self.list_pane.isAncestorOf(focus):
+            return "case-list"
+        if self.session.case is None:
+            return "overview"
+        return TAB_HELP_TOPICS.get(self.case_pane.tabs.currentIndex(), "overview")
+
+    def _on_help_triggered(self) -> None:
+        from tareaid.ui.help_window import show_help
+
+        show_help(self, self.help_topic())
+
+    def _on_diagnostics_triggered(self) -> None:
+        from tareaid.diagnostics import report
+        from tareaid.ui.diagnostics_dialog import show_diagnostics
+        from tareaid.ui.qt import versions
+
+        text = report(
+            evidence_pack=f"{self.pack.version} (reviewed {self.pack.reviewed_on.isoformat()})",
+            database=self.database.label,
+            extra_versions=list(versions().items()),
         )
+        show_diagnostics(self, text)
+
+    def _on_licences_triggered(self) -> None:
+        from tareaid.ui.about_dialog import show_about
+
+        show_about(self, self.pack, licences=True)
+
+    def _on_about_triggered(self) -> None:
+        from tareaid.ui.about_dialog import show_about
+
+        show_about(self, self.pack)
 
 
 def _sentence(message: str) -> str:

@@ -40,11 +40,36 @@ def _as_bool(value: object, default: bool) -> bool:
     return bool(value)
 
 
+class _MemoryStore:
+    """The part of QSettings that Settings uses, kept in a dict and never written anywhere.
+
+    For `tareaid --smoke`: a check of the installed program must not change the user's
+    window state, preferences or recent-databases list.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: object) -> None:
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+
 class Settings:
     """Typed access to TAREaid's QSettings with defaults."""
 
-    def __init__(self, store: QtCore.QSettings | None = None) -> None:
+    def __init__(self, store: QtCore.QSettings | _MemoryStore | None = None) -> None:
         self._store = store or QtCore.QSettings(ORGANISATION, APPLICATION)
+
+    @classmethod
+    def in_memory(cls) -> Settings:
+        """Settings with every default, forgotten when the program ends."""
+        return cls(_MemoryStore())
 
     def sync(self) -> None:
         self._store.sync()

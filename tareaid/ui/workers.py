@@ -12,11 +12,15 @@ the unexpected-error dialog here, so no caller can take it for something else or
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
 from tareaid.ui.failures import is_bug, report_bug
 from tareaid.ui.qt import Qt, QtCore, QtWidgets, Signal, Slot
+
+log = logging.getLogger("tareaid.ui.tasks")
 
 Progress = Callable[[int, int], None]
 
@@ -119,6 +123,8 @@ class _TaskWatcher(QtCore.QObject):
         dialog.setAutoReset(False)
         dialog.setAccessibleName(title)
         self.dialog = dialog
+        self.started = time.monotonic()
+        log.info("%s: started", title)
         task.signals.progressed.connect(self._on_progressed)
         task.signals.finished.connect(self._on_finished_signal)
         task.signals.failed.connect(self._on_failed_signal)
@@ -138,6 +144,9 @@ class _TaskWatcher(QtCore.QObject):
 
     @Slot(object)
     def _on_finished_signal(self, result: Any) -> None:
+        # Only a count is logged: other results are paths or text the user chose.
+        count = f" ({result:,})" if isinstance(result, int) else ""
+        log.info("%s: done%s in %.2f s", self.title, count, time.monotonic() - self.started)
         self._end()
         self._on_finished(result)
 
@@ -145,8 +154,11 @@ class _TaskWatcher(QtCore.QObject):
     def _on_failed_signal(self, error: BaseException) -> None:
         self._end()
         if is_bug(error):
+            # Logged there, with its traceback.
             report_bug(self.runner.parent_widget, error, what=self.title)
         else:
+            # Bad input or the environment (a bad file, a full disk): a line in the log.
+            log.info("%s: not done (%s)", self.title, type(error).__name__)
             self._on_failed(error)
 
 

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from ci_requirements import require_unprivileged_user
 from store_helpers import case_file, cli_env, make_case, run_cli, run_cli_many, sha256
 
 from tareaid.store import sqlite_file
@@ -302,8 +303,9 @@ def test_a_read_only_location_is_reported(tmp_path, monkeypatch):
     assert sha256(path) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores modes")
+@pytest.mark.unprivileged
 def test_a_read_only_folder_is_reported(tmp_path):
+    require_unprivileged_user()
     folder = tmp_path / "locked-folder"
     folder.mkdir()
     path = folder / "cases.sqlite3"

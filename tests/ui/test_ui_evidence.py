@@ -57,10 +57,10 @@ def test_checklist_pairs_a_subgroup_with_its_overall_figure(qapp):
     assert shown == ["right_sided_2018_os_right", "combined_2017_os", "right_sided_2018_os_all"]
 
 
-def test_f1_opens_the_evidence_without_a_case(window, qtbot):
+def test_ctrl_3_opens_the_evidence_without_a_case(window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.list_pane.table, Qt.Key.Key_F1)
+    qtbot.keyClick(window.list_pane.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.case_pane.tabs.currentIndex() == EVIDENCE_TAB
     assert window.case_pane.evidence.isVisible()
 

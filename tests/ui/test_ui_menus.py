@@ -49,13 +49,29 @@ def test_ctrl_b_opens_the_tumour_board(window, qtbot, monkeypatch, repository):
     assert window.current_reference() == "CRLM-001"
 
 
-def test_keyboard_shortcuts_and_about(window, dialogs):
+def test_keyboard_shortcuts(window, dialogs):
     window.action("shortcuts").trigger()
-    window.action("about").trigger()
-    (shortcuts, _), (about, _) = dialogs.called("show_info")
+    ((shortcuts, _),) = dialogs.called("show_info")
     assert "Ctrl+N" in shortcuts[2] and "New case" in shortcuts[2]
-    assert "2026.11.1" in about[2]
-    assert "not a treatment recommendation" in about[2]
+    assert "F1" in shortcuts[2] and "Help for where you are" in shortcuts[2]
+
+
+def test_the_help_menu_holds_help_diagnostics_licences_and_about(window):
+    (help_menu,) = [
+        action.menu()
+        for action in window.menuBar().actions()
+        if action.text().replace("&", "") == "Help"
+    ]
+    names = [action.objectName() for action in help_menu.actions() if not action.isSeparator()]
+    assert names == [
+        "action_help",
+        "action_shortcuts",
+        "action_diagnostics",
+        "action_licences",
+        "action_about",
+    ]
+    assert window.action("help").shortcut().toString() == "F1"
+    assert window.action("evidence").shortcuts() == [QtGui.QKeySequence("Ctrl+3")]
 
 
 def _mnemonic(text):

@@ -1,9 +1,10 @@
 """Tumour-board mode: board sessions, the projection view and decision recording.
 
 ``open_board(main_window, editing)`` is the one entry point the main window uses
-(Board › Run tumour board…, Ctrl+B). The board's session logic (agenda order, the case on
-the wall, its changes) lives below Qt in ``tareaid.app.board``, with the agenda summary and
-the choice of key evidence beside it. Modules:
+(Board › Run tumour board…, Ctrl+B); it also gives the board's windows their F1 help. The
+board's session logic (agenda order, the case on the wall, its changes) lives below Qt in
+``tareaid.app.board``, with the agenda summary and the choice of key evidence beside it.
+Modules:
 
 - ``agenda_window``: the coordinator's window (agenda, screen, projection, exports);
 - ``projection``: the full-screen, keyboard-driven view on the projector;
@@ -14,7 +15,7 @@ the choice of key evidence beside it. Modules:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tareaid.ui.qt import Qt, QtWidgets
 
@@ -34,7 +35,22 @@ def open_board(main_window: QtWidgets.QWidget | None, editing: EditingService) -
                 return window
     window = AgendaWindow(editing, parent=main_window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    add_board_help(window)
     window.show()
     window.raise_()
     window.activateWindow()
     return window
+
+
+def add_board_help(window: Any) -> None:
+    """F1 in the agenda window and in the projection opens the tumour-board help, on the
+    coordinator's screen (never on the projector)."""
+    from tareaid.ui.help_window import install_help_key
+
+    install_help_key(window, "agenda")
+
+    def on_projection_started() -> None:
+        if window.projection is not None:
+            install_help_key(window.projection, "projection", near=window)
+
+    window.projection_started.connect(on_projection_started)
