@@ -207,13 +207,21 @@ def field_value(spec: FieldSpec, value: object) -> str:
     return markup(str(value))
 
 
+_TRIAL_POPULATION_GROUPS = (Group.EXTRAHEPATIC, Group.LIVER, Group.HISTORY)
+
+
 def case_data(view: CaseView, width: float) -> list[Flowable]:
-    """The recorded case data, one line of label–value pairs per group (as in the editor)."""
+    """The case data the checklist and the work-up checks read, one line of label–value
+    pairs per group (as in the editor)."""
     s = st.styles()
     rows: list[list] = []
     commands: list[tuple] = []
     for group in Group:
         if group is Group.NOTES:
+            continue
+        if group in _TRIAL_POPULATION_GROUPS:
+            # Fields the checklist does not read: they describe the case against the trial
+            # populations, not the framework, and are left out of this block.
             continue
         specs = [f for f in FIELDS if f.group is group and f.name not in _TITLE_FIELDS]
         if not specs:
