@@ -54,7 +54,7 @@ def test_keyboard_shortcuts_and_about(window, dialogs):
     window.action("about").trigger()
     (shortcuts, _), (about, _) = dialogs.called("show_info")
     assert "Ctrl+N" in shortcuts[2] and "New case" in shortcuts[2]
-    assert "2026.11.1" in about[2]
+    assert "2026.11.2" in about[2]
     assert "not a treatment recommendation" in about[2]
 
 
