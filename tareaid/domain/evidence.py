@@ -476,6 +476,12 @@ class EvidencePack:
         """What the evidence says about `factor` at `tier`; None for unassessed/outside."""
         return self.factor(factor).claims.get(tier)
 
+    def claim_references(self, claim: Claim) -> tuple[Reference, ...]:
+        """Everything a claim's evidence rests on: the references of the figures it quotes,
+        then its own, each once."""
+        keys = [self.figure(key).reference for key in claim.figures] + list(claim.references)
+        return tuple(self.references[key] for key in dict.fromkeys(keys))
+
     def claim_status_text(self, status: str) -> ClaimStatusText:
         """The label and meaning of a claim status."""
         return self.claim_statuses[status]

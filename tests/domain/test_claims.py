@@ -198,6 +198,14 @@ def test_claim_evidence_quotes_the_brief(key, tier):
         assert words in claim.evidence
 
 
+def test_a_claim_cites_what_it_rests_on():
+    pack = load_pack()
+    cited = [r.key for r in pack.claim_references(pack.claim("metastatic_pattern", "favours"))]
+    assert cited == ["combined_2017", "sirflox", "asco_2017_3507", "right_sided_2018"]
+    timing = [r.key for r in pack.claim_references(pack.claim("timing", "against"))]
+    assert timing == ["nice_ipg672", "combined_2017"]
+
+
 def test_liver_progression_is_never_quoted_without_progression_outside_the_liver():
     pack = load_pack()
     texts = [c.evidence for f in pack.factors for c in f.claims.values()]
