@@ -6,8 +6,10 @@ the pack: a test that takes its expectation from the data it checks would assert
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib.resources
+import re
 from pathlib import Path
 
 import pytest
@@ -54,7 +56,7 @@ GOLDEN_FIGURES: dict[str, tuple] = {
         False, False, False,
     ),
     "sirflox_liver_pfs_liver_only": (
-        "sirflox", "sirflox", 21.1, 12.4, "months", None, None, None, ".003", True,
+        "sirflox", "cosa_2015", 21.1, 12.4, "months", None, None, None, ".003", True,
         False, True, False,
     ),
     # FOXFIRE + SIRFLOX + FOXFIRE-Global
@@ -70,6 +72,11 @@ GOLDEN_FIGURES: dict[str, tuple] = {
         "combined_2017", "combined_2017", None, None, "months", 0.51, 0.43, 0.62, "< .001", True,
         False, False, False,
     ),
+    # ASCO 2017 abstract 3507: the combined analysis as first presented.
+    "combined_2017_extrahepatic_progression": (
+        "combined_2017", "asco_2017_3507", None, None, "months", 1.98, None, None, None, None,
+        False, False, False,
+    ),
     # Right-sided primary, SIRFLOX + FOXFIRE-Global
     "right_sided_2018_os_all": (
         "right_sided_2018", "right_sided_2018", 24.3, 24.6, "months", 1.02, None, None, ".81",
@@ -81,12 +88,12 @@ GOLDEN_FIGURES: dict[str, tuple] = {
     ),
     # EPOCH
     "epoch_pfs": (
-        "epoch", "epoch_2021", 8.0, 7.2, "months", 0.69, None, None, None, None,
-        False, False, False,
+        "epoch", "epoch_2021", 8.0, 7.2, "months", 0.69, 0.54, 0.88, ".0013", True,
+        True, False, False,
     ),
     "epoch_hepatic_pfs": (
-        "epoch", "epoch_2021", 9.1, 7.2, "months", 0.59, None, None, None, None,
-        False, False, False,
+        "epoch", "epoch_2021", 9.1, 7.2, "months", 0.59, 0.46, 0.77, "< .0001", True,
+        True, False, False,
     ),
     "epoch_orr": (
         "epoch", "epoch_2021", 34.0, 21.1, "%", None, None, None, None, None,
@@ -115,13 +122,24 @@ GOLDEN_REFERENCES: dict[str, tuple] = {
         "e617–e629",
     ),
     "epoch_2021": ("10.1200/JCO.21.01839", None, "J Clin Oncol", 2021, "39", "35", "3897–3907"),
-    "kennedy_2017": (None, "29299370", "J Gastrointest Oncol", 2017, "8", "6", "1079–1099"),
+    "kennedy_2017": (
+        "10.21037/jgo.2017.09.10", "29299370", "J Gastrointest Oncol", 2017, "8", "6",
+        "1079–1099",
+    ),
     "eanm_2022": (
         "10.1007/s00259-021-05600-z", None, "Eur J Nucl Med Mol Imaging", 2022, "49", "5",
         "1682–1699",
     ),
     "asco_2023": (None, "36252154", "J Clin Oncol", 2023, "41", "3", "678–700"),
     "esmo_2023": (None, "36307056", "Ann Oncol", 2023, "34", "1", "10–32"),
+    # Sources of the trial criteria (TRIALS.md)
+    "sirflox_protocol": (
+        "10.1186/1471-2407-14-897", None, "BMC Cancer", 2014, "14", None, "897",
+    ),
+    "foxfire_protocol": (
+        "10.1186/1471-2407-14-497", None, "BMC Cancer", 2014, "14", None, "497",
+    ),
+    "epoch_protocol": ("10.2196/11545", "30664496", "JMIR Res Protoc", 2019, "8", "1", "e11545"),
 }  # fmt: skip
 
 FACTOR_ORDER = [
@@ -175,9 +193,20 @@ GOLDEN_FRAMEWORK = {
 
 
 def test_pack_version_and_review_date(pack: EvidencePack) -> None:
-    assert pack.version == "2026.11.1"
-    assert pack.reviewed_on == datetime.date(2026, 11, 27)
+    assert pack.version == "2026.11.2"
+    assert pack.reviewed_on == datetime.date(2026, 11, 29)
     assert "abstracts" in pack.reviewed_against
+
+
+def test_what_changed_is_listed_per_version(pack: EvidencePack) -> None:
+    assert [change.version for change in pack.changes] == ["2026.11.2", "2026.11.1"]
+    assert pack.changes[0].date == datetime.date(2026, 11, 29)
+    assert pack.changes[1].date == datetime.date(2026, 11, 27)
+    latest = " ".join(pack.changes[0].items)
+    for words in ("co-primary", "outside the liver", "COSA 2015", "severity", "µmol/L"):
+        assert words in latest
+    for words in ("SIRFLOX", "FOXFIRE", "FOXFIRE-Global", "EPOCH", "not a validated score"):
+        assert words in latest
 
 
 def test_default_pack_is_cached_and_equals_an_explicit_load(pack: EvidencePack) -> None:
@@ -217,7 +246,7 @@ def test_figure_matches_brief(pack: EvidencePack, key: str) -> None:
 
 @pytest.mark.parametrize(
     ("trial", "count"),
-    [("sirflox", 6), ("combined_2017", 3), ("right_sided_2018", 2), ("epoch", 5)],
+    [("sirflox", 6), ("combined_2017", 4), ("right_sided_2018", 2), ("epoch", 5)],
 )
 def test_figures_for_trial(pack: EvidencePack, trial: str, count: int) -> None:
     figures = pack.figures_for_trial(trial)
@@ -231,7 +260,7 @@ def test_figures_for_trial(pack: EvidencePack, trial: str, count: int) -> None:
         ("sirflox", "SIRFLOX", 530, (267, 263)),
         ("combined_2017", "FOXFIRE + SIRFLOX + FOXFIRE-Global", 1103, (554, 549)),
         ("right_sided_2018", None, 739, (None, None)),
-        ("epoch", "EPOCH", 428, (None, None)),
+        ("epoch", "EPOCH", 428, (215, 213)),
     ],
 )
 def test_trials(pack: EvidencePack, key: str, name: str | None, patients: int, arm_counts) -> None:
@@ -267,6 +296,48 @@ def test_effect_and_values_text(pack: EvidencePack) -> None:
     assert pack.figure("epoch_orr").values_text() == "34.0% vs 21.1%"
     assert pack.figure("epoch_os").effect_text() == "HR 1.07"
     assert pack.figure("sirflox_grade3_ae").effect_text() == ""
+    # EPOCH's co-primary endpoints, with one-sided P values as reported.
+    assert pack.figure("epoch_pfs").effect_text() == (
+        "HR 0.69 (95% CI 0.54–0.88), one-sided P = .0013"
+    )
+    assert pack.figure("epoch_hepatic_pfs").effect_text() == (
+        "HR 0.59 (95% CI 0.46–0.77), one-sided P < .0001"
+    )
+    assert pack.figure("combined_2017_extrahepatic_progression").effect_text() == "HR 1.98"
+
+
+def test_primary_and_co_primary_endpoints(pack: EvidencePack) -> None:
+    primary = {f.key for f in pack.figures if f.primary}
+    co_primary = {f.key for f in pack.figures if f.co_primary}
+    assert primary == {"sirflox_pfs_any", "combined_2017_os", "epoch_pfs", "epoch_hepatic_pfs"}
+    assert co_primary == {"epoch_pfs", "epoch_hepatic_pfs"}
+    assert pack.figure("epoch_pfs").p_one_sided and pack.figure("epoch_hepatic_pfs").p_one_sided
+    assert "Secondary" in (pack.figure("epoch_os").note or "")
+    # Post-hoc and subgroup results are never marked as primary endpoints.
+    for figure in pack.figures:
+        if figure.post_hoc or figure.subgroup:
+            assert not figure.primary
+
+
+def test_liver_progression_is_never_shown_without_progression_outside_the_liver(
+    pack: EvidencePack,
+) -> None:
+    liver = pack.figure("combined_2017_liver_progression")
+    outside = pack.figure("combined_2017_extrahepatic_progression")
+    assert liver.shown_with == ("combined_2017_extrahepatic_progression",)
+    assert outside.shown_with == ("combined_2017_liver_progression",)
+    assert outside.reference == "asco_2017_3507"
+    assert "outside the liver" in outside.endpoint.lower()
+    assert [f.key for f in pack.display_figures(["combined_2017_liver_progression"])] == [
+        "combined_2017_liver_progression",
+        "combined_2017_extrahepatic_progression",
+    ]
+    # A subgroup comes after its overall results.
+    assert [f.key for f in pack.display_figures(["right_sided_2018_os_right"])] == [
+        "combined_2017_os",
+        "right_sided_2018_os_all",
+        "right_sided_2018_os_right",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -328,6 +399,9 @@ def test_liver_only_subgroup_sits_beside_sirflox_liver_pfs(pack: EvidencePack) -
     assert "liver-only" in figure.population.lower()
     assert figure.overall_figures == ("sirflox_pfs_liver",)
     assert "COSA 2015" in (figure.note or "")
+    # Cited as the conference report, not as the JCO paper.
+    assert figure.reference == "cosa_2015"
+    assert pack.reference("cosa_2015").citation().startswith("Conference report, COSA 2015.")
 
 
 @pytest.mark.parametrize("key", list(GOLDEN_REFERENCES))
@@ -344,8 +418,62 @@ def test_reference_matches_brief(pack: EvidencePack, key: str) -> None:
 
 
 def test_reference_keys(pack: EvidencePack) -> None:
-    assert set(pack.references) == {*GOLDEN_REFERENCES, "nice_ipg672"}
+    assert set(pack.references) == {
+        *GOLDEN_REFERENCES,
+        "nice_ipg672",
+        "cosa_2015",
+        "asco_2017_3507",
+        "sirflox_registry",
+        "foxfire_registry",
+        "foxfire_global_registry",
+        "epoch_interview",
+    }
     assert "IPG672" in pack.reference("nice_ipg672").citation()
+
+
+# label: (reference key, citation), typed from TRIALS.md "Sources".
+SOURCES = {
+    "S1": (
+        "sirflox_protocol",
+        "Gibbs P, Gebski V, Van Buskirk M, et al. BMC Cancer 2014;14:897. "
+        "DOI 10.1186/1471-2407-14-897",
+    ),
+    "S2": ("sirflox_registry", "SIRFLOX registry text. NCT00724503"),
+    "F1": (
+        "foxfire_protocol",
+        "Dutton SJ, Kenealy N, Love SB, Wasan HS, Sharma RA. BMC Cancer 2014;14:497. "
+        "DOI 10.1186/1471-2407-14-497",
+    ),
+    "F3": ("foxfire_registry", "FOXFIRE registry text. ISRCTN83867919"),
+    "G1": ("foxfire_global_registry", "FOXFIRE-Global registry text. NCT01721954"),
+    "E1": (
+        "epoch_protocol",
+        "Chauhan N, Mulcahy MF, Salem R, et al. JMIR Res Protoc 2019;8(1):e11545. "
+        "DOI 10.2196/11545 · PMID 30664496",
+    ),
+    "E2": (
+        "epoch_2021",
+        "Mulcahy MF, Mahvash A, Pracht M, et al. J Clin Oncol 2021;39(35):3897–3907. "
+        "DOI 10.1200/JCO.21.01839 · NCT01483027",
+    ),
+    "E3": ("epoch_interview", "EPOCH investigator interview (secondary source)."),
+}
+
+
+@pytest.mark.parametrize("label", list(SOURCES))
+def test_trial_criteria_sources(pack: EvidencePack, label: str) -> None:
+    key, citation = SOURCES[label]
+    reference = pack.source(label)
+    assert reference.key == key
+    assert reference.citation() == citation
+    assert reference.secondary is (label == "E3")
+
+
+def test_conference_reports_are_cited_as_such(pack: EvidencePack) -> None:
+    assert pack.reference("asco_2017_3507").citation() == (
+        "Conference report, ASCO 2017, abstract 3507."
+    )
+    assert pack.reference("cosa_2015").kind == "conference"
 
 
 def test_reference_details_from_brief(pack: EvidencePack) -> None:
@@ -356,14 +484,13 @@ def test_reference_details_from_brief(pack: EvidencePack) -> None:
     right = pack.reference("right_sided_2018")
     assert right.authors == "SIRFLOX and FOXFIRE Global Trial Investigators"
     assert (right.title or "").startswith("Effect of Primary Tumor Side on Survival Outcomes")
-    assert "not re-verified" in (right.note or "")
+    assert "Gibbs P" in (right.note or "")
     epoch = pack.reference("epoch_2021")
     assert epoch.registration == "NCT01483027"
-    assert "not re-verified" in (epoch.note or "")
     assert pack.reference("eanm_2022").authors.startswith("Weber M")
     assert pack.reference("asco_2023").authors.startswith("Morris VK")
     assert pack.reference("esmo_2023").authors.startswith("Cervantes A")
-    assert "level of evidence" in (pack.reference("esmo_2023").note or "")
+    assert pack.guidance_for("esmo_2023").reference == "esmo_2023"
     # The brief gives no title for these; none may be invented.
     for key in ("sirflox", "combined_2017", "epoch_2021", "kennedy_2017", "asco_2023"):
         assert pack.reference(key).title is None
@@ -375,7 +502,8 @@ def test_citation_format(pack: EvidencePack) -> None:
         "DOI 10.1200/JCO.2015.66.1181 · PMID 26903575"
     )
     assert pack.reference("kennedy_2017").citation() == (
-        "Kennedy A, et al. J Gastrointest Oncol 2017;8(6):1079–1099. PMID 29299370"
+        "Kennedy A, et al. J Gastrointest Oncol 2017;8(6):1079–1099. "
+        "DOI 10.21037/jgo.2017.09.10 · PMID 29299370"
     )
     right = pack.reference("right_sided_2018").citation()
     assert right.startswith("SIRFLOX and FOXFIRE Global Trial Investigators. Effect of Primary")
@@ -425,19 +553,37 @@ def test_gap_keys_and_texts(pack: EvidencePack) -> None:
             assert reference in pack.references
 
 
-def test_alert_keys_and_thresholds(pack: EvidencePack) -> None:
-    assert list(pack.alerts) == ["lung_shunt_high", "lung_shunt_reduction", "bilirubin_high"]
+def test_alert_keys_severities_and_thresholds(pack: EvidencePack) -> None:
+    assert {key: alert.severity for key, alert in pack.alerts.items()} == {
+        "lung_shunt_high": "contraindication",
+        "lung_shunt_reduction": "caution",
+        "lung_dose_needed": "caution",
+        "lung_dose_high": "contraindication",
+        "bilirubin_high": "contraindication",
+        "anti_vegf_pause": "caution",
+    }
     high = pack.alerts["lung_shunt_high"].text
     for text in ("20%", "SIR-Spheres", "16.5 mCi", "30 Gy", "50 Gy"):
         assert text in high
     reduction = pack.alerts["lung_shunt_reduction"].text
     for text in ("20%", "10–15%", "40%", "15–20%"):
         assert text in reduction
-    bilirubin = pack.alerts["bilirubin_high"].text
-    for text in ("2 mg/dL", "34.2 µmol/L", "reversible"):
-        assert text in bilirubin
-    for flag in pack.alerts.values():
-        assert "eanm_2022" in flag.references
+    dose = pack.alerts["lung_dose_needed"].text
+    for text in ("TheraSphere", "dose, not a shunt percentage", "30 Gy"):
+        assert text in dose
+    assert "30 Gy" in pack.alerts["lung_dose_high"].text
+    bilirubin = pack.alerts["bilirubin_high"]
+    for text in ("2.0 mg/dL", "34.2 µmol/L", "reversible"):
+        assert text in bilirubin.text
+    assert "34.2 µmol/L" in bilirubin.title
+    vegf = pack.alerts["anti_vegf_pause"]
+    for text in ("bevacizumab", "4–6 weeks", "Kennedy"):
+        assert text in vegf.text
+    assert vegf.references == ("kennedy_2017",)
+    for key, flag in pack.alerts.items():
+        assert flag.short, key
+        if key != "anti_vegf_pause":
+            assert "eanm_2022" in flag.references
 
 
 def test_notes(pack: EvidencePack) -> None:
@@ -445,11 +591,68 @@ def test_notes(pack: EvidencePack) -> None:
     assert "dosimetry" in pack.not_covered
     assert "images" in pack.not_covered
     workup = " ".join(pack.other_workup)
-    for text in ("stomach, pancreas or bowel", "0–1", "0–2", "4–6 weeks", "29299370"):
+    for text in ("stomach, pancreas or bowel", "0–1", "0–2"):
         assert text in workup
+    assert "not a validated score" in pack.framework_provenance
     guidelines = " ".join(pack.guidelines)
     for text in ("ASCO", "36252154", "IPG672", "hepatobiliary MDT", "ESMO", "36307056"):
         assert text in guidelines
+
+
+def test_guidance_as_the_brief_words_it(pack: EvidencePack) -> None:
+    assert [(g.key, g.body, g.reference) for g in pack.guidance] == [
+        ("nice_ipg672", "NICE", "nice_ipg672"),
+        ("asco_2023", "ASCO", "asco_2023"),
+        ("esmo_2023", "ESMO", "esmo_2023"),
+    ]
+    nice = pack.guidance_for("nice_ipg672").text
+    for words in ("chemotherapy is not possible", "chemo-refractory", "hepatobiliary MDT"):
+        assert words in nice
+    asco = pack.guidance_for("asco_2023").text
+    assert "EPOCH" in asco and "hepatic PFS improved" in asco and "probably not" in asco
+    # ESMO without a level of evidence: no "level I", "[I, A]" or "grade" quoted from it.
+    esmo = pack.guidance_for("esmo_2023").text
+    assert re.search(r"\[[IV]+, ?[A-E]\]|level [IV]+\b|\bgrade [A-E]\b", esmo) is None
+
+
+# Internal review remarks belong in TOML comments, never in text a clinician reads.
+REVIEW_REMARKS = (
+    "re-verified",
+    "reverified",
+    "not verified",
+    "reviewed brief",
+    "not given in the",
+    "byline",
+    "evidence brief",
+    "EVIDENCE.md",
+    "TRIALS.md",
+)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [text for item in value for text in _strings(item)]
+    if dataclasses.is_dataclass(value):
+        return [
+            text for f in dataclasses.fields(value) for text in _strings(getattr(value, f.name))
+        ]
+    return []
+
+
+def test_no_review_remark_in_any_text_a_clinician_reads(pack: EvidencePack) -> None:
+    texts = _strings(pack)
+    assert len(texts) > 400  # the scan reaches every string of the loaded pack
+    for text in texts:
+        for remark in REVIEW_REMARKS:
+            assert remark.lower() not in text.lower(), text
+    # Including every citation as displays print it.
+    for reference in pack.references.values():
+        for remark in REVIEW_REMARKS:
+            assert remark.lower() not in reference.citation().lower()
 
 
 def test_lookup_of_unknown_keys_raises_key_error(pack: EvidencePack) -> None:
@@ -492,7 +695,7 @@ def _load_error(path: Path) -> str:
 def test_unmodified_copy_loads(tmp_path: Path) -> None:
     path = tmp_path / "evidence_pack.toml"
     path.write_text(_shipped_text(), encoding="utf-8")
-    assert load_pack(path).version == "2026.11.1"
+    assert load_pack(path).version == "2026.11.2"
 
 
 @pytest.mark.parametrize(
@@ -517,7 +720,7 @@ def test_unmodified_copy_loads(tmp_path: Path) -> None:
                      "sirflox_pfs_livr", id="unknown-overall-figure"),
         pytest.param('overall_figures = ["sirflox_pfs_liver"]\n', "",
                      "figures[5].overall_figures", "subgroup", id="subgroup-without-overall"),
-        pytest.param('key = "epoch_os"', 'key = "epoch_pfs"', "figures[14].key", "duplicate",
+        pytest.param('key = "epoch_os"', 'key = "epoch_pfs"', "figures[15].key", "duplicate",
                      id="duplicate-figure-key"),
         pytest.param('unit = "%"\np = ".113"', 'unit = "percent"\np = ".113"',
                      "figures[2].unit", "months", id="bad-unit"),
@@ -554,14 +757,127 @@ def test_unmodified_copy_loads(tmp_path: Path) -> None:
                      "unknown alert", id="alert-key"),
         pytest.param('references = ["eanm_2022"]\n\n[alerts.bilirubin_high]',
                      'references = ["eanm"]\n\n[alerts.bilirubin_high]',
-                     "alerts.lung_shunt_reduction.references", "unknown reference",
+                     "alerts.lung_dose_high.references", "unknown reference",
                      id="alert-unknown-reference"),
-        pytest.param("reviewed_on = 2026-11-27\n", 'reviewed_on = "2026-11-27"\n',
+        pytest.param("reviewed_on = 2026-11-29\n", 'reviewed_on = "2026-11-29"\n',
                      "reviewed_on", "date", id="review-date-as-string"),
-        pytest.param("schema = 1\n", "schema = 2\n", "schema", "unsupported", id="schema"),
-        pytest.param('version = "2026.11.1"\n', "", "version", "missing", id="version-dropped"),
-        pytest.param("schema = 1\n", "schema = 1\ncolour = \"red\"\n", "colour",
+        pytest.param("schema = 2\n", "schema = 3\n", "schema", "unsupported", id="schema"),
+        pytest.param('schema = 2\nversion = "2026.11.2"\n', "schema = 2\n", "version", "missing",
+                     id="version-dropped"),
+        pytest.param("schema = 2\n", "schema = 2\ncolour = \"red\"\n", "colour",
                      "unknown field", id="unknown-top-level-key"),
+        # --- second release: changes, references, figures ---
+        pytest.param('schema = 2\nversion = "2026.11.2"\n', 'schema = 2\nversion = "2026.11.3"\n',
+                     "changes", "2026.11.3", id="changes-miss-this-version"),
+        pytest.param("date = 2026-11-29\n", "date = 2026-11-30\n", "changes[0].date",
+                     "after the review date", id="change-after-review"),
+        pytest.param('label = "S2"\n', 'label = "S1"\n', "references.sirflox_registry.label",
+                     "already used", id="duplicate-source-label"),
+        pytest.param('label = "E3"\n', 'label = "e3"\n', "references.epoch_interview.label",
+                     "well-formed label", id="bad-source-label"),
+        pytest.param('title = "FOXFIRE registry text"\n', "",
+                     "references.foxfire_registry.title", "registry reference needs it",
+                     id="registry-without-title"),
+        pytest.param('kind = "registry"\ntitle = "SIRFLOX registry text"',
+                     'kind = "poster"\ntitle = "SIRFLOX registry text"',
+                     "references.sirflox_registry.kind", "conference", id="unknown-reference-kind"),
+        pytest.param('shown_with = ["combined_2017_extrahepatic_progression"]\n', "",
+                     "figures[9].shown_with", "must name", id="one-sided-pairing"),
+        pytest.param('shown_with = ["combined_2017_extrahepatic_progression"]',
+                     'shown_with = ["combined_2017_extrahepatic_progresion"]',
+                     "figures[8].shown_with", "unknown figure", id="shown-with-unknown"),
+        pytest.param("co_primary = true\nsubgroup = false\npost_hoc = false\nexperimental_arm = "
+                     '"TARE (TheraSphere) + chemotherapy"\nexperimental_value = 9.1',
+                     "subgroup = false\npost_hoc = false\nexperimental_arm = "
+                     '"TARE (TheraSphere) + chemotherapy"\nexperimental_value = 9.1',
+                     "figures[13].co_primary", "all co-primary", id="lone-co-primary"),
+        pytest.param('p = ".0013"\np_one_sided = true\n', "p_one_sided = true\n",
+                     "figures[12].p_one_sided", "needs the P value", id="one-sided-without-p"),
+        # --- claims and wording ---
+        pytest.param('status = "not_supported"', 'status = "clinical_reasoning"',
+                     "framework.ras_status.claims.favours.status", "not_supported",
+                     id="claim-status-against-contract"),
+        pytest.param('criterion = "RAS mutant"\n', 'criterion = "RAS-mutant tumours"\n',
+                     "framework.ras_status.claims.favours.criterion", "not part of the framework",
+                     id="criterion-not-the-frameworks-words"),
+        pytest.param("(HR {epoch_os.hr}).\"\n\n[framework.timing.claims.against]",
+                     "(HR {epoch_os.hazard}).\"\n\n[framework.timing.claims.against]",
+                     "framework.timing.claims.neutral.evidence", "epoch_os.hazard",
+                     id="claim-quotes-unknown-part"),
+        pytest.param("liver progression HR {combined_2017_liver_progression.hr}), with more "
+                     "progression outside the liver (HR "
+                     "{combined_2017_extrahepatic_progression.hr}).\"\nsecond_line",
+                     "liver progression HR {combined_2017_liver_progression.hr}).\"\nsecond_line",
+                     "evidence_context.first_line", "never shown without",
+                     id="liver-progression-quoted-alone"),
+        pytest.param('later_lines = "{lines} prior systemic lines"',
+                     'later_lines = "{count} prior systemic lines"',
+                     "framework.timing.findings.later_lines", "{count}",
+                     id="finding-placeholder-not-filled"),
+        pytest.param('ablation_not_recorded = "ablation suitability not recorded"\n', "",
+                     "framework.liver_lesions.findings.ablation_not_recorded", "missing",
+                     id="finding-key-dropped"),
+        pytest.param('unassessed = "The RAS status is needed to place this factor"\n',
+                     'unassessed = "The RAS status is needed to place this factor"\n'
+                     'against = "x"\n', "framework.ras_status.reasons.against",
+                     "no rule produces", id="reason-key-no-rule-produces"),
+        pytest.param('[claim_statuses.understated]', '[claim_statuses.overstated]',
+                     "claim_statuses.overstated", "unknown claim status", id="claim-status-key"),
+        # --- alerts ---
+        pytest.param('severity = "caution"\nshort = "anti-VEGF',
+                     'severity = "contraindication"\nshort = "anti-VEGF',
+                     "alerts.anti_vegf_pause.severity", "caution", id="severity-against-contract"),
+        pytest.param('short = "anti-VEGF agent to pause before SIRT"',
+                     'short = "anti-VEGF agent to resolve first"',
+                     "alerts.anti_vegf_pause.short", "resolve first", id="caution-worded-as-stop"),
+        pytest.param('sentence = "Not checked: {fields} not recorded"',
+                     'sentence = "Not checked: {field} not recorded"',
+                     "workup_unchecked.sentence", "{field}", id="not-checked-placeholder"),
+        # --- trial populations ---
+        pytest.param('[populations.foxfire_global]\n', '[populations.foxfire_globl]\n',
+                     "populations.foxfire_globl", "unknown trial population",
+                     id="population-key"),
+        pytest.param('rule = { kind = "at_most", field = "peripheral_neuropathy_grade", '
+                     "value = 1 }",
+                     'rule = { kind = "below", field = "peripheral_neuropathy_grade", value = 1 }',
+                     "populations.sirflox.criteria[11].rule.kind", "at_least",
+                     id="unknown-rule-kind"),
+        pytest.param('rule = { kind = "at_most", field = "peripheral_neuropathy_grade", '
+                     "value = 1 }",
+                     'rule = { kind = "at_most", field = "neuropathy_grade", value = 1 }',
+                     "populations.sirflox.criteria[11].rule.field", "not a case field",
+                     id="rule-unknown-field"),
+        pytest.param('rule = { kind = "at_most", field = "peripheral_neuropathy_grade", '
+                     "value = 1 }",
+                     'rule = { kind = "at_most", field = "histology", value = 1 }',
+                     "populations.sirflox.criteria[11].rule.field", "choice field",
+                     id="rule-field-of-the-wrong-kind"),
+        pytest.param('rule = { kind = "at_most", field = "peripheral_neuropathy_grade", '
+                     "value = 1 }",
+                     'rule = { kind = "at_most", field = "peripheral_neuropathy_grade", '
+                     'value = "1" }',
+                     "populations.sirflox.criteria[11].rule.value", "a number",
+                     id="rule-threshold-as-text"),
+        pytest.param("max_count = 4, max_size_mm = 10, single_max_mm = 17",
+                     "max_count = 4, max_size_mm = 10, size_below_mm = 10, single_max_mm = 17",
+                     "populations.sirflox.criteria[6].rule.max_size_mm", "exactly one",
+                     id="lung-rule-two-size-limits"),
+        pytest.param('{ kind = "adjuvant_interval", months = 6 }',
+                     '{ kind = "adjuvant_interval", months = 6, weeks = 2 }',
+                     "populations.sirflox.criteria[3].rule.weeks", "not a parameter",
+                     id="rule-unknown-parameter"),
+        pytest.param('values = ["oxaliplatin_based", "irinotecan_based"]',
+                     'values = ["oxaliplatin_based", "FOLFIRI"]',
+                     "populations.epoch.criteria[1].rule.values", "FOLFIRI",
+                     id="rule-unknown-choice"),
+        pytest.param('sources = ["E3"]\nsource_note = "from an investigator interview, a '
+                     'secondary source"\n', 'sources = ["E3"]\n',
+                     "populations.epoch.criteria[3].source_note", "secondary source",
+                     id="secondary-source-not-said"),
+        pytest.param('sources = ["G1"]\nrule = { kind = "at_least", field = "age_years"',
+                     'sources = ["G2"]\nrule = { kind = "at_least", field = "age_years"',
+                     "populations.foxfire_global.criteria[0].sources", "unknown source",
+                     id="unknown-source-label"),
         pytest.param("[notes]\n", "[notes]\nextra = \"x\"\n", "notes.extra", "unknown field",
                      id="unknown-notes-key"),
     ],
@@ -596,3 +912,123 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert "cannot read" in _load_error(tmp_path / "evidence_pack.toml")
+
+
+# ---------------------------------------------------------------------------------------
+# Trial populations against TRIALS.md (typed by hand: key, sources, rule kind and thresholds)
+# ---------------------------------------------------------------------------------------
+
+ADULT = ("at_least", {"field": "age_years", "value": 18})
+NAIVE = ("equals", {"field": "prior_systemic_lines", "value": 0})
+ECOG_0_1 = ("at_most", {"field": "ecog", "value": 1})
+NOT_LOCAL = ("all_false", {"fields": ["resectable", "ablation_suitable"]})
+NODES = ("nodal_regions", {"max_regions": 1, "size_below_mm": 20})
+LIVER = (
+    "all_false",
+    {"fields": ["ascites", "cirrhosis", "portal_hypertension", "main_portal_vein_involvement"]},
+)
+NO_RT = ("is_false", {"field": "prior_upper_abdominal_radiotherapy"})
+NO_CANCER = ("is_false", {"field": "other_active_malignancy"})
+LIFE = ("is_true", {"field": "life_expectancy_3_months"})
+
+GOLDEN_POPULATIONS = {
+    "sirflox": [
+        ("adult", ("S1", "S2"), ADULT),
+        ("adenocarcinoma", ("S1",), ("one_of", {"field": "histology",
+                                                 "values": ["adenocarcinoma"]})),
+        ("chemo_naive_metastatic", ("S1", "S2"), NAIVE),
+        ("adjuvant_interval", ("S1",), ("adjuvant_interval", {"months": 6})),
+        ("performance_status", ("S1", "S2"), ECOG_0_1),
+        ("liver_not_curable_locally", ("S2",), NOT_LOCAL),
+        ("lung_metastases_limited", ("S1",), ("lung_metastases", {
+            "max_count": 4, "max_size_mm": 10, "single_max_mm": 17})),
+        ("nodes_one_region", ("S1", "S2"), NODES),
+        ("no_other_extrahepatic_site", ("S1", "S2"), ("all_false", {"fields": [
+            "bone_metastases", "peritoneal_metastases", "other_extrahepatic_site"]})),
+        ("no_liver_contraindication", ("S1", "S2"), LIVER),
+        ("no_prior_upper_abdominal_radiotherapy", ("S1", "S2"), NO_RT),
+        ("neuropathy_grade_1_or_less", ("S1", "S2"), ("at_most", {
+            "field": "peripheral_neuropathy_grade", "value": 1})),
+        ("no_other_cancer", ("S1",), NO_CANCER),
+        ("life_expectancy", ("S1", "S2"), LIFE),
+    ],
+    "foxfire": [
+        ("adult", ("F1",), ADULT),
+        ("chemo_naive_metastatic", ("F1",), NAIVE),
+        ("performance_status", ("F1", "F3"), ECOG_0_1),
+        ("liver_not_curable_locally", ("F1", "F3"), NOT_LOCAL),
+        ("lung_metastases_limited", ("F3",), ("lung_metastases", {
+            "max_count": 5, "max_size_mm": 10})),
+        ("one_other_site_at_most", ("F1",), ("extrahepatic_site_count", {"max_sites": 1})),
+        ("no_bone_metastases", ("F1",), ("is_false", {"field": "bone_metastases"})),
+        ("no_liver_contraindication", ("F1",), LIVER),
+        ("no_prior_upper_abdominal_radiotherapy", ("F1",), NO_RT),
+        ("no_other_cancer", ("F1",), NO_CANCER),
+        ("albumin", ("F3",), ("at_least", {"field": "albumin_g_dl", "value": 3.0})),
+        ("life_expectancy", ("F1",), LIFE),
+    ],
+    "foxfire_global": [
+        ("adult", ("G1",), ADULT),
+        ("chemo_naive_metastatic", ("G1",), NAIVE),
+        ("performance_status", ("G1",), ECOG_0_1),
+        ("liver_not_curable_locally", ("G1",), NOT_LOCAL),
+        ("lung_metastases_limited", ("G1",), ("lung_metastases", {
+            "max_count": 5, "size_below_mm": 10, "single_max_mm": 17})),
+        ("nodes_one_region", ("G1",), NODES),
+        ("no_liver_contraindication", ("G1",), LIVER),
+        ("no_prior_liver_radiotherapy", ("G1",), NO_RT),
+        ("life_expectancy", ("G1",), LIFE),
+    ],
+    "epoch": [
+        ("second_line", ("E1", "E2"), ("equals", {"field": "prior_systemic_lines", "value": 1})),
+        ("first_line_regimen", ("E1",), ("first_line_regimen", {
+            "values": ["oxaliplatin_based", "irinotecan_based"]})),
+        ("liver_dominant", ("E2",), ("one_of", {"field": "metastatic_pattern",
+                                                 "values": ["liver_only", "liver_dominant"]})),
+        ("albumin", ("E3",), ("greater_than", {"field": "albumin_g_dl", "value": 3.0})),
+    ],
+}  # fmt: skip
+
+# trial → the items not checkable (TRIALS.md, "not checkable" rows)
+GOLDEN_NOT_CHECKABLE = {
+    "sirflox": (["organ function"], ["adequate", "no thresholds are published"]),
+    "foxfire": (
+        ["bilirubin and creatinine limits", "minimum adjuvant interval"],
+        ["1 × the upper limit of normal", "1.5 × the upper limit of normal", "none is published"],
+    ),
+    "foxfire_global": (["organ function", "adjuvant interval"], ["adequate", "not published"]),
+    "epoch": (
+        ["performance status, laboratory limits and extrahepatic disease limits"],
+        ["Performance status", "bilirubin", "not in the published protocol abstract"],
+    ),
+}
+
+
+def test_populations_in_contract_order(pack: EvidencePack) -> None:
+    assert [p.key for p in pack.populations] == list(GOLDEN_POPULATIONS)
+    assert [p.name for p in pack.populations] == ["SIRFLOX", "FOXFIRE", "FOXFIRE-Global", "EPOCH"]
+
+
+@pytest.mark.parametrize("trial", list(GOLDEN_POPULATIONS))
+def test_population_criteria_match_the_brief(pack: EvidencePack, trial: str) -> None:
+    population = pack.population(trial)
+    got = [(c.key, c.sources, (c.rule.kind, dict(c.rule.params))) for c in population.criteria]
+    assert got == GOLDEN_POPULATIONS[trial]
+    items, words = GOLDEN_NOT_CHECKABLE[trial]
+    assert [n.item for n in population.not_checkable] == items
+    text = " ".join(n.text for n in population.not_checkable)
+    for word in words:
+        assert word in text
+    for criterion in population.criteria:
+        assert criterion.wording and criterion.short
+
+
+def test_source_notes_from_the_brief(pack: EvidencePack) -> None:
+    notes = {
+        (p.key, c.key): c.source_note for p in pack.populations for c in p.criteria if c.source_note
+    }
+    assert "only lung and nodal" in notes[("sirflox", "no_other_extrahepatic_site")]
+    assert "upper lumbar spine" in notes[("foxfire", "no_prior_upper_abdominal_radiotherapy")]
+    assert "within 5 years" in notes[("foxfire", "no_other_cancer")]
+    assert "to the liver" in notes[("foxfire_global", "no_prior_liver_radiotherapy")]
+    assert "secondary source" in notes[("epoch", "albumin")]

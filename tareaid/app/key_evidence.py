@@ -98,11 +98,15 @@ def figure_row(pack: EvidencePack, figure: Figure) -> FigureRow:
 
 def short_citation(reference: Reference) -> str:
     """``van Hazel GA, et al. J Clin Oncol 2016 · DOI 10.1200/JCO.2015.66.1181``."""
-    first = reference.authors.split(",")[0].strip()
-    authors = first + (", et al." if "," in reference.authors else "")
-    if not authors.endswith("."):
+    # Conference reports and registry texts may have no authors or journal.
+    names = reference.authors or ""
+    first = names.split(",")[0].strip()
+    authors = first + (", et al." if "," in names else "")
+    if authors and not authors.endswith("."):
         authors += "."
-    source = reference.journal + (f" {reference.year}" if reference.year else "")
+    source = (reference.journal or reference.title or "") + (
+        f" {reference.year}" if reference.year else ""
+    )
     if reference.volume:
         source += f";{reference.volume}"
         if reference.pages:

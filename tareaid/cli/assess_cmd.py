@@ -8,7 +8,7 @@ import textwrap
 from tareaid.cli.common import print_json, read_input
 from tareaid.domain.assessment import Assessment, assess
 from tareaid.domain.case import parse_case_document
-from tareaid.domain.evidence import load_pack
+from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import TIER_LABELS, TIER_MARKS
 
 
@@ -34,13 +34,31 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print_json([a.to_json() for a in assessments])
     else:
-        print("\n\n".join(format_table(a, pack.disclaimer) for a in assessments))
+        print("\n\n".join(format_table(a, pack.disclaimer, pack=pack) for a in assessments))
     return 0
 
 
-def format_table(assessment: Assessment, disclaimer: str, width: int = 100) -> str:
-    """A plain-text assessment for a terminal: tiers as words and marks, never colour alone."""
+def _wrap(text: str, width: int, indent: str = "  ", more: str = "    ") -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=more) or [indent]
+
+
+def format_table(
+    assessment: Assessment,
+    disclaimer: str,
+    width: int = 100,
+    pack: EvidencePack | None = None,
+) -> str:
+    """A plain-text assessment for a terminal: tiers as words and marks, never colour alone.
+
+    Each factor shows its finding, tier and reason, then the evidence status of the
+    framework's claim for that tier; then work-up alerts by severity (and the checks not
+    done), evidence gaps, the evidence context, and the trial populations criterion by
+    criterion.
+    """
+    pack = pack or load_pack()
     lines = [f"Case {assessment.reference}  (evidence pack {assessment.evidence_version})", ""]
+    lines += textwrap.wrap(pack.framework_provenance, width)
+    lines.append("")
     label_width = max(len(f.label) for f in assessment.factors)
     tier_width = max(len(v) for v in TIER_LABELS.values()) + 2
     indent = " " * (label_width + tier_width + 4)
@@ -52,21 +70,62 @@ def format_table(assessment: Assessment, disclaimer: str, width: int = 100) -> s
         if factor.overridden:
             why += f" [derived: {TIER_LABELS[factor.derived_tier]} — {factor.derived_reason}]"
         lines.extend(textwrap.wrap(why, width, initial_indent=indent, subsequent_indent=indent))
-    counts = assessment.counts
-    lines += ["", "Counts: " + ", ".join(f"{counts[t]} {t}" for t in TIER_LABELS)]
-    for title, flags in (
-        ("Evidence gaps", assessment.evidence_gaps),
-        ("Work-up alerts", assessment.workup_alerts),
-    ):
-        lines.append(f"{title}: {'none' if not flags else ''}".rstrip())
-        for flag in flags:
+        if factor.claim is not None and factor.claim_status is not None:
+            status = pack.claim_status_text(factor.claim_status).label
+            if factor.claim.claim:
+                evidence = f"Claim “{factor.claim.claim}”: {status}. {factor.claim.evidence}"
+            else:
+                evidence = f"Evidence status: {status}. {factor.claim.evidence}"
             lines.extend(
-                textwrap.wrap(
-                    f"- {flag.title}: {flag.text}",
-                    width,
-                    initial_indent="  ",
-                    subsequent_indent="    ",
-                )
+                textwrap.wrap(evidence, width, initial_indent=indent, subsequent_indent=indent)
             )
+    counts = assessment.counts
+    lines += ["", "Counts: " + ", ".join(f"{counts[t]} {t}" for t in TIER_LABELS), ""]
+
+    if assessment.workup_alerts:
+        lines.append("Work-up alerts:")
+    else:
+        # "No alert" is never shown without the checks that could not be made.
+        none = "Work-up alerts: none raised"
+        if assessment.not_checked:
+            none += f". {assessment.not_checked}"
+        lines.extend(textwrap.wrap(none + ".", width, subsequent_indent="  "))
+    for severity, flags in (
+        ("Contraindication, to resolve first", assessment.contraindications),
+        ("Caution", assessment.cautions),
+    ):
+        for flag in flags:
+            lines.extend(_wrap(f"- {severity}: {flag.title}. {flag.text}", width))
+    if assessment.workup_alerts and assessment.not_checked:
+        lines.extend(_wrap(f"{assessment.not_checked}.", width))
+    lines.append("Evidence gaps:" if assessment.evidence_gaps else "Evidence gaps: none")
+    for flag in assessment.evidence_gaps:
+        lines.extend(_wrap(f"- {flag.title}: {flag.text}", width))
+
+    lines += ["", "Evidence for this setting:"]
+    lines.extend(_wrap(assessment.evidence_context, width, "  ", "  "))
+
+    lines += ["", "Trial populations (applicability of the evidence, not eligibility):"]
+    status_words = {
+        "met": pack.trial_wording["met"],
+        "not_met": pack.trial_wording["not_met"],
+        "unknown": pack.trial_wording["unknown"],
+    }
+    status_width = max(len(word) for word in status_words.values())
+    for trial in assessment.trials:
+        lines.append("")
+        lines.extend(_wrap(trial.summary, width, "  ", "  "))
+        for criterion in trial.criteria:
+            word = status_words[criterion.status]
+            sources = ", ".join(criterion.sources)
+            note = f"; {criterion.source_note}" if criterion.source_note else ""
+            text = (
+                f"{word:<{status_width}}  {criterion.wording} [{sources}{note}]"
+                f" — {criterion.finding}"
+            )
+            lines.extend(_wrap(text, width, "    ", " " * (6 + status_width)))
+        for item in trial.not_checkable:
+            lines.extend(_wrap(f"Not checkable: {item}", width, "    ", "      "))
+
     lines += ["", f"Headline: {assessment.headline}", "", *textwrap.wrap(disclaimer, width)]
     return "\n".join(lines)

@@ -167,7 +167,7 @@ def _show(args: argparse.Namespace) -> int:
         return 0
     print(_case_text(stored))
     print()
-    print(format_table(assessment, pack.disclaimer))
+    print(format_table(assessment, pack.disclaimer, pack=pack))
     return 0
 
 

@@ -46,7 +46,13 @@ class CaseError(BadInputError):
     """
 
     def __init__(
-        self, message: str, *, source: str = "", case: str = "", field_name: str = ""
+        self,
+        message: str,
+        *,
+        source: str = "",
+        case: str = "",
+        field_name: str = "",
+        related_field: str = "",
     ) -> None:
         where = [source] if source else []
         if case:
@@ -58,6 +64,9 @@ class CaseError(BadInputError):
         self.source = source
         self.case = case
         self.field_name = field_name
+        # The other field of a contradiction (CONTRACT.md §2b): the message names both, and
+        # an editor can mark both.
+        self.related_field = related_field
 
     def located(self, *, source: str | None = None, case: str | None = None) -> CaseError:
         """The same error with the file or case filled in by a caller that knows them."""
@@ -66,6 +75,7 @@ class CaseError(BadInputError):
             source=self.source or (source or ""),
             case=self.case or (case or ""),
             field_name=self.field_name,
+            related_field=self.related_field,
         )
 
 
@@ -101,6 +111,7 @@ class Case:
     sex: str | None = None
     board_date: date | None = None
     primary_tumour_side: str | None = None
+    histology: str | None = None
     metastatic_pattern: str | None = None
     treatment_goal: str | None = None
     prior_systemic_lines: int | None = None
@@ -113,12 +124,32 @@ class Case:
     resectable: bool | None = None
     largest_lesion_mm: int | None = None
     ecog: int | None = None
+    life_expectancy_3_months: bool | None = None
+    lung_metastasis_count: int | None = None
+    lung_metastasis_max_mm: int | None = None
+    nodal_regions: int | None = None
+    nodal_max_mm: int | None = None
+    bone_metastases: bool | None = None
+    peritoneal_metastases: bool | None = None
+    other_extrahepatic_site: bool | None = None
+    albumin_g_dl: float | None = None
+    ascites: bool | None = None
+    cirrhosis: bool | None = None
+    portal_hypertension: bool | None = None
+    main_portal_vein_involvement: bool | None = None
+    prior_adjuvant_chemotherapy: bool | None = None
+    adjuvant_ended_on: date | None = None
+    first_line_regimen: str | None = None
+    peripheral_neuropathy_grade: int | None = None
+    prior_upper_abdominal_radiotherapy: bool | None = None
+    other_active_malignancy: bool | None = None
     planned_chemotherapy: str | None = None
     planned_biologic: str | None = None
     checkpoint_inhibitor: bool | None = None
     prior_kras_g12c_inhibitor: bool | None = None
     microsphere: str | None = None
     lung_shunt_fraction_pct: float | None = None
+    lung_dose_gy: float | None = None
     bilirubin_mg_dl: float | None = None
     notes: str | None = None
     overrides: Mapping[str, Override] = field(default_factory=dict)
@@ -423,6 +454,7 @@ def parse_case(data: Any, *, source: str = "", position: int | None = None) -> C
         values = {spec.name: check_value(spec, data.get(spec.name)) for spec in FIELDS}
         values["overrides"] = parse_overrides(data.get("overrides"))
         values["decision"] = parse_decision(data.get("decision"))
+        check_consistency(values)
     except CaseError as error:
         raise error.located(source=source, case=case_label) from None
     case = Case(**values)
@@ -434,6 +466,78 @@ def parse_case(data: Any, *, source: str = "", position: int | None = None) -> C
 
 
 _CHECKED = "_checked_overrides"
+
+
+# ---------------------------------------------------------------------------------------------
+# Values that contradict each other (CONTRACT.md §2b)
+
+
+def _today() -> date:
+    return date.today()
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Completed years of age on `day` (a 29 February birthday falls on 1 March)."""
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - int(before_birthday)
+
+
+def _contradiction(field_name: str, other: str, message: str) -> CaseError:
+    return CaseError(
+        f"{message} (contradicts field '{other}')", field_name=field_name, related_field=other
+    )
+
+
+def check_consistency(values: Mapping[str, Any]) -> None:
+    """Refuse values that contradict each other, naming both fields.
+
+    `values` are single values already checked (dates as dates). A value is never guessed
+    or dropped: the user decides which of the two is wrong.
+    """
+    size, count = values.get("lung_metastasis_max_mm"), values.get("lung_metastasis_count")
+    if size is not None and (count is None or count < 1):
+        raise _contradiction(
+            "lung_metastasis_max_mm",
+            "lung_metastasis_count",
+            "a largest lung metastasis size needs a lung metastasis count of at least 1",
+        )
+    size, regions = values.get("nodal_max_mm"), values.get("nodal_regions")
+    if size is not None and (regions is None or regions < 1):
+        raise _contradiction(
+            "nodal_max_mm",
+            "nodal_regions",
+            "a largest node size needs at least 1 nodal region",
+        )
+    if (
+        values.get("adjuvant_ended_on") is not None
+        and values.get("prior_adjuvant_chemotherapy") is False
+    ):
+        raise _contradiction(
+            "adjuvant_ended_on",
+            "prior_adjuvant_chemotherapy",
+            "an end date of adjuvant chemotherapy, but no adjuvant chemotherapy is recorded",
+        )
+    regimen = values.get("first_line_regimen")
+    if regimen not in (None, "unknown") and values.get("prior_systemic_lines") == 0:
+        raise _contradiction(
+            "first_line_regimen",
+            "prior_systemic_lines",
+            "a first-line regimen was given, but 0 prior systemic lines are recorded",
+        )
+    age, born = values.get("age_years"), values.get("date_of_birth")
+    if age is not None and born is not None:
+        board = values.get("board_date")
+        day = board if board is not None else _today()
+        computed = age_on(born, day)
+        if abs(computed - age) > 1:
+            # The date of birth itself stays out of the message: it identifies the patient.
+            when = "at the board date" if board is not None else "today"
+            raise _contradiction(
+                "age_years",
+                "date_of_birth",
+                f"{age} years disagrees by more than one year with the date of birth, "
+                f"which gives {computed} {when}",
+            )
 
 
 def is_validated(case: Case) -> bool:

@@ -1,38 +1,48 @@
 """The evidence pack: the clinical content TAREaid shows, loaded from reviewed data.
 
 This module owns the in-memory model of ``resources/evidence_pack.toml`` (references,
-trials, figures, the selection framework's wording, evidence-gap and work-up-alert texts and
-the notes shown under "About the evidence") and the loader that reads and validates it.
+trials, figures, the selection framework's wording and the evidence status of each of its
+claims, evidence-gap and work-up-alert texts, the evidence context of each line of therapy,
+guidance, the trial populations and the notes shown under "About the evidence") and the
+loader that reads and validates it.
 
-Code elsewhere never hard-codes a figure or a citation: it asks the pack. The loader is
-deliberately strict, because a typo in the pack would otherwise put a wrong number in front
-of a tumour board without anyone noticing; every problem raises :class:`EvidencePackError`
-naming the file and the field path (``figures[3].hr``).
+Code elsewhere never hard-codes a figure, a citation or a sentence a clinician reads: it
+asks the pack. The loader is deliberately strict, because a typo in the pack would otherwise
+put a wrong number in front of a tumour board without anyone noticing; every problem raises
+:class:`EvidencePackError` naming the file and the field path (``figures[3].hr``).
 
 Pure Python and standard library only, so the CLI, the report and the UI can all use it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import importlib.resources
-import math
 import re
 import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
-from tareaid.domain.fields import FACTOR_KEYS
-from tareaid.errors import BadInputError
+from tareaid.domain.claims import CLAIM_STATUS_BY_TIER, CLAIM_STATUSES
+from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
+from tareaid.domain.pack_table import KEY_RE, EvidencePackError, PackTable
+from tareaid.domain.populations import Population, build_populations, build_trial_wording
+from tareaid.domain.rules import FINDING_PHRASES, REASON_PHRASES
+from tareaid.domain.templates import (
+    TemplateError,
+    check_named,
+    figure_keys,
+    fill_figures,
+)
 
 PACK_FILENAME = "evidence_pack.toml"
 PACK_PACKAGE = "tareaid.resources"
 
 #: Format of the pack file this loader understands (the ``schema`` key).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Evidence-gap keys (CONTRACT.md §3).
 GAP_KEYS: tuple[str, ...] = (
@@ -42,40 +52,52 @@ GAP_KEYS: tuple[str, ...] = (
     "kras_g12c_inhibitor",
     "therasphere",
 )
-#: Work-up-alert keys (CONTRACT.md §3).
-ALERT_KEYS: tuple[str, ...] = ("lung_shunt_high", "lung_shunt_reduction", "bilirubin_high")
+
+CONTRAINDICATION, CAUTION = "contraindication", "caution"
+#: Work-up-alert keys and their severities (CONTRACT.md §3, second release).
+ALERT_SEVERITIES: dict[str, str] = {
+    "lung_shunt_high": CONTRAINDICATION,
+    "lung_shunt_reduction": CAUTION,
+    "lung_dose_needed": CAUTION,
+    "lung_dose_high": CONTRAINDICATION,
+    "bilirubin_high": CONTRAINDICATION,
+    "anti_vegf_pause": CAUTION,
+}
+ALERT_KEYS: tuple[str, ...] = tuple(ALERT_SEVERITIES)
+
+#: Work-up fields whose absence the assessment reports (CONTRACT.md §3, `workup_unchecked`).
+WORKUP_CHECKED_FIELDS: tuple[str, ...] = (
+    "lung_shunt_fraction_pct",
+    "bilirubin_mg_dl",
+    "lung_dose_gy",
+)
+
+#: Settings the evidence context is worded for, by the number of prior systemic lines.
+EVIDENCE_CONTEXT_KEYS: tuple[str, ...] = (
+    "first_line",
+    "second_line",
+    "later_lines",
+    "not_recorded",
+)
+
+REFERENCE_KINDS: tuple[str, ...] = ("article", "conference", "registry", "interview")
 
 UNITS: tuple[str, ...] = ("months", "%")
 
 # The words that qualify a result (Figure.qualifiers), worded once for the screen, the
 # projection and the PDF. "not significant" is the pack's own wording in its notes.
 PRIMARY_ENDPOINT = "primary endpoint"
+CO_PRIMARY_ENDPOINT = "co-primary endpoint"
 SUBGROUP = "subgroup"
 POST_HOC = "post hoc"
 NOT_SIGNIFICANT = "not significant"
-
-_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # P values are kept exactly as printed in the papers (".43", "< .001"): journals drop the
 # leading zero, and re-formatting a string like "< .001" from a float would lose the "<".
 _P_RE = re.compile(r"^(?:[<>] )?\.\d+$")
 _DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID_RE = re.compile(r"^\d{1,9}$")
 _PMCID_RE = re.compile(r"^PMC\d+$")
-
-
-class EvidencePackError(BadInputError):
-    """The evidence pack cannot be read or breaks its schema: bad input, like a case file.
-
-    The message names the file and the offending field path, e.g.
-    ``evidence_pack.toml: figures[3].hr: expected a number, got a string``.
-    """
-
-    def __init__(
-        self, message: str, *, source: str | None = None, field: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.source = source
-        self.field = field
+_LABEL_RE = re.compile(r"^[A-Z][0-9]+$")
 
 
 # ---------------------------------------------------------------------------------------
@@ -96,12 +118,18 @@ def _number_text(value: float, min_decimals: int) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    """One citation. Fields the reviewed brief does not give are ``None``, never guessed."""
+    """One citation. Fields the sources do not give are ``None``, never guessed.
+
+    ``kind`` says what is cited: a journal ``article`` (the default), a ``conference``
+    report (``journal`` names the meeting), a trial ``registry`` text or an ``interview``.
+    ``label`` is the short source label trial criteria cite ("S1"); ``secondary`` marks a
+    secondary source, which every display citing it says it is.
+    """
 
     key: str
-    authors: str
+    authors: str | None
     title: str | None
-    journal: str
+    journal: str | None
     year: int | None
     volume: str | None
     issue: str | None
@@ -111,22 +139,42 @@ class Reference:
     pmcid: str | None
     registration: str | None
     note: str | None
+    kind: str = "article"
+    label: str | None = None
+    abstract: str | None = None
+    secondary: bool = False
 
     def citation(self) -> str:
-        """One-line citation: ``Authors. Title. Journal Year;Vol(Issue):pages. DOI … · PMID …``."""
-        parts = [_with_stop(self.authors)]
+        """One-line citation: ``Authors. Title. Journal Year;Vol(Issue):pages. DOI … · PMID …``.
+
+        A conference report reads ``Conference report, ASCO 2017, abstract 3507.``; a
+        secondary source says so after its title: ``EPOCH investigator interview (secondary
+        source).``
+        """
+        parts = [_with_stop(self.authors)] if self.authors else []
         if self.title:
-            parts.append(_with_stop(self.title))
-        source = self.journal
-        if self.year is not None:
-            source += f" {self.year}"
-        if self.volume:
-            source += f";{self.volume}"
-            if self.issue:
-                source += f"({self.issue})"
-        if self.pages:
-            source += f":{self.pages}"
-        parts.append(_with_stop(source))
+            title = f"{self.title} (secondary source)" if self.secondary else self.title
+            parts.append(_with_stop(title))
+        elif self.secondary:
+            parts.append("Secondary source.")
+        if self.kind == "conference":
+            source = f"Conference report, {self.journal}"
+            if self.year is not None:
+                source += f" {self.year}"
+            if self.abstract:
+                source += f", abstract {self.abstract}"
+            parts.append(_with_stop(source))
+        elif self.journal:
+            source = self.journal
+            if self.year is not None:
+                source += f" {self.year}"
+            if self.volume:
+                source += f";{self.volume}"
+                if self.issue:
+                    source += f"({self.issue})"
+            if self.pages:
+                source += f":{self.pages}"
+            parts.append(_with_stop(source))
         identifiers = [
             label + value
             for label, value in (
@@ -149,7 +197,7 @@ def _with_stop(text: str) -> str:
 
 @dataclass(frozen=True)
 class Arm:
-    """One trial arm; ``patients`` is ``None`` when the brief gives no count."""
+    """One trial arm; ``patients`` is ``None`` when the sources give no count."""
 
     label: str
     patients: int | None
@@ -170,7 +218,14 @@ class Trial:
 
 @dataclass(frozen=True)
 class Figure:
-    """One reported result: arm values, effect size and the context needed to read it."""
+    """One reported result: arm values, effect size and the context needed to read it.
+
+    ``primary`` marks a primary endpoint; ``co_primary`` one of two or more co-primary
+    endpoints (always primary too), so displays can emphasise primaries and keep post-hoc
+    subgroups no more salient. ``overall_figures`` are the overall results a subgroup is
+    always shown beside; ``shown_with`` are figures never shown apart from this one (liver
+    progression and progression outside the liver, for instance).
+    """
 
     key: str
     trial: str
@@ -193,10 +248,27 @@ class Figure:
     note: str | None
     # Keys of the overall results a subgroup must be shown beside (empty for non-subgroups).
     overall_figures: tuple[str, ...]
+    co_primary: bool = False
+    p_one_sided: bool = False
+    shown_with: tuple[str, ...] = ()
+
+    def p_text(self) -> str:
+        """The P value as printed: ``P = .43``, ``P < .001``, ``one-sided P = .0013``."""
+        if self.p is None:
+            return ""
+        # "< .001" already carries its relation; only exact values take "=".
+        text = f"P {self.p}" if self.p[0] in "<>" else f"P = {self.p}"
+        return f"one-sided {text}" if self.p_one_sided else text
+
+    def ci_text(self) -> str:
+        """The 95% confidence interval, ``0.77–1.12``; empty if not given."""
+        if self.ci_low is None or self.ci_high is None:
+            return ""
+        return f"{_number_text(self.ci_low, 2)}–{_number_text(self.ci_high, 2)}"
 
     def qualifiers(self) -> tuple[str, ...]:
         """What a reader must keep in mind with this result, in reading order: primary
-        endpoint, subgroup, post hoc, not significant.
+        endpoint (or co-primary endpoint), subgroup, post hoc, not significant.
 
         The same words on the screen, the projection and the PDF. Significance is marked
         only when it is absent: the P value shows it either way, and a "significant" label
@@ -204,7 +276,9 @@ class Figure:
         correction note warns about.
         """
         words = []
-        if self.primary:
+        if self.co_primary:
+            words.append(CO_PRIMARY_ENDPOINT)
+        elif self.primary:
             words.append(PRIMARY_ENDPOINT)
         if self.subgroup:
             words.append(SUBGROUP)
@@ -219,13 +293,11 @@ class Figure:
         parts: list[str] = []
         if self.hr is not None:
             effect = f"HR {_number_text(self.hr, 2)}"
-            if self.ci_low is not None and self.ci_high is not None:
-                low, high = _number_text(self.ci_low, 2), _number_text(self.ci_high, 2)
-                effect += f" (95% CI {low}–{high})"
+            if self.ci_text():
+                effect += f" (95% CI {self.ci_text()})"
             parts.append(effect)
         if self.p is not None:
-            # "< .001" already carries its relation; only exact values take "=".
-            parts.append(f"P {self.p}" if self.p[0] in "<>" else f"P = {self.p}")
+            parts.append(self.p_text())
         return ", ".join(parts)
 
     def values_text(self) -> str:
@@ -238,10 +310,61 @@ class Figure:
             return f"{experimental}% vs {control}%"
         return f"{experimental} vs {control} {self.unit}"
 
+    def quote(self, part: str) -> str:
+        """One part of the figure as a sentence in the pack quotes it (``{key.hr}``)."""
+        if part == "hr":
+            return "" if self.hr is None else _number_text(self.hr, 2)
+        if part == "ci":
+            return self.ci_text()
+        if part == "p":
+            return self.p_text()
+        if part == "values":
+            return self.values_text()
+        raise KeyError(part)
+
+    def companions(self) -> tuple[str, ...]:
+        """The figures this one is never shown without: its overall results, then
+        ``shown_with``."""
+        return (*self.overall_figures, *self.shown_with)
+
+
+@dataclass(frozen=True)
+class ClaimStatusText:
+    """How a claim status reads: a short label and what it means."""
+
+    key: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the evidence says about the framework placing data in one factor's tier.
+
+    ``criterion`` and ``claim`` are the framework's own words (parts of the tier's wording):
+    what the data must match ("RAS mutant") and the claim it adds ("may benefit more in
+    pooled subgroups"), or ``None`` when the tier makes no claim beyond its placement.
+    ``evidence`` is the reviewed sentence, with its figures filled in from the pack.
+    """
+
+    factor: str
+    tier: str
+    status: str
+    criterion: str
+    claim: str | None
+    evidence: str
+    figures: tuple[str, ...]
+    references: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class FactorText:
-    """The wording of one framework factor and the figures behind it."""
+    """The wording of one framework factor, the figures behind it and its claims.
+
+    ``favours``, ``neutral`` and ``against`` are the framework's tier descriptions verbatim.
+    ``findings`` and ``reasons`` are the templates the factor's rule fills (keys and
+    placeholders in :mod:`tareaid.domain.rules`); ``claims`` has one entry per tier.
+    """
 
     key: str
     label: str
@@ -250,16 +373,48 @@ class FactorText:
     neutral: str
     against: str
     evidence_figures: tuple[str, ...]
+    findings: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+
+    def tier_text(self, tier: str) -> str:
+        """The framework's verbatim description of a tier (favours, neutral or against)."""
+        return {"favours": self.favours, "neutral": self.neutral, "against": self.against}[tier]
 
 
 @dataclass(frozen=True)
 class Flag:
-    """An evidence-gap or work-up-alert text with the references it rests on."""
+    """An evidence-gap or work-up-alert text with the references it rests on.
+
+    A work-up alert also has its ``severity`` (``contraindication`` or ``caution``) and a
+    ``short`` name for one-sentence summaries; both are ``None`` for an evidence gap.
+    """
 
     key: str
     title: str
     text: str
     references: tuple[str, ...]
+    severity: str | None = None
+    short: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed in one version of the evidence pack."""
+
+    version: str
+    date: datetime.date
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What a guideline says that bears on TARE, and where it says it."""
+
+    key: str
+    body: str
+    text: str
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -278,8 +433,20 @@ class EvidencePack:
     not_covered: str
     disclaimer: str
     other_workup: tuple[str, ...]
+    # One line per guideline (text and citation), for displays that list them as text.
     guidelines: tuple[str, ...]
     reviewed_against: str = ""
+    framework_provenance: str = ""
+    claim_statuses: dict[str, ClaimStatusText] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
+    guidance: tuple[Guidance, ...] = ()
+    # Setting ("first_line", "second_line", "later_lines", "not_recorded") → sentence.
+    evidence_context: dict[str, str] = field(default_factory=dict)
+    # Work-up field → its name in "Not checked: … not recorded"; and that sentence.
+    workup_names: dict[str, str] = field(default_factory=dict)
+    not_checked: str = ""
+    trial_wording: dict[str, str] = field(default_factory=dict)
+    populations: tuple[Population, ...] = ()
 
     def figure(self, key: str) -> Figure:
         """The figure with this key; ``KeyError`` if there is none."""
@@ -302,9 +469,64 @@ class EvidencePack:
         except KeyError:
             raise KeyError(f"no reference {key!r} in evidence pack {self.version}") from None
 
+    def source(self, label: str) -> Reference:
+        """The reference a trial criterion cites by label ("S1"); ``KeyError`` if none."""
+        for reference in self.references.values():
+            if reference.label == label:
+                return reference
+        raise KeyError(f"no source labelled {label!r} in evidence pack {self.version}")
+
     def figures_for_trial(self, trial_key: str) -> tuple[Figure, ...]:
         """The figures of one trial, in pack order (empty for an unknown trial)."""
         return tuple(figure for figure in self.figures if figure.trial == trial_key)
+
+    def display_figures(self, keys: Iterable[str]) -> tuple[Figure, ...]:
+        """The figures to show for `keys`, each with the figures it is never shown without.
+
+        A subgroup comes after its overall results; a figure with ``shown_with`` companions
+        comes just before them; nothing appears twice.
+        """
+        chosen: list[Figure] = []
+
+        def add(figure: Figure) -> None:
+            if figure not in chosen:
+                chosen.append(figure)
+
+        for key in keys:
+            figure = self.figure(key)
+            for overall in figure.overall_figures:
+                add(self.figure(overall))
+            add(figure)
+            for companion in figure.shown_with:
+                add(self.figure(companion))
+        return tuple(chosen)
+
+    def claim(self, factor: str, tier: str) -> Claim | None:
+        """What the evidence says about `factor` at `tier`; None for unassessed/outside."""
+        return self.factor(factor).claims.get(tier)
+
+    def claim_references(self, claim: Claim) -> tuple[Reference, ...]:
+        """Everything a claim's evidence rests on: the references of the figures it quotes,
+        then its own, each once."""
+        keys = [self.figure(key).reference for key in claim.figures] + list(claim.references)
+        return tuple(self.references[key] for key in dict.fromkeys(keys))
+
+    def claim_status_text(self, status: str) -> ClaimStatusText:
+        """The label and meaning of a claim status."""
+        return self.claim_statuses[status]
+
+    def population(self, key: str) -> Population:
+        """A trial population by key (sirflox, foxfire, foxfire_global, epoch)."""
+        for population in self.populations:
+            if population.key == key:
+                return population
+        raise KeyError(f"no trial population {key!r} in evidence pack {self.version}")
+
+    def guidance_for(self, key: str) -> Guidance:
+        for item in self.guidance:
+            if item.key == key:
+                return item
+        raise KeyError(f"no guidance {key!r} in evidence pack {self.version}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -353,162 +575,7 @@ def _parse(data: bytes, source: str) -> EvidencePack:
         ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise EvidencePackError(f"{source}: not valid TOML: {exc}", source=source) from exc
-    return _build_pack(_Table(document, source, ""))
-
-
-class _Table:
-    """One TOML table being read: typed access by field name, errors that name the path.
-
-    Every field read is remembered so that :meth:`finish` can reject keys nobody read: an
-    unknown key is almost always a misspelt optional field whose value would be lost.
-    """
-
-    def __init__(self, data: object, source: str, path: str) -> None:
-        self.source = source
-        self.path = path
-        if not isinstance(data, dict):
-            raise self.error(None, f"expected a table, got {_type_name(data)}")
-        self.data: dict[str, object] = data
-        self._read: set[str] = set()
-
-    def field_path(self, name: str | None) -> str:
-        if name is None:
-            return self.path or "(top level)"
-        return f"{self.path}.{name}" if self.path else name
-
-    def error(self, name: str | None, problem: str) -> EvidencePackError:
-        field = self.field_path(name)
-        return EvidencePackError(
-            f"{self.source}: {field}: {problem}", source=self.source, field=field
-        )
-
-    def _get(
-        self, name: str, expected: str, accept: Callable[[object], bool], required: bool
-    ) -> object | None:
-        self._read.add(name)
-        if name not in self.data:
-            if required:
-                raise self.error(name, f"missing required field (expected {expected})")
-            return None
-        value = self.data[name]
-        if not accept(value):
-            raise self.error(name, f"expected {expected}, got {_type_name(value)}")
-        return value
-
-    # Typed readers. ``opt_*`` return None for an absent field; present fields must be valid.
-
-    def text(self, name: str) -> str:
-        return str(self._get(name, "a non-empty string", _is_text, True))
-
-    def opt_text(self, name: str) -> str | None:
-        value = self._get(name, "a non-empty string", _is_text, False)
-        return None if value is None else str(value)
-
-    def integer(self, name: str) -> int:
-        return cast(int, self._get(name, "an integer", _is_int, True))
-
-    def opt_integer(self, name: str) -> int | None:
-        return cast(int | None, self._get(name, "an integer", _is_int, False))
-
-    def opt_number(self, name: str) -> float | None:
-        value = self._get(name, "a number", _is_number, False)
-        return None if value is None else float(cast(int | float, value))
-
-    def boolean(self, name: str) -> bool:
-        return bool(self._get(name, "true or false", _is_bool, True))
-
-    def opt_boolean(self, name: str) -> bool | None:
-        value = self._get(name, "true or false", _is_bool, False)
-        return None if value is None else bool(value)
-
-    def date(self, name: str) -> datetime.date:
-        return cast(datetime.date, self._get(name, "a date (YYYY-MM-DD)", _is_date, True))
-
-    def texts(self, name: str, *, required: bool = True) -> tuple[str, ...]:
-        value = self._get(name, "a list of non-empty strings", _is_text_list, required)
-        return () if value is None else tuple(cast(list[str], value))
-
-    def table(self, name: str) -> _Table:
-        value = self._get(name, "a table", _is_dict, True)
-        return _Table(value, self.source, self.field_path(name))
-
-    def tables(self, name: str) -> list[_Table]:
-        """An array of tables (``[[name]]`` or a list of inline tables)."""
-        value = cast(list[object], self._get(name, "a list of tables", _is_list, True))
-        return [
-            _Table(item, self.source, f"{self.field_path(name)}[{index}]")
-            for index, item in enumerate(value)
-        ]
-
-    def keyed_tables(self, name: str) -> dict[str, _Table]:
-        """A table of tables (``[name.<key>]``), keyed by the sub-table names."""
-        parent = self.table(name)
-        result: dict[str, _Table] = {}
-        for key, value in parent.data.items():
-            if not _KEY_RE.match(key):
-                raise parent.error(key, "key must be lower-case letters, digits and underscores")
-            result[key] = _Table(value, self.source, parent.field_path(key))
-        return result
-
-    def finish(self) -> None:
-        unknown = [key for key in self.data if key not in self._read]
-        if unknown:
-            raise self.error(unknown[0], "unknown field (misspelt, or not part of the schema)")
-
-
-def _type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, str):
-        return "a string" if value.strip() else "an empty string"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number" if math.isfinite(value) else f"the non-finite number {value}"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, datetime.datetime | datetime.time):
-        return "a date-time" if isinstance(value, datetime.datetime) else "a time"
-    if isinstance(value, datetime.date):
-        return "a date"
-    return type(value).__name__
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
-def _is_dict(value: object) -> bool:
-    return isinstance(value, dict)
-
-
-def _is_list(value: object) -> bool:
-    return isinstance(value, list)
-
-
-def _is_int(value: object) -> bool:
-    # bool is a subclass of int in Python; `patients = true` must not read as 1.
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    # TOML allows nan and inf; neither is a figure anyone published.
-    return (_is_int(value) or isinstance(value, float)) and math.isfinite(cast(float, value))
-
-
-def _is_bool(value: object) -> bool:
-    return isinstance(value, bool)
-
-
-def _is_date(value: object) -> bool:
-    # datetime is a subclass of date; a review date with a time of day is a different thing.
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
-
-
-def _is_text_list(value: object) -> bool:
-    return isinstance(value, list) and all(_is_text(item) for item in value)
+    return _build_pack(PackTable(document, source, ""))
 
 
 # ---------------------------------------------------------------------------------------
@@ -516,7 +583,7 @@ def _is_text_list(value: object) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
-def _build_pack(top: _Table) -> EvidencePack:
+def _build_pack(top: PackTable) -> EvidencePack:
     schema = top.integer("schema")
     if schema != SCHEMA_VERSION:
         raise top.error(
@@ -525,18 +592,29 @@ def _build_pack(top: _Table) -> EvidencePack:
     version = top.text("version")
     reviewed_on = top.date("reviewed_on")
     reviewed_against = top.text("reviewed_against")
+    changes = _build_changes(top, version, reviewed_on)
 
     references = {
         key: _build_reference(key, table) for key, table in top.keyed_tables("references").items()
     }
+    _check_labels(top, references)
     trials = {
         key: _build_trial(key, table, references)
         for key, table in top.keyed_tables("trials").items()
     }
     figures = _build_figures(top.tables("figures"), trials, references)
-    factors = _build_factors(top, {figure.key for figure in figures})
+    by_key = {figure.key: figure for figure in figures}
+    claim_statuses = _build_claim_statuses(top)
+    factors = _build_factors(top, by_key, references)
     gaps = _build_flags(top, "gaps", GAP_KEYS, references)
     alerts = _build_flags(top, "alerts", ALERT_KEYS, references)
+    evidence_context = _build_sentences(top, "evidence_context", EVIDENCE_CONTEXT_KEYS, by_key)
+    workup_names, not_checked = _build_workup_names(top)
+    guidance = _build_guidance(top, references)
+    trial_wording = build_trial_wording(top.table("trial_wording"))
+    labels = frozenset(r.label for r in references.values() if r.label)
+    secondary = frozenset(r.label for r in references.values() if r.label and r.secondary)
+    populations = build_populations(top, secondary, labels)
 
     notes = top.table("notes")
     pack = EvidencePack(
@@ -552,25 +630,63 @@ def _build_pack(top: _Table) -> EvidencePack:
         not_covered=notes.text("not_covered"),
         disclaimer=notes.text("disclaimer"),
         other_workup=notes.texts("other_workup"),
-        guidelines=notes.texts("guidelines"),
+        guidelines=tuple(
+            f"{item.text} ({references[item.reference].citation()})" for item in guidance
+        ),
         reviewed_against=reviewed_against,
+        framework_provenance=notes.text("framework_provenance"),
+        claim_statuses=claim_statuses,
+        changes=changes,
+        guidance=guidance,
+        evidence_context=evidence_context,
+        workup_names=workup_names,
+        not_checked=not_checked,
+        trial_wording=trial_wording,
+        populations=populations,
     )
     notes.finish()
     top.finish()
     return pack
 
 
-def _check_format(table: _Table, name: str, value: str | None, pattern: re.Pattern[str]) -> None:
+def _build_changes(top: PackTable, version: str, reviewed_on: datetime.date) -> tuple[Change, ...]:
+    """The per-version list of what changed, newest first; the newest is this version."""
+    changes: list[Change] = []
+    for table in top.tables("changes"):
+        change = Change(
+            version=table.text("version"),
+            date=table.date("date"),
+            items=table.texts("items"),
+        )
+        if not change.items:
+            raise table.error("items", "say what changed in this version")
+        if any(c.version == change.version for c in changes):
+            raise table.error("version", f"version {change.version!r} is listed twice")
+        if change.date > reviewed_on:
+            raise table.error("date", "a change cannot be dated after the review date")
+        if changes and change.date > changes[-1].date:
+            raise table.error("date", "list versions newest first")
+        table.finish()
+        changes.append(change)
+    if not changes or changes[0].version != version:
+        raise top.error("changes", f"the first entry must say what changed in {version}")
+    return tuple(changes)
+
+
+def _check_format(table: PackTable, name: str, value: str | None, pattern: re.Pattern[str]) -> None:
     if value is not None and not pattern.match(value):
         raise table.error(name, f"{value!r} is not a well-formed {name}")
 
 
-def _build_reference(key: str, table: _Table) -> Reference:
+def _build_reference(key: str, table: PackTable) -> Reference:
+    kind = table.opt_text("kind") or "article"
+    if kind not in REFERENCE_KINDS:
+        raise table.error("kind", f"expected one of {', '.join(REFERENCE_KINDS)}, got {kind!r}")
     reference = Reference(
         key=key,
-        authors=table.text("authors"),
+        authors=table.opt_text("authors"),
         title=table.opt_text("title"),
-        journal=table.text("journal"),
+        journal=table.opt_text("journal"),
         year=table.opt_integer("year"),
         volume=table.opt_text("volume"),
         issue=table.opt_text("issue"),
@@ -580,15 +696,43 @@ def _build_reference(key: str, table: _Table) -> Reference:
         pmcid=table.opt_text("pmcid"),
         registration=table.opt_text("registration"),
         note=table.opt_text("note"),
+        kind=kind,
+        label=table.opt_text("label"),
+        abstract=table.opt_text("abstract"),
+        secondary=bool(table.opt_boolean("secondary")),
     )
+    # What each kind of citation cannot do without.
+    required = {
+        "article": ("authors", "journal"),
+        "conference": ("journal", "year"),
+        "registry": ("title", "registration"),
+        "interview": ("title",),
+    }[kind]
+    for name in required:
+        if getattr(reference, name) is None:
+            raise table.error(name, f"missing required field (a {kind} reference needs it)")
     _check_format(table, "doi", reference.doi, _DOI_RE)
     _check_format(table, "pmid", reference.pmid, _PMID_RE)
     _check_format(table, "pmcid", reference.pmcid, _PMCID_RE)
+    _check_format(table, "label", reference.label, _LABEL_RE)
     table.finish()
     return reference
 
 
-def _build_trial(key: str, table: _Table, references: dict[str, Reference]) -> Trial:
+def _check_labels(top: PackTable, references: dict[str, Reference]) -> None:
+    seen: dict[str, str] = {}
+    for key, reference in references.items():
+        if reference.label is None:
+            continue
+        if reference.label in seen:
+            raise top.error(
+                f"references.{key}.label",
+                f"label {reference.label!r} is already used by {seen[reference.label]!r}",
+            )
+        seen[reference.label] = key
+
+
+def _build_trial(key: str, table: PackTable, references: dict[str, Reference]) -> Trial:
     arms: list[Arm] = []
     for arm_table in table.tables("arms"):
         arms.append(Arm(label=arm_table.text("label"), patients=arm_table.opt_integer("patients")))
@@ -617,13 +761,13 @@ def _build_trial(key: str, table: _Table, references: dict[str, Reference]) -> T
 
 
 def _build_figures(
-    tables: list[_Table], trials: dict[str, Trial], references: dict[str, Reference]
+    tables: list[PackTable], trials: dict[str, Trial], references: dict[str, Reference]
 ) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     seen: set[str] = set()
     for table in tables:
         figure = _build_figure(table)
-        if not _KEY_RE.match(figure.key):
+        if not KEY_RE.match(figure.key):
             raise table.error("key", "key must be lower-case letters, digits and underscores")
         if figure.key in seen:
             raise table.error("key", f"duplicate figure key {figure.key!r}")
@@ -646,10 +790,38 @@ def _build_figures(
                     "overall_figures",
                     f"{overall_key!r} is itself a subgroup, not an overall result",
                 )
+        for companion in figure.shown_with:
+            if companion not in by_key:
+                raise table.error("shown_with", f"unknown figure {companion!r}")
+            # A pair shown together is a pair both ways: neither half is ever shown alone.
+            if figure.key not in by_key[companion].shown_with:
+                raise table.error(
+                    "shown_with", f"{companion!r} must name {figure.key!r} in its shown_with too"
+                )
+    _check_primary_endpoints(tables, figures)
     return tuple(figures)
 
 
-def _build_figure(table: _Table) -> Figure:
+def _check_primary_endpoints(tables: list[PackTable], figures: list[Figure]) -> None:
+    """A trial has one primary endpoint, or two or more co-primary endpoints, or neither
+    among its figures; a mix would make "the primary endpoint" ambiguous."""
+    by_trial: dict[str, list[tuple[PackTable, Figure]]] = {}
+    for table, figure in zip(tables, figures, strict=True):
+        if figure.primary:
+            by_trial.setdefault(figure.trial, []).append((table, figure))
+    for primaries in by_trial.values():
+        co_primary = [figure for _, figure in primaries if figure.co_primary]
+        if co_primary and len(co_primary) != len(primaries):
+            table = primaries[-1][0]
+            raise table.error("co_primary", "a trial's primary endpoints are all co-primary or one")
+        if len(primaries) > 1 and not co_primary:
+            table = primaries[-1][0]
+            raise table.error("primary", "a second primary endpoint must be marked co_primary")
+        if len(co_primary) == 1:
+            raise primaries[0][0].error("co_primary", "a co-primary endpoint needs another")
+
+
+def _build_figure(table: PackTable) -> Figure:
     figure = Figure(
         key=table.text("key"),
         trial=table.text("trial"),
@@ -671,6 +843,9 @@ def _build_figure(table: _Table) -> Figure:
         significant=table.opt_boolean("significant"),
         note=table.opt_text("note"),
         overall_figures=table.texts("overall_figures", required=False),
+        co_primary=bool(table.opt_boolean("co_primary")),
+        p_one_sided=bool(table.opt_boolean("p_one_sided")),
+        shown_with=table.texts("shown_with", required=False),
     )
     table.finish()
 
@@ -700,6 +875,10 @@ def _build_figure(table: _Table) -> Figure:
         raise table.error(
             "p", f"expected a P value as printed, like '.43' or '< .001', got {figure.p!r}"
         )
+    if figure.p_one_sided and figure.p is None:
+        raise table.error("p_one_sided", "a one-sided P value needs the P value")
+    if figure.co_primary and not figure.primary:
+        raise table.error("co_primary", "a co-primary endpoint is a primary endpoint too")
     # A subgroup result shown alone is how the source page misled readers; the pack must say
     # which overall result goes beside it, and only subgroups carry one.
     if figure.subgroup and not figure.overall_figures:
@@ -708,10 +887,64 @@ def _build_figure(table: _Table) -> Figure:
         raise table.error("overall_figures", "only subgroup figures name overall figures")
     if figure.key in figure.overall_figures:
         raise table.error("overall_figures", "a figure cannot be its own overall figure")
+    if figure.key in figure.shown_with:
+        raise table.error("shown_with", "a figure cannot be shown with itself")
     return figure
 
 
-def _build_factors(top: _Table, figure_keys: set[str]) -> tuple[FactorText, ...]:
+def _check_shown_together(
+    table: PackTable, name: str, keys: Sequence[str], by_key: dict[str, Figure]
+) -> None:
+    """Wherever the pack lists or quotes a figure, it lists or quotes its companions too:
+    a subgroup never without its overall result, liver progression never without
+    progression outside the liver."""
+    for key in keys:
+        for companion in by_key[key].companions():
+            if companion not in keys:
+                raise table.error(
+                    name, f"{key!r} is never shown without {companion!r}; add it here too"
+                )
+
+
+def _sentence(
+    table: PackTable, name: str, by_key: dict[str, Figure]
+) -> tuple[str, tuple[str, ...]]:
+    """A reviewed sentence with its figures quoted, and the keys of those figures."""
+    template = table.text(name)
+    try:
+        keys = figure_keys(template, by_key.__contains__)
+    except TemplateError as error:
+        raise table.error(name, str(error)) from None
+    _check_shown_together(table, name, keys, by_key)
+    for key in keys:
+        if by_key[key].hr is None and f"{{{key}.hr}}" in template:
+            raise table.error(name, f"{{{key}.hr}}: figure {key!r} has no hazard ratio")
+    return fill_figures(template, by_key), keys
+
+
+def _build_sentences(
+    top: PackTable, section: str, expected: tuple[str, ...], by_key: dict[str, Figure]
+) -> dict[str, str]:
+    table = top.table(section)
+    sentences = {key: _sentence(table, key, by_key)[0] for key in expected}
+    table.finish()
+    return sentences
+
+
+def _build_claim_statuses(top: PackTable) -> dict[str, ClaimStatusText]:
+    tables = top.keyed_tables("claim_statuses")
+    _check_exact_keys(top, "claim_statuses", tables, CLAIM_STATUSES, "claim status")
+    statuses = {}
+    for key in CLAIM_STATUSES:
+        table = tables[key]
+        statuses[key] = ClaimStatusText(key, table.text("label"), table.text("meaning"))
+        table.finish()
+    return statuses
+
+
+def _build_factors(
+    top: PackTable, by_key: dict[str, Figure], references: dict[str, Reference]
+) -> tuple[FactorText, ...]:
     order = top.texts("framework_order")
     if order != FACTOR_KEYS:
         raise top.error(
@@ -733,37 +966,154 @@ def _build_factors(top: _Table, figure_keys: set[str]) -> tuple[FactorText, ...]
             evidence_figures=table.texts("evidence_figures"),
         )
         for figure_key in factor.evidence_figures:
-            if figure_key not in figure_keys:
+            if figure_key not in by_key:
                 raise table.error("evidence_figures", f"unknown figure {figure_key!r}")
+        _check_shown_together(table, "evidence_figures", factor.evidence_figures, by_key)
+        factor = dataclasses.replace(
+            factor,
+            findings=_build_phrases(table, "findings", FINDING_PHRASES[key]),
+            reasons=_build_phrases(table, "reasons", REASON_PHRASES[key]),
+            claims=_build_claims(table, factor, by_key, references),
+        )
         table.finish()
         factors.append(factor)
     return tuple(factors)
 
 
+def _build_phrases(
+    parent: PackTable, name: str, expected: dict[str, frozenset[str]]
+) -> dict[str, str]:
+    """The templates a rule fills: exactly its keys, only the placeholders it fills."""
+    table = parent.table(name)
+    phrases = {}
+    for key in table.data:
+        if key not in expected:
+            raise table.error(key, f"no rule produces this key (expected {', '.join(expected)})")
+    for key, allowed in expected.items():
+        phrases[key] = table.text(key)
+        try:
+            check_named(phrases[key], allowed)
+        except TemplateError as error:
+            raise table.error(key, str(error)) from None
+    table.finish()
+    return phrases
+
+
+def _build_claims(
+    parent: PackTable,
+    factor: FactorText,
+    by_key: dict[str, Figure],
+    references: dict[str, Reference],
+) -> dict[str, Claim]:
+    tables = parent.keyed_tables("claims")
+    _check_exact_keys(parent, "claims", tables, OVERRIDE_TIERS, "tier")
+    claims = {}
+    for tier in OVERRIDE_TIERS:
+        table = tables[tier]
+        status = table.text("status")
+        expected = CLAIM_STATUS_BY_TIER[factor.key][tier]
+        if status != expected:
+            # The contract fixes each tier's status; the pack words it.
+            raise table.error("status", f"expected {expected!r} (CONTRACT.md §4), got {status!r}")
+        evidence, figures = _sentence(table, "evidence", by_key)
+        claim = Claim(
+            factor=factor.key,
+            tier=tier,
+            status=status,
+            criterion=table.text("criterion"),
+            claim=table.opt_text("claim"),
+            evidence=evidence,
+            figures=figures,
+            references=table.texts("references", required=False),
+        )
+        wording = factor.tier_text(tier)
+        # Both are the framework's own words: they must appear in its tier description.
+        for name in ("criterion", "claim"):
+            words = getattr(claim, name)
+            if words is not None and words not in wording:
+                raise table.error(name, f"{words!r} is not part of the framework's {wording!r}")
+        for reference_key in claim.references:
+            if reference_key not in references:
+                raise table.error("references", f"unknown reference {reference_key!r}")
+        table.finish()
+        claims[tier] = claim
+    return claims
+
+
 def _build_flags(
-    top: _Table, section: str, expected: tuple[str, ...], references: dict[str, Reference]
+    top: PackTable, section: str, expected: tuple[str, ...], references: dict[str, Reference]
 ) -> dict[str, Flag]:
     tables = top.keyed_tables(section)
     _check_exact_keys(top, section, tables, expected, section.rstrip("s"))
     flags: dict[str, Flag] = {}
     for key in expected:
         table = tables[key]
+        severity = short = None
+        if section == "alerts":
+            severity = table.text("severity")
+            if severity != ALERT_SEVERITIES[key]:
+                raise table.error(
+                    "severity",
+                    f"expected {ALERT_SEVERITIES[key]!r} (CONTRACT.md §3), got {severity!r}",
+                )
+            short = table.text("short")
         flag = Flag(
             key=key,
             title=table.text("title"),
             text=table.text("text"),
             references=table.texts("references"),
+            severity=severity,
+            short=short,
         )
         for reference_key in flag.references:
             if reference_key not in references:
                 raise table.error("references", f"unknown reference {reference_key!r}")
+        if severity == CAUTION:
+            # Only a contraindication may be worded as a stop.
+            for name in ("title", "short", "text"):
+                if "resolve first" in getattr(flag, name).lower():
+                    raise table.error(name, "a caution is never worded as 'to resolve first'")
         table.finish()
         flags[key] = flag
     return flags
 
 
+def _build_workup_names(top: PackTable) -> tuple[dict[str, str], str]:
+    table = top.table("workup_unchecked")
+    names = {name: table.text(name) for name in WORKUP_CHECKED_FIELDS}
+    sentence = table.text("sentence")
+    try:
+        check_named(sentence, ("fields",))
+    except TemplateError as error:
+        raise table.error("sentence", str(error)) from None
+    table.finish()
+    return names, sentence
+
+
+def _build_guidance(top: PackTable, references: dict[str, Reference]) -> tuple[Guidance, ...]:
+    items: list[Guidance] = []
+    for table in top.tables("guidance"):
+        item = Guidance(
+            key=table.text("key"),
+            body=table.text("body"),
+            text=table.text("text"),
+            reference=table.text("reference"),
+        )
+        if item.reference not in references:
+            raise table.error("reference", f"unknown reference {item.reference!r}")
+        if any(other.key == item.key for other in items):
+            raise table.error("key", f"duplicate guidance key {item.key!r}")
+        table.finish()
+        items.append(item)
+    return tuple(items)
+
+
 def _check_exact_keys(
-    top: _Table, section: str, tables: dict[str, _Table], expected: tuple[str, ...], noun: str
+    top: PackTable,
+    section: str,
+    tables: dict[str, PackTable],
+    expected: tuple[str, ...],
+    noun: str,
 ) -> None:
     """The contract fixes these keys: a missing one would silently drop a flag or factor."""
     for key in tables:

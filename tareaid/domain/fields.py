@@ -26,8 +26,11 @@ class Group(StrEnum):
 
     PATIENT = "Patient"
     DISEASE = "Primary and metastatic disease"
+    EXTRAHEPATIC = "Extrahepatic disease"
     MOLECULAR = "Molecular profile"
     LESIONS = "Liver lesions"
+    LIVER = "Liver function and contraindications"
+    HISTORY = "History"
     TREATMENT = "Treatment plan"
     WORKUP = "Work-up"
     NOTES = "Notes"
@@ -93,6 +96,13 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Primary tumour side",
         Group.DISEASE,
         choices=("right", "left", "rectum", "unknown"),
+    ),
+    FieldSpec(
+        "histology",
+        Kind.CHOICE,
+        "Histology",
+        Group.DISEASE,
+        choices=("adenocarcinoma", "other", "unknown"),
     ),
     FieldSpec(
         "metastatic_pattern",
@@ -166,6 +176,117 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec("ecog", Kind.INTEGER, "ECOG performance status", Group.DISEASE, minimum=0, maximum=4),
     FieldSpec(
+        "life_expectancy_3_months",
+        Kind.BOOLEAN,
+        "Life expectancy at least 3 months",
+        Group.DISEASE,
+        help="The clinician expects the patient to live at least 3 months",
+    ),
+    # Second release: the fields the trial-population check reads (TRIALS.md).
+    FieldSpec(
+        "lung_metastasis_count",
+        Kind.INTEGER,
+        "Lung metastases",
+        Group.EXTRAHEPATIC,
+        minimum=0,
+        maximum=100,
+        help="Number of lung metastases; 0 = none",
+    ),
+    FieldSpec(
+        "lung_metastasis_max_mm",
+        Kind.INTEGER,
+        "Largest lung metastasis",
+        Group.EXTRAHEPATIC,
+        minimum=1,
+        maximum=200,
+        unit="mm",
+        help="Only with at least one lung metastasis",
+    ),
+    FieldSpec(
+        "nodal_regions",
+        Kind.INTEGER,
+        "Nodal regions involved",
+        Group.EXTRAHEPATIC,
+        minimum=0,
+        maximum=10,
+        help="Anatomical regions with nodal metastases; 0 = none",
+    ),
+    FieldSpec(
+        "nodal_max_mm",
+        Kind.INTEGER,
+        "Largest metastatic node",
+        Group.EXTRAHEPATIC,
+        minimum=1,
+        maximum=200,
+        unit="mm",
+        help="Only with at least one nodal region",
+    ),
+    FieldSpec("bone_metastases", Kind.BOOLEAN, "Bone metastases", Group.EXTRAHEPATIC),
+    FieldSpec("peritoneal_metastases", Kind.BOOLEAN, "Peritoneal metastases", Group.EXTRAHEPATIC),
+    FieldSpec(
+        "other_extrahepatic_site",
+        Kind.BOOLEAN,
+        "Other extrahepatic site",
+        Group.EXTRAHEPATIC,
+        help="Any extrahepatic site other than lung, nodes, bone and peritoneum",
+    ),
+    FieldSpec(
+        "albumin_g_dl",
+        Kind.NUMBER,
+        "Serum albumin",
+        Group.LIVER,
+        minimum=0,
+        maximum=10,
+        unit="g/dL",
+    ),
+    FieldSpec("ascites", Kind.BOOLEAN, "Ascites", Group.LIVER),
+    FieldSpec("cirrhosis", Kind.BOOLEAN, "Cirrhosis", Group.LIVER),
+    FieldSpec("portal_hypertension", Kind.BOOLEAN, "Portal hypertension", Group.LIVER),
+    FieldSpec(
+        "main_portal_vein_involvement",
+        Kind.BOOLEAN,
+        "Main portal vein involvement",
+        Group.LIVER,
+    ),
+    FieldSpec(
+        "prior_adjuvant_chemotherapy",
+        Kind.BOOLEAN,
+        "Prior adjuvant chemotherapy",
+        Group.HISTORY,
+        help="Adjuvant chemotherapy after resection of the primary tumour",
+    ),
+    FieldSpec(
+        "adjuvant_ended_on",
+        Kind.DATE,
+        "Adjuvant chemotherapy ended",
+        Group.HISTORY,
+        help="Date of the last adjuvant dose; a date means adjuvant chemotherapy was given",
+    ),
+    FieldSpec(
+        "first_line_regimen",
+        Kind.CHOICE,
+        "First-line regimen given",
+        Group.HISTORY,
+        choices=("oxaliplatin_based", "irinotecan_based", "other", "unknown"),
+        help="What was given in first line, when there was at least one prior line",
+    ),
+    FieldSpec(
+        "peripheral_neuropathy_grade",
+        Kind.INTEGER,
+        "Peripheral neuropathy grade",
+        Group.HISTORY,
+        minimum=0,
+        maximum=4,
+        help="NCI CTCAE grade, 0–4",
+    ),
+    FieldSpec(
+        "prior_upper_abdominal_radiotherapy",
+        Kind.BOOLEAN,
+        "Prior radiotherapy to the upper abdomen or liver",
+        Group.HISTORY,
+    ),
+    FieldSpec("other_active_malignancy", Kind.BOOLEAN, "Other active malignancy", Group.HISTORY),
+    FieldSpec(
         "planned_chemotherapy",
         Kind.CHOICE,
         "Planned chemotherapy",
@@ -207,6 +328,16 @@ FIELDS: tuple[FieldSpec, ...] = (
         help="From the Tc-99m MAA work-up",
     ),
     FieldSpec(
+        "lung_dose_gy",
+        Kind.NUMBER,
+        "Estimated lung dose",
+        Group.WORKUP,
+        minimum=0,
+        maximum=200,
+        unit="Gy",
+        help="Estimated lung absorbed dose from the dosimetry work-up",
+    ),
+    FieldSpec(
         "bilirubin_mg_dl",
         Kind.NUMBER,
         "Serum bilirubin",
@@ -214,6 +345,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         minimum=0,
         maximum=50,
         unit="mg/dL",
+        help="Stored in mg/dL (1 mg/dL = 17.1 µmol/L)",
     ),
     FieldSpec("notes", Kind.TEXT, "Notes", Group.NOTES, max_length=NOTES_MAX),
 )
@@ -248,6 +380,9 @@ CHOICE_LABELS: dict[str, str] = {
     "bevacizumab": "Bevacizumab",
     "cetuximab": "Cetuximab",
     "panitumumab": "Panitumumab",
+    "adenocarcinoma": "Adenocarcinoma",
+    "oxaliplatin_based": "Oxaliplatin-based",
+    "irinotecan_based": "Irinotecan-based",
 }
 
 FACTOR_KEYS: tuple[str, ...] = (

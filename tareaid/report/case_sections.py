@@ -21,7 +21,7 @@ from tareaid.domain.assessment import (
     HEADLINE_RULE,
     Assessment,
     evidence_gap_fields_not_recorded,
-    workup_alert_fields_not_recorded,
+    workup_unchecked,
 )
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
@@ -201,13 +201,21 @@ def field_value(spec: FieldSpec, value: object) -> str:
     return markup(str(value))
 
 
+_TRIAL_POPULATION_GROUPS = (Group.EXTRAHEPATIC, Group.LIVER, Group.HISTORY)
+
+
 def case_data(view: CaseView, width: float) -> list[Flowable]:
-    """The recorded case data, one line of label–value pairs per group (as in the editor)."""
+    """The case data the checklist and the work-up checks read, one line of label–value
+    pairs per group (as in the editor)."""
     s = st.styles()
     rows: list[list] = []
     commands: list[tuple] = []
     for group in Group:
         if group is Group.NOTES:
+            continue
+        if group in _TRIAL_POPULATION_GROUPS:
+            # Fields the checklist does not read: they describe the case against the trial
+            # populations, not the framework, and are left out of this block.
             continue
         specs = [f for f in FIELDS if f.group is group and f.name not in _TITLE_FIELDS]
         if not specs:
@@ -350,7 +358,7 @@ def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float
         for paragraph in _flag_paragraphs(alerts, pack.alerts, citations):
             out += [box([paragraph], width, st.ALERT_FILL, st.ALERT_EDGE), Spacer(1, 2)]
     else:
-        missing = _labels(workup_alert_fields_not_recorded(case))
+        missing = _labels(workup_unchecked(case))
         out.append(_none_raised("Work-up alerts", "work-up values", missing))
     gaps = view.assessment.evidence_gaps
     if gaps:

@@ -85,7 +85,7 @@ def _values(
     if values is not None and not differing:
         text_cell(commands, cell, bold=True, size=6.8)
         return wrapped(values, width, bold=True, size=6.8)
-    text = f"<b>{markup(values)}</b>" if values else muted("arm values not reported")
+    text = f"<b>{markup(values)}</b>" if values else muted("not reported")
     if differing:
         text += "<br/>" + muted("; ".join(differing))
     return para(text, st.styles().evidence)

@@ -1,4 +1,4 @@
-"""The SQLModel tables of the current schema (version 3), used to read and write rows.
+"""The SQLModel tables of the current schema (version 4), used to read and write rows.
 
 For SQLite the tables are created by the frozen DDL in ``schema.py``; these classes describe
 the same tables to SQLAlchemy (a test proves the two agree column by column and index by
@@ -95,6 +95,30 @@ class CaseRecord(SQLModel, table=True):
     version: int = 1
     created_at: str = Field(max_length=40)  # UTC, ISO 8601
     updated_at: str = Field(max_length=40)
+
+    # Schema version 4: the second release's case fields, added as columns at the end of
+    # the table (ALTER TABLE ... ADD COLUMN), so they come last here too.
+    histology: str | None = Field(default=None, max_length=32)
+    life_expectancy_3_months: bool | None = None
+    lung_metastasis_count: int | None = None
+    lung_metastasis_max_mm: int | None = None
+    nodal_regions: int | None = None
+    nodal_max_mm: int | None = None
+    bone_metastases: bool | None = None
+    peritoneal_metastases: bool | None = None
+    other_extrahepatic_site: bool | None = None
+    albumin_g_dl: float | None = None
+    ascites: bool | None = None
+    cirrhosis: bool | None = None
+    portal_hypertension: bool | None = None
+    main_portal_vein_involvement: bool | None = None
+    prior_adjuvant_chemotherapy: bool | None = None
+    adjuvant_ended_on: date | None = None
+    first_line_regimen: str | None = Field(default=None, max_length=32)
+    peripheral_neuropathy_grade: int | None = None
+    prior_upper_abdominal_radiotherapy: bool | None = None
+    other_active_malignancy: bool | None = None
+    lung_dose_gy: float | None = None
 
 
 class CaseOverride(SQLModel, table=True):

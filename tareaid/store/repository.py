@@ -92,7 +92,7 @@ from tareaid.store.errors import (
 from tareaid.store.health import CheckReport, check_database
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
 from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, CASES, OVERRIDES
-from tareaid.store.schema import SCHEMA_VERSION
+from tareaid.store.schema import SCHEMA_VERSION, V4_CASE_COLUMNS
 
 __all__ = [
     "AuditEntry",
@@ -1484,9 +1484,30 @@ def _server_schema_version(connection: Connection) -> int | None:
     return None if value is None else int(value)
 
 
-# Versions that added only indexes: a server builds them in place, from the models.
-_SERVER_INDEXES_BY_VERSION = {3: ("ix_case_record_reference_search",)}
+# What each version after 2 adds on a server, built in place from the models: indexes,
+# and (version 4) nullable case_record columns, typed for the server's dialect.
+_SERVER_INDEXES_BY_VERSION: dict[int, tuple[str, ...]] = {
+    3: ("ix_case_record_reference_search",),
+    4: (),
+}
+_SERVER_COLUMNS_BY_VERSION: dict[int, tuple[str, ...]] = {
+    4: tuple(name for name, _ in V4_CASE_COLUMNS),
+}
 assert sorted(_SERVER_INDEXES_BY_VERSION) == list(range(3, SCHEMA_VERSION + 1))
+
+
+def _add_server_columns(connection: Connection, names: Sequence[str]) -> None:
+    preparer = connection.dialect.identifier_preparer
+    for name in names:
+        column = CASES.c[name]
+        assert column.nullable, "an added column must be nullable: existing rows have no value"
+        sql_type = column.type.compile(dialect=connection.dialect)
+        connection.execute(
+            text(
+                f"ALTER TABLE {preparer.quote(CASES.name)} "
+                f"ADD COLUMN {preparer.quote(name)} {sql_type}"
+            )
+        )
 
 
 def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
@@ -1499,6 +1520,7 @@ def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
         )
     indexes = {index.name: index for index in CASES.indexes}
     for step in range(version + 1, SCHEMA_VERSION + 1):
+        _add_server_columns(connection, _SERVER_COLUMNS_BY_VERSION.get(step, ()))
         for name in _SERVER_INDEXES_BY_VERSION[step]:
             indexes[name].create(connection)
     connection.execute(update(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))

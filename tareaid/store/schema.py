@@ -20,13 +20,14 @@ from __future__ import annotations
 # value belongs to another program and is refused untouched.
 APPLICATION_ID = 0x54415245
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Tables expected at each version, for `check`.
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     1: frozenset({"case_record", "case_override", "audit_entry"}),
     2: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
     3: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
+    4: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
 }
 
 AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
@@ -200,8 +201,41 @@ V3_DDL: tuple[str, ...] = (
     "ON case_record (reference, archived, reference_key)",
 )
 
+# --- version 4: the second release's case fields ---------------------------------------------
+
+# The fields of CONTRACT.md §2b (trial-population check and work-up), one nullable column
+# each, in the order of the field table. Adding columns keeps every row and every audit
+# entry as it is: existing cases simply have these fields "not recorded".
+V4_CASE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("histology", "VARCHAR(32)"),
+    ("life_expectancy_3_months", "BOOLEAN"),
+    ("lung_metastasis_count", "INTEGER"),
+    ("lung_metastasis_max_mm", "INTEGER"),
+    ("nodal_regions", "INTEGER"),
+    ("nodal_max_mm", "INTEGER"),
+    ("bone_metastases", "BOOLEAN"),
+    ("peritoneal_metastases", "BOOLEAN"),
+    ("other_extrahepatic_site", "BOOLEAN"),
+    ("albumin_g_dl", "FLOAT"),
+    ("ascites", "BOOLEAN"),
+    ("cirrhosis", "BOOLEAN"),
+    ("portal_hypertension", "BOOLEAN"),
+    ("main_portal_vein_involvement", "BOOLEAN"),
+    ("prior_adjuvant_chemotherapy", "BOOLEAN"),
+    ("adjuvant_ended_on", "DATE"),
+    ("first_line_regimen", "VARCHAR(32)"),
+    ("peripheral_neuropathy_grade", "INTEGER"),
+    ("prior_upper_abdominal_radiotherapy", "BOOLEAN"),
+    ("other_active_malignancy", "BOOLEAN"),
+    ("lung_dose_gy", "FLOAT"),
+)
+
+V4_DDL: tuple[str, ...] = tuple(
+    f"ALTER TABLE case_record ADD COLUMN {name} {sql_type}" for name, sql_type in V4_CASE_COLUMNS
+)
+
 # The statements that take a database from version N-1 to version N.
-STEPS: dict[int, tuple[str, ...]] = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL}
+STEPS: dict[int, tuple[str, ...]] = {1: V1_DDL, 2: V2_DDL, 3: V3_DDL, 4: V4_DDL}
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1)), "a schema step is missing"
 
 

@@ -16,7 +16,7 @@ from tareaid.domain.assessment import (
     Assessment,
     FactorResult,
     evidence_gap_fields_not_recorded,
-    workup_alert_fields_not_recorded,
+    workup_unchecked,
 )
 from tareaid.domain.case import Case, Override
 from tareaid.domain.evidence import EvidencePack
@@ -425,7 +425,7 @@ class SummaryStep(QtWidgets.QScrollArea):
             self.alerts_layout,
             [(f"\N{WARNING SIGN} {flag.title}", flag.text) for flag in assessment.workup_alerts],
             "No work-up alert is raised by the values entered."
-            + _incomplete(workup_alert_fields_not_recorded(case)),
+            + _incomplete(workup_unchecked(case)),
         )
         self._fill(
             self.gaps_layout,

@@ -239,14 +239,25 @@ def make_case_dicts(count: int, seed: int = 20261127) -> list[dict[str, Any]]:
     cases = []
     for i in range(count):
         lesions = rng.choice((None, 0, 1, 1, 2, 3, 4, 5, 8, 12))
+        name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}-{i:05d}"
+        mrn = f"BM{rng.randrange(10**7):07d}"
+        born = date(1940, 1, 1) + timedelta(days=rng.randrange(20000))
+        board = board0 + timedelta(days=7 * rng.randrange(150))
+        # The age agrees with the date of birth at the board date (CONTRACT §2b).
+        age = board.year - born.year - int((board.month, board.day) < (born.month, born.day))
+        lines = rng.choice((None, 0, 0, 1, 1, 2, 3, 4))
+        lung_count = rng.choice((None, 0, 0, 0, 1, 3, 6))
+        nodal_regions = rng.choice((None, 0, 0, 1, 2))
+        adjuvant = rng.choice((None, False, True))
         case: dict[str, Any] = {
             "reference": reference_for(i),
-            "patient_name": f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}-{i:05d}",
-            "mrn": f"BM{rng.randrange(10**7):07d}",
-            "date_of_birth": (date(1940, 1, 1) + timedelta(days=rng.randrange(20000))).isoformat(),
-            "age_years": rng.randrange(30, 90),
+            "patient_name": name,
+            "mrn": mrn,
+            "date_of_birth": born.isoformat(),
+            "age_years": age,
             "sex": rng.choice(("female", "male", "other", "unknown")),
-            "board_date": (board0 + timedelta(days=7 * rng.randrange(150))).isoformat(),
+            "board_date": board.isoformat(),
+            "histology": rng.choice(("adenocarcinoma", "adenocarcinoma", "other", "unknown")),
             "primary_tumour_side": rng.choice(("right", "left", "rectum", "unknown")),
             "metastatic_pattern": rng.choice(
                 ("liver_only", "liver_dominant", "liver_limited_lung", "extensive_extrahepatic")
@@ -254,7 +265,7 @@ def make_case_dicts(count: int, seed: int = 20261127) -> list[dict[str, Any]]:
             "treatment_goal": rng.choice(
                 ("conversion_to_resection", "disease_control", "palliative", "unknown")
             ),
-            "prior_systemic_lines": rng.choice((None, 0, 0, 1, 1, 2, 3, 4)),
+            "prior_systemic_lines": lines,
             "ras_status": rng.choice(("mutant", "wild_type", "unknown")),
             "braf_status": rng.choice(("v600e", "wild_type", "unknown")),
             "msi_status": rng.choice(("msi_high", "mss", "unknown")),
@@ -264,6 +275,31 @@ def make_case_dicts(count: int, seed: int = 20261127) -> list[dict[str, Any]]:
             "resectable": rng.choice((True, False, None)),
             "largest_lesion_mm": rng.randrange(5, 120),
             "ecog": rng.choice((None, 0, 1, 1, 2, 3)),
+            "life_expectancy_3_months": rng.choice((None, True, True, False)),
+            "lung_metastasis_count": lung_count,
+            "lung_metastasis_max_mm": rng.randrange(3, 25) if lung_count else None,
+            "nodal_regions": nodal_regions,
+            "nodal_max_mm": rng.randrange(8, 30) if nodal_regions else None,
+            "bone_metastases": rng.random() < 0.05,
+            "peritoneal_metastases": rng.random() < 0.08,
+            "other_extrahepatic_site": rng.random() < 0.05,
+            "albumin_g_dl": round(rng.uniform(2.5, 4.8), 1),
+            "ascites": rng.random() < 0.05,
+            "cirrhosis": rng.random() < 0.03,
+            "portal_hypertension": rng.random() < 0.03,
+            "main_portal_vein_involvement": rng.random() < 0.03,
+            "prior_adjuvant_chemotherapy": adjuvant,
+            "adjuvant_ended_on": (
+                (board - timedelta(days=rng.randrange(60, 900))).isoformat() if adjuvant else None
+            ),
+            "first_line_regimen": (
+                rng.choice(("oxaliplatin_based", "irinotecan_based", "other", "unknown"))
+                if lines
+                else None
+            ),
+            "peripheral_neuropathy_grade": rng.choice((None, 0, 0, 1, 2)),
+            "prior_upper_abdominal_radiotherapy": rng.random() < 0.03,
+            "other_active_malignancy": rng.random() < 0.03,
             "planned_chemotherapy": rng.choice(
                 ("FOLFOX", "CAPOX", "FOLFIRI", "FOLFOXIRI", "none", "unknown")
             ),
@@ -274,6 +310,7 @@ def make_case_dicts(count: int, seed: int = 20261127) -> list[dict[str, Any]]:
             "prior_kras_g12c_inhibitor": rng.random() < 0.03,
             "microsphere": rng.choice(("sir_spheres", "therasphere", "undecided")),
             "lung_shunt_fraction_pct": round(rng.uniform(2, 25), 1),
+            "lung_dose_gy": round(rng.uniform(2, 35), 1) if rng.random() < 0.5 else None,
             "bilirubin_mg_dl": round(rng.uniform(0.3, 3.0), 2),
             "notes": "Synthetic benchmark case; not a patient.",
         }

@@ -59,11 +59,26 @@ def test_assess_json_for_a_complete_case(tmp_path, capsys):
         "outside": 0,
     }
     assert [g["key"] for g in data["evidence_gaps"]] == ["biologic"]
-    assert [a["key"] for a in data["workup_alerts"]] == ["bilirubin_high"]
+    assert [(a["key"], a["severity"]) for a in data["workup_alerts"]] == [
+        ("bilirubin_high", "contraindication"),
+        ("anti_vegf_pause", "caution"),
+    ]
+    assert data["workup_unchecked"] == ["lung_shunt_fraction_pct"]
     assert data["headline"] == (
-        "Work-up alert (bilirubin above 2.0 mg/dL) to resolve first; 6 of 6 factors favour "
-        "adding TARE, 0 neutral, 0 against; 1 evidence gap."
+        "Contraindication to resolve first: bilirubin above 2.0 mg/dL (34.2 µmol/L); "
+        "caution: anti-VEGF agent to pause before SIRT; 6 of 6 factors favour adding TARE, "
+        "0 neutral, 0 against; 1 evidence gap; not checked: lung shunt fraction not recorded."
     )
+    assert [f["claim_status"] for f in data["factors"]] == [
+        "not_shown_by_trials",
+        "indirect",
+        "contradicted_for_survival",
+        "not_supported",
+        "clinical_reasoning",
+        "consistent_with_trial_eligibility",
+    ]
+    assert data["evidence_context"].startswith("First-line setting:")
+    assert [t["key"] for t in data["trials"]] == ["sirflox", "foxfire", "foxfire_global", "epoch"]
     assert "Zoë" not in out  # an assessment carries no identifier
 
 
@@ -74,6 +89,27 @@ def test_assess_table_is_readable_and_never_colour_only(tmp_path, capsys):
     assert "7 bilobar lesions, not suitable for ablation" in out
     assert "+ Favours TARE" in out
     assert "not a treatment recommendation" in out
+    # The second release: claim statuses, severities, checks not done, context, trials.
+    out = " ".join(out.split())  # as read, whatever the line wrapping
+    assert "not a validated score" in out
+    assert "Claim “may benefit more in pooled subgroups”: Not supported." in out
+    assert "Evidence status: Not shown by the trials." in out
+    assert "- Contraindication, to resolve first: Serum bilirubin above 2.0 mg/dL" in out
+    assert "- Caution: Anti-VEGF agent: pause before SIRT." in out
+    assert "Not checked: lung shunt fraction not recorded." in out
+    assert "Evidence for this setting:" in out
+    assert "Resembles the SIRFLOX population on " in out
+    assert "Not checkable: Organ function" in out
+    assert "eligible" not in out.replace("not eligibility", "")
+
+
+def test_assess_table_says_not_checked_where_no_alert_is_raised(tmp_path, capsys):
+    code, out, _ = assess_file(tmp_path, capsys, json.dumps({"reference": "N-1", "ecog": 1}))
+    assert code == 0
+    assert (
+        "Work-up alerts: none raised. Not checked: lung shunt fraction and bilirubin not "
+        "recorded." in " ".join(out.split())
+    )
 
 
 def test_list_form_with_one_case_prints_one_object(tmp_path, capsys):
@@ -143,6 +179,38 @@ BAD_INPUTS = [
         ["field 'decision.decided_on'"],
     ),
     ({"format": "tareaid.case/2", "cases": []}, ["field 'format'", "tareaid.case/1"]),
+    # Values that contradict each other: both fields named (CONTRACT.md §2b).
+    (
+        {"reference": "B-1", "lung_metastasis_max_mm": 9},
+        ["case B-1", "field 'lung_metastasis_max_mm'", "field 'lung_metastasis_count'"],
+    ),
+    (
+        {"reference": "B-1", "nodal_regions": 0, "nodal_max_mm": 12},
+        ["case B-1", "field 'nodal_max_mm'", "field 'nodal_regions'"],
+    ),
+    (
+        {
+            "reference": "B-1",
+            "prior_adjuvant_chemotherapy": False,
+            "adjuvant_ended_on": "2025-05-01",
+        },
+        ["case B-1", "field 'adjuvant_ended_on'", "field 'prior_adjuvant_chemotherapy'"],
+    ),
+    (
+        {"reference": "B-1", "prior_systemic_lines": 0, "first_line_regimen": "irinotecan_based"},
+        ["case B-1", "field 'first_line_regimen'", "field 'prior_systemic_lines'"],
+    ),
+    (
+        {
+            "reference": "B-1",
+            "date_of_birth": "1961-04-17",
+            "board_date": "2026-12-03",
+            "age_years": 63,
+        },
+        ["case B-1", "field 'age_years'", "field 'date_of_birth'"],
+    ),
+    ({"reference": "B-1", "histology": "Adenocarcinoma"}, ["field 'histology'"]),
+    ({"reference": "B-1", "lung_dose_gy": -1}, ["field 'lung_dose_gy'", "out of range 0–200 Gy"]),
     (
         {"format": "tareaid.case/1", "cases": [{"reference": "X"}, {"reference": "X"}]},
         ["case X", "field 'reference'", "more than once"],
@@ -212,9 +280,10 @@ def test_stdin_and_module_entry_point():
         "derived_tier": "neutral",
         "tier": "neutral",
         "overridden": False,
-        "reason": "ECOG 2: reviews accept 0–2; the first-line trials enrolled 0–1",
+        "reason": "Framework's neutral tier: ECOG 2",
         "finding": "ECOG 2",
-        "derived_reason": "ECOG 2: reviews accept 0–2; the first-line trials enrolled 0–1",
+        "derived_reason": "Framework's neutral tier: ECOG 2",
+        "claim_status": "consistent_with_trial_eligibility",
     }
     bad = subprocess.run(
         [sys.executable, "-m", "tareaid", "assess", "-"],
@@ -234,4 +303,113 @@ def test_version_names_app_and_evidence_pack(capsys):
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "TAREaid 0.1.0" in out
-    assert "evidence pack 2026.11.1" in out
+    assert "evidence pack 2026.11.2 (reviewed 2026-11-29)" in out
+
+
+ASSESSMENT_KEYS = {
+    "format",
+    "reference",
+    "evidence_version",
+    "factors",
+    "counts",
+    "evidence_gaps",
+    "workup_alerts",
+    "workup_unchecked",
+    "evidence_context",
+    "trials",
+    "headline",
+}
+FACTOR_KEYS = {
+    "key",
+    "derived_tier",
+    "tier",
+    "overridden",
+    "reason",
+    "finding",
+    "derived_reason",
+    "claim_status",
+}
+
+
+def _check_assessment_shape(data: dict) -> None:
+    """Every key of the `tareaid.assessment/1` object (CONTRACT.md §4, second release)."""
+    assert set(data) == ASSESSMENT_KEYS
+    assert data["format"] == "tareaid.assessment/1"
+    assert [f["key"] for f in data["factors"]] == [
+        "metastatic_pattern",
+        "treatment_goal",
+        "timing",
+        "ras_status",
+        "liver_lesions",
+        "ecog",
+    ]
+    for factor in data["factors"]:
+        assert set(factor) == FACTOR_KEYS
+        assert factor["tier"] in ("favours", "neutral", "against", "unassessed", "outside")
+        if factor["tier"] in ("unassessed", "outside"):
+            assert factor["claim_status"] is None
+        else:
+            assert isinstance(factor["claim_status"], str)
+    assert set(data["counts"]) == {"favours", "neutral", "against", "unassessed", "outside"}
+    for gap in data["evidence_gaps"]:
+        assert set(gap) == {"key", "text"}
+    for alert in data["workup_alerts"]:
+        assert set(alert) == {"key", "text", "severity"}
+        assert alert["severity"] in ("contraindication", "caution")
+    assert all(
+        name in ("lung_shunt_fraction_pct", "bilirubin_mg_dl", "lung_dose_gy")
+        for name in data["workup_unchecked"]
+    )
+    assert isinstance(data["evidence_context"], str) and data["evidence_context"]
+    assert [t["key"] for t in data["trials"]] == ["sirflox", "foxfire", "foxfire_global", "epoch"]
+    for trial in data["trials"]:
+        assert set(trial) == {"key", "criteria", "not_checkable", "counts"}
+        assert set(trial["counts"]) == {"met", "not_met", "unknown"}
+        for criterion in trial["criteria"]:
+            assert set(criterion) == {"key", "status", "finding"}
+    assert isinstance(data["headline"], str)
+
+
+GLASS_CASE = {
+    "reference": "CRLM-077",
+    "patient_name": "Zoë Ñúñez",
+    "date_of_birth": "1961-04-17",
+    "age_years": 65,
+    "board_date": "2026-12-03",
+    "metastatic_pattern": "liver_dominant",
+    "prior_systemic_lines": 1,
+    "first_line_regimen": "oxaliplatin_based",
+    "ecog": 1,
+    "microsphere": "therasphere",
+    "lung_shunt_fraction_pct": 14,
+    "lung_dose_gy": 31,
+    "albumin_g_dl": 3.1,
+    "nodal_regions": 1,
+    "nodal_max_mm": 12,
+    "overrides": {"ras_status": {"tier": "against", "reason": "Anti-EGFR therapy first"}},
+}
+
+
+def test_assess_json_and_show_json_give_the_same_assessment(tmp_path, capsys):
+    code, out, err = assess_file(tmp_path, capsys, json.dumps(GLASS_CASE), "--json")
+    assert code == 0, err
+    assessed = json.loads(out)
+    _check_assessment_shape(assessed)
+    assert assessed["workup_unchecked"] == ["bilirubin_mg_dl"]
+    assert [(a["key"], a["severity"]) for a in assessed["workup_alerts"]] == [
+        ("lung_dose_high", "contraindication")
+    ]
+    assert assessed["evidence_gaps"] == []  # glass spheres in second line: EPOCH's setting
+    assert assessed["factors"][3]["claim_status"] == "clinical_reasoning"  # the override's tier
+    assert assessed["trials"][3]["counts"] == {"met": 4, "not_met": 0, "unknown": 0}
+
+    db = tmp_path / "cases.sqlite3"
+    assert run(["import", str(tmp_path / "case.json"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert run(["show", "CRLM-077", "--db", str(db), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert set(shown) == {"case", "assessment"}
+    _check_assessment_shape(shown["assessment"])
+    assert shown["assessment"] == assessed
+    # Every field of the file, the second release's included, comes back from the store.
+    assert shown["case"] == GLASS_CASE

@@ -50,6 +50,27 @@ FULL_CASE = {
     "microsphere": "therasphere",
     "lung_shunt_fraction_pct": 12.5,
     "bilirubin_mg_dl": 1.1,
+    "histology": "adenocarcinoma",
+    "life_expectancy_3_months": True,
+    "lung_metastasis_count": 2,
+    "lung_metastasis_max_mm": 8,
+    "nodal_regions": 1,
+    "nodal_max_mm": 15,
+    "bone_metastases": False,
+    "peritoneal_metastases": False,
+    "other_extrahepatic_site": True,
+    "albumin_g_dl": 3.4,
+    "ascites": False,
+    "cirrhosis": False,
+    "portal_hypertension": False,
+    "main_portal_vein_involvement": False,
+    "prior_adjuvant_chemotherapy": True,
+    "adjuvant_ended_on": "2024-05-31",
+    "first_line_regimen": "oxaliplatin_based",
+    "peripheral_neuropathy_grade": 1,
+    "prior_upper_abdominal_radiotherapy": False,
+    "other_active_malignancy": False,
+    "lung_dose_gy": 14.5,
     "notes": "Discussed with IR ≥ twice; µ-dose plan ±10%.",
     "overrides": {"timing": {"tier": "favours", "reason": "Liver-only progression"}},
     "decision": {
@@ -177,3 +198,148 @@ def test_tiers_have_a_shape_and_a_mark_besides_any_colour():
         "unassessed": "?",
         "outside": "!",
     }
+
+
+# --- second release: values that contradict each other (CONTRACT.md §2b) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "other"),
+    [
+        ({"lung_metastasis_max_mm": 8}, "lung_metastasis_max_mm", "lung_metastasis_count"),
+        (
+            {"lung_metastasis_count": 0, "lung_metastasis_max_mm": 8},
+            "lung_metastasis_max_mm",
+            "lung_metastasis_count",
+        ),
+        ({"nodal_max_mm": 15}, "nodal_max_mm", "nodal_regions"),
+        ({"nodal_regions": 0, "nodal_max_mm": 15}, "nodal_max_mm", "nodal_regions"),
+        (
+            {"prior_adjuvant_chemotherapy": False, "adjuvant_ended_on": "2025-01-31"},
+            "adjuvant_ended_on",
+            "prior_adjuvant_chemotherapy",
+        ),
+        (
+            {"prior_systemic_lines": 0, "first_line_regimen": "oxaliplatin_based"},
+            "first_line_regimen",
+            "prior_systemic_lines",
+        ),
+        (
+            {"prior_systemic_lines": 0, "first_line_regimen": "other"},
+            "first_line_regimen",
+            "prior_systemic_lines",
+        ),
+        (
+            # 1950-03-12 → 76 on the board date 2026-12-03; 78 is two years off.
+            {"date_of_birth": "1950-03-12", "board_date": "2026-12-03", "age_years": 78},
+            "age_years",
+            "date_of_birth",
+        ),
+        (
+            {"date_of_birth": "1950-03-12", "board_date": "2026-12-03", "age_years": 74},
+            "age_years",
+            "date_of_birth",
+        ),
+        (
+            # No board date: today, and 1950 is over 70 years ago whenever this runs.
+            {"date_of_birth": "1950-03-12", "age_years": 30},
+            "age_years",
+            "date_of_birth",
+        ),
+    ],
+)
+def test_contradicting_values_are_refused_naming_both_fields(fields, field, other):
+    with pytest.raises(CaseError) as caught:
+        parse_case({"reference": "X-1", **fields}, source="cases.json")
+    error = caught.value
+    assert error.field_name == field
+    assert error.related_field == other
+    text = str(error)
+    assert text.startswith(f"cases.json: case X-1: field '{field}': ")
+    assert f"field '{other}'" in text
+    # The date of birth identifies the patient: it is never in a message.
+    assert "1950" not in text
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"lung_metastasis_count": 1, "lung_metastasis_max_mm": 8},
+        {"lung_metastasis_count": 0},
+        {"nodal_regions": 1, "nodal_max_mm": 19},
+        {"prior_adjuvant_chemotherapy": True, "adjuvant_ended_on": "2025-01-31"},
+        {"adjuvant_ended_on": "2025-01-31"},  # an end date alone means adjuvant was given
+        {"prior_systemic_lines": 0, "first_line_regimen": "unknown"},
+        {"prior_systemic_lines": 1, "first_line_regimen": "irinotecan_based"},
+        {"first_line_regimen": "oxaliplatin_based"},
+        # 76 at the board date: 75, 76 and 77 are within a year.
+        {"date_of_birth": "1950-03-12", "board_date": "2026-12-03", "age_years": 75},
+        {"date_of_birth": "1950-03-12", "board_date": "2026-12-03", "age_years": 76},
+        {"date_of_birth": "1950-03-12", "board_date": "2026-12-03", "age_years": 77},
+        # The birthday itself: 18 on 2026-03-12, 17 the day before.
+        {"date_of_birth": "2008-03-12", "board_date": "2026-03-11", "age_years": 18},
+        {"date_of_birth": "2008-03-12", "board_date": "2026-03-12", "age_years": 19},
+        {"date_of_birth": "1972-02-29", "board_date": "2026-02-28", "age_years": 53},
+        {"age_years": 40},
+        {"date_of_birth": "1950-03-12"},
+    ],
+)
+def test_consistent_values_are_accepted(fields):
+    assert parse_case({"reference": "X-2", **fields}).reference == "X-2"
+
+
+def test_an_edit_that_contradicts_is_refused_like_a_file():
+    case = parse_case({"reference": "X-3", "lung_metastasis_count": 2})
+    with pytest.raises(CaseError) as caught:
+        case.with_changes(lung_metastasis_count=0, lung_metastasis_max_mm=7)
+    assert (caught.value.field_name, caught.value.related_field) == (
+        "lung_metastasis_max_mm",
+        "lung_metastasis_count",
+    )
+    assert case.with_changes(lung_metastasis_max_mm=7).lung_metastasis_max_mm == 7
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("histology", "mucinous", "adenocarcinoma, other, unknown"),
+        ("first_line_regimen", "FOLFOX", "oxaliplatin_based, irinotecan_based, other, unknown"),
+        ("lung_metastasis_count", 101, "out of range 0–100"),
+        ("lung_metastasis_max_mm", 0, "out of range 1–200 mm"),
+        ("nodal_regions", 11, "out of range 0–10"),
+        ("nodal_max_mm", 201, "out of range 1–200 mm"),
+        ("peripheral_neuropathy_grade", 5, "out of range 0–4"),
+        ("albumin_g_dl", 10.5, "out of range 0–10 g/dL"),
+        ("lung_dose_gy", 200.5, "out of range 0–200 Gy"),
+        ("adjuvant_ended_on", "31/01/2025", "YYYY-MM-DD"),
+        ("ascites", "no", "true or false"),
+        ("life_expectancy_3_months", 1, "true or false"),
+    ],
+)
+def test_second_release_fields_are_checked(field, value, words):
+    with pytest.raises(CaseError) as caught:
+        parse_case({"reference": "X-4", field: value})
+    assert caught.value.field_name == field
+    assert words in str(caught.value)
+
+
+def test_new_groups_follow_a_clinicians_order():
+    from tareaid.domain.fields import FIELDS_BY_NAME, Group
+
+    assert [g.value for g in Group] == [
+        "Patient",
+        "Primary and metastatic disease",
+        "Extrahepatic disease",
+        "Molecular profile",
+        "Liver lesions",
+        "Liver function and contraindications",
+        "History",
+        "Treatment plan",
+        "Work-up",
+        "Notes",
+    ]
+    assert FIELDS_BY_NAME["lung_metastasis_count"].group is Group.EXTRAHEPATIC
+    assert FIELDS_BY_NAME["albumin_g_dl"].group is Group.LIVER
+    assert FIELDS_BY_NAME["first_line_regimen"].group is Group.HISTORY
+    assert FIELDS_BY_NAME["lung_dose_gy"].group is Group.WORKUP
+    assert FIELDS_BY_NAME["lung_dose_gy"].unit == "Gy"

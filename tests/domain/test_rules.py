@@ -7,7 +7,7 @@ import pytest
 from tareaid.domain.assessment import (
     assess,
     evidence_gap_fields_not_recorded,
-    workup_alert_fields_not_recorded,
+    workup_unchecked,
 )
 from tareaid.domain.case import parse_case
 from tareaid.domain.evidence import load_pack
@@ -152,7 +152,9 @@ def test_liver_lesion_finding_reads_like_a_clinician_wrote_it():
     )
     factor = assess(case, load_pack()).factor("liver_lesions")
     assert factor.finding == "7 bilobar lesions, not suitable for ablation"
-    assert factor.reason == "Multiple bilobar lesions unsuitable for ablation"
+    assert factor.reason == (
+        "Framework's favours tier: “multiple bilateral lesions unsuitable for ablation”"
+    )
 
 
 def test_override_replaces_tier_and_keeps_reason_and_derivation():
@@ -172,7 +174,9 @@ def test_override_replaces_tier_and_keeps_reason_and_derivation():
     )
     factor = assess(case, load_pack()).factor("timing")
     assert factor.reason == "Liver-only progression on 2nd line"
-    assert factor.derived_reason.startswith("Third line")
+    assert factor.derived_reason == (
+        "Third line: the framework has no tier for it; the clinician decides"
+    )
 
 
 def test_override_counts_as_the_clinician_set_it():
@@ -199,12 +203,6 @@ def test_override_may_place_an_unassessed_factor():
 def gap_keys(**fields: object) -> list[str]:
     return [
         g.key for g in assess(parse_case({"reference": "G", **fields}), load_pack()).evidence_gaps
-    ]
-
-
-def alert_keys(**fields: object) -> list[str]:
-    return [
-        a.key for a in assess(parse_case({"reference": "A", **fields}), load_pack()).workup_alerts
     ]
 
 
@@ -253,32 +251,6 @@ def test_evidence_gaps(fields, expected):
 
 
 @pytest.mark.parametrize(
-    ("fields", "expected"),
-    [
-        ({"lung_shunt_fraction_pct": 20.01}, ["lung_shunt_high"]),
-        ({"lung_shunt_fraction_pct": 45, "microsphere": "therasphere"}, ["lung_shunt_high"]),
-        ({"lung_shunt_fraction_pct": 20}, ["lung_shunt_reduction"]),
-        ({"lung_shunt_fraction_pct": 10}, ["lung_shunt_reduction"]),
-        ({"lung_shunt_fraction_pct": 15, "microsphere": "sir_spheres"}, ["lung_shunt_reduction"]),
-        ({"lung_shunt_fraction_pct": 15, "microsphere": "undecided"}, ["lung_shunt_reduction"]),
-        ({"lung_shunt_fraction_pct": 15, "microsphere": "therasphere"}, []),
-        ({"lung_shunt_fraction_pct": 9.99}, []),
-        ({"lung_shunt_fraction_pct": 0}, []),
-        ({"bilirubin_mg_dl": 2.01}, ["bilirubin_high"]),
-        ({"bilirubin_mg_dl": 2.0}, []),
-        ({"bilirubin_mg_dl": 0.4}, []),
-        (
-            {"lung_shunt_fraction_pct": 25, "bilirubin_mg_dl": 3.1},
-            ["lung_shunt_high", "bilirubin_high"],
-        ),
-        ({}, []),
-    ],
-)
-def test_workup_alerts(fields, expected):
-    assert alert_keys(**fields) == expected
-
-
-@pytest.mark.parametrize(
     ("fields", "gaps_unchecked", "alerts_unchecked"),
     [
         (
@@ -324,11 +296,14 @@ def test_which_fields_leave_the_gap_and_alert_checks_incomplete(
 ):
     case = parse_case({"reference": "C-1", **fields})
     assert evidence_gap_fields_not_recorded(case) == gaps_unchecked
-    assert workup_alert_fields_not_recorded(case) == alerts_unchecked
+    assert workup_unchecked(case) == alerts_unchecked
 
 
 def headline(**fields: object) -> str:
     return assess(parse_case({"reference": "H", **fields}), load_pack()).headline
+
+
+CHECKED = {"lung_shunt_fraction_pct": 5, "bilirubin_mg_dl": 0.8}
 
 
 def test_headline_for_a_complete_case_counts_without_recommending():
@@ -341,25 +316,82 @@ def test_headline_for_a_complete_case_counts_without_recommending():
         bilobar=True,
         ablation_suitable=False,
         ecog=1,
-        planned_biologic="bevacizumab",
+        planned_biologic="cetuximab",
+        **CHECKED,
     )
     assert text == "5 of 6 factors favour adding TARE, 1 neutral, 0 against; 1 evidence gap."
 
 
-def test_headline_puts_work_up_alerts_first():
+def test_headline_puts_contraindications_first_to_resolve():
     text = headline(ecog=3, bilirubin_mg_dl=2.5, lung_shunt_fraction_pct=22)
     assert text == (
-        "Work-up alerts (lung shunt fraction above 20%, bilirubin above 2.0 mg/dL) to resolve "
-        "first; 0 of 6 factors favour adding TARE, 0 neutral, 1 against, 5 unassessed."
+        "Contraindications to resolve first: lung shunt fraction above 20%, bilirubin above "
+        "2.0 mg/dL (34.2 µmol/L); 0 of 6 factors favour adding TARE, 0 neutral, 1 against, "
+        "5 unassessed."
+    )
+
+
+def test_headline_words_cautions_as_cautions_never_to_resolve():
+    text = headline(lung_shunt_fraction_pct=15, bilirubin_mg_dl=1.0, planned_biologic="bevacizumab")
+    assert text == (
+        "Cautions: lung shunt fraction 10–20% (resin activity reduction), anti-VEGF agent to "
+        "pause before SIRT; 0 of 6 factors favour adding TARE, 0 neutral, 0 against, "
+        "6 unassessed; 1 evidence gap."
+    )
+    assert "resolve" not in text
+
+
+def test_headline_with_a_contraindication_and_a_caution():
+    text = headline(
+        ecog=0, lung_shunt_fraction_pct=12, bilirubin_mg_dl=2.01, microsphere="sir_spheres"
+    )
+    assert text == (
+        "Contraindication to resolve first: bilirubin above 2.0 mg/dL (34.2 µmol/L); "
+        "caution: lung shunt fraction 10–20% (resin activity reduction); "
+        "1 of 6 factors favours adding TARE, 0 neutral, 0 against, 5 unassessed."
+    )
+
+
+def test_headline_says_which_work_up_checks_were_not_done():
+    assert headline(ecog=1) == (
+        "1 of 6 factors favours adding TARE, 0 neutral, 0 against, 5 unassessed; "
+        "not checked: lung shunt fraction and bilirubin not recorded."
+    )
+    assert headline(ecog=1, bilirubin_mg_dl=1.0) == (
+        "1 of 6 factors favours adding TARE, 0 neutral, 0 against, 5 unassessed; "
+        "not checked: lung shunt fraction not recorded."
+    )
+    assert headline(ecog=1, microsphere="therasphere", bilirubin_mg_dl=1.0) == (
+        "1 of 6 factors favours adding TARE, 0 neutral, 0 against, 5 unassessed; "
+        "1 evidence gap; not checked: lung shunt fraction and lung dose not recorded."
     )
 
 
 def test_headline_names_outside_and_unassessed():
-    text = headline(prior_systemic_lines=2, liver_lesion_count=0, ecog=2)
+    text = headline(prior_systemic_lines=2, liver_lesion_count=0, ecog=2, **CHECKED)
     assert text == (
         "0 of 6 factors favour adding TARE, 1 neutral, 0 against, 3 unassessed, "
         "2 outside the framework."
     )
+
+
+def test_headline_uses_the_singular_for_one_factor():
+    assert headline(ecog=0, **CHECKED).startswith("1 of 6 factors favours adding TARE,")
+    assert headline(ecog=3, **CHECKED).startswith("0 of 6 factors favour adding TARE,")
+    assert headline(ecog=0, metastatic_pattern="liver_only", **CHECKED).startswith(
+        "2 of 6 factors favour adding TARE,"
+    )
+
+
+def test_the_trial_populations_do_not_change_counts_or_headline():
+    base = {"reference": "P-1", "ecog": 1, **CHECKED}
+    plain = assess(parse_case(base), load_pack())
+    fuller = assess(
+        parse_case({**base, "age_years": 70, "histology": "other", "bone_metastases": True}),
+        load_pack(),
+    )
+    assert fuller.counts == plain.counts
+    assert fuller.headline == plain.headline
 
 
 def test_headline_never_uses_recommending_words():
@@ -387,12 +419,15 @@ def test_assessment_json_shape_follows_the_contract():
         "ecog",
     ]
     first = data["factors"][0]
-    assert {k: first[k] for k in ("key", "derived_tier", "tier", "overridden", "reason")} == {
+    assert first == {
         "key": "metastatic_pattern",
         "derived_tier": "favours",
         "tier": "favours",
         "overridden": False,
-        "reason": "Liver-only disease",
+        "reason": "Framework's favours tier: “liver-only or liver-dominant”",
+        "finding": "Liver-only disease",
+        "derived_reason": "Framework's favours tier: “liver-only or liver-dominant”",
+        "claim_status": "not_shown_by_trials",
     }
     assert data["counts"] == {
         "favours": 1,
@@ -409,5 +444,11 @@ def test_assessment_json_shape_follows_the_contract():
         "counts",
         "evidence_gaps",
         "workup_alerts",
+        "workup_unchecked",
+        "evidence_context",
+        "trials",
         "headline",
     }
+    assert data["evidence_version"] == "2026.11.2"
+    assert data["workup_unchecked"] == ["lung_shunt_fraction_pct", "bilirubin_mg_dl"]
+    assert [t["key"] for t in data["trials"]] == ["sirflox", "foxfire", "foxfire_global", "epoch"]

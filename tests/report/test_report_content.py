@@ -173,7 +173,7 @@ def test_checklist_shows_factor_finding_tier_source_and_reason(typical):
     # The ECOG override: the tier the clinician set, the derived one and both reasons.
     assert "● Neutral Override derived tier: ▲ Favours TARE" in text
     assert "ECOG 1 on paper but frail after a recent admission; treat as 2." in text
-    assert "Rule: ECOG 0–1" in text
+    assert "Rule: Framework's favours tier: ECOG 0–1" in text
 
 
 def test_every_tier_has_its_shape_and_word():
@@ -190,7 +190,7 @@ def test_counts_headline_and_the_rule_behind_it(typical):
     assert "▲ Favours TARE: 5" in text
     assert "● Neutral: 1" in text
     assert "▼ Against TARE: 0" in text
-    assert "How the headline is built. The headline states facts, never a recommendation" in text
+    assert "How the headline is built. Facts, never a recommendation" in text
 
 
 def test_gaps_and_alerts_are_explained(typical, second_line):
@@ -198,16 +198,21 @@ def test_gaps_and_alerts_are_explained(typical, second_line):
     assert "usual activity reduction is 20%" in typical.text
     assert "Biologic agent." in typical.text
     text = second_line.text
-    assert "Lung shunt fraction above 20%." in text
-    assert "Serum bilirubin above 2 mg/dL." in text
-    assert "34.2 µmol/L" in text
+    # Glass microspheres: a shunt of 23% raises no shunt alert, but the lung dose is needed.
+    assert "Glass microspheres: lung dose needed." in text
+    assert "Lung shunt fraction above 20%" not in text
+    assert "Serum bilirubin above 2.0 mg/dL (34.2 µmol/L)." in text
     for title in (
         "Irinotecan-based chemotherapy.",
+        "Biologic agent.",
         "Checkpoint inhibitor.",
         "Prior KRAS G12C inhibitor.",
-        "TheraSphere (glass microspheres) in first-line.",
     ):
         assert title in text
+    # Glass microspheres in second line is EPOCH's setting: no evidence gap for them.
+    assert "TheraSphere (glass microspheres) outside second line." not in text
+    first_line_glass = report({**SECOND_LINE, "prior_systemic_lines": 0}).text
+    assert "TheraSphere (glass microspheres) outside second line." in first_line_glass
 
 
 def test_unchecked_alerts_say_which_values_are_missing():

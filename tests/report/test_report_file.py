@@ -201,7 +201,8 @@ def test_importing_the_package_does_not_import_reportlab():
     assert result.stdout.strip() == "False"
 
 
-def test_every_demo_case_fits_on_two_pages_identified_and_de_identified():
+def test_every_demo_case_fits_on_three_pages_identified_and_de_identified():
+    # An ordinary case's summary stays within three pages, with the trial populations.
     repository = pytest.importorskip("tareaid.store.repository")
     from tareaid.domain.assessment import assess
 
@@ -213,4 +214,4 @@ def test_every_demo_case_fits_on_two_pages_identified_and_de_identified():
         for deidentified in (False, True):
             options = ReportOptions(invariant=True, deidentified=deidentified)
             pages = len(Pdf(build_report(case, assessment, pack, options)).pages)
-            assert pages <= 2, f"{case.reference} runs to {pages} pages"
+            assert pages <= 3, f"{case.reference} runs to {pages} pages"

@@ -170,7 +170,9 @@ def test_list_summaries_come_from_the_assessment(repo):
         "outside": 1,
     }
     assert summary.board_date == date(2026, 12, 3)
-    assert summary.headline.startswith("Work-up alert (bilirubin above 2.0 mg/dL)")
+    assert summary.headline.startswith(
+        "Contraindication to resolve first: bilirubin above 2.0 mg/dL (34.2 µmol/L); "
+    )
     assert summary.decision_outcome is None
     assert summary.finalised is False
     assert summary.version == 1

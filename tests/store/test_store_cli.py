@@ -212,7 +212,14 @@ GAPS = {
     "kras_g12c_inhibitor",
     "therasphere",
 }
-ALERTS = {"lung_shunt_high", "lung_shunt_reduction", "bilirubin_high"}
+ALERTS = {
+    "lung_shunt_high",
+    "lung_shunt_reduction",
+    "lung_dose_needed",
+    "lung_dose_high",
+    "bilirubin_high",
+    "anti_vegf_pause",
+}
 
 
 def _liver_branch(case) -> str:

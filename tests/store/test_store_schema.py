@@ -84,7 +84,7 @@ def test_the_committed_fixture_is_what_its_script_builds(tmp_path):
 def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 3
+        assert repository.schema_version == 4
         assert repository.count_cases(include_archived=True) == 3
         assert [s.reference for s in repository.list_cases()] == ["FIX-001", "FIX-002"]
         first = repository.get_case("FIX-001").case
@@ -137,7 +137,7 @@ def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False):
         pass
-    backups = sorted(path.parent.glob("cases.sqlite3.before-v3-*.bak"))
+    backups = sorted(path.parent.glob("cases.sqlite3.before-v4-*.bak"))
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
     old = schema_of(backups[0])
@@ -162,53 +162,169 @@ def test_a_fresh_database_is_identical_to_an_upgraded_one(tmp_path):
     with Repository.open(str(fresh)):
         pass
     assert schema_of(fresh) == schema_of(upgraded)
-    assert schema_of(fresh)["user_version"] == 3
+    assert schema_of(fresh)["user_version"] == 4
 
 
-def _version_2_database(path: Path) -> Path:
-    """A version-2 database with cases in it: version 3 only added the search index."""
+# The case_record columns version 4 added, typed by hand from CONTRACT.md §2b.
+V4_COLUMNS = (
+    "histology",
+    "life_expectancy_3_months",
+    "lung_metastasis_count",
+    "lung_metastasis_max_mm",
+    "nodal_regions",
+    "nodal_max_mm",
+    "bone_metastases",
+    "peritoneal_metastases",
+    "other_extrahepatic_site",
+    "albumin_g_dl",
+    "ascites",
+    "cirrhosis",
+    "portal_hypertension",
+    "main_portal_vein_involvement",
+    "prior_adjuvant_chemotherapy",
+    "adjuvant_ended_on",
+    "first_line_regimen",
+    "peripheral_neuropathy_grade",
+    "prior_upper_abdominal_radiotherapy",
+    "other_active_malignancy",
+    "lung_dose_gy",
+)
+
+
+def _older_database(path: Path, version: int) -> Path:
+    """A version-2 or version-3 database with cases and audit entries in it.
+
+    Built by today's code and taken back: version 4 only added case_record columns and
+    version 3 only the search index. The result is checked against the frozen DDL of
+    that version.
+    """
     with Repository.open(str(path)) as repository:
-        repository.import_cases([make_case(f"V2-{i:03d}", ecog=i % 4) for i in range(40)])
-        repository.archive_case("V2-005")
+        repository.import_cases([make_case(f"V{version}-{i:03d}", ecog=i % 4) for i in range(40)])
+        repository.archive_case(f"V{version}-005")
+        repository.save_case(
+            repository.get_case(f"V{version}-007").case.with_changes(ecog=0),
+            expected_version=1,
+        )
     connection = sqlite3.connect(path)
     try:
-        connection.execute("DROP INDEX ix_case_record_reference_search")
-        connection.execute("PRAGMA user_version = 2")
+        for column in V4_COLUMNS:
+            connection.execute(f"ALTER TABLE case_record DROP COLUMN {column}")
+        if version < 3:
+            connection.execute("DROP INDEX ix_case_record_reference_search")
+        connection.execute(f"PRAGMA user_version = {version}")
         connection.commit()
     finally:
         connection.close()
-    # Exactly what the frozen version-2 DDL creates.
-    reference = path.with_name("v2-reference.sqlite3")
+    # Exactly what the frozen DDL of that version creates.
+    reference = path.with_name(f"v{version}-reference.sqlite3")
     connection = sqlite3.connect(reference)
     try:
-        for statement in (*schema.V1_DDL, *schema.V2_DDL):
-            connection.execute(statement)
+        for step in range(1, version + 1):
+            for statement in schema.STEPS[step]:
+                connection.execute(statement)
         connection.execute(f"PRAGMA application_id = {TARE_APPLICATION_ID}")
-        connection.execute("PRAGMA user_version = 2")
+        connection.execute(f"PRAGMA user_version = {version}")
         connection.commit()
     finally:
         connection.close()
     assert schema_of(path)["objects"] == schema_of(reference)["objects"]
+    assert schema_of(path)["details"] == schema_of(reference)["details"]
     reference.unlink()
     return path
+
+
+def _version_2_database(path: Path) -> Path:
+    return _older_database(path, 2)
 
 
 def test_upgrade_from_version_2_adds_the_search_index_and_keeps_every_row(tmp_path):
     path = _version_2_database(tmp_path / "v2" / "cases.sqlite3")
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 3
+        assert repository.schema_version == 4
         assert repository.count_cases(include_archived=True) == 40
         assert repository.count_cases("v2-00") == 9
         assert repository.get_case("V2-005").archived is True
         assert [e.action for e in repository.history("V2-005")] == ["import", "archive"]
         assert repository.check().healthy
-    assert len(list(path.parent.glob("cases.sqlite3.before-v3-*.bak"))) == 1
+    assert len(list(path.parent.glob("cases.sqlite3.before-v4-*.bak"))) == 1
     fresh = tmp_path / "fresh.sqlite3"
     with Repository.open(str(fresh)):
         pass
     assert schema_of(path)["objects"] == schema_of(fresh)["objects"]
     index = [name for kind, name, _, _ in schema_of(path)["objects"] if kind == "index"]
     assert "ix_case_record_reference_search" in index
+
+
+def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_audit_entry(
+    tmp_path,
+):
+    path = _older_database(tmp_path / "v3" / "cases.sqlite3", 3)
+    connection = sqlite3.connect(path)
+    try:
+        audit_before = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+        cases_before = connection.execute("SELECT * FROM case_record ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    assert len(audit_before) == 40 + 1 + 1  # 40 imports, an archive, a change
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.schema_version == 4
+        assert repository.count_cases(include_archived=True) == 40
+        assert repository.get_case("V3-005").archived is True
+        changed = repository.get_case("V3-007")
+        assert (changed.case.ecog, changed.version) == (0, 2)
+        assert [(e.action, e.field, e.old, e.new) for e in repository.history("V3-007")][1:] == [
+            ("change", "ecog", "3", "0")
+        ]
+        assert changed.case.lung_dose_gy is None and changed.case.histology is None
+        report = repository.check()
+        assert report.healthy, report.problems
+        # The new fields are stored, read back and audited like the old ones.
+        saved = repository.save_case(
+            changed.case.with_changes(
+                histology="adenocarcinoma",
+                lung_metastasis_count=2,
+                lung_metastasis_max_mm=8,
+                adjuvant_ended_on=date(2025, 3, 31),
+                albumin_g_dl=3.4,
+                lung_dose_gy=12.5,
+            ),
+            expected_version=2,
+        )
+        again = repository.get_case("V3-007").case
+        assert again.histology == "adenocarcinoma"
+        assert (again.lung_metastasis_count, again.lung_metastasis_max_mm) == (2, 8)
+        assert again.adjuvant_ended_on == date(2025, 3, 31)
+        assert (again.albumin_g_dl, again.lung_dose_gy) == (3.4, 12.5)
+        assert saved.version == 3
+        changes = [(e.field, e.old, e.new) for e in repository.history("V3-007")[2:]]
+        assert changes == [
+            ("histology", "null", '"adenocarcinoma"'),
+            ("lung_metastasis_count", "null", "2"),
+            ("lung_metastasis_max_mm", "null", "8"),
+            ("albumin_g_dl", "null", "3.4"),
+            ("adjuvant_ended_on", "null", '"2025-03-31"'),
+            ("lung_dose_gy", "null", "12.5"),
+        ]
+    assert len(list(path.parent.glob("cases.sqlite3.before-v4-*.bak"))) == 1
+    connection = sqlite3.connect(path)
+    try:
+        audit_after = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+        cases_after = connection.execute("SELECT * FROM case_record ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    # Every audit entry from before is still there, unchanged; every case row keeps its
+    # values and gains the new columns, empty.
+    assert audit_after[: len(audit_before)] == audit_before
+    assert len(cases_after) == len(cases_before)
+    for before, after in zip(cases_before, cases_after, strict=True):
+        if before[1] == "V3-007":
+            continue
+        assert after[: len(before)] == before
+        assert after[len(before) :] == (None,) * len(V4_COLUMNS)
+    fresh = tmp_path / "fresh.sqlite3"
+    with Repository.open(str(fresh)):
+        pass
+    assert schema_of(path)["details"] == schema_of(fresh)["details"]
 
 
 def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
@@ -280,15 +396,15 @@ def test_a_crash_in_the_old_rollback_mode_is_recovered_before_the_upgrade(tmp_pa
     subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
     assert Path(f"{path}-journal").exists()
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 3
+        assert repository.schema_version == 4
         assert repository.get_case("FIX-001").case.notes == "Fixture case with every field set."
         assert repository.check().healthy
     assert "filler" not in str(schema_of(path)["objects"])
 
 
-def test_a_version_2_server_database_gains_the_search_index():
-    # A database server gets its tables from the models; from version 2 on, upgrades only
-    # add indexes. Checked here on SQLAlchemy's SQLite dialect (no server in the tests).
+def test_a_version_2_server_database_gains_the_search_index_and_the_case_fields():
+    # A database server gets its tables from the models; from version 2 on, upgrades add
+    # indexes and (version 4) columns. Checked here on SQLAlchemy's SQLite dialect.
     from sqlalchemy import create_engine, insert, inspect, select
     from sqlmodel import SQLModel
 
@@ -300,11 +416,15 @@ def test_a_version_2_server_database_gains_the_search_index():
             SQLModel.metadata.create_all(connection)
             module._SERVER_META.create_all(connection)
             connection.exec_driver_sql("DROP INDEX ix_case_record_reference_search")
+            for column in V4_COLUMNS:
+                connection.exec_driver_sql(f"ALTER TABLE case_record DROP COLUMN {column}")
             connection.execute(insert(module._SERVER_SCHEMA).values(version=2))
-            assert module._upgrade_server(connection, 2, "server") == 3
+            assert module._upgrade_server(connection, 2, "server") == 4
             names = {index["name"] for index in inspect(connection).get_indexes("case_record")}
             assert "ix_case_record_reference_search" in names
-            assert connection.execute(select(module._SERVER_SCHEMA.c.version)).scalar() == 3
+            columns = [column["name"] for column in inspect(connection).get_columns("case_record")]
+            assert columns[-len(V4_COLUMNS) :] == list(V4_COLUMNS)
+            assert connection.execute(select(module._SERVER_SCHEMA.c.version)).scalar() == 4
         with engine.begin() as connection, pytest.raises(StoreError) as caught:
             module._upgrade_server(connection, 1, "server")
         assert "administrator" in caught.value.message

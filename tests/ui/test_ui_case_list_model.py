@@ -60,7 +60,10 @@ def test_counts_and_headline_columns(model, repository):
     assert columns == ["Reference", "Board date", "▲ Favours", "● Neutral", "▼ Against", "Headline"]
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert row[:5] == ["CRLM-1", "—", "▲ 1", "● 1", "▼ 1"]
-    assert row[5].startswith("1 of 6 factors favour adding TARE, 1 neutral, 1 against")
+    assert row[5] == (
+        "1 of 6 factors favours adding TARE, 1 neutral, 1 against, 3 unassessed; "
+        "not checked: lung shunt fraction and bilirubin not recorded."
+    )
     # Counts are never told by colour alone: the shape is in the text and the word is read out.
     assert model.data(model.index(0, 2), Qt.ItemDataRole.AccessibleTextRole) == "1 Favours TARE"
     assert model.data(model.index(0, 3), ReferenceRole) == "CRLM-1"

@@ -184,7 +184,9 @@ def test_summary_lists_gaps_and_alerts(window, repository, qtbot):
     ]
     assert any("Irinotecan" in text for text in texts)
     assert any("bilirubin" in text.lower() for text in texts)
-    assert checklist.summary.headline.text().startswith("Work-up alert (bilirubin above 2.0 mg/dL)")
+    assert checklist.summary.headline.text().startswith(
+        "Contraindication to resolve first: bilirubin above 2.0 mg/dL (34.2 µmol/L); "
+    )
 
 
 def test_review_button_jumps_to_the_step(window, repository, qtbot):

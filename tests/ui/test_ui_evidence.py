@@ -21,8 +21,8 @@ def test_version_review_date_and_correction_are_shown(qapp):
     view = EvidenceView(load_pack())
     text = view.toPlainText()
     # Typed from the brief, not read back from the pack.
-    assert "2026.11.1" in text
-    assert "2026-11-27" in text
+    assert "2026.11.2" in text
+    assert "2026-11-29" in text
     assert "Correction to the source of the framework" in text
     assert "liver-only metastases subgroup" in text
     assert text.index("Correction") < text.index("Trials, endpoint by endpoint")

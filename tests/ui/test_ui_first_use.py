@@ -60,7 +60,8 @@ def test_create_a_case_and_reach_the_summary_by_keyboard(window, repository, qtb
     assert _focus() is checklist.summary.export_button
 
     assert checklist.summary.headline.text() == (
-        "6 of 6 factors favour adding TARE, 0 neutral, 0 against."
+        "6 of 6 factors favour adding TARE, 0 neutral, 0 against; "
+        "not checked: lung shunt fraction and bilirubin not recorded."
     )
     window.session.save_now()
     stored = repository.get_case("CRLM-777").case
