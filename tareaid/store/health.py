@@ -7,20 +7,11 @@ SQLModel only for a database server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tareaid.store import sqlite_file
 from tareaid.store.location import database_file
+from tareaid.store.records import CheckReport
 
-
-@dataclass(frozen=True)
-class CheckReport:
-    """The result of a health check: healthy only when no problem was found."""
-
-    healthy: bool
-    problems: tuple[str, ...]
-    schema_version: int | None
-    case_count: int | None
+__all__ = ["CheckReport", "check_database"]
 
 
 def check_database(db: str | None = None, *, busy_timeout_s: float | None = None) -> CheckReport:

@@ -29,7 +29,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -87,20 +87,13 @@ from tareaid.store.errors import (
     StaleEditError,
     StoreError,
 )
-from tareaid.store.health import CheckReport, check_database
+from tareaid.store.health import check_database
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
 from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, CASES, OVERRIDES
+from tareaid.store.records import AuditEntry, CaseSummary, CheckReport, StoredCase
 from tareaid.store.schema import SCHEMA_VERSION
 
-__all__ = [
-    "AuditEntry",
-    "CaseSummary",
-    "CheckReport",
-    "Repository",
-    "StoredCase",
-    "check_database",
-    "load_demo_cases",
-]
+__all__ = ["Repository", "check_database", "load_demo_cases"]
 
 log = logging.getLogger(__name__)
 
@@ -124,63 +117,6 @@ _IN_CHUNK = 500
 _PROGRESS_EVERY = 250
 # As the case format's own check: tab and newline are text, other control characters are not.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-# --- what the repository hands out ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the case list, read from stored columns (no assessment is run)."""
-
-    reference: str
-    board_date: date | None
-    counts: dict[str, int]
-    headline: str
-    archived: bool
-    decision_outcome: str | None
-    finalised: bool
-    updated_at: datetime
-    version: int
-    patient_name: str | None
-    mrn: str | None
-
-
-@dataclass(frozen=True)
-class StoredCase:
-    """A case as stored, with the version to pass back when saving it."""
-
-    case: Case
-    version: int
-    archived: bool
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One line of a case's audit trail; old and new are JSON text."""
-
-    at: datetime
-    user: str
-    reference: str
-    action: str
-    field: str | None
-    old: str | None
-    new: str | None
-    reason: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "at": self.at.isoformat(),
-            "user": self.user,
-            "reference": self.reference,
-            "action": self.action,
-            "field": self.field,
-            "old": self.old,
-            "new": self.new,
-            "reason": self.reason,
-        }
 
 
 # Schema version for database servers, which have no PRAGMA user_version.

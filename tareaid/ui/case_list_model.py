@@ -22,7 +22,8 @@ from tareaid.ui.tiers import TIER_SHAPES, tier_colour
 from tareaid.ui.workers import BackgroundCall
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import CaseSummary, Repository
+    from tareaid.store.records import CaseSummary
+    from tareaid.store.repository import Repository
 
 PAGE_SIZE = 200
 

@@ -28,7 +28,8 @@ from tareaid.store.errors import (
 from tareaid.ui.qt import QtCore, QtGui, Signal
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import Repository, StoredCase
+    from tareaid.store.records import StoredCase
+    from tareaid.store.repository import Repository
 
 AUTOSAVE_MS = 600
 
