@@ -292,7 +292,7 @@ def test_a_version_2_server_database_gains_the_search_index():
     from sqlalchemy import create_engine, insert, inspect, select
     from sqlmodel import SQLModel
 
-    from tareaid.store import repository as module
+    from tareaid.store import connection as module
 
     engine = create_engine("sqlite://")
     try:
