@@ -43,7 +43,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
-from sqlmodel import SQLModel
 
 from tareaid.store import sqlite_file
 from tareaid.store.errors import (
@@ -54,7 +53,7 @@ from tareaid.store.errors import (
     StoreError,
 )
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
-from tareaid.store.models import CASES
+from tareaid.store.models import CASES, METADATA
 from tareaid.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -357,7 +356,7 @@ def _open_server(url: str, *, create: bool) -> Database:
             if version is None:
                 if not create:
                     raise DatabaseMissingError(f"{shown}: holds no TAREaid database")
-                SQLModel.metadata.create_all(connection)
+                METADATA.create_all(connection)
                 _SERVER_META.create_all(connection)
                 connection.execute(insert(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))
                 _protect_server_trail(connection)

@@ -224,14 +224,13 @@ def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
 
 def test_the_models_describe_the_same_tables_as_the_schema(tmp_path):
     from sqlalchemy import create_engine
-    from sqlmodel import SQLModel
 
-    import tareaid.store.models  # noqa: F401  (registers the tables)
+    from tareaid.store.models import METADATA
 
     from_models = tmp_path / "models.sqlite3"
     engine = create_engine(f"sqlite:///{from_models}")
     try:
-        SQLModel.metadata.create_all(engine)
+        METADATA.create_all(engine)
     finally:
         engine.dispose()
     fresh = tmp_path / "fresh.sqlite3"
@@ -290,14 +289,14 @@ def test_a_version_2_server_database_gains_the_search_index():
     # A database server gets its tables from the models; from version 2 on, upgrades only
     # add indexes. Checked here on SQLAlchemy's SQLite dialect (no server in the tests).
     from sqlalchemy import create_engine, insert, inspect, select
-    from sqlmodel import SQLModel
 
     from tareaid.store import connection as module
+    from tareaid.store.models import METADATA
 
     engine = create_engine("sqlite://")
     try:
         with engine.begin() as connection:
-            SQLModel.metadata.create_all(connection)
+            METADATA.create_all(connection)
             module._SERVER_META.create_all(connection)
             connection.exec_driver_sql("DROP INDEX ix_case_record_reference_search")
             connection.execute(insert(module._SERVER_SCHEMA).values(version=2))
