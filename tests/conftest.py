@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,55 @@ def damage_index(path: Path, index: str = "ix_audit_entry_case_id") -> Path:
 def damage_index_fixture() -> object:
     """`damage_index(path, index=...)`: see the function of that name."""
     return damage_index
+
+
+# --- a PostgreSQL server for the store's server tests ------------------------------------------
+
+# The server to create test databases on: its maintenance database, as a URL.
+POSTGRES_URL_ENV = "TAREAID_TEST_PG_URL"
+POSTGRES_URL_DEFAULT = "postgresql://tareaid_admin:tareaid-test@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> str:
+    """The test server's maintenance database URL; the test is skipped when none answers."""
+    from sqlalchemy.engine import make_url
+
+    url = os.environ.get(POSTGRES_URL_ENV, POSTGRES_URL_DEFAULT)
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        import psycopg
+    except ImportError:
+        pytest.skip(
+            f"psycopg is not installed, so no test can reach {shown} (pip install -e '.[test]')"
+        )
+    try:
+        psycopg.connect(_libpq_url(url), connect_timeout=5).close()
+    except psycopg.Error as error:
+        pytest.skip(f"no PostgreSQL server answers at {shown} (set {POSTGRES_URL_ENV}): {error}")
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_admin_url: str) -> Iterator[str]:
+    """A new, empty database on the test server for this test alone (dropped afterwards)."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"tareaid_test_{uuid.uuid4().hex[:16]}"
+    admin = _libpq_url(postgres_admin_url)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _libpq_url(url: str) -> str:
+    """The URL as libpq reads it (without SQLAlchemy's "+driver" part)."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme.split('+', 1)[0]}://{rest}"

@@ -5,7 +5,7 @@ transaction at a time per caller, SQLite's pragmas, BEGIN IMMEDIATE for every wr
 translation of SQLite's errors into messages that name the file, and the integrity check
 that must pass before anything is written. `open_database` decides, reading only, whether a
 database may be opened at all, creates a missing one, recovers a file after a crash and
-brings an older schema up to date after a backup copy.
+brings an older schema up to date through the ladder (``migrations``) after a backup copy.
 
 Rules it enforces, whoever calls it:
 - every write is one transaction started with BEGIN IMMEDIATE, so it is kept whole or not
@@ -27,34 +27,19 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    Engine,
-    Integer,
-    MetaData,
-    Table,
-    create_engine,
-    event,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from tareaid.store import sqlite_file
+from tareaid.store import migrations, sqlite_file
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseMissingError,
-    NewerSchemaError,
     NotADatabaseError,
     StoreError,
 )
 from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
-from tareaid.store.models import CASES, METADATA
-from tareaid.store.schema import SCHEMA_VERSION
+from tareaid.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +229,7 @@ def _open_file(path: Path, *, create: bool, busy_timeout_s: float, verify: bool)
     if not path.exists():
         if not create:
             raise DatabaseMissingError(f"{path}: no database here (nothing was created)")
-        if sqlite_file.create_database_file(path):
+        if sqlite_file.create_database_file(path, _build_new_file):
             log.info("created a new database")
     elif path.is_dir():
         raise NotADatabaseError(f"{path}: is a folder, not a database file")
@@ -271,6 +256,17 @@ def _open_file(path: Path, *, create: bool, busy_timeout_s: float, verify: bool)
     return database
 
 
+def _build_new_file(temp: Path) -> None:
+    """Build a new, empty database in `temp` by climbing the whole ladder."""
+    engine = _file_engine(temp, DEFAULT_BUSY_TIMEOUT_S)
+    try:
+        with engine.connect() as connection:
+            _driver(connection).execute(f"PRAGMA application_id={APPLICATION_ID}")
+            migrations.upgrade(connection, where=str(temp))
+    finally:
+        engine.dispose()
+
+
 def _recover(database: Database) -> None:
     """Let SQLite roll back a crashed transaction's journal, then check the file again
     (quick_check included, whatever `verify` said: this is the rare path after a crash)."""
@@ -282,45 +278,33 @@ def _recover(database: Database) -> None:
 
 
 def _upgrade_file(database: Database) -> None:
-    """Bring an older schema up to date: backup first, then every step in one transaction.
-
-    Foreign-key enforcement is switched off for the migration (SQLite ignores the pragma
-    inside a transaction, so before BEGIN) because rebuilding a table would otherwise
-    cascade-delete child rows; foreign_key_check must then find nothing before COMMIT.
-    """
+    """Bring an older file up to date: a backup copy first, then every step in one
+    transaction (see migrations.upgrade)."""
     path = database.path
     assert path is not None
     # Never upgrade (write) a file that has not passed its integrity check.
     database.verify_integrity()
+
+    taken: list[Path] = []
+
+    def back_up(_old: int, new: int) -> None:
+        # Taken while the upgrade holds the write lock, so it is exactly the database the
+        # upgrade starts from.
+        backup = sqlite_file.backup_name(path, new)
+        sqlite_file.backup_file(path, backup, busy_timeout_s=database.busy_timeout_s)
+        taken.append(backup)
+
     with database.engine.connect() as connection:
-        dbapi = _driver(connection)
-        dbapi.execute("PRAGMA foreign_keys=OFF")
         try:
-            dbapi.execute("BEGIN IMMEDIATE")
-            try:
-                # Read again under the write lock: another TAREaid may have upgraded it.
-                current = dbapi.execute("PRAGMA user_version").fetchone()[0]
-                if current < SCHEMA_VERSION:
-                    # The backup is read while this connection holds the write lock, so it
-                    # is exactly the database the upgrade starts from.
-                    backup = sqlite_file.backup_name(path, SCHEMA_VERSION)
-                    sqlite_file.backup_file(path, backup, busy_timeout_s=database.busy_timeout_s)
-                    sqlite_file.run_steps(dbapi, current)
-                    broken = dbapi.execute("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise DamagedDatabaseError(
-                            f"{path}: upgrading to schema version {SCHEMA_VERSION} found "
-                            f"{len(broken)} broken references; nothing was changed (a copy "
-                            f"from before is in {backup.name})"
-                        )
-                dbapi.execute("COMMIT")
-                log.info("database upgraded from schema version %d to %d", current, SCHEMA_VERSION)
-            except BaseException:
-                dbapi.execute("ROLLBACK")
+            database.schema_version = migrations.upgrade(
+                connection, where=str(path), before=back_up
+            )
+        except DamagedDatabaseError as error:
+            if not taken:
                 raise
-        finally:
-            dbapi.execute("PRAGMA foreign_keys=ON")
-    database.schema_version = SCHEMA_VERSION
+            raise DamagedDatabaseError(
+                f"{error.message} (a copy from before is in {taken[0].name})"
+            ) from None
 
 
 def _open_memory(url: str, busy_timeout_s: float) -> Database:
@@ -331,43 +315,31 @@ def _open_memory(url: str, busy_timeout_s: float) -> Database:
     engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
     _configure_sqlite(engine, busy_timeout_s)
     with engine.connect() as connection:
-        dbapi = _driver(connection)
-        dbapi.execute("BEGIN IMMEDIATE")
-        dbapi.execute(f"PRAGMA application_id={sqlite_file.APPLICATION_ID}")
-        sqlite_file.run_steps(dbapi, 0)
-        dbapi.execute("COMMIT")
+        _driver(connection).execute(f"PRAGMA application_id={APPLICATION_ID}")
+        version = migrations.upgrade(connection, where=url)
     return Database(
-        engine, url=url, path=None, schema_version=SCHEMA_VERSION, busy_timeout_s=busy_timeout_s
+        engine, url=url, path=None, schema_version=version, busy_timeout_s=busy_timeout_s
     )
 
 
 def _open_server(url: str, *, create: bool) -> Database:
-    # A database server (e.g. PostgreSQL, for a department sharing one database): tables
-    # from the models, the version in a one-row table, the trail protected by a server-side
-    # trigger where the dialect has one.
+    # A database server (e.g. PostgreSQL, for a department sharing one database): built
+    # and upgraded by the same ladder as a file.
     shown = display_url(url)
     try:
         engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise StoreError(f"{shown}: cannot use this database URL ({error})") from None
     try:
-        with engine.begin() as connection:
-            version = _server_schema_version(connection)
-            if version is None:
-                if not create:
-                    raise DatabaseMissingError(f"{shown}: holds no TAREaid database")
-                METADATA.create_all(connection)
-                _SERVER_META.create_all(connection)
-                connection.execute(insert(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))
-                _protect_server_trail(connection)
-                version = SCHEMA_VERSION
-            if version > SCHEMA_VERSION:
-                raise NewerSchemaError(
-                    f"{shown}: was written by a newer TAREaid (schema version {version}; "
-                    f"this version reads up to {SCHEMA_VERSION}); it was left as it is"
-                )
-            if version < SCHEMA_VERSION:
-                version = _upgrade_server(connection, version, shown)
+        with engine.connect() as connection:
+            with connection.begin():
+                version = migrations.stored_version(connection)
+            if version is None and not create:
+                raise DatabaseMissingError(f"{shown}: holds no TAREaid database")
+            if version is not None and version > SCHEMA_VERSION:
+                raise migrations.newer_schema(shown, version)
+            if version != SCHEMA_VERSION:
+                version = migrations.upgrade(connection, where=shown)
     except StoreError:
         engine.dispose()
         raise
@@ -378,59 +350,6 @@ def _open_server(url: str, *, create: bool) -> Database:
         raise StoreError(f"{shown}: cannot connect to the database ({detail})") from None
     return Database(
         engine, url=url, path=None, schema_version=version, busy_timeout_s=DEFAULT_BUSY_TIMEOUT_S
-    )
-
-
-# Schema version for database servers, which have no PRAGMA user_version.
-_SERVER_META = MetaData()
-_SERVER_SCHEMA = Table("tareaid_schema", _SERVER_META, Column("version", Integer, nullable=False))
-
-
-def _server_schema_version(connection: Connection) -> int | None:
-    from sqlalchemy import inspect as sa_inspect
-
-    if not sa_inspect(connection).has_table("tareaid_schema"):
-        return None
-    value = connection.execute(select(_SERVER_SCHEMA.c.version)).scalar()
-    return None if value is None else int(value)
-
-
-# Versions that added only indexes: a server builds them in place, from the models.
-_SERVER_INDEXES_BY_VERSION = {3: ("ix_case_record_reference_search",)}
-assert sorted(_SERVER_INDEXES_BY_VERSION) == list(range(3, SCHEMA_VERSION + 1))
-
-
-def _upgrade_server(connection: Connection, version: int, shown: str) -> int:
-    """Bring a server database from version 2 up to date (inside the caller's transaction);
-    older ones need their administrator."""
-    if version < 2:
-        raise StoreError(
-            f"{shown}: has schema version {version}, and this TAREaid upgrades only database "
-            "files from before version 2; ask the server's administrator to upgrade it"
-        )
-    indexes = {index.name: index for index in CASES.indexes}
-    for step in range(version + 1, SCHEMA_VERSION + 1):
-        for name in _SERVER_INDEXES_BY_VERSION[step]:
-            indexes[name].create(connection)
-    connection.execute(update(_SERVER_SCHEMA).values(version=SCHEMA_VERSION))
-    log.info("server database upgraded from schema version %d to %d", version, SCHEMA_VERSION)
-    return SCHEMA_VERSION
-
-
-def _protect_server_trail(connection: Connection) -> None:
-    if connection.dialect.name != "postgresql":
-        return
-    connection.execute(
-        text(
-            "CREATE OR REPLACE FUNCTION tareaid_audit_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END; $$ LANGUAGE plpgsql"
-        )
-    )
-    connection.execute(
-        text(
-            "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
-            "FOR EACH ROW EXECUTE FUNCTION tareaid_audit_append_only()"
-        )
     )
 
 

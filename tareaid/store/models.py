@@ -1,9 +1,8 @@
 """The tables of the current schema, as SQLAlchemy Core tables to read and write rows with.
 
-For SQLite the tables are created by the frozen DDL in ``schema.py``; these tables describe
-the same tables to SQLAlchemy (a test proves the two agree column by column and index by
-index). For a database server, where that SQLite DDL does not apply, the tables are created
-from these.
+The schema of a database is built by the revisions in ``migrations/``; these tables describe
+the same schema to SQLAlchemy (a test migrates a database on each backend and proves the two
+agree column by column, index by index).
 
 A case is one wide row: every field of the ``tareaid.case/1`` format in its own typed
 column, the board decision in ``decision_*`` columns, and the assessment summary (counts,
@@ -11,7 +10,8 @@ headline) computed at every save so that listing 100,000 cases never re-assesses
 Overrides live in their own table, one row per overridden factor.
 
 The case-field columns are not written out here: they come from the field table
-(``domain/fields.py``), so a field is declared once.
+(``domain/fields.py``), so a field is declared once; only a revision adds its column to a
+database.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ CASES = Table(
     Column("updated_at", String(40), nullable=False),
     UniqueConstraint("reference"),
     # Each sortable list column has an index ending in the reference (the tie-breaker); the
-    # *_key indexes cover the search columns (see schema.py).
+    # *_key indexes cover the search columns (see revisions 0001 and 0003).
     Index("ix_case_record_reference_key", "reference_key", "archived"),
     Index("ix_case_record_identity_key", "identity_key", "archived"),
     Index("ix_case_record_board_date", "board_date", "reference"),
