@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -138,22 +138,37 @@ def postgres_admin_url() -> str:
 
 
 @pytest.fixture
-def postgres_url(postgres_admin_url: str) -> Iterator[str]:
-    """A new, empty database on the test server for this test alone (dropped afterwards)."""
+def postgres_databases(postgres_admin_url: str) -> Iterator[Callable[[], str]]:
+    """`make()` creates a new, empty database on the test server and returns its URL; every
+    database made is dropped after the test."""
     import uuid
 
     import psycopg
     from sqlalchemy.engine import make_url
 
-    name = f"tareaid_test_{uuid.uuid4().hex[:16]}"
     admin = _libpq_url(postgres_admin_url)
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"tareaid_test_{uuid.uuid4().hex[:16]}"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        url = make_url(postgres_admin_url).set(database=name)
+        return url.render_as_string(hide_password=False)
+
     try:
-        yield make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
+        yield make
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for name in made:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url(postgres_databases: Callable[[], str]) -> str:
+    """A new, empty database on the test server for this test alone (dropped afterwards)."""
+    return postgres_databases()
 
 
 def _libpq_url(url: str) -> str:

@@ -228,32 +228,15 @@ def test_the_audit_trail_is_append_only_on_both_backends(backend):
     assert chain_problems(backend) == []
 
 
-def test_the_models_describe_the_migrated_schema_on_both_backends(backend, tmp_path):
+def test_the_models_describe_the_migrated_schema_on_both_backends(backend, tmp_path, request):
     with Repository.open(backend):
         pass
     if "://" in backend:
-        from sqlalchemy.engine import make_url
-
-        # A second server database, from the models.
-        other = backend.rsplit("/", 1)[0] + "/postgres"
-        name = make_url(backend).database + "_models"
-        admin = create_engine(other, isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            from_models = backend.rsplit("/", 1)[0] + "/" + name
-            _create_from_models(from_models)
-            try:
-                assert snapshot(from_models) == snapshot(backend)
-            finally:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        finally:
-            admin.dispose()
+        from_models = request.getfixturevalue("postgres_databases")()
     else:
         from_models = str(tmp_path / "models.sqlite3")
-        _create_from_models(from_models)
-        assert snapshot(from_models) == snapshot(backend)
+    _create_from_models(from_models)
+    assert snapshot(from_models) == snapshot(backend)
 
 
 def _create_from_models(db: str) -> None:
@@ -374,7 +357,9 @@ def test_a_later_revision_adds_a_column_keeping_every_row_on_both_backends(backe
 
 
 @pytest.mark.parametrize("version", [2, 3])
-def test_a_server_database_from_before_the_ladder_is_kept_whole(version, postgres_url):
+def test_a_server_database_from_before_the_ladder_is_kept_whole(
+    version, postgres_url, postgres_databases
+):
     fixture_module("legacy_server").build(postgres_url, version)
     before = count_rows(postgres_url)
     with Repository.open(postgres_url, create=False) as repository:
@@ -396,7 +381,10 @@ def test_a_server_database_from_before_the_ladder_is_kept_whole(version, postgre
         assert scalar(postgres_url, "SELECT version_num FROM alembic_version") == revision_of(
             SCHEMA_VERSION
         )
-        assert snapshot(postgres_url) == _fresh_server_snapshot(postgres_url)
+        fresh = postgres_databases()
+        with Repository.open(fresh):
+            pass
+        assert snapshot(postgres_url) == snapshot(fresh)
     else:
         # Current already: left as it is until the next version.
         assert not inspect_has_table(postgres_url, "alembic_version")
@@ -408,24 +396,6 @@ def inspect_has_table(db: str, table: str) -> bool:
         return inspect(engine).has_table(table)
     finally:
         engine.dispose()
-
-
-def _fresh_server_snapshot(postgres_url: str) -> dict[str, Any]:
-    name = postgres_url.rsplit("/", 1)[1] + "_fresh"
-    base = postgres_url.rsplit("/", 1)[0]
-    admin = create_engine(base + "/postgres", isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            with Repository.open(f"{base}/{name}"):
-                pass
-            return snapshot(f"{base}/{name}")
-        finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
 
 
 def test_a_server_database_from_a_newer_tareaid_is_refused(postgres_url):
