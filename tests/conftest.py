@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,70 @@ def bug_reports(bugs_fail_the_test: None, monkeypatch: pytest.MonkeyPatch) -> ob
 
     names = ("show_unexpected_error",)
     return ModalRecorder(names, informational=names).install(monkeypatch, dialogs)
+
+
+# --- a PostgreSQL server for the store's server tests ------------------------------------------
+
+# The server to create test databases on: its maintenance database, as a URL.
+POSTGRES_URL_ENV = "TAREAID_TEST_PG_URL"
+POSTGRES_URL_DEFAULT = "postgresql://tareaid_admin:tareaid-test@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> str:
+    """The test server's maintenance database URL; the test is skipped when none answers."""
+    from sqlalchemy.engine import make_url
+
+    url = os.environ.get(POSTGRES_URL_ENV, POSTGRES_URL_DEFAULT)
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        import psycopg
+    except ImportError:
+        pytest.skip(
+            f"psycopg is not installed, so no test can reach {shown} (pip install -e '.[test]')"
+        )
+    try:
+        psycopg.connect(_libpq_url(url), connect_timeout=5).close()
+    except psycopg.Error as error:
+        pytest.skip(f"no PostgreSQL server answers at {shown} (set {POSTGRES_URL_ENV}): {error}")
+    return url
+
+
+@pytest.fixture
+def postgres_databases(postgres_admin_url: str) -> Iterator[Callable[[], str]]:
+    """`make()` creates a new, empty database on the test server and returns its URL; every
+    database made is dropped after the test."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = _libpq_url(postgres_admin_url)
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"tareaid_test_{uuid.uuid4().hex[:16]}"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        url = make_url(postgres_admin_url).set(database=name)
+        return url.render_as_string(hide_password=False)
+
+    try:
+        yield make
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            for name in made:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url(postgres_databases: Callable[[], str]) -> str:
+    """A new, empty database on the test server for this test alone (dropped afterwards)."""
+    return postgres_databases()
+
+
+def _libpq_url(url: str) -> str:
+    """The URL as libpq reads it (without SQLAlchemy's "+driver" part)."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme.split('+', 1)[0]}://{rest}"

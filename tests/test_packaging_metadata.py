@@ -78,3 +78,21 @@ def test_licence_is_a_pep_639_expression_with_its_files():
 def test_the_shipped_copy_of_the_licence_is_the_licence():
     shipped = ROOT / "resources" / "licenses" / "TAREaid-LICENSE.txt"
     assert shipped.read_bytes() == (ROOT / "LICENSE").read_bytes()
+
+
+def test_the_schema_revisions_are_shipped():
+    # Alembic reads env.py's folder and the revision scripts by path, not as modules.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["tareaid.store.migrations"]
+    folder = ROOT / "tareaid" / "store" / "migrations"
+    shipped = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or "__pycache__" in path.parts:
+            continue
+        relative = path.relative_to(folder)
+        if len(relative.parts) == 1 and path.suffix == ".py":
+            continue  # a module of the package (env.py among them): shipped as such
+        assert any(relative.match(pattern) for pattern in patterns), f"{relative} not shipped"
+        shipped.append(relative.name)
+    assert "script.py.mako" in shipped
+    assert any(name.startswith("0001_") for name in shipped)

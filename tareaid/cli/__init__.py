@@ -1,7 +1,7 @@
 """The `tareaid` command line: argument parsing, dispatch and exit codes (CONTRACT.md §1).
 
 Each group of subcommands lives in its own module with a `register(subparsers, common)`
-function; heavy libraries (Qt, SQLModel, ReportLab) are imported only by the command that
+function; heavy libraries (Qt, SQLAlchemy, ReportLab) are imported only by the command that
 needs them, so `tareaid --version` and `tareaid assess` stay quick.
 """
 

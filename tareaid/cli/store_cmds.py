@@ -2,7 +2,7 @@
 archive and restore (CONTRACT.md §1).
 
 Thin wrappers over tareaid.store.repository: parse arguments, call one repository method,
-print the result. SQLModel is imported only when one of these commands runs.
+print the result. SQLAlchemy is imported only when one of these commands runs.
 """
 
 from __future__ import annotations

@@ -1,26 +1,27 @@
-"""The database health check as a result object, without importing the ORM.
+"""The database health check and backups: reading only, and working on refused files too.
 
 `tareaid check` must work on files TAREaid refuses to open (damaged, foreign, newer), and
-quickly, so it reads the file through ``sqlite_file.check_file`` (read-only) and imports
-SQLModel only for a database server.
+quickly, so a file is checked through ``sqlite_file.check_file`` (read-only, no SQLAlchemy
+import); only a database server is opened through the engine, to verify its audit trail.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tareaid.store import sqlite_file
+from tareaid.store import audit, sqlite_file
+from tareaid.store.errors import StoreInputError
 from tareaid.store.location import database_file
+from tareaid.store.records import CheckReport
 
+if TYPE_CHECKING:
+    from tareaid.store.connection import Database
 
-@dataclass(frozen=True)
-class CheckReport:
-    """The result of a health check: healthy only when no problem was found."""
+__all__ = ["CheckReport", "backup", "check", "check_database"]
 
-    healthy: bool
-    problems: tuple[str, ...]
-    schema_version: int | None
-    case_count: int | None
+log = logging.getLogger(__name__)
 
 
 def check_database(db: str | None = None, *, busy_timeout_s: float | None = None) -> CheckReport:
@@ -31,15 +32,59 @@ def check_database(db: str | None = None, *, busy_timeout_s: float | None = None
     """
     timeout = sqlite_file.DEFAULT_BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s
     path = database_file(db)
-    if path is None:
-        from tareaid.store.repository import Repository
+    if path is not None:
+        return _report(sqlite_file.check_file(path, busy_timeout_s=timeout))
+    from tareaid.store.connection import open_database
 
-        with Repository.open(db, create=False, busy_timeout_s=timeout) as repository:
-            return repository.check()
-    found = sqlite_file.check_file(path, busy_timeout_s=timeout)
-    return CheckReport(
-        healthy=not found.problems,
-        problems=found.problems,
-        schema_version=found.schema_version,
-        case_count=found.case_count,
+    database = open_database(db, create=False, busy_timeout_s=timeout)
+    try:
+        return check(database)
+    finally:
+        database.close()
+
+
+def check(database: Database) -> CheckReport:
+    """Integrity and schema check, reading only; healthy only when nothing was found."""
+    if database.path is not None:
+        found = sqlite_file.check_file(database.path, busy_timeout_s=database.busy_timeout_s)
+        return _report(found)
+    from sqlalchemy import func, select
+
+    from tareaid.store.models import AUDIT, CASES
+
+    with database.read() as connection:
+        count = int(connection.execute(select(func.count()).select_from(CASES)).scalar_one())
+        rows = connection.execute(
+            select(
+                AUDIT.c.id,
+                AUDIT.c.at,
+                AUDIT.c.os_user,
+                AUDIT.c.case_id,
+                AUDIT.c.reference,
+                AUDIT.c.action,
+                AUDIT.c.field,
+                AUDIT.c.old_value,
+                AUDIT.c.new_value,
+                AUDIT.c.reason,
+                AUDIT.c.entry_hash,
+            ).order_by(AUDIT.c.id)
+        )
+        problems = audit.verify_rows(rows)
+    return CheckReport(not problems, tuple(problems), database.schema_version, count)
+
+
+def _report(found: sqlite_file.FileCheck) -> CheckReport:
+    return CheckReport(not found.problems, found.problems, found.schema_version, found.case_count)
+
+
+def backup(database: Database, destination: Path) -> None:
+    """A consistent copy of the database at `destination` (owner-only, written whole),
+    taken while the database may be in use."""
+    if database.path is None:
+        raise StoreInputError(
+            f"{database.where}: back up a database server with its own tools", exit_code=1
+        )
+    sqlite_file.backup_file(
+        database.path, Path(destination), busy_timeout_s=database.busy_timeout_s
     )
+    log.info("backup written")

@@ -23,7 +23,7 @@ import struct
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +34,6 @@ from tareaid.store.errors import (
     DatabaseMissingError,
     DiskFullError,
     ForeignDatabaseError,
-    NewerSchemaError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
     StoreEnvironmentError,
@@ -46,7 +45,9 @@ from tareaid.store.schema import (
     AUDIT_TRIGGERS,
     SCHEMA_VERSION,
     TABLES_BY_VERSION,
-    steps_after,
+    check_history,
+    newer_schema,
+    revision_of,
 )
 
 HEADER_MAGIC = b"SQLite format 3\x00"
@@ -145,11 +146,7 @@ def check_identity(path: Path, application_id: int, user_version: int) -> None:
             f"{application_id:#x}), not a TAREaid database; it was left as it is"
         )
     if user_version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            f"{path}: was written by a newer TAREaid (schema version {user_version}; this "
-            f"version reads up to {SCHEMA_VERSION}); it was left as it is. Use the newer "
-            "TAREaid, or open another database"
-        )
+        raise newer_schema(path, user_version)
     if user_version < 1:
         raise DamagedDatabaseError(
             f"{path}: is marked as a TAREaid database but has no schema version; it was "
@@ -297,11 +294,24 @@ def verify(connection: sqlite3.Connection, path: Path, *, quick_check: bool = Tr
     # A header read with open() may predate a commit still in the WAL; SQLite's view is
     # the authoritative one.
     check_identity(path, application_id, user_version)
+    if user_version < SCHEMA_VERSION:
+        # About to be upgraded: its Alembic record (if the ladder ever ran) must be ours.
+        check_history(path, schema_history(connection))
     if quick_check:
         problems = integrity_problems(connection)
         if problems:
             raise damaged(path, problems)
     return int(user_version)
+
+
+def schema_history(connection: sqlite3.Connection) -> list[str]:
+    """The revisions in the file's Alembic record (none for a file the ladder never ran on)."""
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if found is None:
+        return []
+    return [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
 
 
 def integrity_problems(connection: sqlite3.Connection) -> list[str]:
@@ -361,12 +371,12 @@ def owner_only() -> Iterator[None]:
         os.umask(previous)
 
 
-def create_database_file(path: Path) -> bool:
+def create_database_file(path: Path, build: Callable[[Path], None]) -> bool:
     """Create a complete, empty TAREaid database at `path`; False if one appeared meanwhile.
 
-    Built in a temporary file beside the target and linked into place only when complete,
-    so an interrupted creation never leaves an empty or half-built file behind (an empty
-    file would afterwards be refused as "not a database").
+    `build(temp)` makes the database in a temporary file beside the target, which is linked
+    into place only when complete, so an interrupted creation never leaves an empty or
+    half-built file behind (an empty file would afterwards be refused as "not a database").
     """
     with owner_only():
         if not path.parent.exists():
@@ -388,7 +398,7 @@ def create_database_file(path: Path) -> bool:
         temp = Path(temp_name)
         try:
             with translated(path, busy_timeout_s=DEFAULT_BUSY_TIMEOUT_S):
-                _build_new_database(temp)
+                build(temp)
             os.chmod(temp, 0o600)
             try:
                 # link() never replaces: if another process created the database meanwhile,
@@ -412,27 +422,6 @@ def create_database_file(path: Path) -> bool:
             ):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-
-
-def _build_new_database(temp: Path) -> None:
-    connection = sqlite3.connect(temp, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=FULL")
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        run_steps(connection, 0)
-        connection.execute("COMMIT")
-    finally:
-        connection.close()
-
-
-def run_steps(connection: sqlite3.Connection, from_version: int) -> None:
-    """Run the schema steps after `from_version` inside the caller's transaction."""
-    for version, statements in steps_after(from_version):
-        for statement in statements:
-            connection.execute(statement)
-        connection.execute(f"PRAGMA user_version={version}")
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -585,6 +574,14 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
             if missing:
                 problems.append(
                     f"tables missing for schema version {version}: " + ", ".join(missing)
+                )
+            # Files from before the ladder have only user_version; once the ladder has run,
+            # its record and user_version must name the same version.
+            revisions = schema_history(connection)
+            if names.get("alembic_version") == "table" and revisions != [revision_of(version)]:
+                problems.append(
+                    f"the schema history (revision {', '.join(revisions) or 'none'}) does not "
+                    f"match schema version {version}"
                 )
             for trigger in AUDIT_TRIGGERS:
                 if names.get(trigger) != "trigger":

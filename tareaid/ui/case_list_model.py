@@ -29,7 +29,8 @@ from tareaid.ui.workers import BackgroundCall
 
 if TYPE_CHECKING:
     from tareaid.app.changes import ChangeNotice
-    from tareaid.store.repository import CaseSummary, Repository
+    from tareaid.store.records import CaseSummary
+    from tareaid.store.repository import Repository
     from tareaid.ui.changes import ChangeBridge
 
 PAGE_SIZE = 200

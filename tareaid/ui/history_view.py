@@ -20,7 +20,8 @@ from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import AuditEntry, Repository
+    from tareaid.store.records import AuditEntry
+    from tareaid.store.repository import Repository
 
 WHEN, WHO, ACTION, FIELD, OLD, NEW, REASON = range(7)
 NOTE = "Every stored change to this case, newest first. The trail cannot be edited."

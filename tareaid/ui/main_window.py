@@ -34,7 +34,8 @@ from tareaid.ui.settings import THEMES, Settings
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
-    from tareaid.store.repository import CheckReport, Repository
+    from tareaid.store.records import CheckReport
+    from tareaid.store.repository import Repository
 
 JSON_FILTER = "Case files (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"

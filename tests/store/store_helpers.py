@@ -15,6 +15,20 @@ from tareaid.domain.case import Case, parse_case
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 SCHEMA_V1_FIXTURE = FIXTURES / "schema_v1.sqlite3"
+# The committed database file of each schema version, by version.
+SCHEMA_FIXTURES = {
+    int(path.stem.removeprefix("schema_v")): path for path in FIXTURES.glob("schema_v*.sqlite3")
+}
+
+
+def fixture_module(name: str) -> Any:
+    """A fixture-building script of tests/fixtures as a module (they import each other)."""
+    import importlib
+
+    if str(FIXTURES) not in sys.path:
+        sys.path.insert(0, str(FIXTURES))
+    return importlib.import_module(name)
+
 
 # A case with every field of the contract set, including identifying values in accented
 # Latin and CJK, overrides and a finalised decision. Typed from CONTRACT.md §2.

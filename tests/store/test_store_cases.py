@@ -380,10 +380,37 @@ def test_a_sqlite_url_is_the_same_file_with_the_same_checks(tmp_path):
 def test_a_server_url_never_shows_its_password(tmp_path):
     from tareaid.store.errors import StoreError
 
-    # No database driver for this scheme is installed here, so the open fails: the message
-    # names the database without the password.
+    # Nothing listens on port 1, so the open fails: the message names the database without
+    # the password.
     with pytest.raises(StoreError) as caught:
         Repository.open("postgresql://board:s3cret-pw@127.0.0.1:1/tareaid")
     assert caught.value.exit_code == 1
     assert "s3cret-pw" not in caught.value.message
     assert "postgresql://board:***@127.0.0.1:1/tareaid" in caught.value.message
+
+
+def test_a_server_database_keeps_cases_like_a_file(postgres_url):
+    with Repository.open(postgres_url) as repository:
+        assert "tareaid-test" not in repr(repository)
+        stored = repository.create_case(full_case("SRV-1"))
+        repository.import_cases([make_case(f"SRV-{i}", ecog=i % 5) for i in range(2, 12)])
+        saved = repository.save_case(
+            stored.case.with_changes(ecog=1),
+            expected_version=stored.version,
+            amend_reason="Corrected after clinic",
+        )
+        assert saved.version == 2
+        repository.rename_case("SRV-2", "SRV-2B", expected_version=1)
+        repository.archive_case("SRV-3")
+        repository.set_agenda(date(2026, 12, 3), ["SRV-4", "SRV-1"])
+        repository.remember_attendee("Dr A (fictional)", "HPB surgery")
+    with Repository.open(postgres_url, create=False) as repository:
+        assert repository.count_cases() == 10
+        assert repository.count_cases("srv-1") == 3  # SRV-1, SRV-10, SRV-11
+        assert repository.get_case("SRV-1").case.ecog == 1
+        assert [e.action for e in repository.history("SRV-2")] == ["import", "rename"]
+        assert repository.agenda(date(2026, 12, 3))[:2] == ["SRV-4", "SRV-1"]
+        assert repository.attendees() == [("Dr A (fictional)", "HPB surgery")]
+        report = repository.check()
+        assert report.healthy, report.problems
+        assert report.case_count == 11

@@ -1,4 +1,5 @@
-"""Schema versions: upgrading the committed version-1 fixture, fresh == upgraded, refusals."""
+"""Schema versions of database files: every earlier version upgraded from its committed
+fixture, fresh == upgraded, and the files that are refused."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import FIXTURES, SCHEMA_V1_FIXTURE, make_case, sha256
+from store_helpers import FIXTURES, SCHEMA_FIXTURES, SCHEMA_V1_FIXTURE, make_case, sha256
 
-from tareaid.store import schema
-from tareaid.store.errors import DamagedDatabaseError, NewerSchemaError, StoreError
+from tareaid.store.errors import DamagedDatabaseError, NewerSchemaError
+from tareaid.store.health import check_database
 from tareaid.store.repository import Repository
+from tareaid.store.schema import SCHEMA_VERSION, revision_of
 
 TARE_APPLICATION_ID = 0x54415245  # "TARE", typed from the store's design, not read back
 
@@ -56,35 +58,129 @@ def schema_of(path: Path) -> dict[str, Any]:
         connection.close()
 
 
-def _copy_fixture(tmp_path: Path) -> Path:
-    target = tmp_path / "old" / "cases.sqlite3"
+def rows_of(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in rowid order."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            t: connection.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables
+        }
+    finally:
+        connection.close()
+
+
+def _copy_fixture(tmp_path: Path, version: int = 1) -> Path:
+    target = tmp_path / f"v{version}" / "cases.sqlite3"
     target.parent.mkdir()
-    shutil.copyfile(SCHEMA_V1_FIXTURE, target)
+    shutil.copyfile(SCHEMA_FIXTURES[version], target)
     return target
 
 
-def test_the_fixture_is_schema_version_1():
-    schema = schema_of(SCHEMA_V1_FIXTURE)
-    assert schema["user_version"] == 1
-    assert schema["application_id"] == TARE_APPLICATION_ID
-    tables = {name for kind, name, _, _ in schema["objects"] if kind == "table"}
-    assert tables == {"case_record", "case_override", "audit_entry"}
+# What each committed fixture holds, typed from its script's docstring and data.
+FIXTURE_TABLES = {
+    1: {"case_record", "case_override", "audit_entry"},
+    2: {"case_record", "case_override", "audit_entry", "agenda_item", "attendee"},
+    3: {"case_record", "case_override", "audit_entry", "agenda_item", "attendee"},
+    4: {
+        "case_record",
+        "case_override",
+        "audit_entry",
+        "agenda_item",
+        "attendee",
+        "alembic_version",
+    },
+}
+FIXTURE_CASES = {
+    1: ["FIX-001", "FIX-002", "FIX-003"],
+    2: ["FIX-001", "FIX-002", "FIX-003", "FIX-004"],
+    3: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005"],
+    4: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006"],
+}
+FIXTURE_AUDIT_ENTRIES = {1: 5, 2: 8, 3: 10, 4: 12}
+FIXTURE_OVERRIDES = {1: 2, 2: 3, 3: 3, 4: 3}
+FIXTURE_AGENDA_ITEMS = {1: 0, 2: 2, 3: 2, 4: 2}
+FIXTURE_ATTENDEES = {1: 0, 2: 3, 3: 4, 4: 4}
+CURRENT = revision_of(SCHEMA_VERSION)
+EARLIER = [version for version in SCHEMA_FIXTURES if version < SCHEMA_VERSION]
 
 
-def test_the_committed_fixture_is_what_its_script_builds(tmp_path):
+def test_there_is_a_committed_fixture_of_every_schema_version():
+    # A new schema version comes with tests/fixtures/make_schema_vN.py and its output, so
+    # that the version after it is tested from a real file (README, "Adding a case field").
+    assert sorted(SCHEMA_FIXTURES) == list(range(1, SCHEMA_VERSION + 1))
+    assert sorted(FIXTURE_CASES) == sorted(SCHEMA_FIXTURES)
+
+
+@pytest.mark.parametrize("version", sorted(SCHEMA_FIXTURES))
+def test_each_fixture_is_its_schema_version(version):
+    found = schema_of(SCHEMA_FIXTURES[version])
+    assert found["user_version"] == version
+    assert found["application_id"] == TARE_APPLICATION_ID
+    tables = {name for kind, name, _, _ in found["objects"] if kind == "table"}
+    # Versions 1-3 come from before the Alembic ladder: user_version is their only mark;
+    # from version 4 on, the ladder's alembic_version table is there too.
+    assert tables == FIXTURE_TABLES[version]
+
+
+@pytest.mark.parametrize("version", sorted(SCHEMA_FIXTURES))
+def test_the_committed_fixture_is_what_its_script_builds(version, tmp_path):
     rebuilt = tmp_path / "rebuilt.sqlite3"
     subprocess.run(
-        [sys.executable, str(FIXTURES / "make_schema_v1.py"), str(rebuilt)],
+        [sys.executable, str(FIXTURES / f"make_schema_v{version}.py"), str(rebuilt)],
         check=True,
         capture_output=True,
     )
-    assert schema_of(rebuilt) == schema_of(SCHEMA_V1_FIXTURE)
+    assert schema_of(rebuilt) == schema_of(SCHEMA_FIXTURES[version])
+    assert rows_of(rebuilt) == rows_of(SCHEMA_FIXTURES[version])
+
+
+@pytest.mark.parametrize("version", sorted(SCHEMA_FIXTURES))
+def test_opening_a_fixture_keeps_every_case_and_audit_entry(version, tmp_path):
+    path = _copy_fixture(tmp_path, version)
+    before = rows_of(path)
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.schema_version == SCHEMA_VERSION
+        references = [s.reference for s in repository.list_cases(include_archived=True)]
+        assert references == FIXTURE_CASES[version]
+        for reference in references:
+            repository.get_case(reference)  # every row still reads as a case
+    report = check_database(str(path))
+    assert report.healthy, report.problems  # the hash chain included
+    assert report.schema_version == SCHEMA_VERSION
+    after = rows_of(path)
+    # Overrides, the trail, agenda and attendees: every row as it was.
+    assert len(after["audit_entry"]) == FIXTURE_AUDIT_ENTRIES[version]
+    assert len(after["case_override"]) == FIXTURE_OVERRIDES[version]
+    assert len(after.get("agenda_item", [])) == FIXTURE_AGENDA_ITEMS[version]
+    assert len(after.get("attendee", [])) == FIXTURE_ATTENDEES[version]
+    for table in ("audit_entry", "case_override", "agenda_item", "attendee"):
+        assert after.get(table, []) == before.get(table, [])
+    # Cases as they were, but for the stored summaries (case_record columns 37-43: counts,
+    # headline, assessed_with), recomputed on opening, and columns added since.
+    assert [row[:37] + row[44:48] for row in after["case_record"]] == [
+        row[:37] + row[44:48] for row in before["case_record"]
+    ]
+    backups = list(path.parent.glob(f"cases.sqlite3.before-v{SCHEMA_VERSION}-*.bak"))
+    if version < SCHEMA_VERSION:
+        # Upgraded after a backup; the ladder now knows the file's place.
+        assert len(backups) == 1
+        assert after["alembic_version"] == [(CURRENT,)]
+    else:
+        assert backups == []
+        assert after.get("alembic_version") == before.get("alembic_version")
+    assert schema_of(path)["user_version"] == SCHEMA_VERSION
 
 
 def test_upgrade_from_version_1_keeps_every_row(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 4
+        assert repository.schema_version == SCHEMA_VERSION
         assert repository.count_cases(include_archived=True) == 3
         assert [s.reference for s in repository.list_cases()] == ["FIX-001", "FIX-002"]
         first = repository.get_case("FIX-001").case
@@ -133,36 +229,28 @@ def test_upgrade_from_version_1_keeps_every_row(tmp_path):
         connection.close()
 
 
-def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
-    path = _copy_fixture(tmp_path)
-    with Repository.open(str(path), create=False):
-        pass
-    backups = sorted(path.parent.glob("cases.sqlite3.before-v4-*.bak"))
-    assert len(backups) == 1
-    assert backups[0].stat().st_mode & 0o777 == 0o600
-    old = schema_of(backups[0])
-    assert old["user_version"] == 1
-    assert old["details"] == schema_of(SCHEMA_V1_FIXTURE)["details"]
-    connection = sqlite3.connect(backups[0])
-    try:
-        assert connection.execute("SELECT count(*) FROM case_record").fetchone()[0] == 3
-    finally:
-        connection.close()
-    # Opening again does not upgrade or back up again.
-    with Repository.open(str(path), create=False):
-        pass
-    assert len(list(path.parent.glob("*.bak"))) == 1
+def test_the_board_rows_of_version_2_are_kept(tmp_path):
+    path = _copy_fixture(tmp_path, 2)
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.agenda(date(2026, 12, 3)) == ["FIX-004", "FIX-001"]
+        assert repository.attendees() == [
+            ("Dr A (fictional)", "HPB surgery"),
+            ("Dr B (fictional)", "Medical oncology"),
+            ("Dr 山田 (fictional)", "Interventional radiology"),
+        ]
+        case = repository.get_case("FIX-004").case
+        assert case.overrides["ras_status"].reason == "Fixture: RAS result pending"
+        assert case.decision is not None and case.decision.finalised is False
+        assert [e.field for e in repository.history("FIX-004")] == [None, "ecog", "board_date"]
+        assert repository.history("FIX-004")[-1].user == "coordinator"
 
 
-def test_a_fresh_database_is_identical_to_an_upgraded_one(tmp_path):
-    upgraded = _copy_fixture(tmp_path)
-    fresh = tmp_path / "fresh.sqlite3"
-    with Repository.open(str(upgraded), create=False):
-        pass
-    with Repository.open(str(fresh)):
-        pass
-    assert schema_of(fresh) == schema_of(upgraded)
-    assert schema_of(fresh)["user_version"] == 4
+def test_the_renamed_case_of_version_3_keeps_its_history(tmp_path):
+    path = _copy_fixture(tmp_path, 3)
+    with Repository.open(str(path), create=False) as repository:
+        assert [e.action for e in repository.history("FIX-OLD-5")] == ["import", "rename"]
+        assert repository.get_case("FIX-005").version == 2
+        assert ("Dr C (fictional)", "Pathology") in repository.attendees()
 
 
 # The case_record columns version 4 added, typed by hand from CONTRACT.md §2b.
@@ -191,90 +279,13 @@ V4_COLUMNS = (
 )
 
 
-def _older_database(path: Path, version: int) -> Path:
-    """A version-2 or version-3 database with cases and audit entries in it.
-
-    Built by today's code and taken back: version 4 only added case_record columns and
-    version 3 only the search index. The result is checked against the frozen DDL of
-    that version.
-    """
-    with Repository.open(str(path)) as repository:
-        repository.import_cases([make_case(f"V{version}-{i:03d}", ecog=i % 4) for i in range(40)])
-        repository.archive_case(f"V{version}-005")
-        repository.save_case(
-            repository.get_case(f"V{version}-007").case.with_changes(ecog=0),
-            expected_version=1,
-        )
-    connection = sqlite3.connect(path)
-    try:
-        for column in V4_COLUMNS:
-            connection.execute(f"ALTER TABLE case_record DROP COLUMN {column}")
-        if version < 3:
-            connection.execute("DROP INDEX ix_case_record_reference_search")
-        connection.execute(f"PRAGMA user_version = {version}")
-        connection.commit()
-    finally:
-        connection.close()
-    # Exactly what the frozen DDL of that version creates.
-    reference = path.with_name(f"v{version}-reference.sqlite3")
-    connection = sqlite3.connect(reference)
-    try:
-        for step in range(1, version + 1):
-            for statement in schema.STEPS[step]:
-                connection.execute(statement)
-        connection.execute(f"PRAGMA application_id = {TARE_APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {version}")
-        connection.commit()
-    finally:
-        connection.close()
-    assert schema_of(path)["objects"] == schema_of(reference)["objects"]
-    assert schema_of(path)["details"] == schema_of(reference)["details"]
-    reference.unlink()
-    return path
-
-
-def _version_2_database(path: Path) -> Path:
-    return _older_database(path, 2)
-
-
-def test_upgrade_from_version_2_adds_the_search_index_and_keeps_every_row(tmp_path):
-    path = _version_2_database(tmp_path / "v2" / "cases.sqlite3")
-    with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 4
-        assert repository.count_cases(include_archived=True) == 40
-        assert repository.count_cases("v2-00") == 9
-        assert repository.get_case("V2-005").archived is True
-        assert [e.action for e in repository.history("V2-005")] == ["import", "archive"]
-        assert repository.check().healthy
-    assert len(list(path.parent.glob("cases.sqlite3.before-v4-*.bak"))) == 1
-    fresh = tmp_path / "fresh.sqlite3"
-    with Repository.open(str(fresh)):
-        pass
-    assert schema_of(path)["objects"] == schema_of(fresh)["objects"]
-    index = [name for kind, name, _, _ in schema_of(path)["objects"] if kind == "index"]
-    assert "ix_case_record_reference_search" in index
-
-
 def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_audit_entry(
     tmp_path,
 ):
-    path = _older_database(tmp_path / "v3" / "cases.sqlite3", 3)
-    connection = sqlite3.connect(path)
-    try:
-        audit_before = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
-        cases_before = connection.execute("SELECT * FROM case_record ORDER BY id").fetchall()
-    finally:
-        connection.close()
-    assert len(audit_before) == 40 + 1 + 1  # 40 imports, an archive, a change
+    path = _copy_fixture(tmp_path, 3)
+    before = rows_of(path)
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 4
-        assert repository.count_cases(include_archived=True) == 40
-        assert repository.get_case("V3-005").archived is True
-        changed = repository.get_case("V3-007")
-        assert (changed.case.ecog, changed.version) == (0, 2)
-        assert [(e.action, e.field, e.old, e.new) for e in repository.history("V3-007")][1:] == [
-            ("change", "ecog", "3", "0")
-        ]
+        changed = repository.get_case("FIX-005")
         assert changed.case.lung_dose_gy is None and changed.case.histology is None
         report = repository.check()
         assert report.healthy, report.problems
@@ -290,13 +301,13 @@ def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_au
             ),
             expected_version=2,
         )
-        again = repository.get_case("V3-007").case
+        assert saved.version == 3
+        again = repository.get_case("FIX-005").case
         assert again.histology == "adenocarcinoma"
         assert (again.lung_metastasis_count, again.lung_metastasis_max_mm) == (2, 8)
         assert again.adjuvant_ended_on == date(2025, 3, 31)
         assert (again.albumin_g_dl, again.lung_dose_gy) == (3.4, 12.5)
-        assert saved.version == 3
-        changes = [(e.field, e.old, e.new) for e in repository.history("V3-007")[2:]]
+        changes = [(e.field, e.old, e.new) for e in repository.history("FIX-005")[2:]]
         assert changes == [
             ("histology", "null", '"adenocarcinoma"'),
             ("lung_metastasis_count", "null", "2"),
@@ -305,32 +316,130 @@ def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_au
             ("adjuvant_ended_on", "null", '"2025-03-31"'),
             ("lung_dose_gy", "null", "12.5"),
         ]
-    assert len(list(path.parent.glob("cases.sqlite3.before-v4-*.bak"))) == 1
-    connection = sqlite3.connect(path)
+    after = rows_of(path)
+    # Every audit entry from before is still there, unchanged; every other case row keeps
+    # its values and gains the new columns, empty.
+    assert after["audit_entry"][: len(before["audit_entry"])] == before["audit_entry"]
+    columns = [row[1] for row in schema_of(path)["details"]["case_record"][0]]
+    assert columns[-len(V4_COLUMNS) :] == list(V4_COLUMNS)
+    for old, new in zip(before["case_record"], after["case_record"], strict=True):
+        if old[1] == "FIX-005":
+            continue
+        assert new[:37] + new[44:48] == old[:37] + old[44:48]
+        assert new[-len(V4_COLUMNS) :] == (None,) * len(V4_COLUMNS)
+
+
+def test_the_second_release_fields_of_version_4_are_read(tmp_path):
+    path = _copy_fixture(tmp_path, 4)
+    with Repository.open(str(path), create=False) as repository:
+        stored = repository.get_case("FIX-006")
+        assert stored.version == 2
+        assert stored.case.histology == "adenocarcinoma"
+        assert stored.case.prior_adjuvant_chemotherapy is True
+        assert stored.case.adjuvant_ended_on == date(2025, 3, 31)
+        assert (stored.case.albumin_g_dl, stored.case.lung_dose_gy) == (3.6, 12.5)
+        history = repository.history("FIX-006")
+        assert [(e.action, e.field, e.old, e.new) for e in history][1:] == [
+            ("change", "albumin_g_dl", "3.2", "3.6")
+        ]
+        assert repository.check().healthy
+
+
+def test_a_current_file_is_opened_without_an_upgrade(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    with Repository.open(str(path)) as repository:
+        repository.create_case(make_case("C-1"))
+    with Repository.open(str(path), create=False) as repository:
+        assert repository.schema_version == SCHEMA_VERSION
+    assert not list(tmp_path.glob("*.bak"))
+    assert rows_of(path)["alembic_version"] == [(CURRENT,)]
+
+
+def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
+    path = _copy_fixture(tmp_path)
+    with Repository.open(str(path), create=False):
+        pass
+    backups = sorted(path.parent.glob(f"cases.sqlite3.before-v{SCHEMA_VERSION}-*.bak"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    old = schema_of(backups[0])
+    assert old["user_version"] == 1
+    assert old["details"] == schema_of(SCHEMA_V1_FIXTURE)["details"]
+    connection = sqlite3.connect(backups[0])
     try:
-        audit_after = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
-        cases_after = connection.execute("SELECT * FROM case_record ORDER BY id").fetchall()
+        assert connection.execute("SELECT count(*) FROM case_record").fetchone()[0] == 3
     finally:
         connection.close()
-    # Every audit entry from before is still there, unchanged; every case row keeps its
-    # values and gains the new columns, empty.
-    assert audit_after[: len(audit_before)] == audit_before
-    assert len(cases_after) == len(cases_before)
-    for before, after in zip(cases_before, cases_after, strict=True):
-        if before[1] == "V3-007":
-            continue
-        assert after[: len(before)] == before
-        assert after[len(before) :] == (None,) * len(V4_COLUMNS)
+    # Opening again does not upgrade or back up again.
+    with Repository.open(str(path), create=False):
+        pass
+    assert len(list(path.parent.glob("*.bak"))) == 1
+
+
+@pytest.mark.parametrize("version", EARLIER)
+def test_a_fresh_database_is_identical_to_an_upgraded_one(version, tmp_path):
+    upgraded = _copy_fixture(tmp_path, version)
+    fresh = tmp_path / "fresh.sqlite3"
+    with Repository.open(str(upgraded), create=False):
+        pass
+    with Repository.open(str(fresh)):
+        pass
+    assert schema_of(fresh) == schema_of(upgraded)
+    assert schema_of(fresh)["user_version"] == SCHEMA_VERSION
+    assert rows_of(fresh)["alembic_version"] == [(CURRENT,)]
+
+
+def test_the_fixture_of_the_current_version_has_the_schema_of_a_fresh_database(tmp_path):
     fresh = tmp_path / "fresh.sqlite3"
     with Repository.open(str(fresh)):
         pass
-    assert schema_of(path)["details"] == schema_of(fresh)["details"]
+
+    def without_ladder_record(path: Path) -> list[Any]:
+        # Files from before the ladder (up to version 3) have no Alembic record.
+        return [o for o in schema_of(path)["objects"] if "alembic_version" not in o[2]]
+
+    assert without_ladder_record(fresh) == without_ladder_record(SCHEMA_FIXTURES[SCHEMA_VERSION])
+
+
+def test_the_models_describe_the_same_tables_as_the_schema(tmp_path):
+    from sqlalchemy import create_engine
+
+    from tareaid.store.models import METADATA
+
+    from_models = tmp_path / "models.sqlite3"
+    engine = create_engine(f"sqlite:///{from_models}")
+    try:
+        METADATA.create_all(engine)
+    finally:
+        engine.dispose()
+    fresh = tmp_path / "fresh.sqlite3"
+    with Repository.open(str(fresh)):
+        pass
+
+    def by_column_name(details: dict[str, Any]) -> dict[str, Any]:
+        # A column added by a later revision comes last in the table, while the models list
+        # a case field where the field table has it: compare columns by name.
+        return {
+            table: (
+                sorted(row[1:] for row in columns),
+                [(*index[:4], [column[2] for column in index[4]]) for index in indexes],
+                keys,
+            )
+            for table, (columns, indexes, keys) in details.items()
+            if table != "alembic_version"
+        }
+
+    # Column types, nullability, keys, indexes and foreign keys agree (the SQL text differs
+    # only in layout and constraint names, and triggers exist only in the migrated schema).
+    assert by_column_name(schema_of(from_models)["details"]) == by_column_name(
+        schema_of(fresh)["details"]
+    )
 
 
 def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
     tmp_path, damage_index
 ):
-    path = damage_index(_version_2_database(tmp_path / "v2" / "cases.sqlite3"))
+    path = damage_index(_copy_fixture(tmp_path, 2))
     before = sha256(path)
     with pytest.raises(DamagedDatabaseError):
         Repository.open(str(path), create=False, verify=False)
@@ -338,24 +447,24 @@ def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
     assert not list(path.parent.glob("*.bak"))
 
 
-def test_the_models_describe_the_same_tables_as_the_schema(tmp_path):
-    from sqlalchemy import create_engine
-    from sqlmodel import SQLModel
-
-    import tareaid.store.models  # noqa: F401  (registers the tables)
-
-    from_models = tmp_path / "models.sqlite3"
-    engine = create_engine(f"sqlite:///{from_models}")
+def test_an_upgrade_that_would_leave_a_broken_reference_changes_nothing(tmp_path):
+    path = _copy_fixture(tmp_path, 2)
+    connection = sqlite3.connect(path)  # foreign keys are not enforced here
     try:
-        SQLModel.metadata.create_all(engine)
+        connection.execute(
+            "INSERT INTO case_override (case_id, factor, tier, reason) "
+            "VALUES (99, 'ecog', 'neutral', 'Refers to no case')"
+        )
+        connection.commit()
     finally:
-        engine.dispose()
-    fresh = tmp_path / "fresh.sqlite3"
-    with Repository.open(str(fresh)):
-        pass
-    # Column types, nullability, keys, indexes and foreign keys agree (the SQL text differs
-    # only in layout and constraint names, and triggers exist only in the schema).
-    assert schema_of(from_models)["details"] == schema_of(fresh)["details"]
+        connection.close()
+    before = rows_of(path)
+    with pytest.raises(DamagedDatabaseError) as caught:
+        Repository.open(str(path), create=False)
+    assert "1 broken references; nothing was changed" in caught.value.message
+    assert "a copy from before is in cases.sqlite3.before-v" in caught.value.message
+    assert rows_of(path) == before
+    assert schema_of(path)["user_version"] == 2
 
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
@@ -380,6 +489,23 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no backup, no -wal
 
 
+def test_check_reports_a_schema_history_that_disagrees_with_the_header(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    with Repository.open(str(path)):
+        pass
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("UPDATE alembic_version SET version_num = '0002'")
+        connection.commit()
+    finally:
+        connection.close()
+    report = check_database(str(path))
+    assert not report.healthy
+    assert report.problems == (
+        f"the schema history (revision 0002) does not match schema version {SCHEMA_VERSION}",
+    )
+
+
 def test_a_crash_in_the_old_rollback_mode_is_recovered_before_the_upgrade(tmp_path):
     path = _copy_fixture(tmp_path)
     # Another program dies halfway through a transaction on the version-1 file (still in
@@ -396,37 +522,7 @@ def test_a_crash_in_the_old_rollback_mode_is_recovered_before_the_upgrade(tmp_pa
     subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
     assert Path(f"{path}-journal").exists()
     with Repository.open(str(path), create=False) as repository:
-        assert repository.schema_version == 4
+        assert repository.schema_version == SCHEMA_VERSION
         assert repository.get_case("FIX-001").case.notes == "Fixture case with every field set."
         assert repository.check().healthy
     assert "filler" not in str(schema_of(path)["objects"])
-
-
-def test_a_version_2_server_database_gains_the_search_index_and_the_case_fields():
-    # A database server gets its tables from the models; from version 2 on, upgrades add
-    # indexes and (version 4) columns. Checked here on SQLAlchemy's SQLite dialect.
-    from sqlalchemy import create_engine, insert, inspect, select
-    from sqlmodel import SQLModel
-
-    from tareaid.store import repository as module
-
-    engine = create_engine("sqlite://")
-    try:
-        with engine.begin() as connection:
-            SQLModel.metadata.create_all(connection)
-            module._SERVER_META.create_all(connection)
-            connection.exec_driver_sql("DROP INDEX ix_case_record_reference_search")
-            for column in V4_COLUMNS:
-                connection.exec_driver_sql(f"ALTER TABLE case_record DROP COLUMN {column}")
-            connection.execute(insert(module._SERVER_SCHEMA).values(version=2))
-            assert module._upgrade_server(connection, 2, "server") == 4
-            names = {index["name"] for index in inspect(connection).get_indexes("case_record")}
-            assert "ix_case_record_reference_search" in names
-            columns = [column["name"] for column in inspect(connection).get_columns("case_record")]
-            assert columns[-len(V4_COLUMNS) :] == list(V4_COLUMNS)
-            assert connection.execute(select(module._SERVER_SCHEMA.c.version)).scalar() == 4
-        with engine.begin() as connection, pytest.raises(StoreError) as caught:
-            module._upgrade_server(connection, 1, "server")
-        assert "administrator" in caught.value.message
-    finally:
-        engine.dispose()

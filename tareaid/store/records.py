@@ -1,0 +1,77 @@
+"""What the store hands out: plain, frozen records with no database behind them.
+
+Callers (the command line, the app, the report) read these; none of them holds a connection
+or imports SQLAlchemy, so they can cross threads and outlive the repository that made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from tareaid.domain.case import Case
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list, read from stored columns (no assessment is run)."""
+
+    reference: str
+    board_date: date | None
+    counts: dict[str, int]
+    headline: str
+    archived: bool
+    decision_outcome: str | None
+    finalised: bool
+    updated_at: datetime
+    version: int
+    patient_name: str | None
+    mrn: str | None
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """A case as stored, with the version to pass back when saving it."""
+
+    case: Case
+    version: int
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of a case's audit trail; old and new are JSON text."""
+
+    at: datetime
+    user: str
+    reference: str
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(),
+            "user": self.user,
+            "reference": self.reference,
+            "action": self.action,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of a health check: healthy only when no problem was found."""
+
+    healthy: bool
+    problems: tuple[str, ...]
+    schema_version: int | None
+    case_count: int | None
