@@ -1,8 +1,10 @@
-"""The tables of the current schema, as SQLAlchemy Core tables to read and write rows with.
+"""The tables of the current schema, as SQLModel tables to read and write rows with.
 
-The schema of a database is built by the revisions in ``migrations/``; these tables describe
+The schema of a database is built by the revisions in ``migrations/``; these models describe
 the same schema to SQLAlchemy (a test migrates a database on each backend and proves the two
-agree column by column, index by index).
+agree column by column, index by index). The store reads and writes through their tables
+(``CASES``, ``OVERRIDES``, ...) with SQLAlchemy Core statements: one statement per page of
+100,000 cases, not one object per row.
 
 A case is one wide row: every field of the ``tareaid.case/1`` format in its own typed
 column, the board decision in ``decision_*`` columns, and the assessment summary (counts,
@@ -15,6 +17,10 @@ database.
 """
 
 from __future__ import annotations
+
+import types
+from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -31,20 +37,29 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.types import TypeEngine
+from sqlmodel import Field, SQLModel
 
 from tareaid.domain.fields import FIELDS, FIELDS_BY_NAME, FieldSpec, Kind
 
 # Every constraint gets a predictable name, so a later revision can name the one it alters
 # (SQLite's batch mode needs the name). Primary keys keep the database's own name: the
 # ladder never alters one, and the servers created before the ladder use that name.
-METADATA = MetaData(
-    naming_convention={
-        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s",
-    }
-)
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+}
+
+
+class TareaidModel(SQLModel):
+    """The base of TAREaid's tables: their own metadata, with the naming convention (the
+    models never share SQLModel's global metadata with anything else)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+METADATA = TareaidModel.metadata
 
 # A choice is stored as its word; every word of every choice field fits this column.
 CHOICE_LENGTH = 32
@@ -71,44 +86,69 @@ def column_type(spec: FieldSpec) -> TypeEngine:
     return types[spec.kind]
 
 
-def _field_columns() -> list[Column]:
+_PYTHON_TYPES: dict[Kind, type] = {
+    Kind.TEXT: str,
+    Kind.CHOICE: str,
+    Kind.DATE: date,
+    Kind.INTEGER: int,
+    Kind.NUMBER: float,
+    Kind.BOOLEAN: bool,
+}
+
+
+def _column(name: str, python_type: Any, column: Column) -> tuple[str, Any, Any]:
+    """One model attribute: its name, annotation and SQLModel field on the given column."""
+    return name, python_type, Field(sa_column=column)
+
+
+def _field_columns() -> list[tuple[str, Any, Any]]:
     """The reference first (the row's name, required), then every other field in order."""
     reference = FIELDS_BY_NAME["reference"]
     rest = [spec for spec in FIELDS if spec is not reference]
     return [
-        Column(reference.name, column_type(reference), nullable=False),
+        _column(
+            reference.name, str, Column(reference.name, column_type(reference), nullable=False)
+        ),
         # Case-folded copies for case-insensitive substring search in any script (LIKE in
         # SQLite only folds ASCII).
-        Column("reference_key", Text, nullable=False),
-        Column("identity_key", Text, nullable=False),
-        *(Column(spec.name, column_type(spec)) for spec in rest),
+        _column("reference_key", str, Column("reference_key", Text, nullable=False)),
+        _column("identity_key", str, Column("identity_key", Text, nullable=False)),
+        *(
+            _column(
+                spec.name, _PYTHON_TYPES[spec.kind] | None, Column(spec.name, column_type(spec))
+            )
+            for spec in rest
+        ),
     ]
 
 
-CASES = Table(
-    "case_record",
-    METADATA,
-    Column("id", Integer, primary_key=True),
+_CASE_RECORD_COLUMNS = [
+    _column("id", int | None, Column("id", Integer, primary_key=True)),
     *_field_columns(),
-    Column("decision_outcome", String(32)),
-    Column("decision_rationale", Text),
-    Column("decision_attendees", Text),  # JSON list of names
-    Column("decision_dissent", Text),
-    Column("decision_decided_on", Date),
-    Column("decision_finalised", Boolean, nullable=False),
-    Column("count_favours", Integer, nullable=False),
-    Column("count_neutral", Integer, nullable=False),
-    Column("count_against", Integer, nullable=False),
-    Column("count_unassessed", Integer, nullable=False),
-    Column("count_outside", Integer, nullable=False),
-    Column("headline", Text, nullable=False),
+    _column("decision_outcome", str | None, Column("decision_outcome", String(32))),
+    _column("decision_rationale", str | None, Column("decision_rationale", Text)),
+    # A JSON list of names.
+    _column("decision_attendees", str | None, Column("decision_attendees", Text)),
+    _column("decision_dissent", str | None, Column("decision_dissent", Text)),
+    _column("decision_decided_on", date | None, Column("decision_decided_on", Date)),
+    _column("decision_finalised", bool, Column("decision_finalised", Boolean, nullable=False)),
+    _column("count_favours", int, Column("count_favours", Integer, nullable=False)),
+    _column("count_neutral", int, Column("count_neutral", Integer, nullable=False)),
+    _column("count_against", int, Column("count_against", Integer, nullable=False)),
+    _column("count_unassessed", int, Column("count_unassessed", Integer, nullable=False)),
+    _column("count_outside", int, Column("count_outside", Integer, nullable=False)),
+    _column("headline", str, Column("headline", Text, nullable=False)),
     # Which TAREaid and evidence pack computed the summary; rows computed by another one
     # are re-assessed when the database is opened.
-    Column("assessed_with", String(64), nullable=False),
-    Column("archived", Boolean, nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("created_at", String(40), nullable=False),  # UTC, ISO 8601
-    Column("updated_at", String(40), nullable=False),
+    _column("assessed_with", str, Column("assessed_with", String(64), nullable=False)),
+    _column("archived", bool, Column("archived", Boolean, nullable=False)),
+    _column("version", int, Column("version", Integer, nullable=False)),
+    # UTC, ISO 8601.
+    _column("created_at", str, Column("created_at", String(40), nullable=False)),
+    _column("updated_at", str, Column("updated_at", String(40), nullable=False)),
+]
+
+_CASE_RECORD_ARGS = (
     UniqueConstraint("reference"),
     # Each sortable list column has an index ending in the reference (the tie-breaker); the
     # *_key indexes cover the search columns (see revisions 0001 and 0003).
@@ -124,54 +164,102 @@ CASES = Table(
     Index("ix_case_record_reference_search", "reference", "archived", "reference_key"),
 )
 
-# A clinician's tier for one factor of one case, with the reason.
-OVERRIDES = Table(
-    "case_override",
-    METADATA,
-    Column("case_id", Integer, ForeignKey("case_record.id"), primary_key=True, autoincrement=False),
-    Column("factor", String(32), primary_key=True),
-    Column("tier", String(16), nullable=False),
-    Column("reason", Text, nullable=False),
+
+def _case_record_body(namespace: dict[str, Any]) -> None:
+    namespace["__doc__"] = (
+        "One case: its fields (one column each, from the field table), its board decision, "
+        "its stored assessment summary."
+    )
+    namespace["__tablename__"] = "case_record"
+    namespace["__table_args__"] = _CASE_RECORD_ARGS
+    namespace["__annotations__"] = {name: kind for name, kind, _ in _CASE_RECORD_COLUMNS}
+    namespace.update({name: field for name, _, field in _CASE_RECORD_COLUMNS})
+
+
+# Built from the field table rather than typed out, so a case field is declared once.
+CaseRecord: type[TareaidModel] = types.new_class(
+    "CaseRecord", (TareaidModel,), {"table": True}, _case_record_body
 )
 
-# One line of the append-only audit trail (database triggers refuse edits).
-AUDIT = Table(
-    "audit_entry",
-    METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("at", String(40), nullable=False),  # UTC, ISO 8601
-    Column("os_user", String(256), nullable=False),
-    Column("case_id", Integer, ForeignKey("case_record.id"), nullable=False),
-    Column("reference", String(64), nullable=False),  # the case's reference at the time
-    Column("action", String(32), nullable=False),
-    Column("field", String(64)),
-    Column("old_value", Text),  # JSON text
-    Column("new_value", Text),  # JSON text
-    Column("reason", Text),
+
+class CaseOverride(TareaidModel, table=True):
+    """A clinician's tier for one factor of one case, with the reason."""
+
+    __tablename__ = "case_override"
+
+    case_id: int = Field(
+        sa_column=Column(
+            "case_id",
+            Integer,
+            ForeignKey("case_record.id"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    factor: str = Field(sa_column=Column("factor", String(32), primary_key=True))
+    tier: str = Field(sa_column=Column("tier", String(16), nullable=False))
+    reason: str = Field(sa_column=Column("reason", Text, nullable=False))
+
+
+class AuditEntryRecord(TareaidModel, table=True):
+    """One line of the append-only audit trail (database triggers refuse edits)."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_case_id", "case_id", "id"),)
+
+    id: int | None = Field(sa_column=Column("id", Integer, primary_key=True))
+    at: str = Field(sa_column=Column("at", String(40), nullable=False))  # UTC, ISO 8601
+    os_user: str = Field(sa_column=Column("os_user", String(256), nullable=False))
+    case_id: int = Field(
+        sa_column=Column("case_id", Integer, ForeignKey("case_record.id"), nullable=False)
+    )
+    # The case's reference at the time.
+    reference: str = Field(sa_column=Column("reference", String(64), nullable=False))
+    action: str = Field(sa_column=Column("action", String(32), nullable=False))
+    field: str | None = Field(sa_column=Column("field", String(64)))
+    old_value: str | None = Field(sa_column=Column("old_value", Text))  # JSON text
+    new_value: str | None = Field(sa_column=Column("new_value", Text))  # JSON text
+    reason: str | None = Field(sa_column=Column("reason", Text))
     # SHA-256 over the previous entry's hash and this entry: an edit made behind TAREaid's
     # back (with the triggers dropped) breaks the chain, and `check` reports it.
-    Column("entry_hash", String(64), nullable=False),
-    Index("ix_audit_entry_case_id", "case_id", "id"),
-)
+    entry_hash: str = Field(sa_column=Column("entry_hash", String(64), nullable=False))
 
-# A case's place in the coordinator's order for one board date.
-AGENDA = Table(
-    "agenda_item",
-    METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("board_date", Date, nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("case_id", Integer, ForeignKey("case_record.id"), nullable=False),
-    UniqueConstraint("board_date", "case_id"),
-    Index("ix_agenda_item_board_date", "board_date", "position"),
-)
 
-# A remembered board attendee.
-ATTENDEES = Table(
-    "attendee",
-    METADATA,
-    Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("specialty", String(200), nullable=False),
-    UniqueConstraint("name"),
-)
+class AgendaItem(TareaidModel, table=True):
+    """A case's place in the coordinator's order for one board date."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        UniqueConstraint("board_date", "case_id"),
+        Index("ix_agenda_item_board_date", "board_date", "position"),
+    )
+
+    id: int | None = Field(sa_column=Column("id", Integer, primary_key=True))
+    board_date: date = Field(sa_column=Column("board_date", Date, nullable=False))
+    position: int = Field(sa_column=Column("position", Integer, nullable=False))
+    case_id: int = Field(
+        sa_column=Column("case_id", Integer, ForeignKey("case_record.id"), nullable=False)
+    )
+
+
+class Attendee(TareaidModel, table=True):
+    """A remembered board attendee."""
+
+    __tablename__ = "attendee"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: int | None = Field(sa_column=Column("id", Integer, primary_key=True))
+    name: str = Field(sa_column=Column("name", String(200), nullable=False))
+    specialty: str = Field(sa_column=Column("specialty", String(200), nullable=False))
+
+
+def table(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy Table behind a model (for Core statements and bulk inserts)."""
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+CASES = table(CaseRecord)
+OVERRIDES = table(CaseOverride)
+AUDIT = table(AuditEntryRecord)
+AGENDA = table(AgendaItem)
+ATTENDEES = table(Attendee)
