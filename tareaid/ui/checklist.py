@@ -833,14 +833,15 @@ class Checklist(QtWidgets.QWidget):
         self.focus_step()
 
     def focus_step(self) -> None:
-        """Put the keyboard on the step's first question (the trial populations: the first
-        field to fill in; the summary: its Export button)."""
+        """Put the keyboard on the step's first question (the trial populations: the step
+        itself, which scrolls with the keys and whose links Tab reaches; the summary: its
+        Export button)."""
         step = self.current_step
         if step < STEP_COUNT:
             first = next(iter(self.step(step).fields.values()))
             target = first.control if first.control.isEnabled() else self.next_button
         elif step == POPULATIONS_STEP:
-            target = self.populations.first_focus() or self.next_button
+            target = self.populations
         else:
             target = self.summary.export_button
         target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -297,11 +297,8 @@ class EvidenceView(QtWidgets.QTextBrowser):
         # The section last asked for, scrolled to again once the view has its real size.
         self._pending_anchor: str | None = None
         self.current_anchor: str | None = None
+        self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self._render()
-
-    def show_trial(self, trial_key: str | None) -> None:
-        """Scroll to a trial's section and select its heading (the trials' top if None)."""
-        self.show_anchor(trial_anchor(trial_key) if trial_key else TRIALS_ANCHOR)
 
     def show_anchor(self, anchor: str) -> None:
         """Scroll to a section or a factor's row of the framework table and select it."""
@@ -350,17 +347,20 @@ class EvidenceView(QtWidgets.QTextBrowser):
         super().showEvent(event)
         self._go_to_anchor()
 
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+    def _forget_anchor(self) -> None:
         # The reader has taken over: resizing no longer jumps back to the section.
         self._pending_anchor = None
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._forget_anchor()
         super().mousePressEvent(event)
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
-        self._pending_anchor = None
+        self._forget_anchor()
         super().wheelEvent(event)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        self._pending_anchor = None
+        self._forget_anchor()
         super().keyPressEvent(event)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:

@@ -238,6 +238,9 @@ class PopulationsStep(QtWidgets.QScrollArea):
         super().__init__(parent)
         self.pack = pack
         self.setAccessibleName(POPULATIONS_TITLE)
+        # Arriving here by keyboard puts the focus on the step: the arrow and page keys
+        # scroll it, Tab goes to its first link (scrolled into view by the scroll area).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
@@ -262,13 +265,9 @@ class PopulationsStep(QtWidgets.QScrollArea):
         for fit in assessment.trials:
             self.columns[fit.key].show_fit(fit)
 
-    def first_focus(self) -> QtWidgets.QWidget | None:
-        """The first field link (an unknown criterion to settle), if any."""
-        for column in self.columns.values():
-            links = column.links()
-            if links:
-                return links[0]
-        return None
+    def links(self) -> list[LinkButton]:
+        """The field links shown now, column by column (the fields to fill in)."""
+        return [link for column in self.columns.values() for link in column.links()]
 
 
 __all__ = ["POPULATIONS_TITLE", "PopulationsStep", "TrialColumn", "results_trial"]

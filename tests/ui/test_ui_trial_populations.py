@@ -191,3 +191,39 @@ def test_four_columns_fit_side_by_side(window, repository, qtbot, size, theme_na
         assert min(column.width() for column in columns) >= 10 * width
     finally:
         theme.apply_theme(app, "light")
+
+
+def test_tab_reaches_the_first_field_link_and_scrolls_to_it(window, repository, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    checklist, step = _open(window, repository)
+    checklist.go_to(STEP_COUNT - 1)
+    checklist.next()  # as Alt+N does: the keyboard lands on the step
+    assert checklist.current_step == POPULATIONS_STEP
+    assert step.hasFocus()
+    first = step.links()[0]
+    for _ in range(10):
+        if first.hasFocus():
+            break
+        qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert first.hasFocus()
+    qtbot.waitUntil(lambda: not first.visibleRegion().isEmpty())
+
+
+def test_each_column_leads_to_its_trials_results(window, repository, qtbot):
+    _checklist, step = _open(window, repository)
+    step.columns["foxfire"].results_link.click()
+    view = window.case_pane.evidence
+    # FOXFIRE's results are those of the combined analysis of the three first-line trials.
+    assert view.current_anchor == "trial-combined_2017"
+    step.columns["epoch"].results_link.click()
+    assert view.current_anchor == "trial-epoch"
+
+
+def test_every_focusable_control_of_the_step_has_a_name(window, repository):
+    _checklist, step = _open(window, repository)
+    for widget in [step, *step.findChildren(QtWidgets.QWidget)]:
+        if widget.objectName().startswith("qt_"):
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert widget.accessibleName(), type(widget).__name__
