@@ -23,7 +23,8 @@ class ReportOptions:
     tests and reproducible archives. ``generated_at`` is printed on every page (UTC); by
     default it is the current time, or a fixed time when ``invariant``. ``audit_head`` is an
     optional audit-trail hash printed in the footer so a paper copy can be matched to the
-    database record.
+    database record. ``bilirubin_unit`` is the unit a bilirubin value is printed in, "mg/dL"
+    or "µmol/L" (the reader's preference; the case stores mg/dL).
     """
 
     deidentified: bool = False
@@ -31,6 +32,7 @@ class ReportOptions:
     invariant: bool = False
     generated_at: datetime.datetime | None = None
     audit_head: str | None = None
+    bilirubin_unit: str = "mg/dL"
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZE_NAMES:

@@ -11,14 +11,16 @@ from typing import Any
 
 from tareaid.domain.case import Case
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS, FIELDS, Group
+from tareaid.domain.units import MG_DL
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.field_widgets import (
     IDENTIFYING_TEXT,
+    BilirubinField,
     FieldWidget,
     make_field_label,
     make_field_widget,
 )
-from tareaid.ui.qt import Qt, QtWidgets
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 GROUP_NOTES = {
     Group.PATIENT: (
@@ -32,9 +34,18 @@ GROUP_NOTES = {
 class CaseEditor(QtWidgets.QScrollArea):
     """All fields of the open case, editable, in groups."""
 
-    def __init__(self, session: CaseSession, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: CaseSession,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        bilirubin_unit: str = MG_DL,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        # A field asked for (focus_field) before the form had its real size: scrolled to
+        # again once it has.
+        self._pending_field: str | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setAccessibleName("Case editor")
@@ -85,6 +96,7 @@ class CaseEditor(QtWidgets.QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Ctrl+2 puts the cursor in the first field rather than on the scroll area.
         self.setFocusProxy(self.first_field().control)
+        self.set_bilirubin_unit(bilirubin_unit)
 
         session.case_opened.connect(self._on_case_opened)
         session.case_refreshed.connect(self._on_case_refreshed)
@@ -102,9 +114,43 @@ class CaseEditor(QtWidgets.QScrollArea):
     def first_field(self) -> FieldWidget:
         return self.fields[FIELDS[0].name]
 
+    def set_bilirubin_unit(self, unit: str) -> None:
+        """Take and show serum bilirubin in `unit`; it is stored in mg/dL whatever the unit."""
+        widget = self.fields["bilirubin_mg_dl"]
+        if isinstance(widget, BilirubinField):
+            widget.set_unit(unit)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field and scroll it into view."""
+        widget = self.fields[name]
+        widget.control.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._pending_field = name
+        self._scroll_to_pending()
+        # The tab may have been built or shown just now: scroll again once laid out.
+        QtCore.QTimer.singleShot(0, self._finish_scroll)
+
+    def _finish_scroll(self) -> None:
+        self._scroll_to_pending()
+        self._pending_field = None
+
+    def _scroll_to_pending(self) -> None:
+        if self._pending_field is None:
+            return
+        widget = self.fields[self._pending_field]
+        box = widget.parentWidget()
+        # The field's group title as well, when it fits: the user sees where they are.
+        if box is not None and box.height() < self.viewport().height():
+            self.ensureWidgetVisible(box, 0, 0)
+        self.ensureWidgetVisible(widget)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scroll_to_pending()
+
     # Slots ------------------------------------------------------------------------------
 
     def _on_value_committed(self, name: str, value: Any, burst: int) -> None:
+        self._pending_field = None
         self.session.set_field(name, value, burst)
 
     def _on_case_opened(self, case: Case) -> None:

@@ -14,6 +14,7 @@ from typing import cast
 
 from tareaid.domain.case import Case, CaseError
 from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.units import MG_DL
 from tareaid.store.errors import StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.case_editor import CaseEditor
@@ -111,10 +112,11 @@ class CasePane(QtWidgets.QWidget):
         self.tabs.addTab(self.checklist, "Checklist")
         # The other tabs are built the first time they are shown: start-up only pays for
         # what the first screen needs.
+        self.bilirubin_unit = MG_DL
         self._tab_factories: dict[int, Callable[[], QtWidgets.QWidget]] = {
-            EDITOR_TAB: lambda: CaseEditor(session),
+            EDITOR_TAB: lambda: CaseEditor(session, bilirubin_unit=self.bilirubin_unit),
             EVIDENCE_TAB: lambda: EvidenceView(pack),
-            HISTORY_TAB: HistoryView,
+            HISTORY_TAB: lambda: HistoryView(bilirubin_unit=self.bilirubin_unit),
         }
         self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
         for index, title in (
@@ -129,7 +131,8 @@ class CasePane(QtWidgets.QWidget):
         self.content = content
 
         self.checklist.export_requested.connect(self.export_requested)
-        self.checklist.evidence_requested.connect(self._on_evidence_requested)
+        self.checklist.evidence_requested.connect(self.show_evidence)
+        self.checklist.field_requested.connect(self.show_field)
         session.amend_reason_provider = self._ask_amend_reason
         session.case_opened.connect(self._on_case_opened)
         session.case_closed.connect(self._on_case_closed)
@@ -270,6 +273,24 @@ class CasePane(QtWidgets.QWidget):
 
     def _on_evidence_requested(self) -> None:
         self.show_tab(EVIDENCE_TAB)
+
+    def show_evidence(self, anchor: str) -> None:
+        """The evidence tab, opened at a trial's section or a factor's claims."""
+        self.show_tab(EVIDENCE_TAB)
+        self.evidence.show_anchor(anchor)
+
+    def show_field(self, name: str) -> None:
+        """The editor tab with the cursor in a field, scrolled into view."""
+        self.show_tab(EDITOR_TAB)
+        self.editor.focus_field(name)
+
+    def set_bilirubin_unit(self, unit: str) -> None:
+        """Show and take bilirubin in `unit` (mg/dL or µmol/L) wherever the pane shows it."""
+        self.bilirubin_unit = unit
+        if EDITOR_TAB in self._built:
+            self.editor.set_bilirubin_unit(unit)
+        if HISTORY_TAB in self._built:
+            self.history.set_bilirubin_unit(unit)
 
     # Banner actions ---------------------------------------------------------------------
 

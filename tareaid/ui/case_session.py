@@ -280,7 +280,13 @@ class CaseSession(QtCore.QObject):
             return self._rename(value)
         try:
             self.editing.with_fields(self._case, {name: value}, archived=self._archived)
-        except (CaseError, CaseArchivedError) as error:
+        except CaseError as error:
+            if error.related_field and error.field_name:
+                self._reject_contradiction(error)
+            else:
+                self._reject(name, _sentence(error.message))
+            return False
+        except CaseArchivedError as error:
             self._reject(name, _sentence(error.message))
             return False
         if not self._amend_allowed(name):
@@ -355,6 +361,16 @@ class CaseSession(QtCore.QObject):
         if self._case is not None:
             self.case_changed.emit(self._case)
         self.field_rejected.emit(name, message)
+
+    def _reject_contradiction(self, error: CaseError) -> None:
+        """Refuse a value that contradicts another field: both fields are told, with a
+        message that names both, since either may be the one to correct."""
+        names = (error.field_name, error.related_field)
+        message = contradiction_message(error)
+        if self._case is not None:
+            self.case_changed.emit(self._case)
+        for name in names:
+            self.field_rejected.emit(name, message)
 
     def _apply(self, changes: dict[str, Any]) -> None:
         assert self._case is not None
@@ -483,6 +499,19 @@ class CaseSession(QtCore.QObject):
         if text != self._save_state:
             self._save_state = text
             self.save_state_changed.emit(text)
+
+
+def contradiction_message(error: CaseError) -> str:
+    """'A largest node size needs at least 1 nodal region: Largest metastatic node and Nodal
+    regions involved contradict each other. Not saved.'"""
+    first, second = (
+        FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
+        for name in (error.field_name, error.related_field)
+    )
+    # The domain's message ends by naming the other field by its key; here both are named
+    # by the labels the form shows.
+    core = error.message.removesuffix(f" (contradicts field '{error.related_field}')")
+    return f"{_sentence(core)}: {first} and {second} contradict each other. Not saved."
 
 
 def _clock() -> str:

@@ -15,11 +15,11 @@ from typing import Any
 from tareaid.domain.assessment import (
     Assessment,
     FactorResult,
+    Flag,
     evidence_gap_fields_not_recorded,
-    workup_unchecked,
 )
 from tareaid.domain.case import Case, Override
-from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.evidence import Claim, EvidencePack
 from tareaid.domain.fields import (
     FACTOR_FIELDS,
     FACTOR_KEYS,
@@ -29,13 +29,25 @@ from tareaid.domain.fields import (
     TIERS,
 )
 from tareaid.ui.case_session import CaseSession
-from tareaid.ui.evidence_view import figure_line, figures_with_overall
+from tareaid.ui.evidence_marks import (
+    NO_ALERT_SHAPE,
+    NOT_CHECKED_SHAPE,
+    claim_status_text,
+    severity_text,
+    severity_words,
+)
+from tareaid.ui.evidence_view import factor_anchor, figure_line, grouped_figures, trial_anchor
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
 from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
+from tareaid.ui.trial_populations import POPULATIONS_TITLE, PopulationsStep
 from tareaid.ui.widgets import TierLabel, heading, text_label
 
 STEP_COUNT = len(FACTOR_KEYS)
+# After the six factor steps: the trial populations (not a seventh factor), then the summary.
+POPULATIONS_STEP = STEP_COUNT
+SUMMARY_STEP = STEP_COUNT + 1
+PAGE_COUNT = SUMMARY_STEP + 1
 
 UNASSESSED_TEXT = (
     "Unassessed: the data this factor needs are missing. Enter them below; the framework "
@@ -50,9 +62,17 @@ CHOOSE_TIER = "Choose a tier…"
 
 
 class _TierOption(QtWidgets.QFrame):
-    """One of a factor's three framework descriptions; framed and marked when it applies."""
+    """One of a factor's three framework descriptions, with what the evidence says about it;
+    framed and marked when it applies."""
 
-    def __init__(self, tier: str, description: str, parent: QtWidgets.QWidget | None = None):
+    def __init__(
+        self,
+        tier: str,
+        description: str,
+        claim: str,
+        claim_meaning: str,
+        parent: QtWidgets.QWidget | None = None,
+    ):
         super().__init__(parent)
         self.tier = tier
         layout = QtWidgets.QVBoxLayout(self)
@@ -69,6 +89,15 @@ class _TierOption(QtWidgets.QFrame):
         layout.addLayout(top)
         self.description = text_label(description, self)
         layout.addWidget(self.description)
+        # The evidence status of the framework's claim for this tier, as shape and word.
+        self.claim = text_label(f"Evidence: {claim}", self)
+        self.claim.setToolTip(claim_meaning)
+        self.claim.setAccessibleName(f"Evidence status of this tier: {claim}. {claim_meaning}")
+        font = self.claim.font()
+        font.setItalic(True)
+        self.claim.setFont(font)
+        layout.addWidget(self.claim)
+        layout.addStretch(1)
         self.set_current(False)
 
     def set_current(self, current: bool) -> None:
@@ -83,17 +112,86 @@ class _TierOption(QtWidgets.QFrame):
         )
         self.setAutoFillBackground(current)
         state = "this case" if current else "not this case"
-        self.setAccessibleName(f"{TIER_LABELS[self.tier]}: {self.description.text()} ({state})")
+        self.setAccessibleName(
+            f"{TIER_LABELS[self.tier]}: {self.description.text()} ({state}); {self.claim.text()}"
+        )
+
+
+class _ClaimBox(QtWidgets.QGroupBox):
+    """What the evidence says about the framework's claim for the tier this case is shown at:
+    the status (shape and word), the framework's own words, the evidence sentence and the
+    sources, all from the evidence pack; and a button to the trial whose figures it quotes.
+
+    Signals:
+        evidence_requested(str): the user asked for the evidence view at this anchor.
+    """
+
+    evidence_requested = Signal(str)
+
+    def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__("What the evidence says about this case's tier", parent)
+        self.pack = pack
+        layout = QtWidgets.QVBoxLayout(self)
+        self.status = text_label()
+        font = self.status.font()
+        font.setBold(True)
+        self.status.setFont(font)
+        self.framework_words = text_label()
+        self.evidence = text_label()
+        self.evidence.setAccessibleName("What the evidence says")
+        self.sources = text_label()
+        self.sources.setAccessibleName("Sources")
+        small = self.sources.font()
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.sources.setFont(small)
+        for label in (self.status, self.framework_words, self.evidence, self.sources):
+            layout.addWidget(label)
+        self.anchor = ""
+        self.evidence_button = QtWidgets.QPushButton("Open the evidence view")
+        self.evidence_button.setAccessibleName("Open the evidence view")
+        self.evidence_button.clicked.connect(
+            lambda _checked=False: self.evidence_requested.emit(self.anchor)
+        )
+        layout.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_claim(self, claim: Claim | None) -> None:
+        if claim is None:
+            self.hide()
+            return
+        status = self.pack.claim_status_text(claim.status)
+        self.status.setText(f"{claim_status_text(self.pack, claim.status)}: {status.meaning}")
+        self.status.setAccessibleName(f"Evidence status: {status.label}. {status.meaning}")
+        words = f"The framework's {claim.tier} tier: “{claim.criterion}”"
+        if claim.claim:
+            words += f"; its claim: “{claim.claim}”"
+        self.framework_words.setText(words)
+        self.evidence.setText(claim.evidence)
+        references = self.pack.claim_references(claim)
+        self.sources.setText(
+            "\n".join(["Sources:", *(f"\N{BULLET} {ref.citation()}" for ref in references)])
+        )
+        self.sources.setVisible(bool(references))
+        # The trial the claim's evidence is about: that of the first figure it quotes.
+        if claim.figures:
+            trial = self.pack.figure(claim.figures[0]).trial
+            self.anchor = trial_anchor(trial)
+            words = f"Open the evidence view at {self.pack.trials[trial].name}"
+            self.evidence_button.setText(words)
+            self.evidence_button.setAccessibleName(words)
+        self.evidence_button.setVisible(bool(claim.figures))
+        self.show()
 
 
 class FactorStep(QtWidgets.QScrollArea):
     """One factor of the framework for the open case.
 
     Signals:
-        evidence_requested(): the user asked to see the evidence view.
+        evidence_requested(str): the user asked to see the evidence view at this anchor
+            (the section of the trial the step's evidence is about).
     """
 
-    evidence_requested = Signal()
+    evidence_requested = Signal(str)
 
     def __init__(
         self,
@@ -122,12 +220,16 @@ class FactorStep(QtWidgets.QScrollArea):
         layout.addWidget(self.question)
 
         options = QtWidgets.QGridLayout()
-        self.options = {
-            "favours": _TierOption("favours", text.favours),
-            "neutral": _TierOption("neutral", text.neutral),
-            "against": _TierOption("against", text.against),
-        }
-        for column, option in enumerate(self.options.values()):
+        self.options: dict[str, _TierOption] = {}
+        for column, tier in enumerate(OVERRIDE_TIERS):
+            status = text.claims[tier].status
+            option = _TierOption(
+                tier,
+                text.tier_text(tier),
+                claim_status_text(pack, status),
+                pack.claim_status_text(status).meaning,
+            )
+            self.options[tier] = option
             options.addWidget(option, 0, column)
             options.setColumnStretch(column, 1)
         layout.addLayout(options)
@@ -161,6 +263,9 @@ class FactorStep(QtWidgets.QScrollArea):
         self.override_reason_label = QtWidgets.QLabel("Override reason:")
         result.addRow(self.override_reason_label, self.override_reason)
         layout.addLayout(result)
+        self.claim_box = _ClaimBox(pack)
+        self.claim_box.evidence_requested.connect(self.evidence_requested)
+        layout.addWidget(self.claim_box)
 
         data_box = QtWidgets.QGroupBox("Case data for this factor")
         data_form = QtWidgets.QFormLayout(data_box)
@@ -225,21 +330,35 @@ class FactorStep(QtWidgets.QScrollArea):
 
         evidence_box = QtWidgets.QGroupBox("Evidence behind this factor")
         evidence_layout = QtWidgets.QVBoxLayout(evidence_box)
-        figures = figures_with_overall(pack, text.evidence_figures)
-        if figures:
-            for figure in figures:
-                added = figure.key not in text.evidence_figures
-                evidence_layout.addWidget(text_label(figure_line(pack, figure, beside=added)))
-        else:
+        figures = grouped_figures(pack, text.evidence_figures)
+        self.figure_labels: list[QtWidgets.QLabel] = []
+        for figure in figures:
+            added = figure.key not in text.evidence_figures
+            label = text_label(figure_line(pack, figure, beside=added))
+            if figure.primary:
+                # Primary endpoints carry the emphasis; subgroups never more than them.
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
+            evidence_layout.addWidget(label)
+            self.figure_labels.append(label)
+        if not figures:
             evidence_layout.addWidget(
                 text_label(
                     "The trials give no figure for this factor on its own; the tier follows "
                     "the framework's wording. The Evidence tab shows every trial."
                 )
             )
-        self.evidence_button = QtWidgets.QPushButton("Open the evidence view")
-        self.evidence_button.setAccessibleName("Open the evidence view")
-        self.evidence_button.clicked.connect(self.evidence_requested)
+        # The button under the figures opens the evidence view at the trial of the first of
+        # them (a factor without figures: at its row of the framework's claims).
+        target = figures[0].trial if figures else None
+        self.evidence_anchor = trial_anchor(target) if target else factor_anchor(key)
+        where = pack.trials[target].name if target else "this factor's claims"
+        self.evidence_button = QtWidgets.QPushButton(f"Open the evidence view at {where}")
+        self.evidence_button.setAccessibleName(f"Open the evidence view at {where}")
+        self.evidence_button.clicked.connect(
+            lambda _checked=False: self.evidence_requested.emit(self.evidence_anchor)
+        )
         evidence_layout.addWidget(self.evidence_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(evidence_box)
         layout.addStretch(1)
@@ -255,6 +374,7 @@ class FactorStep(QtWidgets.QScrollArea):
             widget.control.setEnabled(editable)
         for tier, option in self.options.items():
             option.set_current(result.tier == tier)
+        self.claim_box.show_claim(result.claim)
         self._show_status(result)
         self.finding.setText(result.finding)
         self.derived.set_tier(result.derived_tier)
@@ -335,7 +455,8 @@ class FactorStep(QtWidgets.QScrollArea):
 
 
 class SummaryStep(QtWidgets.QScrollArea):
-    """Counts, headline, each factor's tier, evidence gaps and work-up alerts.
+    """Counts, headline and evidence context, each factor's tier and claim status, work-up
+    alerts by severity (or the checks not done), evidence gaps.
 
     Signals:
         step_requested(int): the user wants to review a factor step (0-based).
@@ -344,6 +465,8 @@ class SummaryStep(QtWidgets.QScrollArea):
 
     step_requested = Signal(int)
     export_requested = Signal()
+
+    NO_ALERT_TEXT = f"{NO_ALERT_SHAPE} No work-up alert is raised by the values entered."
 
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +480,9 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.headline = heading("", scale=1.1)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.headline)
+        # Where the case stands against the primary endpoints of its setting's trials.
+        self.evidence_context = text_label()
+        layout.addWidget(self.evidence_context)
 
         counts = QtWidgets.QHBoxLayout()
         self.count_labels: dict[str, TierLabel] = {}
@@ -370,24 +496,29 @@ class SummaryStep(QtWidgets.QScrollArea):
         factors_box = QtWidgets.QGroupBox("Factors")
         grid = QtWidgets.QGridLayout(factors_box)
         self.factor_tiers: dict[str, TierLabel] = {}
+        self.factor_claims: dict[str, QtWidgets.QLabel] = {}
         self.factor_reasons: dict[str, QtWidgets.QLabel] = {}
         self.review_buttons: list[QtWidgets.QPushButton] = []
         for row, key in enumerate(FACTOR_KEYS):
             label = pack.factor(key).label
             name = QtWidgets.QLabel(f"{row + 1}. {label}")
             tier = TierLabel()
+            claim = text_label()
             reason = text_label()
             button = QtWidgets.QPushButton("Review")
             button.setAccessibleName(f"Review step {row + 1}: {label}")
             button.clicked.connect(lambda _checked=False, step=row: self.step_requested.emit(step))
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(tier, row, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(reason, row, 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(button, row, 3, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(claim, row, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(reason, row, 3, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(button, row, 4, Qt.AlignmentFlag.AlignTop)
             self.factor_tiers[key] = tier
+            self.factor_claims[key] = claim
             self.factor_reasons[key] = reason
             self.review_buttons.append(button)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(3, 3)
         layout.addWidget(factors_box)
 
         self.alerts_box = QtWidgets.QGroupBox("Work-up alerts")
@@ -396,6 +527,9 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.gaps_box = QtWidgets.QGroupBox("Evidence gaps")
         self.gaps_layout = QtWidgets.QVBoxLayout(self.gaps_box)
         layout.addWidget(self.gaps_box)
+        # The labels the two boxes show now (the previous ones are deleted later by Qt).
+        self.alert_labels: list[QtWidgets.QLabel] = []
+        self.gap_labels: list[QtWidgets.QLabel] = []
 
         self.disclaimer = text_label(pack.disclaimer)
         layout.addWidget(self.disclaimer)
@@ -412,6 +546,9 @@ class SummaryStep(QtWidgets.QScrollArea):
     def show_case(self, case: Case, assessment: Assessment) -> None:
         self.headline.setText(assessment.headline)
         self.headline.setAccessibleName(f"Headline: {assessment.headline}")
+        self.evidence_context.setText(assessment.evidence_context)
+        self.evidence_context.setAccessibleName(f"Evidence context: {assessment.evidence_context}")
+        self.evidence_context.setVisible(bool(assessment.evidence_context))
         for tier, label in self.count_labels.items():
             label.set_tier(tier, f": {assessment.counts.get(tier, 0)}")
         for factor in assessment.factors:
@@ -421,38 +558,74 @@ class SummaryStep(QtWidgets.QScrollArea):
             self.factor_reasons[factor.key].setText(
                 f"Override: {factor.reason}" if factor.overridden else factor.reason
             )
-        self._fill(
-            self.alerts_layout,
-            [(f"\N{WARNING SIGN} {flag.title}", flag.text) for flag in assessment.workup_alerts],
-            "No work-up alert is raised by the values entered."
-            + _incomplete(workup_unchecked(case)),
-        )
-        self._fill(
-            self.gaps_layout,
-            [(flag.title, flag.text) for flag in assessment.evidence_gaps],
-            "No evidence gap is raised by the treatment plan entered."
-            + _incomplete(evidence_gap_fields_not_recorded(case)),
-        )
+            claim = self.factor_claims[factor.key]
+            if factor.claim_status is None:
+                # Unassessed or outside: the framework claims nothing for this case.
+                words = TIER_LABELS[factor.tier].lower()
+                claim.setText(f"No claim: {words}")
+                claim.setToolTip("")
+                claim.setAccessibleName(f"Evidence status: none, the factor is {words}")
+            else:
+                status = self.pack.claim_status_text(factor.claim_status)
+                claim.setText(claim_status_text(self.pack, factor.claim_status))
+                claim.setToolTip(status.meaning)
+                claim.setAccessibleName(f"Evidence status: {status.label}. {status.meaning}")
+        self.alert_labels = self._fill(self.alerts_layout, self._alert_items(assessment))
+        gaps = [(flag.title, flag.text, flag.title) for flag in assessment.evidence_gaps]
+        if not gaps:
+            empty = "No evidence gap is raised by the treatment plan entered." + _incomplete(
+                evidence_gap_fields_not_recorded(case)
+            )
+            gaps = [("", empty, "")]
+        self.gap_labels = self._fill(self.gaps_layout, gaps)
+
+    @classmethod
+    def _alert_items(cls, assessment: Assessment) -> list[tuple[str, str, str]]:
+        """(title, text, accessible name) per line of the alerts box: contraindications
+        first, then cautions, then the checks not done; "no alert" only when every check
+        was made."""
+        alerts: list[Flag] = [*assessment.contraindications, *assessment.cautions]
+        items = [
+            (
+                f"{severity_text(flag.severity or '')} \N{EM DASH} {flag.title}",
+                flag.text,
+                f"{severity_words(flag.severity or '')}: {flag.title}",
+            )
+            for flag in alerts
+        ]
+        if assessment.not_checked:
+            text = f"{NOT_CHECKED_SHAPE} {assessment.not_checked}."
+            items.append(("", text, assessment.not_checked))
+        elif not alerts:
+            items.append(("", cls.NO_ALERT_TEXT, "No work-up alert"))
+        return items
 
     @staticmethod
-    def _fill(layout: QtWidgets.QVBoxLayout, items: list[tuple[str, str]], empty: str) -> None:
+    def _fill(
+        layout: QtWidgets.QVBoxLayout, items: list[tuple[str, str, str]]
+    ) -> list[QtWidgets.QLabel]:
         while layout.count():
             item = layout.takeAt(0)
             if item.widget() is not None:
+                # Hidden at once: deleted only when the event loop next runs.
+                item.widget().hide()
                 item.widget().deleteLater()
-        if not items:
-            layout.addWidget(text_label(empty))
-            return
-        for title, text in items:
-            title_label = heading(title, scale=1.0)
-            layout.addWidget(title_label)
+        labels = []
+        for title, text, name in items:
+            if title:
+                title_label = heading(title, scale=1.0)
+                layout.addWidget(title_label)
+                labels.append(title_label)
             body = text_label(text)
-            body.setAccessibleName(title.replace("\N{WARNING SIGN} ", ""))
+            if name:
+                body.setAccessibleName(name)
             layout.addWidget(body)
+            labels.append(body)
+        return labels
 
 
 def _incomplete(names: list[str]) -> str:
-    """Which fields a "none raised" could not check: "no alert" is not "checked and clear"."""
+    """Which fields a "none raised" could not check: "no gap" is not "checked and clear"."""
     if not names:
         return ""
     labels = ", ".join(FIELDS_BY_NAME[name].label for name in names)
@@ -460,17 +633,22 @@ def _incomplete(names: list[str]) -> str:
 
 
 class Checklist(QtWidgets.QWidget):
-    """The six factor steps and the summary, with a step list, progress and Back/Next.
+    """The six factor steps, the trial populations and the summary, with a step list,
+    progress and Back/Next.
 
     Signals:
-        step_changed(int): the visible step changed (0–5 factors, 6 the summary).
+        step_changed(int): the visible step changed (0–5 factors, POPULATIONS_STEP the trial
+            populations, SUMMARY_STEP the summary).
         export_requested(): the user asked for the PDF from the summary.
-        evidence_requested(): the user asked for the evidence view from a step.
+        evidence_requested(str): the user asked for the evidence view at an anchor (a trial
+            or a factor's claims).
+        field_requested(str): the user asked to fill in a case field (in the editor).
     """
 
     step_changed = Signal(int)
     export_requested = Signal()
-    evidence_requested = Signal()
+    evidence_requested = Signal(str)
+    field_requested = Signal(str)
 
     def __init__(
         self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
@@ -480,6 +658,14 @@ class Checklist(QtWidgets.QWidget):
         self.pack = pack
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+
+        # Said once, plainly, for the whole checklist: where the framework comes from.
+        self.provenance = text_label(f"\N{INFORMATION SOURCE} {pack.framework_provenance}")
+        self.provenance.setObjectName("framework_provenance")
+        self.provenance.setAccessibleName(f"About the framework: {pack.framework_provenance}")
+        self.provenance.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.provenance.setMargin(4)
+        outer.addWidget(self.provenance)
 
         middle = QtWidgets.QHBoxLayout()
         self.step_list = QtWidgets.QListWidget()
@@ -496,16 +682,23 @@ class Checklist(QtWidgets.QWidget):
         )
         for number, key in enumerate(FACTOR_KEYS, start=1):
             self.step_list.addItem(f"{number}. {pack.factor(key).label}")
+        self.step_list.addItem(f"{POPULATIONS_TITLE}\n(not a factor)")
+        self.step_list.item(POPULATIONS_STEP).setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            f"{POPULATIONS_TITLE}: not a factor, changes neither counts nor headline",
+        )
         self.step_list.addItem("Summary")
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         middle.addWidget(self.step_list)
 
         self.stack = QtWidgets.QStackedWidget()
         # Steps are built when first shown (a placeholder stands in until then), so opening
-        # the window builds one step, not six.
+        # the window builds one step, not seven.
         self._steps: list[FactorStep | None] = [None] * STEP_COUNT
+        self._populations: PopulationsStep | None = None
         for _key in FACTOR_KEYS:
             self.stack.addWidget(QtWidgets.QWidget())
+        self.stack.addWidget(QtWidgets.QWidget())  # the trial populations
         self.summary = SummaryStep(pack)
         self.summary.step_requested.connect(self.go_to)
         self.summary.export_requested.connect(self.export_requested)
@@ -526,7 +719,7 @@ class Checklist(QtWidgets.QWidget):
         self.progress_label = QtWidgets.QLabel()
         self.progress_label.setAccessibleName("Checklist progress")
         self.progress = QtWidgets.QProgressBar()
-        self.progress.setRange(0, STEP_COUNT)
+        self.progress.setRange(0, PAGE_COUNT)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Checklist progress bar")
         self.next_button = QtWidgets.QPushButton(
@@ -570,16 +763,32 @@ class Checklist(QtWidgets.QWidget):
         if step is None:
             step = FactorStep(index + 1, FACTOR_KEYS[index], self.session, self.pack)
             step.evidence_requested.connect(self.evidence_requested)
-            placeholder = self.stack.widget(index)
-            current = self.stack.currentIndex()
-            self.stack.insertWidget(index, step)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.stack.setCurrentIndex(current)
+            self._replace_placeholder(index, step)
             self._steps[index] = step
             if self.session.case is not None and self.session.assessment is not None:
                 step.show_case(self.session.case, self.session.assessment, force=True)
         return step
+
+    @property
+    def populations(self) -> PopulationsStep:
+        """The trial-populations step, built on first use."""
+        if self._populations is None:
+            page = PopulationsStep(self.pack)
+            page.field_requested.connect(self.field_requested)
+            page.evidence_requested.connect(self.evidence_requested)
+            self._replace_placeholder(POPULATIONS_STEP, page)
+            self._populations = page
+            if self.session.assessment is not None:
+                page.show_assessment(self.session.assessment)
+        return self._populations
+
+    def _replace_placeholder(self, index: int, page: QtWidgets.QWidget) -> None:
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
 
     @property
     def steps(self) -> list[FactorStep]:
@@ -590,11 +799,13 @@ class Checklist(QtWidgets.QWidget):
         return [step for step in self._steps if step is not None]
 
     def go_to(self, step: int) -> None:
-        step = max(0, min(STEP_COUNT, step))
+        step = max(0, min(SUMMARY_STEP, step))
         if step != self.stack.currentIndex():
             self.flush()
         if step < STEP_COUNT:
             self.step(step)
+        elif step == POPULATIONS_STEP:
+            _ = self.populations
         self.stack.setCurrentIndex(step)
         if self.step_list.currentRow() != step:
             self.step_list.blockSignals(True)
@@ -602,13 +813,15 @@ class Checklist(QtWidgets.QWidget):
             self.step_list.blockSignals(False)
         if step < STEP_COUNT:
             self.progress_label.setText(f"Step {step + 1} of {STEP_COUNT}")
-            self.progress.setValue(step + 1)
+        elif step == POPULATIONS_STEP:
+            # Not a seventh factor: the counter says what the step is, not "Step 7 of 6".
+            self.progress_label.setText(POPULATIONS_TITLE)
         else:
             self.progress_label.setText("Summary")
-            self.progress.setValue(STEP_COUNT)
+        self.progress.setValue(step + 1)
         self.progress.setAccessibleDescription(self.progress_label.text())
         self.back_button.setEnabled(step > 0)
-        self.next_button.setEnabled(step < STEP_COUNT)
+        self.next_button.setEnabled(step < SUMMARY_STEP)
         self.step_changed.emit(step)
 
     def next(self) -> None:
@@ -620,11 +833,15 @@ class Checklist(QtWidgets.QWidget):
         self.focus_step()
 
     def focus_step(self) -> None:
-        """Put the keyboard on the step's first question (the summary: its Export button)."""
+        """Put the keyboard on the step's first question (the trial populations: the step
+        itself, which scrolls with the keys and whose links Tab reaches; the summary: its
+        Export button)."""
         step = self.current_step
         if step < STEP_COUNT:
             first = next(iter(self.step(step).fields.values()))
             target = first.control if first.control.isEnabled() else self.next_button
+        elif step == POPULATIONS_STEP:
+            target = self.populations
         else:
             target = self.summary.export_button
         target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -656,6 +873,8 @@ class Checklist(QtWidgets.QWidget):
             return
         for step in self._built_steps():
             step.show_case(case, assessment, force=force)
+        if self._populations is not None:
+            self._populations.show_assessment(assessment)
         self.summary.show_case(case, assessment)
         for row, factor in enumerate(assessment.factors):
             item = self.step_list.item(row)
@@ -678,4 +897,12 @@ class Checklist(QtWidgets.QWidget):
             step.show_field_error(name, message)
 
 
-__all__ = ["Checklist", "FactorStep", "SummaryStep"]
+__all__ = [
+    "PAGE_COUNT",
+    "POPULATIONS_STEP",
+    "STEP_COUNT",
+    "SUMMARY_STEP",
+    "Checklist",
+    "FactorStep",
+    "SummaryStep",
+]

@@ -1,8 +1,12 @@
-"""The evidence view: the trials endpoint by endpoint, the references, and the notes.
+"""The evidence view: the trials endpoint by endpoint, the framework's claims, guidance,
+what changed, the references and the notes.
 
-Everything shown comes from the evidence pack; nothing is typed here. A subgroup result is
-never shown alone: its overall result(s) follow it in the same table, as the pack requires.
-The "about the evidence" note with the correction of the source page comes first, in a box.
+Everything shown comes from the evidence pack; nothing medical is typed here. Figures are
+shown in the groups the pack requires (``EvidencePack.display_figures``): a subgroup beside
+its overall results, liver progression beside progression outside the liver. Primary and
+co-primary endpoints carry the emphasis; a subgroup is never more salient than them. Each
+trial and each factor of the framework has an anchor, so the checklist can open the view
+at the trial or claim a step is about.
 """
 
 from __future__ import annotations
@@ -10,9 +14,27 @@ from __future__ import annotations
 import html
 
 from tareaid.domain.evidence import EvidencePack, Figure
+from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
+from tareaid.ui.evidence_marks import claim_status_text
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets
+from tareaid.ui.tiers import tier_text
 
 Role = QtGui.QPalette.ColorRole
+
+# Anchors of the sections a caller can open the view at.
+TRIALS_ANCHOR = "trials"
+FRAMEWORK_ANCHOR = "framework"
+GUIDANCE_ANCHOR = "guidance"
+CHANGES_ANCHOR = "changes"
+LANGUAGE_NOTE = "The evidence content is in English."
+
+
+def trial_anchor(trial_key: str) -> str:
+    return f"trial-{trial_key}"
+
+
+def factor_anchor(factor_key: str) -> str:
+    return f"factor-{factor_key}"
 
 
 def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> str:
@@ -33,22 +55,31 @@ def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> 
     return words
 
 
-def figures_with_overall(pack: EvidencePack, keys: list[str] | tuple[str, ...]) -> list[Figure]:
-    """The figures for `keys`, each subgroup followed by the overall results it needs."""
-    shown: list[Figure] = []
-    for key in keys:
-        figure = pack.figure(key)
-        if figure not in shown:
-            shown.append(figure)
-        for overall_key in figure.overall_figures:
-            overall = pack.figure(overall_key)
-            if overall not in shown:
-                shown.append(overall)
-    return shown
+def grouped_figures(pack: EvidencePack, keys: tuple[str, ...] | list[str]) -> tuple[Figure, ...]:
+    """The figures to show for `keys` (``EvidencePack.display_figures``: each with the
+    figures it is never shown without), each subgroup placed just after the last of its
+    overall results, so that the two are read together."""
+    shown = pack.display_figures(keys)
+    ordered = [figure for figure in shown if not figure.subgroup]
+    for subgroup in (figure for figure in shown if figure.subgroup):
+        place = max(ordered.index(pack.figure(key)) for key in subgroup.overall_figures)
+        # Never between a figure and the companion it is shown with.
+        while place + 1 < len(ordered) and ordered[place + 1].key in ordered[place].shown_with:
+            place += 1
+        ordered.insert(place + 1, subgroup)
+    return tuple(ordered)
 
 
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(part.strip())}</p>" for part in text.split("\n\n") if part)
+
+
+def _box(content: str, colour: str, border: str) -> str:
+    return (
+        f'<table width="99%" cellpadding="8" border="1" cellspacing="0" '
+        f'style="border-color:{border}; border-style:solid;">'
+        f'<tr><td bgcolor="{colour}">{content}</td></tr></table>'
+    )
 
 
 def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
@@ -59,23 +90,28 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
     out = [
         "<h2>About the evidence</h2>",
         f"<p>Evidence pack <b>{html.escape(pack.version)}</b>, reviewed on "
-        f"<b>{pack.reviewed_on.isoformat()}</b>.</p>",
+        f"<b>{pack.reviewed_on.isoformat()}</b>. {LANGUAGE_NOTE}</p>",
     ]
     if pack.reviewed_against:
         out.append(f"<p>{html.escape(pack.reviewed_against)}</p>")
     out.append(
-        f'<table width="99%" cellpadding="8" border="1" cellspacing="0" '
-        f'style="border-color:{border}; border-style:solid;">'
-        f'<tr><td bgcolor="{box}"><p><b>\N{WARNING SIGN} Correction to the source of the '
-        f"framework</b></p>{_paragraphs(pack.correction_note)}</td></tr></table>"
+        _box(
+            "<p><b>\N{WARNING SIGN} Correction to the source of the framework</b></p>"
+            + _paragraphs(pack.correction_note),
+            box,
+            border,
+        )
     )
-    out.append("<h3>What TAREaid does not cover</h3>" + _paragraphs(pack.not_covered))
-    out.append("<h3>Disclaimer</h3>" + _paragraphs(pack.disclaimer))
+    out.append(_guidance_html(pack))
 
-    out.append("<h2>Trials, endpoint by endpoint</h2>")
-    figures_by_key = {figure.key: figure for figure in pack.figures}
+    out.append(f'<h2><a name="{TRIALS_ANCHOR}">Trials, endpoint by endpoint</a></h2>')
+    out.append(
+        "<p>Primary endpoints are marked \N{BLACK STAR} and shaded; a subgroup is shown "
+        "beside the overall result it belongs to, and liver progression beside progression "
+        "outside the liver.</p>"
+    )
     for trial in pack.trials.values():
-        out.append(f"<h3>{html.escape(trial.name)}</h3>")
+        out.append(f'<h3><a name="{trial_anchor(trial.key)}">{html.escape(trial.name)}</a></h3>')
         arms = ", ".join(
             html.escape(arm.label) + (f" ({arm.patients})" if arm.patients else "")
             for arm in trial.arms
@@ -91,61 +127,154 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
             '<th align="left">Result</th><th align="left">Effect</th>'
             '<th align="left">Notes</th></tr>'
         )
-        for figure in pack.figures_for_trial(trial.key):
-            out.append(_figure_row(figure, pack, overall_of=None))
-            for overall_key in figure.overall_figures:
-                out.append(_figure_row(figures_by_key[overall_key], pack, overall_of=figure))
+        keys = [figure.key for figure in pack.figures_for_trial(trial.key)]
+        for figure in grouped_figures(pack, keys):
+            # A figure of another trial stands here only as a subgroup's overall result.
+            beside = figure.trial != trial.key
+            out.append(_figure_row(figure, pack, beside=beside, shade=box, table=trial.key))
         out.append("</table>")
         reference = pack.references.get(trial.reference)
         if reference is not None:
             out.append(f"<p>Source: {html.escape(reference.citation())}</p>")
 
+    out.append(_framework_html(pack, border, head))
+    out.append(_changes_html(pack))
+
     if pack.other_workup:
         out.append("<h2>Other work-up to check</h2><ul>")
         out.extend(f"<li>{html.escape(item)}</li>" for item in pack.other_workup)
         out.append("</ul>")
-    if pack.guidelines:
-        out.append("<h2>Guidelines</h2><ul>")
-        out.extend(f"<li>{html.escape(item)}</li>" for item in pack.guidelines)
-        out.append("</ul>")
+    out.append("<h2>What TAREaid does not cover</h2>" + _paragraphs(pack.not_covered))
+    out.append("<h2>Disclaimer</h2>" + _paragraphs(pack.disclaimer))
 
     out.append("<h2>References</h2><ol>")
     for reference in pack.references.values():
         note = f"<br/><i>{html.escape(reference.note)}</i>" if reference.note else ""
-        out.append(f"<li>{html.escape(reference.citation())}{note}</li>")
+        label = f"[{html.escape(reference.label)}] " if reference.label else ""
+        out.append(f"<li>{label}{html.escape(reference.citation())}{note}</li>")
     out.append("</ol>")
     return "".join(out)
 
 
-def _figure_row(figure: Figure, pack: EvidencePack, *, overall_of: Figure | None) -> str:
-    labels = figure.qualifiers()
-    endpoint = html.escape(figure.endpoint)
-    if overall_of is not None:
-        trial = pack.trials[figure.trial].name
-        endpoint = (
-            f"&nbsp;&nbsp;\N{RIGHTWARDS ARROW} <i>Overall result shown beside the subgroup "
-            f"({html.escape(trial)})</i>: {endpoint}"
+def _changes_html(pack: EvidencePack) -> str:
+    if not pack.changes:
+        return ""
+    newest, *earlier = pack.changes
+    out = [
+        f'<h2><a name="{CHANGES_ANCHOR}">What changed in this version '
+        f"({html.escape(newest.version)}, {newest.date.isoformat()})</a></h2><ul>"
+    ]
+    out.extend(f"<li>{html.escape(item)}</li>" for item in newest.items)
+    out.append("</ul>")
+    for change in earlier:
+        out.append(
+            f"<p><b>Version {html.escape(change.version)}</b> "
+            f"({change.date.isoformat()}): {' '.join(html.escape(i) for i in change.items)}</p>"
         )
-    elif figure.subgroup:
-        endpoint = f"<b>Subgroup</b>: {endpoint}"
-    values = html.escape(figure.values_text()) or "—"
-    arms = html.escape(f"{figure.experimental_arm} vs {figure.control_arm}")
+    return "".join(out)
+
+
+def _guidance_html(pack: EvidencePack) -> str:
+    if not pack.guidance:
+        return ""
+    out = [f'<h2><a name="{GUIDANCE_ANCHOR}">Guidance</a></h2><ul>']
+    for item in pack.guidance:
+        citation = pack.reference(item.reference).citation()
+        # The text usually names its body already ("NICE IPG672: …").
+        body = "" if item.text.startswith(item.body) else f"<b>{html.escape(item.body)}</b>: "
+        out.append(
+            f"<li>{body}{html.escape(item.text)}<br/><small>{html.escape(citation)}</small></li>"
+        )
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _framework_html(pack: EvidencePack, border: str, head: str) -> str:
+    """The framework's tier descriptions, each with what the evidence says about it."""
+    out = [
+        f'<h2><a name="{FRAMEWORK_ANCHOR}">The selection framework and what the evidence '
+        "says about each claim</a></h2>",
+        _paragraphs(pack.framework_provenance),
+        f'<table width="99%" cellpadding="4" cellspacing="0" border="1" '
+        f'style="border-color:{border}; border-style:solid;">'
+        f'<tr bgcolor="{head}"><th align="left" width="17%">Factor and tier</th>'
+        '<th align="left" width="20%">The framework says</th>'
+        '<th align="left" width="17%">Evidence status</th>'
+        '<th align="left" width="46%">What the evidence says</th></tr>',
+    ]
+    for key in FACTOR_KEYS:
+        text = pack.factor(key)
+        for index, tier in enumerate(OVERRIDE_TIERS):
+            claim = text.claims[tier]
+            factor = (
+                f'<b><a name="{factor_anchor(key)}">{html.escape(text.label)}</a></b><br/>'
+                if index == 0
+                else ""
+            )
+            sources = "; ".join(r.citation() for r in pack.claim_references(claim))
+            evidence = html.escape(claim.evidence)
+            if sources:
+                evidence += f"<br/><small>Sources: {html.escape(sources)}</small>"
+            out.append(
+                f"<tr><td>{factor}{html.escape(tier_text(tier))}</td>"
+                f"<td>“{html.escape(text.tier_text(tier))}”</td>"
+                f"<td><b>{html.escape(claim_status_text(pack, claim.status))}</b></td>"
+                f"<td>{evidence}</td></tr>"
+            )
+    out.append("</table>")
+    return "".join(out)
+
+
+def _nowrap_effect(text: str) -> str:
     # "P = .61" and "HR 1.04" stay on one line.
-    effect = (
-        html.escape(figure.effect_text())
+    return (
+        html.escape(text)
         .replace("P ", "P&nbsp;")
         .replace("HR ", "HR&nbsp;")
         .replace("&nbsp;= ", "&nbsp;=&nbsp;")
         .replace("&nbsp;&lt; ", "&nbsp;&lt;&nbsp;")
-        or "—"
     )
+
+
+def _arms_text(figure: Figure, pack: EvidencePack) -> str:
+    """'TARE + chemotherapy (n = 215) vs Chemotherapy (n = 213)': arm sizes are the trial's,
+    so they are given only for a result in all its randomised patients, not a subgroup."""
+    arms = pack.trials[figure.trial].arms
+    sizes = [arm.patients for arm in arms[:2]]
+    if figure.subgroup or len(arms) < 2 or None in sizes:
+        return f"{figure.experimental_arm} vs {figure.control_arm}"
+    return f"{figure.experimental_arm} (n = {sizes[0]}) vs {figure.control_arm} (n = {sizes[1]})"
+
+
+def _figure_row(figure: Figure, pack: EvidencePack, *, beside: bool, shade: str, table: str) -> str:
+    labels = figure.qualifiers()
+    endpoint = html.escape(figure.endpoint)
+    if figure.primary:
+        kind = "Co-primary endpoint" if figure.co_primary else "Primary endpoint"
+        endpoint = f"<b>\N{BLACK STAR} {kind}: {endpoint}</b>"
+    elif figure.subgroup:
+        endpoint = f"<i>Subgroup (its overall result just above)</i>: {endpoint}"
+    if beside:
+        endpoint = (
+            f"\N{RIGHTWARDS ARROW} <i>Overall result shown beside the subgroup</i>: {endpoint}"
+        )
+    trial = ""
+    if figure.trial != table:
+        trial = f" ({html.escape(pack.trials[figure.trial].name)})"
+    values = html.escape(figure.values_text()) or "—"
+    arms = html.escape(_arms_text(figure, pack))
+    effect = _nowrap_effect(figure.effect_text()) or "—"
+    if figure.primary:
+        values, effect = f"<b>{values}</b>", f"<b>{effect}</b>"
     notes = []
     if labels:
         notes.append(html.escape(", ".join(labels).capitalize()))
     if figure.note:
         notes.append(html.escape(figure.note))
+    background = f' bgcolor="{shade}"' if figure.primary else ""
     return (
-        f"<tr><td>{endpoint}<br/><small>{html.escape(figure.population)}</small></td>"
+        f"<tr{background}><td>{endpoint}{trial}<br/>"
+        f"<small>{html.escape(figure.population)}</small></td>"
         f"<td>{values}<br/><small>{arms}</small></td><td>{effect}</td>"
         f"<td>{'<br/>'.join(notes) or '—'}</td></tr>"
     )
@@ -160,16 +289,79 @@ class EvidenceView(QtWidgets.QTextBrowser):
         self.setObjectName("evidence_view")
         self.setAccessibleName("Evidence")
         self.setAccessibleDescription(
-            "Trial results endpoint by endpoint, references, and notes about the evidence"
+            "Trial results endpoint by endpoint, the framework's claims, guidance, what "
+            f"changed, references and notes about the evidence. {LANGUAGE_NOTE}"
         )
         # DOIs and PMIDs are selectable text, not links: TAREaid never reaches the network.
         self.setOpenLinks(False)
+        # The section last asked for, scrolled to again once the view has its real size.
+        self._pending_anchor: str | None = None
+        self.current_anchor: str | None = None
+        self.verticalScrollBar().sliderPressed.connect(self._forget_anchor)
         self._render()
+
+    def show_anchor(self, anchor: str) -> None:
+        """Scroll to a section or a factor's row of the framework table and select it."""
+        self.current_anchor = anchor
+        self._pending_anchor = anchor
+        self._go_to_anchor()
+
+    def _go_to_anchor(self) -> None:
+        anchor = self._pending_anchor
+        if anchor is None:
+            return
+        cursor = self._anchor_cursor(anchor)
+        if cursor is not None:
+            cursor.movePosition(QtGui.QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(
+                QtGui.QTextCursor.MoveOperation.EndOfBlock, QtGui.QTextCursor.MoveMode.KeepAnchor
+            )
+            self.setTextCursor(cursor)
+        self.scrollToAnchor(anchor)
+
+    def _anchor_cursor(self, anchor: str) -> QtGui.QTextCursor | None:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if anchor in fragment.charFormat().anchorNames():
+                    cursor = QtGui.QTextCursor(self.document())
+                    cursor.setPosition(fragment.position())
+                    return cursor
+                iterator += 1
+            block = block.next()
+        return None
 
     def _render(self) -> None:
         position = self.verticalScrollBar().value()
         self.setHtml(evidence_html(self.pack, self.palette()))
         self.verticalScrollBar().setValue(position)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Opened at a section before it was laid out at its real width: scroll there again.
+        self._go_to_anchor()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self._go_to_anchor()
+
+    def _forget_anchor(self) -> None:
+        # The reader has taken over: resizing no longer jumps back to the section.
+        self._pending_anchor = None
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        self._forget_anchor()
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
+        self._forget_anchor()
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        self._forget_anchor()
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         super().changeEvent(event)

@@ -15,6 +15,13 @@ from typing import Any
 
 from tareaid.domain.case import CaseError, parse_iso_date
 from tareaid.domain.fields import FieldSpec, Kind
+from tareaid.domain.units import (
+    BILIRUBIN_UNITS,
+    MG_DL,
+    bilirubin_in,
+    bilirubin_to_mg_dl,
+    format_bilirubin,
+)
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
 
 NOT_RECORDED = "Not recorded"
@@ -82,14 +89,15 @@ class FieldWidget(QtWidgets.QWidget):
         self.control = self._make_control()
         self.control.setObjectName(f"field_{spec.name}")
         self.control.setAccessibleName(spec.label)
-        self.control.setAccessibleDescription(field_description(spec))
-        self.control.setToolTip(field_description(spec))
+        self.control.setAccessibleDescription(self.description())
+        self.control.setToolTip(self.description())
         self._row.addWidget(self.control, 1)
         self._decorate()
+        self.unit_label: QtWidgets.QLabel | None = None
         if spec.unit:
-            unit = QtWidgets.QLabel(spec.unit)
-            unit.setAccessibleName(f"{spec.label} unit")
-            self._row.addWidget(unit)
+            self.unit_label = QtWidgets.QLabel(spec.unit)
+            self.unit_label.setAccessibleName(f"{spec.label} unit")
+            self._row.addWidget(self.unit_label)
         if spec.identifying:
             self.badge = QtWidgets.QLabel(f"\N{BLACK SMALL SQUARE} {IDENTIFYING_TEXT}")
             self.badge.setObjectName("identifying_badge")
@@ -122,6 +130,10 @@ class FieldWidget(QtWidgets.QWidget):
     def _decorate(self) -> None:
         """Add helper buttons after the control (the row is laid out left to right)."""
 
+    def description(self) -> str:
+        """What a screen reader and the tooltip say about the field beyond its name."""
+        return field_description(self.spec)
+
     # Public -----------------------------------------------------------------------------
 
     def set_value(self, value: Any, *, force: bool = False) -> None:
@@ -143,13 +155,13 @@ class FieldWidget(QtWidgets.QWidget):
     def show_error(self, message: str) -> None:
         self.error_label.setText(f"\N{WARNING SIGN} {message}")
         self.error_label.show()
-        self.control.setAccessibleDescription(f"{message}. {field_description(self.spec)}")
+        self.control.setAccessibleDescription(f"{message}. {self.description()}")
 
     def clear_error(self) -> None:
         if self.error_label.isVisible() or self.error_label.text():
             self.error_label.clear()
             self.error_label.hide()
-            self.control.setAccessibleDescription(field_description(self.spec))
+            self.control.setAccessibleDescription(self.description())
 
     def _commit(self, value: Any, burst: int = 0) -> None:
         self.clear_error()
@@ -420,6 +432,76 @@ class _NumberField(_IntegerField):
         return False
 
 
+class BilirubinField(_NumberField):
+    """Serum bilirubin in the unit the user prefers, mg/dL or µmol/L; always stored in mg/dL.
+
+    The range is checked in the unit shown (0–50 mg/dL is 0–855 µmol/L), and a stored value
+    is shown as the domain formats it, so the figure never seems to contradict the 2.0 mg/dL
+    (34.2 µmol/L) alert threshold.
+    """
+
+    unit = MG_DL
+
+    def set_unit(self, unit: str) -> None:
+        if unit not in BILIRUBIN_UNITS:
+            raise ValueError(f"unknown bilirubin unit {unit!r}")
+        self.flush()  # what was typed counts in the unit it was typed in
+        self.unit = unit
+        self.edit.setValidator(
+            QtGui.QRegularExpressionValidator(QtCore.QRegularExpression(self._pattern()), self.edit)
+        )
+        self.edit.setPlaceholderText(self._placeholder())
+        if self.unit_label is not None:
+            self.unit_label.setText(unit)
+        self.control.setToolTip(self.description())
+        self.control.setAccessibleDescription(self.description())
+        self.edit.setText(self._format(self._value))
+        self._forget_typing()
+        self.clear_error()
+
+    def _limits(self) -> tuple[float, float]:
+        low, high = self.spec.minimum or 0.0, self.spec.maximum or 0.0
+        return bilirubin_in(low, self.unit), bilirubin_in(high, self.unit)
+
+    def _range_text(self) -> str:
+        low, high = self._limits()
+        return f"{_number_text(low)}–{_number_text(high)} {self.unit}"
+
+    def description(self) -> str:
+        parts = [self.spec.help] if self.spec.help else []
+        parts += [
+            f"Allowed: {self._range_text()}",
+            "The unit is chosen in View › Bilirubin unit",
+            "Leave empty when not recorded",
+        ]
+        return ". ".join(parts) + "."
+
+    def _placeholder(self) -> str:
+        return f"{NOT_RECORDED} ({self._range_text()})"
+
+    def _pattern(self) -> str:
+        digits = len(str(int(self._limits()[1])))
+        return rf"\d{{0,{digits}}}([.,]\d{{0,2}})?"
+
+    def _check_range(self, value: float) -> None:
+        low, high = self._limits()
+        if value < low or value > high:
+            raise self._refuse(f"{self.spec.label} must be {self._range_text()}")
+
+    def _parse(self, text: str) -> Any:
+        value = super()._parse(text)
+        if value is None:
+            return None
+        # Four decimals in mg/dL keep every value typed with two decimals in µmol/L: 34.2
+        # µmol/L is stored as 2.0 mg/dL exactly, and shows as 34.2 again.
+        return round(bilirubin_to_mg_dl(value, self.unit), 4)
+
+    def _format(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return format_bilirubin(value, self.unit).removesuffix(f" {self.unit}")
+
+
 class _DateField(_TypedField):
     def _decorate(self) -> None:
         if self.spec.name != "date_of_birth":
@@ -505,6 +587,8 @@ def make_field_widget(spec: FieldSpec, parent: QtWidgets.QWidget | None = None) 
     """The editing widget for one field of the case format."""
     if spec.kind is Kind.TEXT and spec.name == "notes":
         return _NotesField(spec, parent)
+    if spec.name == "bilirubin_mg_dl":
+        return BilirubinField(spec, parent)
     return _WIDGETS[spec.kind](spec, parent)
 
 
@@ -517,6 +601,7 @@ def make_field_label(spec: FieldSpec, widget: FieldWidget) -> QtWidgets.QLabel:
 
 __all__ = [
     "NOT_RECORDED",
+    "BilirubinField",
     "FieldWidget",
     "field_description",
     "make_field_label",

@@ -14,6 +14,7 @@ from tareaid.domain.fields import (
     TIER_LABELS,
     Kind,
 )
+from tareaid.domain.units import MG_DL, format_bilirubin
 from tareaid.store.errors import StoreError
 from tareaid.ui.field_widgets import NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
@@ -47,8 +48,9 @@ ACTION_WORDS = {
 }
 
 
-def value_text(field: str | None, stored: str | None) -> str:
-    """A stored old/new value (JSON text) in the words the rest of the application uses."""
+def value_text(field: str | None, stored: str | None, bilirubin_unit: str = MG_DL) -> str:
+    """A stored old/new value (JSON text) in the words the rest of the application uses
+    (bilirubin with its unit, in the unit the user prefers)."""
     if stored is None:
         return ""
     try:
@@ -73,12 +75,14 @@ def value_text(field: str | None, stored: str | None) -> str:
         outcome = value.get("outcome")
         words = DECISION_OUTCOME_LABELS.get(outcome, str(outcome))
         return f"{words} (finalised)" if value.get("finalised") else words
+    if field == "bilirubin_mg_dl" and isinstance(value, int | float):
+        return format_bilirubin(float(value), bilirubin_unit)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def whole_case_text(stored: str | None) -> str:
+def whole_case_text(stored: str | None, bilirubin_unit: str = MG_DL) -> str:
     """A created or imported case, one recorded value a line, in the application's words."""
     try:
         value = json.loads(stored) if stored else None
@@ -87,7 +91,7 @@ def whole_case_text(stored: str | None) -> str:
     if not isinstance(value, dict):
         return ""
     return "\n".join(
-        f"{_field_label(name)}: {value_text(name, json.dumps(item))}"
+        f"{_field_label(name)}: {value_text(name, json.dumps(item), bilirubin_unit)}"
         for name, item in value.items()
         if name in FIELDS_BY_NAME
     )
@@ -117,6 +121,12 @@ class HistoryModel(QtCore.QAbstractTableModel):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[AuditEntry] = []
+        self.bilirubin_unit = MG_DL
+
+    def set_bilirubin_unit(self, unit: str) -> None:
+        self.beginResetModel()
+        self.bilirubin_unit = unit
+        self.endResetModel()
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
@@ -157,7 +167,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
         entry = self._entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column in (OLD, NEW) and not entry.field:
-            return whole_case_text(entry.old if column == OLD else entry.new)
+            return whole_case_text(entry.old if column == OLD else entry.new, self.bilirubin_unit)
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
@@ -168,9 +178,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if column == FIELD:
             return _field_label(entry.field)
         if column == OLD:
-            return value_text(entry.field, entry.old)
+            return value_text(entry.field, entry.old, self.bilirubin_unit)
         if column == NEW:
-            return value_text(entry.field, entry.new)
+            return value_text(entry.field, entry.new, self.bilirubin_unit)
         if column == REASON:
             return entry.reason or ""
         return None
@@ -179,7 +189,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
 class HistoryView(QtWidgets.QWidget):
     """The audit trail of the open case, loaded when the tab is shown."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QtWidgets.QWidget | None = None, *, bilirubin_unit: str = MG_DL
+    ) -> None:
         super().__init__(parent)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -187,6 +199,7 @@ class HistoryView(QtWidgets.QWidget):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.model = HistoryModel(self)
+        self.model.bilirubin_unit = bilirubin_unit
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("history_table")
         self.table.setAccessibleName("Case history")
@@ -198,6 +211,9 @@ class HistoryView(QtWidgets.QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+
+    def set_bilirubin_unit(self, unit: str) -> None:
+        self.model.set_bilirubin_unit(unit)
 
     def load(self, repository: Repository, reference: str | None) -> None:
         if reference is None:

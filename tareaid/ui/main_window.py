@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tareaid.app.editing import EditingService
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
+from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store.errors import DamagedDatabaseError, StoreError
@@ -28,6 +29,7 @@ from tareaid.ui.case_list_model import CaseListModel
 from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
+from tareaid.ui.checklist import POPULATIONS_STEP
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     from tareaid.store.repository import Repository
 
 JSON_FILTER = "Case files (*.json);;All files (*)"
+# View › Bilirubin unit: action name → unit (the case always stores mg/dL).
+BILIRUBIN_UNIT_ACTIONS = {"bilirubin_mg_dl": MG_DL, "bilirubin_umol_l": UMOL_L}
 PDF_FILTER = "PDF documents (*.pdf)"
 STATUS_MS = 8000
 
@@ -365,6 +369,12 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setData(name)
             self.theme_group.addAction(action)
         self.theme_group.triggered.connect(self._on_theme_group_triggered)
+        self.bilirubin_group = QtGui.QActionGroup(self)
+        for name, unit in BILIRUBIN_UNIT_ACTIONS.items():
+            action = add(name, unit, checkable=True)
+            action.setData(unit)
+            self.bilirubin_group.addAction(action)
+        self.bilirubin_group.triggered.connect(self._on_bilirubin_group_triggered)
 
         add("checklist", "&Checklist", lambda: self._show_tab(CHECKLIST_TAB), ("Ctrl+1",))
         add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
@@ -380,6 +390,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action("show_identifiers").setChecked(self.settings.show_identifiers())
         self.action("show_archived").setChecked(self.settings.show_archived())
         self.action(f"theme_{self.settings.theme()}").setChecked(True)
+        unit = self.settings.bilirubin_unit()
+        self.action({u: n for n, u in BILIRUBIN_UNIT_ACTIONS.items()}[unit]).setChecked(True)
+        self.case_pane.set_bilirubin_unit(unit)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -412,6 +425,9 @@ class MainWindow(QtWidgets.QMainWindow):
         theme_menu = view_menu.addMenu("&Theme")
         for name in THEMES:
             theme_menu.addAction(self.action(f"theme_{name}"))
+        bilirubin_menu = view_menu.addMenu("&Bilirubin unit")
+        for name in BILIRUBIN_UNIT_ACTIONS:
+            bilirubin_menu.addAction(self.action(name))
 
         case_menu = bar.addMenu("&Case")
         for name in ("checklist", "editor", "evidence", "history"):
@@ -712,6 +728,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not path:
             return
         pack = self.pack
+        bilirubin_unit = self.settings.bilirubin_unit()
 
         def work(_progress: Any) -> str:
             # ReportLab is imported at the first export, never at start-up.
@@ -721,7 +738,11 @@ class MainWindow(QtWidgets.QMainWindow):
                 case,
                 assessment,
                 pack,
-                ReportOptions(deidentified=options.deidentified, page_size=options.page_size),
+                ReportOptions(
+                    deidentified=options.deidentified,
+                    page_size=options.page_size,
+                    bilirubin_unit=bilirubin_unit,
+                ),
             )
             write_report(path, data)
             return path
@@ -834,6 +855,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if isinstance(app, QtWidgets.QApplication):
             theme.apply_theme(app, name)
 
+    def _on_bilirubin_group_triggered(self, action: QtGui.QAction) -> None:
+        unit = action.data()
+        self.settings.set_bilirubin_unit(unit)
+        self.case_pane.set_bilirubin_unit(unit)
+
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         app = QtWidgets.QApplication.instance()
         if self.settings.theme() == "system" and isinstance(app, QtWidgets.QApplication):
@@ -876,7 +902,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return "case-list"
         if self.session.case is None:
             return "overview"
-        return TAB_HELP_TOPICS.get(self.case_pane.tabs.currentIndex(), "overview")
+        tab = self.case_pane.tabs.currentIndex()
+        if tab == CHECKLIST_TAB and self.case_pane.checklist.current_step == POPULATIONS_STEP:
+            return "trial-populations.html"
+        return TAB_HELP_TOPICS.get(tab, "overview")
 
     def _on_help_triggered(self) -> None:
         from tareaid.ui.help_window import show_help

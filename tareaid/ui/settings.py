@@ -7,6 +7,7 @@ folder, so nothing here touches a real user's settings.
 
 from __future__ import annotations
 
+from tareaid.domain.units import BILIRUBIN_UNITS, MG_DL
 from tareaid.ui.qt import QtCore
 
 ORGANISATION = "TAREaid"
@@ -23,6 +24,7 @@ _SPLITTER = "window/splitter"
 _SHOW_IDENTIFIERS = "view/show_identifiers"
 _SHOW_ARCHIVED = "view/show_archived"
 _THEME = "view/theme"
+_BILIRUBIN_UNIT = "view/bilirubin_unit"
 _PAGE_SIZE = "report/page_size"
 _DEIDENTIFIED = "report/deidentified"
 _SORT_COLUMN = "list/sort_column"
@@ -135,6 +137,16 @@ class Settings:
         if value not in THEMES:
             raise ValueError(f"unknown theme {value!r}")
         self._store.setValue(_THEME, value)
+
+    def bilirubin_unit(self) -> str:
+        """The unit serum bilirubin is shown and typed in: mg/dL (the default) or µmol/L."""
+        value = str(self._store.value(_BILIRUBIN_UNIT, MG_DL))
+        return value if value in BILIRUBIN_UNITS else MG_DL
+
+    def set_bilirubin_unit(self, value: str) -> None:
+        if value not in BILIRUBIN_UNITS:
+            raise ValueError(f"unknown bilirubin unit {value!r}")
+        self._store.setValue(_BILIRUBIN_UNIT, value)
 
     def sort(self) -> tuple[int, bool]:
         """The case list's sort column and whether it is descending."""

@@ -6,7 +6,7 @@ import pytest
 
 from tareaid.domain.case import Case, Override
 from tareaid.ui.case_pane import CHECKLIST_TAB
-from tareaid.ui.checklist import REASON_REQUIRED
+from tareaid.ui.checklist import REASON_REQUIRED, SUMMARY_STEP
 from tareaid.ui.qt import Qt
 
 # Written by hand from CONTRACT.md §3, not read back from the rules.
@@ -46,7 +46,11 @@ def test_walk_to_the_summary_by_keyboard(window, repository, qtbot):
         # Alt+N is the Next button's mnemonic: it clicks the button (after a short press).
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda step=step: checklist.current_step == step)
-    assert checklist.progress_label.text() == "Summary"
+    # After the six factors, the trial populations: not counted as a seventh step.
+    assert checklist.progress_label.text() == "Trial populations"
+    assert checklist.stack.currentWidget() is checklist.populations
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: checklist.progress_label.text() == "Summary")
     assert checklist.stack.currentWidget() is checklist.summary
     assert questions[0] == "Where is the metastatic disease?"
     assert questions[5] == "What is the patient's ECOG performance status?"
@@ -55,9 +59,14 @@ def test_walk_to_the_summary_by_keyboard(window, repository, qtbot):
     assert summary.headline.text().startswith("6 of 6 factors favour adding TARE")
     assert summary.count_labels["favours"].text() == "▲ Favours TARE: 6"
     assert summary.count_labels["against"].text() == "▼ Against TARE: 0"
-    assert "No work-up alert" in summary.alerts_box.findChildren(type(summary.headline))[0].text()
+    # Nothing of the work-up is recorded: no "no alert", but what was not checked.
+    assert [label.text() for label in summary.alert_labels] == [
+        "? Not checked: lung shunt fraction and bilirubin not recorded."
+    ]
 
     # Back by keyboard, both ways.
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: checklist.progress_label.text() == "Trial populations")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: checklist.progress_label.text() == "Step 6 of 6")
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
@@ -178,7 +187,7 @@ def test_summary_lists_gaps_and_alerts(window, repository, qtbot):
         bilirubin_mg_dl=2.5,
     )
     checklist = _open(window, repository, qtbot, case)
-    checklist.go_to(6)
+    checklist.go_to(SUMMARY_STEP)
     texts = [
         label.text() for label in checklist.summary.findChildren(type(checklist.summary.headline))
     ]
@@ -191,7 +200,7 @@ def test_summary_lists_gaps_and_alerts(window, repository, qtbot):
 
 def test_review_button_jumps_to_the_step(window, repository, qtbot):
     checklist = _open(window, repository, qtbot, FAVOURABLE)
-    checklist.go_to(6)
+    checklist.go_to(SUMMARY_STEP)
     qtbot.mouseClick(checklist.summary.review_buttons[3], Qt.MouseButton.LeftButton)
     assert checklist.progress_label.text() == "Step 4 of 6"
 
@@ -210,14 +219,14 @@ def test_the_summary_says_which_checks_are_incomplete(window, repository, qtbot)
 
     case = replace(FAVOURABLE, bilirubin_mg_dl=0.7, planned_biologic="none")
     checklist = _open(window, repository, qtbot, case)
-    checklist.go_to(6)
+    checklist.go_to(SUMMARY_STEP)
     summary = checklist.summary
-    alerts = summary.alerts_box.findChildren(type(summary.headline))[0].text()
-    assert alerts == (
-        "No work-up alert is raised by the values entered. Not recorded: Lung shunt "
-        "fraction, so this check is incomplete."
-    )
-    gaps = summary.gaps_box.findChildren(type(summary.headline))[0].text()
+    # Typed from CONTRACT.md §3: "no alert" is never shown for a check not done.
+    assert [label.text() for label in summary.alert_labels] == [
+        "? Not checked: lung shunt fraction not recorded."
+    ]
+    assert not any("No work-up alert" in label.text() for label in summary.alert_labels)
+    gaps = summary.gap_labels[0].text()
     assert gaps == (
         "No evidence gap is raised by the treatment plan entered. Not recorded: Planned "
         "chemotherapy, Checkpoint inhibitor, Prior KRAS G12C inhibitor, Microsphere, so this "

@@ -242,3 +242,87 @@ def test_ctrl_2_puts_the_cursor_in_the_first_field(editor):
     from tareaid.ui.qt import QtWidgets
 
     assert QtWidgets.QApplication.focusWidget() is editor.fields["reference"].control
+
+
+def test_the_second_release_fields_sit_in_their_groups(editor):
+    # The field table's groups for the fields of CONTRACT.md §2b, typed by hand.
+    expected = {
+        "Extrahepatic disease": [
+            "lung_metastasis_count",
+            "lung_metastasis_max_mm",
+            "nodal_regions",
+            "nodal_max_mm",
+            "bone_metastases",
+            "peritoneal_metastases",
+            "other_extrahepatic_site",
+        ],
+        "Liver function and contraindications": [
+            "albumin_g_dl",
+            "ascites",
+            "cirrhosis",
+            "portal_hypertension",
+            "main_portal_vein_involvement",
+        ],
+        "History": [
+            "prior_adjuvant_chemotherapy",
+            "adjuvant_ended_on",
+            "first_line_regimen",
+            "peripheral_neuropathy_grade",
+            "prior_upper_abdominal_radiotherapy",
+            "other_active_malignancy",
+        ],
+    }
+    boxes = {box.title(): box for box in editor.groups.values()}
+    for title, names in expected.items():
+        box = boxes[title]
+        shown = [name for name, widget in editor.fields.items() if widget.parent() is box]
+        assert shown == names, title
+    disease = boxes["Primary and metastatic disease"]
+    for name in ("histology", "life_expectancy_3_months"):
+        assert editor.fields[name].parent() is disease
+    assert editor.fields["lung_dose_gy"].parent() is boxes["Work-up"]
+
+
+def test_a_contradiction_marks_both_fields_and_saves_nothing(editor, window, repository, qtbot):
+    fields = editor.fields
+    _type(qtbot, fields["nodal_regions"], "0")
+    assert _stored(repository, window).nodal_regions == 0
+    version = repository.get_case("CRLM-001").version
+
+    _type(qtbot, fields["nodal_max_mm"], "25")
+    size, regions = fields["nodal_max_mm"], fields["nodal_regions"]
+    for widget in (size, regions):
+        assert widget.error_label.isVisible()
+        message = widget.error_label.text()
+        # Both fields named, by the labels the form shows.
+        assert "Largest metastatic node" in message
+        assert "Nodal regions involved" in message
+        assert "Not saved" in message
+    assert size.control.text() == ""
+    assert regions.control.text() == "0"
+    assert window.session.case.nodal_max_mm is None
+    window.session.save_now()
+    stored = repository.get_case("CRLM-001")
+    assert stored.case.nodal_max_mm is None
+    assert stored.version == version
+
+    # Settling it clears the way: one region, then the size is taken.
+    _type(qtbot, regions, "1")
+    _type(qtbot, size, "25")
+    assert not size.error_label.isVisible()
+    assert _stored(repository, window).nodal_max_mm == 25
+
+
+def test_a_regimen_without_a_prior_line_is_refused_naming_both(editor, window, repository, qtbot):
+    _type(qtbot, editor.fields["prior_systemic_lines"], "0")
+    # Chosen from the list at once (arrow keys would step through, each step refused).
+    combo = editor.fields["first_line_regimen"].control
+    index = combo.findText("Oxaliplatin-based")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    regimen, lines = editor.fields["first_line_regimen"], editor.fields["prior_systemic_lines"]
+    assert regimen.error_label.isVisible() and lines.error_label.isVisible()
+    assert "First-line regimen given" in regimen.error_label.text()
+    assert "Prior systemic lines" in lines.error_label.text()
+    assert regimen.control.currentText() == "Not recorded"
+    assert _stored(repository, window).first_line_regimen is None

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tareaid.domain.case import Case
+from tareaid.ui.checklist import SUMMARY_STEP
 from tareaid.ui.dialogs import PdfOptions
 
 
@@ -79,7 +80,7 @@ def test_export_pdf_from_the_summary(window, dialogs, qtbot, tmp_path, repositor
     window.model.reload()
     window.list_pane.select("PDF-1")
     checklist = window.case_pane.checklist
-    checklist.go_to(6)
+    checklist.go_to(SUMMARY_STEP)
     path = tmp_path / "PDF-1.pdf"
     dialogs.reply("ask_pdf_options", PdfOptions(deidentified=True, page_size="Letter"))
     dialogs.reply("choose_save_file", str(path))

@@ -56,6 +56,8 @@ def test_create_a_case_and_reach_the_summary_by_keyboard(window, repository, qtb
             for key in keys:
                 _press(qtbot, key)
     _press(qtbot, Qt.Key.Key_N, alt)
+    qtbot.waitUntil(lambda: checklist.progress_label.text() == "Trial populations")
+    _press(qtbot, Qt.Key.Key_N, alt)
     qtbot.waitUntil(lambda: checklist.progress_label.text() == "Summary")
     assert _focus() is checklist.summary.export_button
 

@@ -85,7 +85,14 @@ def test_the_guide_never_calls_a_patient_eligible():
         text = " ".join((FOLDER / page).read_text(encoding="utf-8").split())
         for match in re.finditer(r"eligib", text):
             around = text[match.start() - 10 : match.start() + 25]
-            allowed = ('"eligible"', "eligibility criteria", "not about eligibility")
+            # The claim status of CONTRACT.md §4 ("consistent with trial eligibility")
+            # speaks of the trials' criteria, not of the patient.
+            allowed = (
+                '"eligible"',
+                "eligibility criteria",
+                "not about eligibility",
+                "trial eligibility",
+            )
             assert any(words in around for words in allowed), (page, around)
     trials = " ".join((FOLDER / "trial-populations.html").read_text(encoding="utf-8").split())
     assert "resembles the SIRFLOX population on 11 of 14 criteria" in trials
@@ -180,3 +187,15 @@ def test_pages_keep_their_characters(window):
     shown = show_help(window, "checklist")
     text = shown.browser.toPlainText()
     assert "▲" in text and "◆" in text and "…" in text
+
+
+def test_f1_on_the_trial_populations_step_opens_its_page(window, qtbot, repository):
+    from tareaid.ui.checklist import POPULATIONS_STEP
+
+    repository.create_case(Case(reference="CRLM-001"))
+    window.model.reload()
+    assert window.open_case("CRLM-001")
+    window.case_pane.show_tab(CHECKLIST_TAB)
+    window.case_pane.checklist.go_to(POPULATIONS_STEP)
+    shown = press_f1(window, qtbot, window.case_pane.checklist.step_list)
+    assert shown.browser.current_page() == "trial-populations.html"

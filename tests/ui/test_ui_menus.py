@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tareaid.ui.board
 from tareaid.domain.case import Case
+from tareaid.ui.checklist import SUMMARY_STEP
 from tareaid.ui.main_window import SHORTCUTS
 from tareaid.ui.qt import Qt, QtGui
 
@@ -118,7 +119,7 @@ def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repositor
     window.list_pane.new_case_bar.start()
     _assert_unique(_visible_mnemonics(window))
     window.list_pane.new_case_bar.cancel()
-    window.case_pane.checklist.go_to(6)
+    window.case_pane.checklist.go_to(SUMMARY_STEP)
     _assert_unique(_visible_mnemonics(window))
     window.case_pane.checklist.go_to(0)
     # Each banner with the checklist step behind it.

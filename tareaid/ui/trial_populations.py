@@ -1,0 +1,273 @@
+"""The checklist's trial-populations step: does this patient resemble each trial's patients?
+
+One column per trial of the evidence pack (SIRFLOX, FOXFIRE, FOXFIRE-Global, EPOCH): the
+trial's one-sentence summary, then each criterion as met, not met or unknown (shape and
+word), with its finding and sources; for an unknown criterion, a link to each field to fill
+in; then the criteria that are not checkable, with the reason, and the sources. The domain
+decides every status and words every sentence (``Assessment.trials``); this module lays
+them out. It is not a seventh factor: it changes neither the counts nor the headline.
+"""
+
+from __future__ import annotations
+
+import html
+
+from tareaid.domain.assessment import Assessment
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.fields import FIELDS_BY_NAME
+from tareaid.domain.populations import Criterion, Population
+from tareaid.domain.trial_rules import MET, NOT_MET, STATUSES, UNKNOWN
+from tareaid.domain.trials import CriterionResult, TrialFit
+from tareaid.ui.evidence_marks import CRITERION_SHAPES, criterion_status_text
+from tareaid.ui.evidence_view import TRIALS_ANCHOR, trial_anchor
+from tareaid.ui.link_button import LinkButton
+from tareaid.ui.qt import Qt, QtWidgets, Signal
+from tareaid.ui.widgets import heading, text_label
+
+POPULATIONS_TITLE = "Trial populations"
+INTRO = (
+    "Does this patient resemble the patients each trial enrolled? Each criterion is met, not "
+    "met, or unknown when a field it needs is not recorded. This is about how far the "
+    "evidence applies, never eligibility for a trial or a treatment; it is not a seventh "
+    "factor and changes neither the counts nor the headline."
+)
+
+
+def results_trial(pack: EvidencePack, population: Population) -> str | None:
+    """The trial of the evidence pack whose results come from this population: the trial of
+    that name, else the first analysis that names it among the trials it combines (FOXFIRE's
+    results are those of the combined analysis)."""
+    for trial in pack.trials.values():
+        if trial.name == population.name:
+            return trial.key
+    for trial in pack.trials.values():
+        if population.name in (part.strip() for part in trial.name.split("+")):
+            return trial.key
+    return None
+
+
+def _rich(text: str) -> str:
+    return html.escape(text)
+
+
+class _CriterionRow(QtWidgets.QWidget):
+    """One criterion: status, wording, finding, sources; links to the fields to fill in.
+
+    Signals:
+        field_requested(str): the user asked to fill in this field.
+    """
+
+    field_requested = Signal(str)
+
+    def __init__(
+        self, pack: EvidencePack, criterion: Criterion, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.criterion = criterion
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(1)
+        self.label = QtWidgets.QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sources = ", ".join(criterion.sources)
+        citations = "\n".join(
+            f"{label}: {pack.source(label).citation()}" for label in criterion.sources
+        )
+        self.label.setToolTip(f"Sources\n{citations}")
+        self._sources = sources
+        layout.addWidget(self.label)
+        self.fill_label = QtWidgets.QLabel("Fill in:")
+        layout.addWidget(self.fill_label)
+        self.links: dict[str, LinkButton] = {}
+        for name in dict.fromkeys(criterion.rule.fields):
+            spec = FIELDS_BY_NAME[name]
+            link = LinkButton(f"\N{RIGHTWARDS ARROW} {spec.label}")
+            link.setAccessibleName(f"Fill in {spec.label} in the editor")
+            link.setToolTip(f"Go to {spec.label} in the editor")
+            link.clicked.connect(lambda _checked=False, n=name: self.field_requested.emit(n))
+            layout.addWidget(link)
+            self.links[name] = link
+        self.status = UNKNOWN
+
+    def show_result(self, result: CriterionResult) -> None:
+        self.status = result.status
+        status = criterion_status_text(self.pack, result.status)
+        note = f" — {self.criterion.source_note}" if self.criterion.source_note else ""
+        self.label.setText(
+            f"<b>{_rich(status)}</b> · {_rich(result.wording)}"
+            f"<br/><i>{_rich(result.finding)}</i>"
+            f"<br/><small>Sources: {_rich(self._sources)}{_rich(note)}</small>"
+        )
+        self.label.setAccessibleName(
+            f"{self.pack.trial_wording[result.status]}: {result.wording}. {result.finding}. "
+            f"Sources: {self._sources}{note}"
+        )
+        missing = set(result.missing_fields)
+        for name, link in self.links.items():
+            link.setVisible(name in missing)
+        self.fill_label.setVisible(bool(missing))
+
+    def visible_links(self) -> list[LinkButton]:
+        return [link for link in self.links.values() if not link.isHidden()]
+
+
+class TrialColumn(QtWidgets.QFrame):
+    """One trial's population against the case.
+
+    Signals:
+        field_requested(str): the user asked to fill in a field.
+        evidence_requested(str): the user asked for the trial's results (an anchor).
+    """
+
+    field_requested = Signal(str)
+    evidence_requested = Signal(str)
+
+    def __init__(
+        self, pack: EvidencePack, population: Population, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.population = population
+        self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        self.setObjectName(f"population_{population.key}")
+        layout = QtWidgets.QVBoxLayout(self)
+        self.title = heading(population.name, scale=1.25)
+        layout.addWidget(self.title)
+        setting = text_label(population.setting)
+        font = setting.font()
+        font.setItalic(True)
+        setting.setFont(font)
+        layout.addWidget(setting)
+        self.summary = text_label()
+        layout.addWidget(self.summary)
+        self.counts = text_label()
+        font = self.counts.font()
+        font.setBold(True)
+        self.counts.setFont(font)
+        layout.addWidget(self.counts)
+        layout.addWidget(_rule())
+
+        self.rows: dict[str, _CriterionRow] = {}
+        for criterion in population.criteria:
+            row = _CriterionRow(pack, criterion)
+            row.field_requested.connect(self.field_requested)
+            layout.addWidget(row)
+            self.rows[criterion.key] = row
+
+        layout.addWidget(_rule())
+        self.not_checkable: list[QtWidgets.QLabel] = []
+        if population.not_checkable:
+            layout.addWidget(heading("Not checkable", scale=1.0))
+            for item in population.not_checkable:
+                label = text_label(f"{item.text} (Sources: {', '.join(item.sources)})")
+                layout.addWidget(label)
+                self.not_checkable.append(label)
+
+        layout.addWidget(heading("Sources", scale=1.0))
+        labels = [label for c in population.criteria for label in c.sources]
+        labels += [label for item in population.not_checkable for label in item.sources]
+        self.sources = text_label(
+            "\n\n".join(
+                f"{label}: {pack.source(label).citation()}" for label in dict.fromkeys(labels)
+            )
+        )
+        self.sources.setAccessibleName(f"Sources of the {population.name} criteria")
+        small = self.sources.font()
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.sources.setFont(small)
+        layout.addWidget(self.sources)
+
+        trial = results_trial(pack, population)
+        self._anchor = trial_anchor(trial) if trial else TRIALS_ANCHOR
+        name = pack.trials[trial].name if trial else "the trials"
+        self.results_link = LinkButton(f"Results: {name}, in the evidence view")
+        self.results_link.setAccessibleName(f"Open the evidence view at {name}")
+        self.results_link.clicked.connect(
+            lambda _checked=False: self.evidence_requested.emit(self._anchor)
+        )
+        layout.addWidget(self.results_link)
+        layout.addStretch(1)
+
+    def show_fit(self, fit: TrialFit) -> None:
+        self.summary.setText(fit.summary)
+        self.summary.setAccessibleName(f"{self.population.name}: {fit.summary}")
+        # Each count wraps as a whole ("✓ 8 met"), never between shape, number and word.
+        self.counts.setText(
+            " · ".join(
+                f"{CRITERION_SHAPES[status]} {fit.counts[status]} "
+                f"{self.pack.trial_wording[status].lower()}".replace(" ", "\N{NO-BREAK SPACE}")
+                for status in STATUSES
+            )
+        )
+        self.counts.setAccessibleName(
+            ", ".join(
+                f"{fit.counts[status]} {self.pack.trial_wording[status].lower()}"
+                for status in (MET, NOT_MET, UNKNOWN)
+            )
+        )
+        for result in fit.criteria:
+            self.rows[result.key].show_result(result)
+
+    def links(self) -> list[LinkButton]:
+        return [link for row in self.rows.values() for link in row.visible_links()]
+
+
+def _rule() -> QtWidgets.QFrame:
+    line = QtWidgets.QFrame()
+    line.setFrameShape(QtWidgets.QFrame.Shape.HLine)
+    line.setFrameShadow(QtWidgets.QFrame.Shadow.Sunken)
+    return line
+
+
+class PopulationsStep(QtWidgets.QScrollArea):
+    """The case against the four trial populations, one column per trial.
+
+    Signals:
+        field_requested(str): the user asked to fill in a case field (in the editor).
+        evidence_requested(str): the user asked for the evidence view at an anchor.
+    """
+
+    field_requested = Signal(str)
+    evidence_requested = Signal(str)
+
+    def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.setAccessibleName(POPULATIONS_TITLE)
+        # Arriving here by keyboard puts the focus on the step: the arrow and page keys
+        # scroll it, Tab goes to its first link (scrolled into view by the scroll area).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        body = QtWidgets.QWidget()
+        layout = QtWidgets.QVBoxLayout(body)
+        self.title = heading(POPULATIONS_TITLE, scale=1.4)
+        layout.addWidget(self.title)
+        self.intro = text_label(INTRO)
+        layout.addWidget(self.intro)
+        columns = QtWidgets.QHBoxLayout()
+        self.columns: dict[str, TrialColumn] = {}
+        for population in pack.populations:
+            column = TrialColumn(pack, population)
+            column.field_requested.connect(self.field_requested)
+            column.evidence_requested.connect(self.evidence_requested)
+            columns.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+            self.columns[population.key] = column
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        for fit in assessment.trials:
+            self.columns[fit.key].show_fit(fit)
+
+    def links(self) -> list[LinkButton]:
+        """The field links shown now, column by column (the fields to fill in)."""
+        return [link for column in self.columns.values() for link in column.links()]
+
+
+__all__ = ["POPULATIONS_TITLE", "PopulationsStep", "TrialColumn", "results_trial"]
