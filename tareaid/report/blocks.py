@@ -100,7 +100,8 @@ def para(text: str, style: object) -> Paragraph:
 
 def plain(text: str, style: object) -> Paragraph:
     """A paragraph from plain text (escaped here)."""
-    return WrapOnceParagraph(markup(text), style)  # type: ignore[arg-type]
+    bold = getattr(style, "fontName", None) == SANS_BOLD
+    return WrapOnceParagraph(markup(text, bold=bold), style)  # type: ignore[arg-type]
 
 
 def muted(text: str) -> str:

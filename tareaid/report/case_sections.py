@@ -86,7 +86,10 @@ def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]
     title = make_table(
         [
             [
-                [plain(heading, s.subtitle), para(f"Case {markup(view.reference)}", s.title)],
+                [
+                    plain(heading, s.subtitle),
+                    para(f"Case {markup(view.reference, bold=True)}", s.title),
+                ],
                 [
                     para(muted("Tumour board"), s.small),
                     para(f"<b>{iso(case.board_date)}</b>", s.headline),
@@ -111,7 +114,7 @@ def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]
             ("MRN", case.mrn),
             ("Date of birth", iso(case.date_of_birth) if case.date_of_birth else None),
         ):
-            shown = f"<b>{markup(value)}</b>" if value else muted(NOT_RECORDED)
+            shown = f"<b>{markup(value, bold=True)}</b>" if value else muted(NOT_RECORDED)
             parts.append(f"{muted(label)} {shown}")
     parts.append(_pairs(view, [FIELDS_BY_NAME["age_years"], FIELDS_BY_NAME["sex"]]))
     out.append(para(" &nbsp;·&nbsp; ".join(parts), s.body))

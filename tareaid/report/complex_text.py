@@ -7,17 +7,15 @@ paragraphs are English with names and free text in any script, so this module do
 jobs for the paragraphs that need them (any piece in a font of
 :data:`fonts.SHAPED_FONTS`), and leaves every other paragraph to ReportLab untouched:
 
-1. before lines are broken, each word's pieces are shaped one font run at a time (so a word
-   such as "(محمد)." with the brackets in DejaVu Sans is shaped correctly), and a
-   right-to-left word's pieces are put in visual order (HarfBuzz already orders the glyphs
-   inside a right-to-left run);
-2. after lines are broken (in reading order, as a line must hold the words that come first),
-   the words of each line are put in visual order: a run of right-to-left words is reversed,
-   with the numbers and neutral marks between them, as the Unicode bidirectional algorithm
-   does at the level of words for a left-to-right paragraph (the way ReportLab's own
-   right-to-left support orders words).
-
-A word is right-to-left when its first strong character is (Arabic or Hebrew letters).
+1. before lines are broken, each word is shaped one font run ("piece") at a time, so a word
+   such as "(محمد)." with the brackets in DejaVu Sans is shaped correctly; HarfBuzz returns
+   a right-to-left piece's glyphs in visual order;
+2. after lines are broken (in reading order, as a line must hold the words that come
+   first), the pieces of each line with right-to-left text are put in visual order: runs of
+   right-to-left pieces are reversed together with the numbers and neutral marks between
+   them, and a neutral mark drawn right to left is mirrored. This is the Unicode
+   bidirectional algorithm for a left-to-right paragraph (rules W2, N1, N2, L2, L4) applied
+   to pieces, each classed by its first strong character (:func:`word_class`).
 """
 
 from __future__ import annotations
@@ -77,36 +75,31 @@ _MIRROR = {
 
 
 def prepare_word(word: list) -> list:
-    """One word shaped run by run, its pieces in visual order, each piece marked with the
-    word's class. ``word`` is ReportLab's ``[width, (frag, text), ...]``."""
+    """One word shaped font run by font run, each piece marked with its bidirectional class.
+
+    ``word`` is ReportLab's ``[width, (frag, text), ...]``. A piece in a right-to-left font
+    comes back from HarfBuzz in visual order already; where pieces go is decided per line
+    (:func:`reorder_lines`), when it is known what is on either side of them.
+    """
     if isinstance(word, ShapedFragWord) or len(word) < 2:
         return word
     pieces = word[1:]
     if any(not hasattr(f, "fontName") or hasattr(f, "cbDefn") for f, _t in pieces):
         return word  # an image or a line break: nothing to shape
-    logical = "".join(text for _f, text in pieces)
-    direction = word_class(logical)
     out: list[tuple[object, str]] = []
     width = 0.0
     for frag, text in pieces:
         frag = frag.clone()
-        setattr(frag, _DIRECTION, direction)
+        setattr(frag, _DIRECTION, word_class(text))
         if frag.fontName in SHAPED_FONTS and text:
             shaped = shapeFragWord([0.0, (frag, text)])
             if len(shaped) == 2:
                 frag, text = shaped[1]
             if frag.fontName in RIGHT_TO_LEFT_FONTS and not isinstance(text, ShapedStr):
                 text = _mirrored(text)  # not shaped (no HarfBuzz): at least in visual order
-        elif direction == RIGHT and word_class(text) == NEUTRAL:
-            # Punctuation inside a right-to-left word, drawn in another font: mirrored
-            # (an opening bracket is drawn as a closing one); digits keep their order.
-            text = _mirrored(text)
         out.append((frag, text))
         width += _piece_width(frag, text)
-    if direction == RIGHT:
-        out.reverse()
-    prepared = makeShapedFragWord(word)([width, *out])
-    return prepared
+    return makeShapedFragWord(word)([width, *out])
 
 
 def _piece_width(frag: object, text: str) -> float:
@@ -115,13 +108,9 @@ def _piece_width(frag: object, text: str) -> float:
     return stringWidth(text, frag.fontName, frag.fontSize)  # type: ignore[attr-defined]
 
 
-def _class_of(word: list) -> str:
-    for frag, _text in word[1:]:
-        direction = getattr(frag, _DIRECTION, None)
-        if direction is not None:
-            return direction
-        return word_class("".join(t for _f, t in word[1:]))
-    return NEUTRAL
+def _class_of(frag: object, text: str) -> str:
+    direction = getattr(frag, _DIRECTION, None)
+    return direction if direction is not None else word_class(text)
 
 
 def _resolve(classes: list[str]) -> list[bool]:
@@ -153,58 +142,62 @@ def _resolve(classes: list[str]) -> list[bool]:
     return resolved
 
 
-def visual_order(words: Sequence[list]) -> list[list]:
-    """The words of one line, left to right as they are drawn."""
-    rtl = _resolve([_class_of(w) for w in words])
-    out: list[list] = []
+def visual_order(classes: Sequence[str]) -> list[tuple[int, bool]]:
+    """The drawing order of a line's pieces, left to right, given their classes: each
+    piece's index and whether it is drawn right to left (then a neutral mark is mirrored)."""
+    rtl = _resolve(list(classes))
+    out: list[tuple[int, bool]] = []
     index = 0
-    while index < len(words):
+    while index < len(classes):
         if not rtl[index]:
-            out.append(words[index])
+            out.append((index, False))
             index += 1
             continue
         end = index
-        while end < len(words) and rtl[end]:
+        while end < len(classes) and rtl[end]:
             end += 1
-        out.extend(reversed(words[index:end]))
+        out.extend((i, True) for i in reversed(range(index, end)))
         index = end
     return out
 
 
 def reorder_lines(lines: Sequence[object], words: Sequence[list]) -> None:
-    """Put the words of each broken line (ReportLab ``FragLine``) in visual order.
+    """Put the pieces of each broken line (ReportLab ``FragLine``) in visual order.
 
     ``words`` are the paragraph's prepared words; each line starts at word ``line.sFW``.
-    A line is rebuilt from its words, with one space between words as ReportLab lays them.
+    A line with right-to-left text is rebuilt from its words' pieces, one space between
+    words as ReportLab lays them out; other lines are left as they are.
     """
     starts = [getattr(line, "sFW", None) for line in lines]
     if any(start is None for start in starts):
         return
     for number, line in enumerate(lines):
         end = starts[number + 1] if number + 1 < len(lines) else len(words)
-        line_words = [
-            w
-            for w in words[starts[number] : end]
-            if len(w) > 1
-            and all(hasattr(f, "fontName") and not _is_break(f) for f, _t in w[1:])
-            and any(text for _f, text in w[1:])
-        ]
-        if len(line_words) < 2 and not any(_class_of(w) == RIGHT for w in line_words):
+        pieces: list[tuple[object, str]] = []
+        for word in words[starts[number] : end]:
+            if len(word) < 2 or not all(
+                hasattr(f, "fontName") and not _is_break(f) for f, _t in word[1:]
+            ):
+                continue
+            if not any(text for _f, text in word[1:]):
+                continue
+            if pieces:
+                space = pieces[-1][0].clone()  # type: ignore[attr-defined]
+                setattr(space, _DIRECTION, NEUTRAL)
+                pieces.append((space, " "))
+            pieces += [(f, t) for f, t in word[1:] if t]
+        classes = [_class_of(f, t) for f, t in pieces]
+        if RIGHT not in classes:
             continue
-        ordered = visual_order(line_words)
-        if ordered == line_words:
-            continue
-        trailing = [f for f in line.words if _is_break(f)]  # type: ignore[attr-defined]
         rebuilt: list[object] = []
-        for position, word in enumerate(ordered):
-            if position:
-                space = word[1][0].clone()
-                space.text = " "
-                rebuilt.append(space)
-            for frag, text in word[1:]:
-                piece = frag.clone()
-                piece.text = text
-                rebuilt.append(piece)
+        for index, right_to_left in visual_order(classes):
+            frag, text = pieces[index]
+            piece = frag.clone()  # type: ignore[attr-defined]
+            if right_to_left and classes[index] == NEUTRAL and not isinstance(text, ShapedStr):
+                text = _mirrored(text)  # brackets drawn right to left face the other way
+            piece.text = text
+            rebuilt.append(piece)
+        trailing = [f for f in line.words if _is_break(f)]  # type: ignore[attr-defined]
         line.words = rebuilt + trailing  # type: ignore[attr-defined]
 
 

@@ -374,7 +374,7 @@ def build_combined(
         story: list[Flowable] = [
             _HeaderMark(*cover_header),
             blocks.para(markup(REPORT_HEADING), s.subtitle),
-            blocks.para(markup(title), s.title),
+            blocks.para(markup(title, bold=True), s.title),
             Spacer(1, 6),
             *_contents(views, width),
             Spacer(1, 4),
@@ -445,7 +445,7 @@ def _contents(views: Sequence[case_sections.CaseView], width: float) -> list[Flo
         )
         rows.append(
             [
-                blocks.para(f"<b>{markup(view.reference)}</b>", s.cell),
+                blocks.para(f"<b>{markup(view.reference, bold=True)}</b>", s.cell),
                 blocks.para(blocks.iso(view.case.board_date), s.cell),
                 blocks.para(markup(view.assessment.headline), s.cell),
                 blocks.para(markup(outcome), s.cell),

@@ -29,7 +29,6 @@ import bisect
 import functools
 import importlib.resources
 import threading
-import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -256,13 +255,6 @@ def needs_fallback(char: str) -> bool:
     return font_for(char) != SANS
 
 
-def _joins_neighbour(char: str) -> bool:
-    """Punctuation and symbols: they go with the script run beside them when that font has
-    them (so that "(محمد)." is one run, shaped as one), digits never (they read left to
-    right even in right-to-left text)."""
-    return unicodedata.category(char)[0] in "PS"
-
-
 def runs(text: str) -> list[tuple[str, str]]:
     """Split text into (run, font) pieces, in order."""
     if not text:
@@ -271,7 +263,6 @@ def runs(text: str) -> list[tuple[str, str]]:
     if max(text) < "\u0590" and all(ord(c) in sans or c in "\n\t" for c in text):
         return [(text, SANS)]  # the common case: no fallback at all
     chosen = [font_for(char) for char in text]
-    _join_punctuation(text, chosen)
     _join_spaces(text, chosen)
     pieces: list[tuple[str, str]] = []
     start = 0
@@ -280,22 +271,6 @@ def runs(text: str) -> list[tuple[str, str]]:
             pieces.append((text[start:index], chosen[start]))
             start = index
     return pieces
-
-
-def _join_punctuation(text: str, chosen: list[str]) -> None:
-    """Give punctuation beside a shaped-script run that script's font, where it has the
-    glyph: a word in one font is shaped whole (see :class:`_UnshapedTTFont`)."""
-    for step in (1, -1):
-        indices = range(1, len(text)) if step == 1 else range(len(text) - 2, -1, -1)
-        for index in indices:
-            neighbour = chosen[index - step]
-            if (
-                neighbour in SHAPED_FONTS
-                and chosen[index] != neighbour
-                and _joins_neighbour(text[index])
-                and ord(text[index]) in fallback_glyphs(neighbour)
-            ):
-                chosen[index] = neighbour
 
 
 def _join_spaces(text: str, chosen: list[str]) -> None:
@@ -313,15 +288,19 @@ def _join_spaces(text: str, chosen: list[str]) -> None:
             chosen[index] = font
 
 
-def markup(text: str) -> str:
+def markup(text: str, *, bold: bool = False) -> str:
     """User text as safe Paragraph markup: escaped, fallback-font runs marked, breaks kept.
 
     Free text from a case (names, reasons, notes) may contain ``<``, ``&`` or anything
-    else; it is escaped before any markup is added, so it can never inject tags.
+    else; it is escaped before any markup is added, so it can never inject tags. A
+    ``<font>`` tag resets ReportLab's bold flag to its font's, so text to be printed in bold
+    (inside ``<b>`` or in a bold style) says so with ``bold`` and gets the bold faces.
     """
     out: list[str] = []
     for piece, font in runs(text.replace("\r\n", "\n").replace("\t", " ")):
         escaped = escape(piece).replace("\n", "<br/>")
+        if font != SANS and bold:
+            font = FALLBACKS_BY_NAME[font].bold_name
         out.append(escaped if font == SANS else f'<font name="{font}">{escaped}</font>')
     return "".join(out)
 
