@@ -179,7 +179,7 @@ def fitted_cell(
 
 def head_row(commands: list[tuple], row: int = 0) -> None:
     """Style a header row of plain strings."""
-    text_cell(commands, (0, row), (-1, row), bold=True, size=6.8, colour=st.ACCENT)
+    text_cell(commands, (0, row), (-1, row), bold=True, size=8, colour=st.ACCENT)
 
 
 def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:

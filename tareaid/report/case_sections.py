@@ -174,8 +174,9 @@ def field_value(spec: FieldSpec, value: object, bilirubin_unit: str = "mg/dL") -
 
 
 def _pairs(view: CaseView, specs: Sequence[FieldSpec]) -> str:
+    # A label and its value are never split over two lines.
     return " &nbsp;·&nbsp; ".join(
-        f"{muted(markup(spec.label))} "
+        f"{muted(markup(spec.label))}&nbsp;"
         f"{_bold(field_value(spec, getattr(view.case, spec.name), view.bilirubin_unit))}"
         for spec in specs
     )
@@ -317,8 +318,8 @@ def gaps(view: CaseView, pack: EvidencePack, citations: Citations, width: float)
             box(
                 [para(_flag_text(flag, pack.gaps, citations), s.note)],
                 width,
-                st.NOTE_FILL,
-                st.NOTE_EDGE,
+                st.ZEBRA_FILL,
+                st.MUTED,
             ),
         ]
     if not view.assessment.evidence_gaps:

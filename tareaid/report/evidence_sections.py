@@ -90,6 +90,13 @@ def _values(
     return para(text, st.styles().evidence)
 
 
+def _unbroken(effect: str) -> str:
+    """An effect's parts kept whole on a line: "HR 0.69", "P = .0013", "95% CI"."""
+    for words in ("HR ", "P = ", "P &lt; ", "P &gt; ", "% CI ", "one-sided "):
+        effect = effect.replace(words, words.replace(" ", "&nbsp;"))
+    return effect
+
+
 def _unit_short(unit: str) -> str:
     return "mo" if unit == "months" else unit
 
@@ -206,7 +213,7 @@ def trial_block(
             )
         elif figure.population != block_population:
             lines.append(muted(markup(figure.population)))
-        effect = markup(figure.effect_text()) or muted("HR and P not given.")
+        effect = _unbroken(markup(figure.effect_text())) or muted("HR and P not given.")
         if figure.note:
             effect += " " + muted(markup(figure.note))
         bars = chart.median_bars(figure, scale_max, bars_width) if chartable(figure) else ""

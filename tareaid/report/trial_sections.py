@@ -17,8 +17,16 @@ from tareaid.domain.assessment import Assessment
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.trials import CriterionResult, TrialFit
 from tareaid.report import styles as st
-from tareaid.report.blocks import Citations, grid_style, make_table, muted, para, plain
-from tareaid.report.fonts import markup
+from tareaid.report.blocks import (
+    Citations,
+    grid_style,
+    head_row,
+    make_table,
+    para,
+    plain,
+    text_cell,
+    wrapped,
+)
 
 
 def source_keys(pack: EvidencePack) -> list[str]:
@@ -38,61 +46,84 @@ def _rows(trials: Iterable[TrialFit]) -> list[str]:
     return list(dict.fromkeys(c.short for trial in trials for c in trial.criteria))
 
 
-def _cell(result: CriterionResult | None, pack: EvidencePack, citations: Citations) -> str:
-    """Shape and word, then the sources (a secondary source says so)."""
-    if result is None:
-        return muted("—")
-    status = result.status
-    colour = st.CRITERION_COLOURS[status].hexval()[2:]
-    word = f"{st.CRITERION_SHAPES[status]} {markup(pack.trial_wording[status])}"
-    sources = []
+def _sources(result: CriterionResult, pack: EvidencePack, citations: Citations) -> str:
+    """The criterion's sources by label; a secondary source says so."""
+    tags = []
     for label in result.sources:
         reference = pack.source(label)
         tag = citations.tag(reference.key)
-        sources.append(f"{tag} (secondary source)" if reference.secondary else tag)
-    cited = f' <font size="{st.SMALL_SIZE}">{muted(markup(", ".join(sources)))}</font>'
-    return f'<font color="#{colour}"><b>{word}</b></font>' + (cited if sources else "")
+        tags.append(f"{tag} (secondary source)" if reference.secondary else tag)
+    return ", ".join(tags)
 
 
 def trial_populations(
     assessment: Assessment, pack: EvidencePack, citations: Citations, width: float
 ) -> list[Flowable]:
-    """The case against each trial's published eligibility criteria."""
+    """The case against each trial's published eligibility criteria.
+
+    Every cell is a plain string styled by the table (a report has some ninety of them, and
+    a paragraph per cell would cost a markup parse each): per trial, one column for the
+    status (shape and word, in the status's colour) and one for the sources.
+    """
     s = st.styles()
     trials = assessment.trials
     if not trials:
         return []
-    criterion_share = 0.22
-    trial_width = width * (1 - criterion_share) / len(trials)
-    header: list[object] = [para("<b>Criterion</b>", s.cell_head)]
-    for trial in trials:
-        header.append(para(f"<b>{markup(trial.name)}</b>", s.cell_head))
+    criterion_width = width * 0.2
+    status_width = (width - criterion_width) / len(trials) * 0.5
+    sources_width = (width - criterion_width) / len(trials) - status_width
+    commands = grid_style(
+        extra=[
+            ("TOPPADDING", (0, 1), (-1, -1), 0.4),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2),
+        ]
+    )
+    head_row(commands)
+    header: list[object] = ["Criterion"]
+    for number, trial in enumerate(trials):
+        header += [trial.name, ""]
+        commands.append(("SPAN", (1 + 2 * number, 0), (2 + 2 * number, 0)))
     rows: list[list] = [header]
+    text_cell(commands, (0, 1), (0, -1), size=st.BODY_SIZE)
     for short in _rows(trials):
-        row: list[object] = [plain(short[0].upper() + short[1:], s.cell)]
-        for trial in trials:
+        row_index = len(rows)
+        row: list[object] = [wrapped(short[0].upper() + short[1:], criterion_width - 6)]
+        for number, trial in enumerate(trials):
+            column = 1 + 2 * number
             result = next((c for c in trial.criteria if c.short == short), None)
-            row.append(para(_cell(result, pack, citations), s.cell))
+            if result is None:
+                row += ["—", ""]
+                text_cell(commands, (column, row_index), colour=st.MUTED, size=st.BODY_SIZE)
+                continue
+            status = result.status
+            row.append(f"{st.CRITERION_SHAPES[status]} {pack.trial_wording[status]}")
+            text_cell(
+                commands,
+                (column, row_index),
+                bold=True,
+                size=st.BODY_SIZE,
+                colour=st.CRITERION_COLOURS[status],
+            )
+            row.append(
+                wrapped(_sources(result, pack, citations), sources_width - 4, size=st.SMALL_SIZE)
+            )
+            text_cell(commands, (column + 1, row_index), colour=st.MUTED, size=st.SMALL_SIZE)
+            commands.append(("TOPPADDING", (column + 1, row_index), (column + 1, row_index), 1.2))
         rows.append(row)
+    commands.append(("LEADING", (0, 1), (-1, -1), 9.6))
     table = make_table(
         rows,
-        [width * criterion_share] + [trial_width] * len(trials),
-        grid_style(
-            extra=[
-                ("TOPPADDING", (0, 1), (-1, -1), 0.6),
-                ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2),
-            ]
-        ),
+        [criterion_width] + [status_width, sources_width] * len(trials),
+        commands,
         repeatRows=1,
         splitByRow=1,
     )
-    # One paragraph, a sentence per trial: the trials' names start the sentences.
-    summaries = [plain(" ".join(trial.summary for trial in trials), s.body)]
+    summaries = [plain(trial.summary, s.body) for trial in trials]
     legend = (
         "Whether the trials' results apply to this patient, not eligibility. Unknown: a value "
-        "it needs is not recorded. —: not a criterion of that trial. Sources: see References."
+        "it needs is not recorded. —: not a criterion of the trial."
     )
-    out: list[Flowable] = [
+    return [
         CondPageBreak(120),
         para("Trial populations", s.h1),
         plain(legend, s.muted),
@@ -101,4 +132,3 @@ def trial_populations(
         Spacer(1, 3),
         *summaries,
     ]
-    return out
