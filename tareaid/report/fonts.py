@@ -255,8 +255,17 @@ def needs_fallback(char: str) -> bool:
     return font_for(char) != SANS
 
 
-def runs(text: str) -> list[tuple[str, str]]:
-    """Split text into (run, font) pieces, in order."""
+@functools.lru_cache(maxsize=8192)
+def runs(text: str) -> tuple[tuple[str, str], ...]:
+    """Split text into (run, font) pieces, in order.
+
+    Remembered: a report marks up and measures the same words (labels, the evidence pack's
+    sentences) many times, and every report repeats them.
+    """
+    return tuple(_runs(text))
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
     if not text:
         return []
     sans = _sans_glyphs()
@@ -288,6 +297,7 @@ def _join_spaces(text: str, chosen: list[str]) -> None:
             chosen[index] = font
 
 
+@functools.lru_cache(maxsize=8192)
 def markup(text: str, *, bold: bool = False) -> str:
     """User text as safe Paragraph markup: escaped, fallback-font runs marked, breaks kept.
 
