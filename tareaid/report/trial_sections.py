@@ -27,6 +27,7 @@ from tareaid.report.blocks import (
     text_cell,
     wrapped,
 )
+from tareaid.report.fonts import SANS_BOLD, string_width
 
 
 def source_keys(pack: EvidencePack) -> list[str]:
@@ -69,8 +70,12 @@ def trial_populations(
     trials = assessment.trials
     if not trials:
         return []
-    criterion_width = width * 0.2
-    status_width = (width - criterion_width) / len(trials) * 0.5
+    criterion_width = width * 0.215
+    # The status column is as wide as its longest word ("✗ Not met", "? Unknown").
+    status_width = 7 + max(
+        string_width(f"{st.CRITERION_SHAPES[k]} {pack.trial_wording[k]}", SANS_BOLD, st.BODY_SIZE)
+        for k in st.CRITERION_SHAPES
+    )
     sources_width = (width - criterion_width) / len(trials) - status_width
     commands = grid_style(
         extra=[
