@@ -18,7 +18,7 @@ _tareaid() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        --search)
+        --bilirubin-unit|--search)
             return
             ;;
     esac
@@ -77,7 +77,7 @@ _tareaid() {
             positional_files=0
             ;;
         report)
-            options="-h --help --db -o --output --deidentified --letter --invariant -v --verbose"
+            options="-h --help --db -o --output --deidentified --letter --bilirubin-unit --invariant -v --verbose"
             positional_files=0
             ;;
     esac

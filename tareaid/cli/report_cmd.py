@@ -19,9 +19,11 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
         "report",
         parents=[db_parent],
         help="write the tumour-board PDF summary of a case",
-        description="Write the tumour-board PDF summary of a stored case: the case data, "
-        "the framework checklist, evidence gaps and work-up alerts, the trial evidence with "
-        "its references, and the board decision. Decision support, not a recommendation.",
+        description="Write the tumour-board PDF summary of a stored case: the headline and "
+        "the evidence for its setting, the framework checklist with what the evidence says "
+        "about each claim, work-up alerts and evidence gaps, the board decision, the trial "
+        "populations, and the trial evidence with its references. Decision support, not a "
+        "recommendation.",
     )
     parser.add_argument("reference", metavar="REF", help="case reference")
     parser.add_argument(
@@ -34,6 +36,12 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
         "included) and the free-text notes",
     )
     parser.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
+    parser.add_argument(
+        "--bilirubin-unit",
+        choices=("mg/dL", "umol/L"),
+        default="mg/dL",
+        help="the unit bilirubin is shown in: mg/dL (default) or umol/L (µmol/L)",
+    )
     parser.add_argument(
         "--invariant",
         action="store_true",
@@ -74,6 +82,7 @@ def _run(args: argparse.Namespace) -> int:
         deidentified=args.deidentified,
         page_size="Letter" if args.letter else "A4",
         invariant=args.invariant,
+        bilirubin_unit=args.bilirubin_unit,
     )
     data = build_report(stored.case, assess(stored.case, pack), pack, options)
     write_file_atomically(target, data)

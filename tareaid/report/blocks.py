@@ -18,26 +18,44 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _getFragWords, _processed_frags
 
 from tareaid.domain.evidence import EvidencePack
+from tareaid.report import complex_text
 from tareaid.report import styles as st
-from tareaid.report.fonts import SANS, SANS_BOLD, markup, runs
+from tareaid.report.fonts import SANS, SANS_BOLD, markup, plain_text_ok
 
 NOT_RECORDED = "not recorded"
 
 
 class Citations:
-    """Numbers for the references a report cites, in evidence-pack order."""
+    """How a report cites the references it uses, in evidence-pack order.
+
+    A reference with a source label (the trial-population sources S1, F1, …, E3) is cited by
+    its label everywhere; the others are numbered [1], [2], … The reference list prints the
+    numbered ones first, then the labelled ones.
+    """
 
     def __init__(self, pack: EvidencePack, keys: Iterable[str]) -> None:
         used = set(keys)
-        self.keys = [key for key in pack.references if key in used]
-        self._numbers = {key: number for number, key in enumerate(self.keys, start=1)}
+        cited = [key for key in pack.references if key in used]
+        self.numbered = [key for key in cited if not pack.references[key].label]
+        self.labelled = [key for key in cited if pack.references[key].label]
+        self.keys = self.numbered + self.labelled
+        self._tags: dict[str, str] = {
+            key: str(number) for number, key in enumerate(self.numbered, start=1)
+        }
+        self._tags.update({key: str(pack.references[key].label) for key in self.labelled})
+        self._order = {key: index for index, key in enumerate(self.keys)}
+
+    def tag(self, key: str) -> str:
+        """``3`` or ``E2``: how the reference list names this reference."""
+        return self._tags[key]
 
     def cite(self, *keys: str) -> str:
-        """``[1]`` or ``[1, 3]``; empty for no keys."""
-        numbers = sorted({self._numbers[key] for key in keys if key in self._numbers})
-        return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+        """``[1]``, ``[1, 3]`` or ``[2, E2]``; empty for no keys."""
+        known = sorted({key for key in keys if key in self._tags}, key=self._order.__getitem__)
+        return f"[{', '.join(self._tags[key] for key in known)}]" if known else ""
 
 
 class WrapOnceParagraph(Paragraph):
@@ -61,6 +79,19 @@ class WrapOnceParagraph(Paragraph):
             self._wrapped_lines = self.__dict__.get("blPara")
         return self._wrapped
 
+    def breakLines(self, width: float | Sequence[float]) -> object:
+        """ReportLab's line breaking, with shaped and right-to-left words laid out
+        (:mod:`complex_text`) when the paragraph has any; others are left alone."""
+        if not complex_text.needs_layout(self.frags):
+            return super().breakLines(width)
+        if not _processed_frags(self.frags):
+            first = width[0] if isinstance(width, (list, tuple)) else width
+            self.frags = [complex_text.prepare_word(w) for w in _getFragWords(self.frags, first)]
+        lines = super().breakLines(width)
+        if getattr(lines, "kind", 0) == 1:
+            complex_text.reorder_lines(lines.lines, self.frags)
+        return lines
+
 
 def para(text: str, style: object) -> Paragraph:
     """A paragraph from markup that is already safe (escaped)."""
@@ -69,7 +100,8 @@ def para(text: str, style: object) -> Paragraph:
 
 def plain(text: str, style: object) -> Paragraph:
     """A paragraph from plain text (escaped here)."""
-    return WrapOnceParagraph(markup(text), style)  # type: ignore[arg-type]
+    bold = getattr(style, "fontName", None) == SANS_BOLD
+    return WrapOnceParagraph(markup(text, bold=bold), style)  # type: ignore[arg-type]
 
 
 def muted(text: str) -> str:
@@ -107,7 +139,7 @@ def text_cell(
     Short fixed texts (headers, tier words, values) are put in cells as plain strings:
     ReportLab draws those directly, where a Paragraph would be parsed, measured and wrapped
     twice, and a report has a hundred of them. Strings do not wrap, so they are used only
-    for texts known to fit, and never for text typed by users (it may need the CJK font).
+    for texts known to fit, and never for text typed by users (it may need another font).
     """
     stop = stop or start
     commands += [
@@ -135,10 +167,10 @@ def fitted_cell(
 ) -> str | Paragraph:
     """Plain text for a table cell: a wrapped plain string, or a Paragraph if it needs one.
 
-    A Paragraph is used only when the text has characters DejaVu Sans lacks (they need the
-    CJK font, which plain strings cannot switch to).
+    A Paragraph is used only when the text needs a font other than DejaVu Sans (plain
+    strings cannot switch fonts, shape or reorder right-to-left text).
     """
-    if any(cjk for _, cjk in runs(text)):
+    if not plain_text_ok(text):
         return plain(text, style)
     size = style.fontSize
     text_cell(commands, cell, bold=bold, size=size, colour=colour)
@@ -147,7 +179,7 @@ def fitted_cell(
 
 def head_row(commands: list[tuple], row: int = 0) -> None:
     """Style a header row of plain strings."""
-    text_cell(commands, (0, row), (-1, row), bold=True, size=6.8, colour=st.ACCENT)
+    text_cell(commands, (0, row), (-1, row), bold=True, size=8, colour=st.ACCENT)
 
 
 def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]:
@@ -156,8 +188,8 @@ def grid_style(header_rows: int = 1, extra: Sequence[tuple] = ()) -> list[tuple]
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.9),
     ]
     if header_rows:
         commands += [

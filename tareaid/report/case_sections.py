@@ -1,4 +1,10 @@
-"""The case part of a report: title, summary, case data, checklist, flags, decision, notes.
+"""The case part of a report: what a board member reads first, then the case data.
+
+Page 1: the title (case reference and board date, once), the patient, the headline with the
+evidence context under it, the framework's provenance, the six-factor checklist with the
+evidence status of each claim, the work-up alerts by severity, the evidence gaps, the
+board's decision and the notes. The trial populations (:mod:`trial_sections`) and the full
+case data follow.
 
 Text typed by clinicians is always escaped and, in a de-identified report, redacted
 (:meth:`CaseView.user`); everything else comes from the assessment or the evidence pack.
@@ -13,15 +19,14 @@ from reportlab.lib import colors
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
 )
 
 from tareaid.domain.assessment import (
-    HEADLINE_RULE,
     Assessment,
+    FactorResult,
+    Flag,
     evidence_gap_fields_not_recorded,
-    workup_unchecked,
 )
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
@@ -29,31 +34,30 @@ from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
     FIELDS,
     FIELDS_BY_NAME,
-    TIERS,
     FieldSpec,
     Group,
     Kind,
 )
+from tareaid.domain.units import format_bilirubin
 from tareaid.report import styles as st
 from tareaid.report.blocks import (
     NOT_RECORDED,
     Citations,
     box,
-    fitted_cell,
     grid_style,
-    head_row,
     iso,
     make_table,
     muted,
     para,
     plain,
     text_cell,
-    wrapped,
 )
-from tareaid.report.fonts import SANS_BOLD, markup, string_width
+from tareaid.report.fonts import markup
 
 # Fields printed in the title block rather than in the case-data grid.
-_TITLE_FIELDS = frozenset({"reference", "board_date", "patient_name", "mrn", "date_of_birth"})
+_TITLE_FIELDS = frozenset(
+    {"reference", "board_date", "patient_name", "mrn", "date_of_birth", "age_years", "sex"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class CaseView:
     assessment: Assessment
     deidentified: bool
     redact: Callable[[str], str]
+    bilirubin_unit: str = "mg/dL"
 
     def user(self, text: str) -> str:
         """Markup for text a person typed: redacted when de-identified, always escaped."""
@@ -78,14 +83,16 @@ def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]
     """Report title, case reference, board date and (when identified) the patient."""
     s = st.styles()
     case = view.case
-    board = iso(case.board_date)
     title = make_table(
         [
             [
-                [plain(heading, s.subtitle), para(f"Case {markup(view.reference)}", s.title)],
                 [
-                    para(muted("Tumour board date"), s.small),
-                    para(f"<b>{board}</b>", s.headline),
+                    plain(heading, s.subtitle),
+                    para(f"Case {markup(view.reference, bold=True)}", s.title),
+                ],
+                [
+                    para(muted("Tumour board"), s.small),
+                    para(f"<b>{iso(case.board_date)}</b>", s.headline),
                 ],
             ]
         ],
@@ -95,81 +102,44 @@ def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.8, st.ACCENT),
         ],
     )
-    out: list[Flowable] = [title]
-    if view.deidentified:
-        out.append(
-            box(
-                [
-                    plain(
-                        "De-identified summary: the patient's name, MRN and date of birth are "
-                        "not in this file, and free-text notes are omitted.",
-                        s.small,
-                    )
-                ],
-                width,
-                st.ZEBRA_FILL,
-                st.RULE,
-            )
-        )
-    else:
-        cells = []
+    out: list[Flowable] = [title, Spacer(1, 2)]
+    parts = []
+    if not view.deidentified:
         for label, value in (
-            ("Patient name", case.patient_name),
+            ("Patient", case.patient_name),
             ("MRN", case.mrn),
             ("Date of birth", iso(case.date_of_birth) if case.date_of_birth else None),
         ):
-            shown = markup(value) if value else muted(NOT_RECORDED)
-            cells.append(para(f"{muted(label)}<br/><b>{shown}</b>", s.body))
+            shown = f"<b>{markup(value, bold=True)}</b>" if value else muted(NOT_RECORDED)
+            parts.append(f"{muted(label)} {shown}")
+    parts.append(_pairs(view, [FIELDS_BY_NAME["age_years"], FIELDS_BY_NAME["sex"]]))
+    out.append(para(" &nbsp;·&nbsp; ".join(parts), s.body))
+    if view.deidentified:
         out.append(
-            make_table(
-                [cells],
-                [width * 0.5, width * 0.25, width * 0.25],
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.6, st.ACCENT),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ],
+            plain(
+                "De-identified summary: the patient's name, MRN and date of birth are not in "
+                "this file, and free-text notes are omitted.",
+                s.muted,
             )
         )
     return out
 
 
 def summary_block(view: CaseView, width: float) -> list[Flowable]:
-    """The headline, the tier counts and the rule behind the headline."""
+    """The headline, and right under it the evidence for the case's setting."""
     s = st.styles()
-    counts = view.assessment.counts
-    commands: list[tuple] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
-    for column, tier in enumerate(TIERS):
-        text_cell(commands, (column, 0), bold=True, colour=st.TIER_COLOURS[tier])
-    cell_width = (width - 12) / len(TIERS)
-    counts_table = make_table(
-        [
-            [
-                wrapped(f"{st.tier_text(tier)}: {counts.get(tier, 0)}", cell_width - 6, bold=True)
-                for tier in TIERS
-            ]
-        ],
-        [cell_width] * len(TIERS),
-        commands,
-    )
+    assessment = view.assessment
     return [
-        para("Summary", s.h1),
+        Spacer(1, 4),
         box(
             [
-                plain(view.assessment.headline, s.headline),
-                Spacer(1, 2.5),
-                counts_table,
-                Spacer(1, 1.5),
-                para(f"<b>How the headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
+                plain(assessment.headline, s.headline),
+                Spacer(1, 2),
+                plain(assessment.evidence_context, s.context),
             ],
             width,
             st.ZEBRA_FILL,
@@ -178,7 +148,7 @@ def summary_block(view: CaseView, width: float) -> list[Flowable]:
     ]
 
 
-def field_value(spec: FieldSpec, value: object) -> str:
+def field_value(spec: FieldSpec, value: object, bilirubin_unit: str = "mg/dL") -> str:
     """A case value as markup: words for choices, units, Yes/No, or 'not recorded'."""
     if value is None:
         return muted(NOT_RECORDED)
@@ -188,6 +158,8 @@ def field_value(spec: FieldSpec, value: object) -> str:
         return markup(spec.choice_label(str(value)))
     if spec.kind is Kind.DATE:
         return iso(value)  # type: ignore[arg-type]
+    if spec.name == "bilirubin_mg_dl":
+        return markup(format_bilirubin(float(value), bilirubin_unit))  # type: ignore[arg-type]
     if spec.kind in (Kind.INTEGER, Kind.NUMBER):
         number = float(value)  # type: ignore[arg-type]
         text = str(int(number)) if number.is_integer() else f"{number:g}"
@@ -201,51 +173,13 @@ def field_value(spec: FieldSpec, value: object) -> str:
     return markup(str(value))
 
 
-_TRIAL_POPULATION_GROUPS = (Group.EXTRAHEPATIC, Group.LIVER, Group.HISTORY)
-
-
-def case_data(view: CaseView, width: float) -> list[Flowable]:
-    """The case data the checklist and the work-up checks read, one line of label–value
-    pairs per group (as in the editor)."""
-    s = st.styles()
-    rows: list[list] = []
-    commands: list[tuple] = []
-    for group in Group:
-        if group is Group.NOTES:
-            continue
-        if group in _TRIAL_POPULATION_GROUPS:
-            # Fields the checklist does not read: they describe the case against the trial
-            # populations, not the framework, and are left out of this block.
-            continue
-        specs = [f for f in FIELDS if f.group is group and f.name not in _TITLE_FIELDS]
-        if not specs:
-            continue
-        pairs = [
-            f"{muted(markup(spec.label))} {_bold(field_value(spec, getattr(view.case, spec.name)))}"
-            for spec in specs
-        ]
-        label_width = width * 0.2 - 4
-        if string_width(group.value, SANS_BOLD, 6.8) <= label_width:
-            label: str | Paragraph = group.value
-            text_cell(commands, (0, len(rows)), bold=True, size=6.8, colour=st.ACCENT)
-        else:
-            label = para(markup(group.value), s.cell_head)
-        rows.append([label, para(" &nbsp;·&nbsp; ".join(pairs), s.cell)])
-    table = make_table(
-        rows,
-        [width * 0.2, width * 0.8],
-        [
-            *commands,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, st.RULE),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.6, st.ACCENT),
-        ],
+def _pairs(view: CaseView, specs: Sequence[FieldSpec]) -> str:
+    # A label and its value are never split over two lines.
+    return " &nbsp;·&nbsp; ".join(
+        f"{muted(markup(spec.label))}&nbsp;"
+        f"{_bold(field_value(spec, getattr(view.case, spec.name), view.bilirubin_unit))}"
+        for spec in specs
     )
-    return [para("Case data", s.h1), table]
 
 
 def _bold(value_markup: str) -> str:
@@ -253,77 +187,74 @@ def _bold(value_markup: str) -> str:
     return value_markup if value_markup == muted(NOT_RECORDED) else f"<b>{value_markup}</b>"
 
 
-def checklist(view: CaseView, width: float) -> list[Flowable]:
-    """The six framework factors: finding, tier, derived or overridden, reason."""
+def _tier_cell(factor: FactorResult) -> str:
+    text = st.tier_markup(factor.tier)
+    if factor.overridden:
+        text += (
+            "<br/>" + muted("Override; derived:") + "<br/>" + st.tier_markup(factor.derived_tier)
+        )
+    else:
+        text += "<br/>" + muted("Derived")
+    return text
+
+
+def _claim_cell(factor: FactorResult, pack: EvidencePack, citations: Citations) -> str:
+    """The evidence status of the framework's claim for the tier shown, beside the
+    framework's own words: shape and label, what the status means, and the sources."""
+    claim, status = factor.claim, factor.claim_status
+    if claim is None or status is None:
+        return muted(markup("No claim: the framework does not place these data in a tier."))
+    text = pack.claim_status_text(status)
+    refs = citations.cite(*(r.key for r in pack.claim_references(claim)))
+    words = f"“{markup(claim.claim)}”: " if claim.claim else ""
+    return (
+        f"{words}<b>{st.CLAIM_SHAPES[status]} {markup(text.label)}</b>. "
+        f"{markup(text.meaning)}" + (f" {refs}" if refs else "")
+    )
+
+
+def checklist(
+    view: CaseView, pack: EvidencePack, citations: Citations, width: float
+) -> list[Flowable]:
+    """The six factors: finding, tier (derived or overridden), reason, and what the
+    evidence says about the framework's claim for that tier."""
     s = st.styles()
-    fractions = (0.14, 0.225, 0.14, 0.14, 0.355)
-    widths = [width * f - 6 for f in fractions]  # text width inside the cell padding
-    rows: list[list] = [["Factor", "Finding", "Tier", "Source", "Reason"]]
+    fractions = (0.2, 0.16, 0.29, 0.35)
+    rows: list[list] = [["Factor and finding", "Tier", "Reason", "What the evidence says"]]
     commands = grid_style(
         extra=[("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, st.ZEBRA_FILL])]
     )
-    head_row(commands)
-    for row, factor in enumerate(view.assessment.factors, start=1):
-        text_cell(commands, (2, row), bold=True, colour=st.TIER_COLOURS[factor.tier])
+    text_cell(commands, (0, 0), (-1, 0), bold=True, size=8, colour=st.ACCENT)
+    for factor in view.assessment.factors:
         if factor.overridden:
-            source = para(
-                "<b>Override</b><br/>"
-                + muted("derived tier:")
-                + "<br/>"
-                + st.tier_markup(factor.derived_tier),
-                s.cell,
-            )
-            reason = para(
-                view.user(factor.reason)
-                + "<br/>"
-                + muted(f"Rule: {markup(factor.derived_reason)}"),
-                s.cell,
+            reason = (
+                view.user(factor.reason) + "<br/>" + muted(f"Rule: {markup(factor.derived_reason)}")
             )
         else:
-            source = "Derived"
-            text_cell(commands, (3, row))
-            reason = fitted_cell(factor.reason, widths[4], commands, (4, row), s.cell)
+            reason = markup(factor.reason)
         rows.append(
             [
-                fitted_cell(factor.label, widths[0], commands, (0, row), s.cell, bold=True),
-                fitted_cell(factor.finding, widths[1], commands, (1, row), s.cell),
-                wrapped(st.tier_text(factor.tier), widths[2], bold=True),
-                source,
-                reason,
+                para(f"<b>{markup(factor.label)}</b><br/>{markup(factor.finding)}", s.cell),
+                para(_tier_cell(factor), s.cell),
+                para(reason, s.cell),
+                para(_claim_cell(factor, pack, citations), s.cell),
             ]
         )
     table = make_table(rows, [width * f for f in fractions], commands, repeatRows=1, splitInRow=1)
     return [
         # Not keepWithNext: that would move a table with very long reasons to the next page
         # whole, leaving this one mostly empty. The table can split between and within rows.
-        CondPageBreak(70),
-        para("Selection framework checklist", s.h1_loose),
+        CondPageBreak(80),
+        para("Selection framework", s.h1_loose),
+        plain(pack.framework_provenance, s.note),
+        Spacer(1, 3),
         table,
-        Spacer(1, 1.5),
-        plain(
-            "Derived: set by the framework's rule from the case data. Override: set by a "
-            "clinician, with the reason. Unassessed: data missing. Outside framework: the data "
-            "are known but the framework does not classify them; the clinician decides.",
-            s.muted,
-        ),
     ]
 
 
-def _flag_paragraphs(
-    flags: Sequence[object], registry: dict, citations: Citations
-) -> list[Paragraph]:
-    s = st.styles()
-    out = []
-    for flag in flags:
-        refs = citations.cite(*registry[flag.key].references)  # type: ignore[attr-defined]
-        out.append(
-            para(
-                f"<b>{markup(flag.title)}.</b> {markup(flag.text)}"  # type: ignore[attr-defined]
-                + (f" {refs}" if refs else ""),
-                s.note,
-            )
-        )
-    return out
+def _flag_text(flag: Flag, registry: dict, citations: Citations) -> str:
+    refs = citations.cite(*registry[flag.key].references)
+    return f"<b>{markup(flag.title)}.</b> {markup(flag.text)}" + (f" {refs}" if refs else "")
 
 
 def _labels(names: Sequence[str]) -> list[str]:
@@ -336,38 +267,72 @@ def _in_sentence(label: str) -> str:
     return label[0].lower() + label[1:] if label[1:2].islower() else label
 
 
-def _none_raised(title: str, checked_by: str, missing: list[str]) -> Paragraph:
-    text = f"<b>{title}:</b> none raised by the recorded {checked_by}."
-    if missing:
-        text += " " + muted(
-            markup(f"Not recorded: {', '.join(missing)}; ")
-            + ("this check is" if len(missing) == 1 else "these checks are")
-            + " incomplete."
-        )
-    return para(text, st.styles().note)
-
-
-def flags(view: CaseView, pack: EvidencePack, citations: Citations, width: float) -> list[Flowable]:
-    """Work-up alerts and evidence gaps raised for this case, each with its explanation."""
+def workup(
+    view: CaseView, pack: EvidencePack, citations: Citations, width: float
+) -> list[Flowable]:
+    """The work-up values and the alerts they raise: contraindications (to resolve first),
+    then cautions; and which checks could not be made."""
     s = st.styles()
-    case = view.case
-    out: list[Flowable] = [Spacer(1, 3)]
-    alerts = view.assessment.workup_alerts
-    if alerts:
-        out.append(para("Work-up alerts", s.h2))
-        for paragraph in _flag_paragraphs(alerts, pack.alerts, citations):
-            out += [box([paragraph], width, st.ALERT_FILL, st.ALERT_EDGE), Spacer(1, 2)]
-    else:
-        missing = _labels(workup_unchecked(case))
-        out.append(_none_raised("Work-up alerts", "work-up values", missing))
-    gaps = view.assessment.evidence_gaps
-    if gaps:
-        out.append(para("Evidence gaps", s.h2))
-        for paragraph in _flag_paragraphs(gaps, pack.gaps, citations):
-            out += [box([paragraph], width, st.NOTE_FILL, st.NOTE_EDGE), Spacer(1, 2)]
-    else:
-        missing = _labels(evidence_gap_fields_not_recorded(case))
-        out.append(_none_raised("Evidence gaps", "treatment plan", missing))
+    assessment = view.assessment
+    values = [FIELDS_BY_NAME[n] for n in ("lung_shunt_fraction_pct", "lung_dose_gy")]
+    values.append(FIELDS_BY_NAME["bilirubin_mg_dl"])
+    out: list[Flowable] = [
+        para("Work-up alerts", s.h2),
+        para(f"{muted('Values:')} {_pairs(view, values)}", s.body),
+    ]
+    for severity, flags, fill, edge in (
+        ("contraindication", assessment.contraindications, st.ALERT_FILL, st.ALERT_EDGE),
+        ("caution", assessment.cautions, st.CAUTION_FILL, st.CAUTION_EDGE),
+    ):
+        word = "Contraindication, to resolve first" if severity == "contraindication" else "Caution"
+        for flag in flags:
+            label = f"<b>{st.SEVERITY_SHAPES[severity]} {word}:</b> "
+            out += [
+                Spacer(1, 2),
+                box(
+                    [para(label + _flag_text(flag, pack.alerts, citations), s.note)],
+                    width,
+                    fill,
+                    edge,
+                ),
+            ]
+    if assessment.not_checked:
+        # "No alert" is never printed for a check that was not done.
+        out.append(para(f"<b>{markup(assessment.not_checked)}.</b>", s.body))
+    elif not assessment.workup_alerts:
+        out.append(para("No work-up alert raised by the recorded values.", s.body))
+    return out
+
+
+def gaps(view: CaseView, pack: EvidencePack, citations: Citations, width: float) -> list[Flowable]:
+    """The evidence gaps the treatment plan raises, each explained."""
+    s = st.styles()
+    plan = [f for f in FIELDS if f.group is Group.TREATMENT]
+    out: list[Flowable] = [
+        para("Evidence gaps", s.h2),
+        para(f"{muted('Treatment plan:')} {_pairs(view, plan)}", s.body),
+    ]
+    for flag in view.assessment.evidence_gaps:
+        out += [
+            Spacer(1, 2),
+            box(
+                [para(_flag_text(flag, pack.gaps, citations), s.note)],
+                width,
+                st.ZEBRA_FILL,
+                st.MUTED,
+            ),
+        ]
+    if not view.assessment.evidence_gaps:
+        missing = _labels(evidence_gap_fields_not_recorded(view.case))
+        if missing:
+            out.append(
+                para(
+                    "<b>" + markup(f"Not checked: {', '.join(missing)} not recorded.") + "</b>",
+                    s.body,
+                )
+            )
+        else:
+            out.append(para("No evidence gap raised by the recorded treatment plan.", s.body))
     return out
 
 
@@ -383,11 +348,13 @@ def decision(view: CaseView) -> list[Flowable]:
     out: list[Flowable] = [para("Board decision", s.h1)]
     outcome = DECISION_OUTCOME_LABELS.get(recorded.outcome, recorded.outcome)
     status = "Finalised" if recorded.finalised else "Draft (not finalised)"
-    lines = [
-        f"<b>Outcome:</b> {markup(outcome)}",
-        f"<b>Status:</b> {status} · <b>Decided on:</b> {iso(recorded.decided_on)}",
-    ]
-    out += [para(line, s.body) for line in lines]
+    out.append(
+        para(
+            f"<b>Outcome:</b> {markup(outcome)} &nbsp;·&nbsp; <b>Status:</b> {status} "
+            f"&nbsp;·&nbsp; <b>Decided on:</b> {iso(recorded.decided_on)}",
+            s.body,
+        )
+    )
     for label, text in (("Rationale", recorded.rationale), ("Dissent", recorded.dissent)):
         if text:
             out.append(para(f"<b>{label}:</b> {view.user(text)}", s.body))
@@ -430,25 +397,16 @@ def notes(view: CaseView) -> list[Flowable]:
     ]
 
 
-def case_story(
+def first_page(
     view: CaseView, pack: EvidencePack, citations: Citations, width: float, *, heading: str
 ) -> list[Flowable]:
-    """Everything about one case, in reading order."""
+    """What a board member reads first, in reading order."""
     return [
         *title_block(view, width, heading=heading),
         *summary_block(view, width),
-        *case_data(view, width),
-        *checklist(view, width),
-        *flags(view, pack, citations, width),
+        *checklist(view, pack, citations, width),
+        *workup(view, pack, citations, width),
+        *gaps(view, pack, citations, width),
         *decision(view),
         *notes(view),
-    ]
-
-
-def about(pack: EvidencePack) -> list[Flowable]:
-    """What this summary does not cover."""
-    s = st.styles()
-    return [
-        Spacer(1, 4),
-        para(f"<b>What this summary does not cover.</b> {markup(pack.not_covered)}", s.note),
     ]

@@ -20,12 +20,13 @@ from tareaid.domain.evidence import Figure
 from tareaid.report import styles as st
 from tareaid.report.fonts import SANS, SANS_BOLD, string_width
 
-LABEL_SIZE = 5.9
-VALUE_SIZE = 5.7
-BAR = 5.0
-BAR_GAP = 1.2
-VALUE_ROOM = 16.0  # room after the longest bar for its value
-SWATCH = 8.0
+# Nothing in a chart is under 7 pt.
+LABEL_SIZE = 7.0
+VALUE_SIZE = 7.0
+BAR = 6.4
+BAR_GAP = 1.4
+VALUE_ROOM = 19.0  # room after the longest bar for its value
+SWATCH = 9.0
 
 EXPERIMENTAL_LABEL = "Radioembolisation + chemotherapy (experimental arm)"
 CONTROL_LABEL = "Chemotherapy alone (control arm)"
@@ -123,7 +124,7 @@ def median_bars(figure: Figure, scale_max: float, width: float) -> Drawing:
         drawing.add(
             String(
                 length + 2,
-                bar_y + 0.8,
+                bar_y + 0.9,
                 number_text(value, 1),
                 fontName=SANS_BOLD if position == 0 else SANS,
                 fontSize=VALUE_SIZE,
@@ -135,7 +136,7 @@ def median_bars(figure: Figure, scale_max: float, width: float) -> Drawing:
 
 def axis(scale_max: float, width: float) -> Drawing:
     """The shared months axis, drawn in the column header above the bars."""
-    drawing = Drawing(width, 9)
+    drawing = Drawing(width, 10.5)
     end = _bar_length(scale_max, scale_max, width)
     ticks = Path(fillColor=None, strokeColor=st.ACCENT, strokeWidth=0.5)
     ticks.moveTo(0, 0)
@@ -150,7 +151,7 @@ def axis(scale_max: float, width: float) -> Drawing:
                 3.5,
                 str(step * 5),
                 fontName=SANS,
-                fontSize=LABEL_SIZE - 0.4,
+                fontSize=LABEL_SIZE,
                 fillColor=st.ACCENT,
                 textAnchor="start" if step == 0 else "middle",
             )
@@ -162,7 +163,7 @@ def axis(scale_max: float, width: float) -> Drawing:
             3.5,
             "mo",
             fontName=SANS_BOLD,
-            fontSize=LABEL_SIZE - 0.4,
+            fontSize=LABEL_SIZE,
             fillColor=st.ACCENT,
             textAnchor="end",
         )
@@ -174,6 +175,7 @@ def legend(width: float) -> Drawing:
     """Swatches for the two arms, side by side when there is room, else one per line."""
     entries = [(EXPERIMENTAL_LABEL, _experimental_bar), (CONTROL_LABEL, _control_bar)]
     widths = [SWATCH + 3 + string_width(label, SANS, LABEL_SIZE + 0.5) for label, _ in entries]
+    # (labels at 7.5 pt)
     one_line = sum(widths) + 14 <= width
     line_height = SWATCH + 2
     drawing = Drawing(width, line_height if one_line else 2 * line_height)

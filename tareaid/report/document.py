@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
@@ -27,14 +28,14 @@ from reportlab.platypus import (
 )
 
 from tareaid import __version__
-from tareaid.domain.assessment import HEADLINE_RULE, Assessment
+from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.fields import DECISION_OUTCOME_LABELS
-from tareaid.report import blocks, case_sections, evidence_sections
+from tareaid.report import blocks, case_sections, evidence_sections, trial_sections
 from tareaid.report import styles as st
 from tareaid.report.deidentify import Redactor, no_redaction
-from tareaid.report.fonts import SANS, SANS_BOLD, draw_runs, fit, markup, register_fonts
+from tareaid.report.fonts import SANS, SANS_BOLD, fit, markup, register_fonts
 from tareaid.report.options import ReportOptions
 
 REPORT_HEADING = "TAREaid tumour-board summary"
@@ -59,18 +60,26 @@ class _PageFurniture:
 
 
 class _HeaderMark(Flowable):
-    """Invisible flowable: from the page it lands on, the running header reads (left, right)."""
+    """Invisible flowable: from the page it lands on, the running header reads (left, right).
 
-    def __init__(self, left: str, right: str) -> None:
+    With ``title_page``, that page itself has no running header: a title block at its top
+    already names the case and the board date, and they are said once.
+    """
+
+    def __init__(self, left: str, right: str, *, title_page: bool = True) -> None:
         super().__init__()
         self.left = left
         self.right = right
+        self.title_page = title_page
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0.0, 0.0
 
     def draw(self) -> None:
-        self.canv._tareaid_header = (self.left, self.right)  # type: ignore[attr-defined]
+        canvas = self.canv
+        canvas._tareaid_header = (self.left, self.right)  # type: ignore[attr-defined]
+        if self.title_page:
+            canvas._tareaid_untitled_page = canvas.getPageNumber()  # type: ignore[attr-defined]
 
 
 class _NumberedCanvas(Canvas):
@@ -80,6 +89,7 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._furniture = furniture
         self._tareaid_header = furniture.default_header
+        self._tareaid_untitled_page = 0
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
@@ -100,30 +110,29 @@ class _NumberedCanvas(Canvas):
         left_x, right_x = st.MARGIN_X, width - st.MARGIN_X
         usable = right_x - left_x
         self.saveState()
+        s = st.styles()
 
-        # Running header: case (left) and board date (right), above a rule.
-        left, right = self._tareaid_header
-        y = height - 10.5 * mm
-        self.setFillColor(st.MUTED)
-        right = fit(right, SANS, 7.2, usable * 0.3)
-        right_width = self.stringWidth(right, SANS, 7.2)
-        draw_runs(self, right_x - right_width, y, right, SANS, 7.2)
-        self.setFillColor(st.ACCENT)
-        draw_runs(
-            self, left_x, y, fit(left, SANS_BOLD, 7.2, usable - right_width - 12), SANS_BOLD, 7.2
-        )
-        self.setStrokeColor(st.RULE)
-        self.setLineWidth(0.4)
-        self.line(left_x, y - 3, right_x, y - 3)
+        # Running header on continuation pages: case (left) and board date (right), above
+        # a rule. Drawn as paragraphs: a name may be in any script.
+        if self._tareaid_untitled_page != number:
+            left, right = self._tareaid_header
+            y = height - 10.5 * mm
+            right_width = _draw_line(self, right, s.header_right, left_x, y, usable * 0.3, usable)
+            _draw_line(self, left, s.header, left_x, y, usable - right_width - 12)
+            self.setStrokeColor(st.RULE)
+            self.setLineWidth(0.4)
+            self.line(left_x, y - 3, right_x, y - 3)
 
         # Footer: rule, page and version line, then the disclaimer (and the audit head).
-        size, small = 6.8, 6.1
+        size, small = st.SMALL_SIZE, st.FOOTER_SIZE
         disclaimer_lines = simpleSplit(furniture.disclaimer, SANS, small, usable)
         extra = [f"Audit trail head: {furniture.audit_head}"] if furniture.audit_head else []
         lines_below = len(disclaimer_lines) + len(extra)
-        base = 6.5 * mm
-        step = small + 1.6
+        base = 5.5 * mm
+        step = small + 1.5
         top = base + lines_below * step + 2
+        self.setStrokeColor(st.RULE)
+        self.setLineWidth(0.4)
         self.line(left_x, top + size + 2.5, right_x, top + size + 2.5)
         self.setFillColor(st.INK)
         self.setFont(SANS_BOLD, size)
@@ -145,6 +154,33 @@ class _NumberedCanvas(Canvas):
             self.drawString(left_x, y, line)
             y -= step
         self.restoreState()
+
+
+def _draw_line(
+    canvas: Canvas,
+    text: str,
+    style: ParagraphStyle,
+    x: float,
+    baseline: float,
+    width: float,
+    frame: float | None = None,
+) -> float:
+    """One line of text in any script on the canvas, shortened to fit ``width``; returns
+    the width it takes. A right-aligned style is aligned to ``x + frame``."""
+    text = fit(text, style.fontName, style.fontSize, width)
+    while True:
+        paragraph = blocks.plain(text, style)
+        paragraph.wrap(width, style.leading * 4)
+        lines = paragraph.blPara.lines
+        if len(lines) <= 1 or len(text) <= 1:
+            break
+        text = fit(text, style.fontName, style.fontSize, width * 0.9 * len(text) / (len(text) + 1))
+    # A line is a FragLine, or (extra space, words) for a one-font paragraph.
+    extra = (getattr(lines[0], "extraSpace", None) or lines[0][0]) if lines else width
+    used = width - extra
+    left = x + (frame - width if frame is not None else 0.0)
+    paragraph.drawOn(canvas, left, baseline - style.leading + style.fontSize)
+    return used
 
 
 def _furniture(
@@ -229,8 +265,24 @@ def _view(case: Case, assessment: Assessment, options: ReportOptions) -> case_se
             assessment=assessment,
             deidentified=True,
             redact=redactor if redactor.active else no_redaction,
+            bilirubin_unit=options.bilirubin_unit,
         )
-    return case_sections.CaseView(case, assessment, False, no_redaction)
+    return case_sections.CaseView(case, assessment, False, no_redaction, options.bilirubin_unit)
+
+
+def _case_pages(
+    view: case_sections.CaseView,
+    pack: EvidencePack,
+    citations: blocks.Citations,
+    width: float,
+    *,
+    heading: str,
+) -> list[Flowable]:
+    """One case: page 1, then its trial populations."""
+    return [
+        *case_sections.first_page(view, pack, citations, width, heading=heading),
+        *trial_sections.trial_populations(view.assessment, pack, citations, width),
+    ]
 
 
 def _case_header(view: case_sections.CaseView) -> tuple[str, str]:
@@ -266,8 +318,7 @@ def build_single(
         header = _case_header(view)
         story: list[Flowable] = [
             _HeaderMark(*header),
-            *case_sections.case_story(view, pack, citations, width, heading=REPORT_HEADING),
-            *case_sections.about(pack),
+            *_case_pages(view, pack, citations, width, heading=REPORT_HEADING),
             *evidence_sections.evidence(
                 pack,
                 citations,
@@ -276,6 +327,7 @@ def build_single(
                 epoch_note=_epoch_note("this case's data"),
             ),
             *evidence_sections.references(pack, citations),
+            *evidence_sections.about(pack),
         ]
         reference = view.reference
         return _render(
@@ -322,27 +374,27 @@ def build_combined(
         story: list[Flowable] = [
             _HeaderMark(*cover_header),
             blocks.para(markup(REPORT_HEADING), s.subtitle),
-            blocks.para(markup(title), s.title),
+            blocks.para(markup(title, bold=True), s.title),
             Spacer(1, 6),
             *_contents(views, width),
             Spacer(1, 4),
-            blocks.para(f"<b>How each headline is built.</b> {markup(HEADLINE_RULE)}", s.muted),
-            *case_sections.about(pack),
-            Spacer(1, 4),
             blocks.para(
                 markup(
-                    "Each case follows on its own page; the evidence behind the framework and "
-                    "the references are printed once, after the last case."
+                    "Each case follows on its own page; the evidence behind the framework, the "
+                    "references and how to read the summaries are printed once, after the "
+                    "last case."
                 ),
                 s.muted,
             ),
         ]
         for view in views:
             story += [PageBreak(), _HeaderMark(*_case_header(view))]
-            story += case_sections.case_story(view, pack, citations, width, heading=title)
+            story += _case_pages(view, pack, citations, width, heading=title)
         story += [
             PageBreak(),
-            _HeaderMark(f"TAREaid · {title} · Evidence and references", cover_header[1]),
+            _HeaderMark(
+                f"TAREaid · {title} · Evidence and references", cover_header[1], title_page=False
+            ),
             *evidence_sections.evidence(
                 pack,
                 citations,
@@ -351,6 +403,7 @@ def build_combined(
                 epoch_note=_epoch_note("any case in this file"),
             ),
             *evidence_sections.references(pack, citations),
+            *evidence_sections.about(pack),
         ]
         references = [v.reference for v in views]
         return _render(
@@ -392,7 +445,7 @@ def _contents(views: Sequence[case_sections.CaseView], width: float) -> list[Flo
         )
         rows.append(
             [
-                blocks.para(f"<b>{markup(view.reference)}</b>", s.cell),
+                blocks.para(f"<b>{markup(view.reference, bold=True)}</b>", s.cell),
                 blocks.para(blocks.iso(view.case.board_date), s.cell),
                 blocks.para(markup(view.assessment.headline), s.cell),
                 blocks.para(markup(outcome), s.cell),

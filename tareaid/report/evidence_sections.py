@@ -17,16 +17,15 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from tareaid.domain.assessment import Assessment
+from tareaid.domain.assessment import HEADLINE_RULE, Assessment
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack, Figure
-from tareaid.report import chart
+from tareaid.report import chart, trial_sections
 from tareaid.report import styles as st
 from tareaid.report.blocks import (
     Citations,
     box,
     grid_style,
-    head_row,
     make_table,
     muted,
     para,
@@ -43,7 +42,7 @@ EPOCH_TRIAL = "epoch"
 
 # Evidence table columns as shares of the text width: endpoint, the arms' values, the bars
 # of the medians, effect.
-EVIDENCE_COLUMNS = (0.30, 0.135, 0.145, 0.42)
+EVIDENCE_COLUMNS = (0.30, 0.175, 0.155, 0.37)
 
 
 def epoch_relevant(case: Case) -> bool:
@@ -83,12 +82,19 @@ def _values(
         if arm != usual
     ]
     if values is not None and not differing:
-        text_cell(commands, cell, bold=True, size=6.8)
-        return wrapped(values, width, bold=True, size=6.8)
+        text_cell(commands, cell, bold=True, size=8)
+        return wrapped(values, width, bold=True, size=8)
     text = f"<b>{markup(values)}</b>" if values else muted("not reported")
     if differing:
         text += "<br/>" + muted("; ".join(differing))
     return para(text, st.styles().evidence)
+
+
+def _unbroken(effect: str) -> str:
+    """An effect's parts kept whole on a line: "HR 0.69", "P = .0013", "95% CI"."""
+    for words in ("HR ", "P = ", "P &lt; ", "P &gt; ", "% CI ", "one-sided "):
+        effect = effect.replace(words, words.replace(" ", "&nbsp;"))
+    return effect
 
 
 def _unit_short(unit: str) -> str:
@@ -102,31 +108,25 @@ class _Row:
 
 
 def _ordered_rows(figures: Sequence[Figure], pack: EvidencePack) -> list[_Row]:
-    """Rows of one trial block: each subgroup right after the overall results it needs."""
-    in_block = {f.key for f in figures}
-    rows: list[_Row] = []
-    placed: set[str] = set()
-    subgroups = [f for f in figures if f.subgroup]
-    for figure in figures:
-        if figure.subgroup:
-            continue
-        rows.append(_Row(figure, False))
-        placed.add(figure.key)
-        for sub in subgroups:
-            if sub.key in placed:
-                continue
-            own = [k for k in sub.overall_figures if k in in_block]
-            if own and all(k in placed for k in own) and own[-1] == figure.key:
-                rows += [
-                    _Row(pack.figure(k), True) for k in sub.overall_figures if k not in in_block
-                ]
-                rows.append(_Row(sub, False))
-                placed.add(sub.key)
-    for sub in subgroups:  # subgroups whose overall results are all from other analyses
-        if sub.key not in placed:
-            rows += [_Row(pack.figure(k), True) for k in sub.overall_figures if k not in in_block]
-            rows.append(_Row(sub, False))
-    return rows
+    """Rows of one trial block, as the pack says figures are shown together: a subgroup
+    right after the overall results it needs (from other analyses too), liver progression
+    next to progression outside the liver."""
+    own = {f.key for f in figures}
+    return [
+        _Row(figure, figure.key not in own)
+        for figure in pack.display_figures(f.key for f in figures)
+    ]
+
+
+def _groups(rows: Sequence[_Row]) -> list[tuple[int, int]]:
+    """Index ranges of rows that must stay on one page: each figure with its companions."""
+    index = {row.figure.key: i for i, row in enumerate(rows)}
+    spans = []
+    for i, row in enumerate(rows):
+        mates = [index[k] for k in row.figure.companions() if k in index]
+        if mates:
+            spans.append((min([i, *mates]), max([i, *mates])))
+    return spans
 
 
 def trial_block(
@@ -152,8 +152,9 @@ def trial_block(
     block_population = figures[0].population
     heading = para(
         f"<b>{markup(trial.name)}</b> {citations.cite(trial.reference)} · "
-        f"{markup(trial.design)} · {size}.<br/>"
-        + muted(f"{markup(trial.description)} <b>Population:</b> {markup(block_population)}."),
+        f"{markup(trial.design)} · {size}.<br/>" + muted(markup(trial.description)),
+        # The whole trial's population is its size, above; a row for another population
+        # (a subgroup) names it.
         s.trial,
     )
     header_arms = (figures[0].experimental_arm, figures[0].control_arm)
@@ -162,13 +163,13 @@ def trial_block(
     # Row 0 is the trial heading; row 1 the column header, repeated (with the trial's name)
     # if the table continues on the next page.
     endpoint_head = f"{trial.name}: endpoint"
+    if string_width(endpoint_head, SANS_BOLD, 8) > widths[0] - 6:
+        endpoint_head = "Endpoint"
     data: list[list] = [
         [heading, "", "", ""],
         [
-            endpoint_head
-            if string_width(endpoint_head, SANS_BOLD, 6.8) <= widths[0] - 6
-            else para(markup(endpoint_head), s.cell_head),
-            "Experimental vs\ncontrol",
+            endpoint_head,
+            "TARE vs control",
             chart.axis(scale_max, bars_width),
             "Effect: hazard ratio (95% CI), P",
         ],
@@ -180,6 +181,7 @@ def trial_block(
         ("TOPPADDING", (0, 0), (-1, 0), 4),
         ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
         ("BACKGROUND", (0, 1), (-1, 1), st.HEAD_FILL),
+        ("LEFTPADDING", (0, 2), (0, -1), 5),
         ("LINEABOVE", (0, 1), (-1, 1), 0.6, st.ACCENT),
         ("LINEBELOW", (0, 1), (-1, 1), 0.6, st.ACCENT),
         ("LINEBELOW", (0, 2), (-1, -1), 0.25, st.RULE),
@@ -187,26 +189,31 @@ def trial_block(
         # Never leave the heading and column header at the foot of a page on their own.
         ("NOSPLIT", (0, 0), (-1, 2)),
     ]
-    head_row(style, 1)
+    text_cell(style, (0, 1), (-1, 1), bold=True, size=8, colour=st.ACCENT)
     rows = _ordered_rows(figures, pack)
     first_row = len(data)
     for index, row in enumerate(rows, start=first_row):
         figure = row.figure
-        lines = [f"<b>{markup(figure.endpoint)}</b>"]
+        # Primary endpoints carry the emphasis (bold, a rule at their left, the tag in the
+        # accent colour); every other result, post-hoc subgroups included, is plain.
+        endpoint = markup(figure.endpoint)
+        lines = [f"<b>{endpoint}</b>" if figure.primary else endpoint]
         tags = _figure_tags(figure)
         if tags:
-            colour = st.ALERT_EDGE if figure.subgroup or figure.post_hoc else st.ACCENT
-            lines[0] += f' <font color="#{colour.hexval()[2:]}" size="6">{markup(tags)}</font>'
+            if figure.primary:
+                lines[0] += f' <font color="#{st.ACCENT.hexval()[2:]}"><b>{markup(tags)}</b></font>'
+            else:
+                lines[0] += " " + muted(markup(tags))
         if row.context:
             lines.append(
                 muted(
-                    f"For comparison, the overall result {citations.cite(figure.reference)}: "
-                    f"{markup(figure.population)}"
+                    f"For comparison, the overall result of "
+                    f"{markup(pack.trials[figure.trial].name)} {citations.cite(figure.reference)}"
                 )
             )
         elif figure.population != block_population:
             lines.append(muted(markup(figure.population)))
-        effect = markup(figure.effect_text()) or muted("HR and P not given.")
+        effect = _unbroken(markup(figure.effect_text())) or muted("HR and P not given.")
         if figure.note:
             effect += " " + muted(markup(figure.note))
         bars = chart.median_bars(figure, scale_max, bars_width) if chartable(figure) else ""
@@ -218,19 +225,12 @@ def trial_block(
                 para(effect, s.evidence),
             ]
         )
-        if figure.subgroup:
-            style.append(("BACKGROUND", (0, index), (-1, index), st.NOTE_FILL))
-            style.append(("LINEBEFORE", (0, index), (0, index), 2, st.NOTE_EDGE))
-            # A subgroup and the overall results printed for it stay on one page.
-            overall = [
-                i
-                for i, other in enumerate(rows[: index - first_row], start=first_row)
-                if other.figure.key in figure.overall_figures
-            ]
-            if overall:
-                style.append(("NOSPLIT", (0, min(overall)), (-1, index)))
-        elif row.context:
-            style.append(("BACKGROUND", (0, index), (-1, index), st.ZEBRA_FILL))
+        if figure.primary:
+            style.append(("LINEBEFORE", (0, index), (0, index), 2.2, st.ACCENT))
+    # A subgroup and the overall results printed for it, and a pair of results never shown
+    # apart, stay on one page.
+    for low, high in _groups(rows):
+        style.append(("NOSPLIT", (0, first_row + low), (-1, first_row + high)))
     return make_table(data, widths, grid_style(header_rows=0, extra=style), repeatRows=(1,))
 
 
@@ -249,16 +249,22 @@ def evidence_figures(pack: EvidencePack, include_epoch: bool) -> dict[str, list[
 def cited_keys(
     pack: EvidencePack, include_epoch: bool, assessments: Iterable[Assessment]
 ) -> list[str]:
-    """Reference keys the report cites: the trials shown and the flags raised."""
+    """Reference keys the report cites: the trials shown, the flags raised, the sources of
+    the framework's claims, the guidance and the trial-population criteria."""
     keys: list[str] = []
     for trial_key, figures in evidence_figures(pack, include_epoch).items():
         keys.append(pack.trials[trial_key].reference)
-        keys += [f.reference for f in figures]
+        keys += [f.reference for f in pack.display_figures(f.key for f in figures)]
     for assessment in assessments:
         for flag in assessment.evidence_gaps:
             keys += pack.gaps[flag.key].references
         for flag in assessment.workup_alerts:
             keys += pack.alerts[flag.key].references
+        for factor in assessment.factors:
+            if factor.claim is not None:
+                keys += [r.key for r in pack.claim_references(factor.claim)]
+    keys += [item.reference for item in pack.guidance]
+    keys += trial_sections.source_keys(pack)
     return keys
 
 
@@ -270,7 +276,8 @@ def evidence(
     include_epoch: bool,
     epoch_note: str,
 ) -> list[Flowable]:
-    """The published results trial by trial, with the medians charted, and the correction."""
+    """The published results trial by trial, with the medians charted, the guidance and the
+    correction."""
     s = st.styles()
     by_trial = evidence_figures(pack, include_epoch)
     shown = [figure for figures in by_trial.values() for figure in figures]
@@ -279,24 +286,22 @@ def evidence(
         # Room for the heading and the first trial's heading, column header and first row
         # (kept together by the table), or the evidence starts on the next page.
         CondPageBreak(100),
-        Spacer(1, 6),
+        Spacer(1, 2),
+        para("The evidence", s.h1_loose),
         make_table(
             [
                 [
-                    [
-                        para("The evidence", s.h1_loose),
-                        plain(
-                            "A subgroup result is always printed beside the overall result it "
-                            "belongs to. Bars show the arms' medians on one shared axis.",
-                            s.small,
-                        ),
-                    ],
-                    chart.legend(width * 0.36),
+                    plain(
+                        "Primary endpoints: bold, with a rule at the left. A subgroup is printed "
+                        "beside its overall result. Bars: the arms' medians, one axis.",
+                        s.muted,
+                    ),
+                    chart.legend(width * 0.42),
                 ]
             ],
-            [width * 0.64, width * 0.36],
+            [width * 0.58, width * 0.42],
             [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -309,6 +314,7 @@ def evidence(
     if not include_epoch and EPOCH_TRIAL in pack.trials:
         out.append(Spacer(1, 2))
         out.append(plain(epoch_note, s.muted))
+    out += guidance(pack, citations)
     out.append(Spacer(1, 5))
     out.append(
         KeepTogether(
@@ -316,7 +322,7 @@ def evidence(
                 box(
                     [
                         para("About the evidence: a correction", s.h2),
-                        plain(pack.correction_note, s.note),
+                        plain(pack.correction_note, s.note_small),
                     ],
                     width,
                     st.NOTE_FILL,
@@ -328,14 +334,39 @@ def evidence(
     return out
 
 
-def references(pack: EvidencePack, citations: Citations) -> list[Flowable]:
-    """The numbered references cited in the report."""
+def guidance(pack: EvidencePack, citations: Citations) -> list[Flowable]:
+    """What the guidelines say that bears on TARE, one line each."""
     s = st.styles()
-    out: list[Flowable] = [para("References", s.h1)]
-    for number, key in enumerate(citations.keys, start=1):
+    items = [
+        para(f"{markup(item.text)} {citations.cite(item.reference)}", s.note_small)
+        for item in pack.guidance
+    ]
+    return [KeepTogether([para("Guidance", s.h2), *items])] if items else []
+
+
+def references(pack: EvidencePack, citations: Citations) -> list[Flowable]:
+    """The references cited in the report: numbered ones, one per line, then the sources
+    of the trial-population criteria by their labels, run together."""
+    s = st.styles()
+
+    def entry(key: str) -> str:
         reference = pack.reference(key)
-        text = f"[{number}] {markup(reference.citation())}"
-        if reference.note:
-            text += " " + muted(markup(reference.note))
-        out.append(para(text, s.reference))
+        text = f"[{citations.tag(key)}] {markup(reference.citation())}"
+        return text + (" " + muted(markup(reference.note)) if reference.note else "")
+
+    out: list[Flowable] = [para("References", s.h1)]
+    out += [para(entry(key), s.reference) for key in citations.numbered]
+    if citations.labelled:
+        sources = " &nbsp; ".join(entry(key) for key in citations.labelled)
+        out.append(para(f"<b>Trial-population sources.</b> {sources}", s.reference))
     return out
+
+
+def about(pack: EvidencePack) -> list[Flowable]:
+    """How to read the summary, and what it does not cover."""
+    s = st.styles()
+    lines = [
+        f"<b>How the headline is built.</b> {markup(HEADLINE_RULE)}",
+        f"<b>What this summary does not cover.</b> {markup(pack.not_covered)}",
+    ]
+    return [para("About this summary", s.h2), *[para(line, s.small) for line in lines]]

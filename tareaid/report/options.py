@@ -6,11 +6,28 @@ import datetime
 import os
 from dataclasses import dataclass
 
+from tareaid.domain.units import BILIRUBIN_UNITS, MG_DL, UMOL_L
+
 #: Generated time used by byte-stable output when neither ``generated_at`` nor
 #: ``SOURCE_DATE_EPOCH`` says otherwise.
 INVARIANT_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 PAGE_SIZE_NAMES: tuple[str, ...] = ("A4", "Letter")
+
+# Ways of writing µmol/L that people and command lines use: the micro sign (U+00B5), the
+# Greek mu (U+03BC) and plain "u".
+_UNIT_SPELLINGS = {MG_DL.lower(): MG_DL, **{f"{m}mol/l": UMOL_L for m in ("µ", "μ", "u")}}
+
+
+def bilirubin_unit(text: str) -> str:
+    """The bilirubin unit named by ``text`` ("mg/dL", "µmol/L", "umol/L", any case);
+    ``ValueError`` for anything else."""
+    unit = _UNIT_SPELLINGS.get(text.strip().lower())
+    if unit is None:
+        raise ValueError(
+            f"bilirubin unit {text!r} is not one of: {', '.join(BILIRUBIN_UNITS)} (or umol/L)"
+        )
+    return unit
 
 
 @dataclass(frozen=True)
@@ -23,8 +40,8 @@ class ReportOptions:
     tests and reproducible archives. ``generated_at`` is printed on every page (UTC); by
     default it is the current time, or a fixed time when ``invariant``. ``audit_head`` is an
     optional audit-trail hash printed in the footer so a paper copy can be matched to the
-    database record. ``bilirubin_unit`` is the unit a bilirubin value is printed in, "mg/dL"
-    or "µmol/L" (the reader's preference; the case stores mg/dL).
+    database record. ``bilirubin_unit`` is the unit bilirubin is shown in ("mg/dL", the
+    default, or "µmol/L"; "umol/L" is accepted and stored as "µmol/L").
     """
 
     deidentified: bool = False
@@ -32,9 +49,10 @@ class ReportOptions:
     invariant: bool = False
     generated_at: datetime.datetime | None = None
     audit_head: str | None = None
-    bilirubin_unit: str = "mg/dL"
+    bilirubin_unit: str = MG_DL
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "bilirubin_unit", bilirubin_unit(self.bilirubin_unit))
         if self.page_size not in PAGE_SIZE_NAMES:
             raise ValueError(
                 f"page_size {self.page_size!r} is not one of: {', '.join(PAGE_SIZE_NAMES)}"

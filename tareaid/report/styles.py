@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -21,9 +21,9 @@ from tareaid.report.fonts import SANS, SANS_BOLD, register_fonts
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 
-MARGIN_X = 14 * mm
-MARGIN_TOP = 15 * mm  # room for the running header
-MARGIN_BOTTOM = 19 * mm  # room for the footer and the disclaimer
+MARGIN_X = 12.5 * mm
+MARGIN_TOP = 13 * mm  # room for the running header
+MARGIN_BOTTOM = 17 * mm  # room for the footer and the disclaimer
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -63,6 +63,43 @@ def tier_markup(tier: str) -> str:
     return f'<font color="#{colour}"><b>{TIER_SHAPES[tier]} {TIER_LABELS[tier]}</b></font>'
 
 
+# Shapes for the evidence status of a framework claim, beside the status's words (never
+# colour alone): a cross where the trials do not bear the claim out, a half-filled circle for
+# indirect evidence, an up arrow where the evidence is stronger than the framework says, a
+# "not equal" where guidance places the setting differently, an open circle for clinical
+# reasoning and a tick where the tier follows who the trials enrolled.
+CLAIM_SHAPES: dict[str, str] = {
+    "not_shown_by_trials": "✗",
+    "contradicted_for_survival": "✗",
+    "not_supported": "✗",
+    "conflicts_with_guidance": "≠",
+    "indirect": "◐",
+    "understated": "↑",
+    "clinical_reasoning": "○",
+    "consistent_with_trial_eligibility": "✓",
+}
+
+# Work-up alert severities: a filled square for a contraindication (to resolve first), a
+# warning triangle for a caution; each with its word.
+SEVERITY_SHAPES: dict[str, str] = {"contraindication": "■", "caution": "⚠"}
+CAUTION_EDGE = colors.HexColor("#8a6500")
+CAUTION_FILL = colors.HexColor("#fff6dc")
+
+# Trial-population criteria: met, not met, unknown; each with its word.
+CRITERION_SHAPES: dict[str, str] = {"met": "✓", "not_met": "✗", "unknown": "?"}
+CRITERION_COLOURS: dict[str, colors.Color] = {
+    "met": colors.HexColor("#1b6e3a"),
+    "not_met": colors.HexColor("#a3202b"),
+    "unknown": colors.HexColor("#4a4f57"),
+}
+
+# Sizes: running text and table text at 8.5 pt or more; notes, citations and the footer
+# never under 7 pt.
+BODY_SIZE = 8.5
+SMALL_SIZE = 7.5
+FOOTER_SIZE = 7.0
+
+
 @dataclass(frozen=True)
 class Styles:
     """The paragraph styles of one report."""
@@ -79,11 +116,16 @@ class Styles:
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     cell_small: ParagraphStyle
+    data: ParagraphStyle
     headline: ParagraphStyle
+    context: ParagraphStyle
     note: ParagraphStyle
+    note_small: ParagraphStyle
     reference: ParagraphStyle
     trial: ParagraphStyle
     evidence: ParagraphStyle
+    header: ParagraphStyle
+    header_right: ParagraphStyle
 
 
 @functools.cache
@@ -94,22 +136,17 @@ def styles() -> Styles:
     def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
         kw.setdefault("fontName", SANS)
         kw.setdefault("textColor", INK)
-        return ParagraphStyle(
-            name,
-            fontSize=size,
-            leading=leading,
-            alignment=TA_LEFT,
-            splitLongWords=1,
-            **kw,
-        )
+        kw.setdefault("alignment", TA_LEFT)
+        return ParagraphStyle(name, fontSize=size, leading=leading, splitLongWords=1, **kw)
 
+    body, small = BODY_SIZE, SMALL_SIZE
     return Styles(
         title=style("title", 15, 18, fontName=SANS_BOLD, textColor=ACCENT, spaceAfter=1),
-        subtitle=style("subtitle", 8.5, 11, textColor=MUTED),
+        subtitle=style("subtitle", small, 9.5, textColor=MUTED),
         h1=style(
             "h1",
-            10,
-            12,
+            10.5,
+            12.5,
             fontName=SANS_BOLD,
             textColor=ACCENT,
             spaceBefore=5,
@@ -117,19 +154,32 @@ def styles() -> Styles:
             keepWithNext=1,
         ),
         h1_loose=style(
-            "h1_loose", 10, 12, fontName=SANS_BOLD, textColor=ACCENT, spaceBefore=5, spaceAfter=2
+            "h1_loose",
+            10.5,
+            12.5,
+            fontName=SANS_BOLD,
+            textColor=ACCENT,
+            spaceBefore=5,
+            spaceAfter=2,
         ),
-        h2=style("h2", 8.3, 10.2, fontName=SANS_BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1),
-        body=style("body", 7.8, 9.8),
-        small=style("small", 6.8, 8.3),
-        muted=style("muted", 6.7, 8.2, textColor=MUTED),
-        cell=style("cell", 7, 8.6),
-        cell_bold=style("cell_bold", 7, 8.6, fontName=SANS_BOLD),
-        cell_head=style("cell_head", 6.8, 8.2, fontName=SANS_BOLD, textColor=ACCENT),
-        cell_small=style("cell_small", 6.3, 7.6, textColor=MUTED),
-        headline=style("headline", 8.8, 11, fontName=SANS_BOLD),
-        note=style("note", 7, 8.6),
-        trial=style("trial", 6.8, 8.2, spaceBefore=3.5, keepWithNext=1),
-        evidence=style("evidence", 6.8, 8.1),
-        reference=style("reference", 6.6, 8, leftIndent=13, firstLineIndent=-13, spaceAfter=1),
+        h2=style("h2", 9, 11, fontName=SANS_BOLD, spaceBefore=4, spaceAfter=1.5, keepWithNext=1),
+        body=style("body", body, 10.3),
+        small=style("small", small, 8.9),
+        muted=style("muted", small, 8.9, textColor=MUTED),
+        cell=style("cell", body, 10),
+        cell_bold=style("cell_bold", body, 10, fontName=SANS_BOLD),
+        cell_head=style("cell_head", 8, 9.6, fontName=SANS_BOLD, textColor=ACCENT),
+        cell_small=style("cell_small", small, 9, textColor=MUTED),
+        data=style("data", small, 9.1),
+        headline=style("headline", 10, 12.4, fontName=SANS_BOLD),
+        context=style("context", body, 10.5),
+        note=style("note", body, 10.2),
+        note_small=style("note_small", 8, 9.7),
+        trial=style("trial", 8, 9.8, spaceBefore=4, keepWithNext=1),
+        evidence=style("evidence", 8, 9.4),
+        reference=style(
+            "reference", small, 8.9, leftIndent=16, firstLineIndent=-16, spaceAfter=0.6
+        ),
+        header=style("header", 7.5, 9, fontName=SANS_BOLD, textColor=ACCENT),
+        header_right=style("header_right", 7.5, 9, textColor=MUTED, alignment=TA_RIGHT),
     )

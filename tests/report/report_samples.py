@@ -193,6 +193,46 @@ def long_case() -> dict:
     }
 
 
+def full_case() -> dict:
+    """Every field of the case format filled (CONTRACT §2 and §2b), with long but ordinary
+    free text: what a thorough board writes."""
+    sentence = "Discussed imaging, pathology and the work-up with the HPB team in detail. "
+    return {
+        **TYPICAL,
+        "histology": "adenocarcinoma",
+        "prior_adjuvant_chemotherapy": True,
+        "adjuvant_ended_on": "2025-01-15",
+        "lung_metastasis_count": 2,
+        "lung_metastasis_max_mm": 8,
+        "nodal_regions": 1,
+        "nodal_max_mm": 14,
+        "bone_metastases": False,
+        "peritoneal_metastases": False,
+        "other_extrahepatic_site": False,
+        "ascites": False,
+        "cirrhosis": False,
+        "portal_hypertension": False,
+        "main_portal_vein_involvement": False,
+        "prior_upper_abdominal_radiotherapy": False,
+        "peripheral_neuropathy_grade": 1,
+        "other_active_malignancy": False,
+        "life_expectancy_3_months": True,
+        "albumin_g_dl": 3.8,
+        "lung_dose_gy": 12.0,
+        "notes": (sentence * 24).strip() + " END OF NOTES",
+        "overrides": {
+            key: {"tier": "neutral", "reason": sentence * 3}
+            for key in ("metastatic_pattern", "treatment_goal", "ecog")
+        },
+        "decision": {
+            **TYPICAL["decision"],
+            "rationale": sentence * 6,
+            "dissent": sentence * 4 + "END OF DISSENT",
+            "attendees": [f"Dr Attendee {i} (department {i})" for i in range(12)],
+        },
+    }
+
+
 def make(data: dict) -> tuple[Case, Assessment]:
     case = parse_case(data)
     return case, assess(case, load_pack())

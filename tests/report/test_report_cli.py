@@ -122,3 +122,22 @@ def test_report_command_runs_as_a_program(db, out):
     )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    # TYPICAL's bilirubin is 0.8 mg/dL = 13.68 µmol/L (1 mg/dL = 17.1 µmol/L).
+    [("mg/dL", "Serum bilirubin 0.8 mg/dL"), ("umol/L", "Serum bilirubin 13.7 µmol/L")],
+)
+def test_bilirubin_unit(db, out, capsys, unit, expected):
+    target = out / "case.pdf"
+    code = run(["report", "CRLM-2026-014", "-o", str(target), "--bilirubin-unit", unit, "--db", db])
+    assert code == 0, capsys.readouterr().err
+    assert expected in Pdf(target.read_bytes()).pages[0]
+
+
+def test_unknown_bilirubin_unit_is_bad_usage(db, out, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run(["report", "CRLM-2026-014", "-o", str(out / "x.pdf"), "--bilirubin-unit", "g/L"])
+    assert exit_info.value.code == 2
+    assert list(out.iterdir()) == []

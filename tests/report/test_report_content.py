@@ -152,7 +152,9 @@ def test_scope_and_disclaimer_are_printed(typical):
 def test_epoch_is_omitted_with_a_reason_in_a_first_line_case(typical):
     assert "EPOCH (second-line, TheraSphere glass microspheres) is not shown" in typical.text
     assert "8.0 vs 7.2 mo" not in typical.text
-    assert "10.1200/JCO.21.01839" not in typical.text
+    assert "EPOCH: endpoint" not in typical.text
+    # The EPOCH paper is still cited: it is a source (E2) of the trial-population criteria.
+    assert "[E2] Mulcahy MF" in typical.text
 
 
 @pytest.mark.parametrize("data", [SECOND_LINE, SECOND_LINE_RESCUE], ids=["therasphere", "line2"])
@@ -165,15 +167,43 @@ def test_epoch_is_shown_for_second_line_or_therasphere(data):
     assert "is not shown" not in pdf.text
 
 
-def test_checklist_shows_factor_finding_tier_source_and_reason(typical):
-    text = typical.text
-    for heading in ("Factor", "Finding", "Tier", "Source", "Reason"):
-        assert heading in text
-    assert "Metastatic pattern Liver-dominant disease ▲ Favours TARE Derived" in text
-    # The ECOG override: the tier the clinician set, the derived one and both reasons.
-    assert "● Neutral Override derived tier: ▲ Favours TARE" in text
-    assert "ECOG 1 on paper but frail after a recent admission; treat as 2." in text
-    assert "Rule: Framework's favours tier: ECOG 0–1" in text
+def test_checklist_shows_factor_finding_tier_reason_and_claim_status(typical):
+    page = typical.pages[0]
+    for heading in ("Factor and finding", "Tier", "Reason", "What the evidence says"):
+        assert heading in page
+    assert "Metastatic pattern Liver-dominant disease ▲ Favours TARE Derived" in page
+    # The ECOG override: the tier the clinician set, the derived one beside it, both reasons.
+    assert "● Neutral Override; derived: ▲ Favours TARE" in page
+    assert "ECOG 1 on paper but frail after a recent admission; treat as 2." in page
+    assert "Rule: Framework's favours tier: ECOG 0–1" in page
+
+
+# CONTRACT.md §4 and EVIDENCE.md: the evidence status of each framework claim, by shape and
+# words, beside the framework's own words.
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "✗ Not shown by the trials.",  # metastatic pattern, favours
+        "◐ Indirect evidence.",  # conversion to resection, favours
+        "“primary evidence”: ✗ Contradicted for survival.",  # first line, favours
+        "“may benefit more in pooled subgroups”: ✗ Not supported.",  # RAS mutant
+        "○ Clinical reasoning.",  # liver lesions
+        "✓ Consistent with trial eligibility.",  # ECOG (an override takes its tier's status)
+    ],
+)
+def test_claim_status_is_beside_each_factor_on_page_one(typical, expected):
+    assert expected in typical.pages[0]
+
+
+def test_claims_of_other_tiers_and_of_no_tier():
+    late = report(LATE_LINE).pages[0]
+    assert "↑ Understated." in late  # the timing override to neutral: second-line rescue
+    assert "No claim: the framework does not place these data in a tier." in late
+
+
+def test_framework_provenance_is_said_once_on_page_one(typical):
+    assert typical.text.count("it is not a validated score") == 1
+    assert "published, patient-facing web page" in typical.pages[0]
 
 
 def test_every_tier_has_its_shape_and_word():
@@ -183,25 +213,35 @@ def test_every_tier_has_its_shape_and_word():
     assert "◆ Outside framework" in report(SPARSE).text
 
 
-def test_counts_headline_and_the_rule_behind_it(typical):
-    _case, assessment = make(TYPICAL)
-    text = typical.text
-    assert assessment.headline in text
-    assert "▲ Favours TARE: 5" in text
-    assert "● Neutral: 1" in text
-    assert "▼ Against TARE: 0" in text
-    assert "How the headline is built. Facts, never a recommendation" in text
+def test_headline_then_evidence_context_then_the_rule_away_from_page_one(typical):
+    page = typical.pages[0]
+    # "5 of 6 factors favour": CONTRACT §3 on TYPICAL's data, the ECOG override counted.
+    headline = page.index("5 of 6 factors favour adding TARE, 1 neutral, 0 against")
+    context = page.index("First-line setting: in SIRFLOX and the combined analysis")
+    checklist = page.index("Selection framework")
+    assert headline < context < checklist
+    assert "PFS at any site HR 0.93; overall survival HR 1.04" in page
+    assert "How the headline is built" not in page
+    assert "How the headline is built. Facts, never a recommendation" in typical.text
+
+
+def test_one_factor_favours_in_the_singular():
+    pdf = report({**SPARSE, "metastatic_pattern": "liver_only"})
+    assert "1 of 6 factors favours adding TARE" in pdf.pages[0]
 
 
 def test_gaps_and_alerts_are_explained(typical, second_line):
-    assert "Lung shunt fraction 10–20%: activity reduction." in typical.text
+    assert "⚠ Caution: Lung shunt fraction 10–20%: activity reduction." in typical.text
     assert "usual activity reduction is 20%" in typical.text
     assert "Biologic agent." in typical.text
     text = second_line.text
     # Glass microspheres: a shunt of 23% raises no shunt alert, but the lung dose is needed.
     assert "Glass microspheres: lung dose needed." in text
     assert "Lung shunt fraction above 20%" not in text
-    assert "Serum bilirubin above 2.0 mg/dL (34.2 µmol/L)." in text
+    assert "■ Contraindication, to resolve first: Serum bilirubin above 2.0 mg/dL" in text
+    assert "⚠ Caution: Glass microspheres: lung dose needed." in text
+    # A caution is never worded as something to resolve first.
+    assert "to resolve first: Glass microspheres" not in text
     for title in (
         "Irinotecan-based chemotherapy.",
         "Biologic agent.",
@@ -216,26 +256,48 @@ def test_gaps_and_alerts_are_explained(typical, second_line):
 
 
 def test_unchecked_alerts_say_which_values_are_missing():
-    text = report(MINIMAL).text
-    assert "Work-up alerts: none raised by the recorded work-up values." in text
-    assert "Not recorded: lung shunt fraction, serum bilirubin" in text
+    page = report(MINIMAL).pages[0]
+    # The assessment's own words (CONTRACT §3): "no alert" is never printed for a check not
+    # done.
+    assert "Not checked: lung shunt fraction and bilirubin not recorded." in page
+    assert "No work-up alert" not in page
+    assert "none raised" not in page
+    checked = report({**MINIMAL, "lung_shunt_fraction_pct": 5, "bilirubin_mg_dl": 0.5})
+    assert "No work-up alert raised by the recorded values." in checked.pages[0]
+    assert "Not checked: lung" not in checked.pages[0]
+    assert "Not checked: bilirubin" not in checked.pages[0]
 
 
-def test_case_data_is_grouped_with_labels_and_units(typical):
-    text = typical.text
-    assert "Age 68 years" in text
-    assert "Largest lesion 46 mm" in text
-    assert "Lung shunt fraction 12.5%" in text
-    assert "Serum bilirubin 0.8 mg/dL" in text
-    assert "Primary tumour side Left" in text
-    sparse = report(SPARSE).text
-    assert "Sex not recorded" in sparse
+def test_work_up_values_and_treatment_plan_are_beside_their_flags(typical):
+    page = typical.pages[0]
+    assert "Age 68 years · Sex Female" in page
+    assert "Values: Lung shunt fraction 12.5% · Estimated lung dose not recorded" in page
+    assert "Serum bilirubin 0.8 mg/dL" in page
+    assert "Treatment plan: Planned chemotherapy FOLFOX · Planned biologic Bevacizumab" in page
+    assert "Sex not recorded" in report(SPARSE).pages[0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    # 0.8 mg/dL × 17.1 = 13.68 µmol/L; 2.6 mg/dL = 44.46 µmol/L (EVIDENCE.md: 1 mg/dL =
+    # 17.1 µmol/L).
+    [("mg/dL", "Serum bilirubin 0.8 mg/dL"), ("µmol/L", "Serum bilirubin 13.7 µmol/L")],
+)
+def test_bilirubin_in_the_chosen_unit(unit, expected):
+    pdf = report(TYPICAL, ReportOptions(invariant=True, bilirubin_unit=unit))
+    assert expected in pdf.pages[0]
+    if unit == "µmol/L":
+        assert "0.8 mg/dL" not in pdf.text
+    second = report(SECOND_LINE, ReportOptions(invariant=True, bilirubin_unit="umol/L"))
+    assert "Serum bilirubin 44.5 µmol/L" in second.pages[0]
 
 
 def test_decision_is_printed(typical):
     text = typical.text
-    assert "Outcome: Discuss TARE with the patient" in text
-    assert "Status: Finalised · Decided on: 2026-12-03" in text
+    assert (
+        "Outcome: Discuss TARE with the patient · Status: Finalised · Decided on: 2026-12-03"
+        in text
+    )
     assert "Stop bevacizumab ≥ 4 weeks before work-up." in text
     assert "Dr A. Okafor (HPB surgery); Dr L. Brennan (IR); Dr S. Patel (oncology)" in text
     assert "Board decision: none recorded" in report(LATE_LINE).text
@@ -260,7 +322,11 @@ def test_every_page_has_its_footer_and_header(pdf_name, request):
         assert f"Evidence pack {pack.version} (reviewed {pack.reviewed_on.isoformat()})" in page
         assert "Decision support for qualified clinicians" in page
         assert "it is not a treatment recommendation" in page
-        assert "Tumour board 2026-12-" in page
+        if number > 1:  # the running header; page 1 has the title instead
+            assert "Tumour board 2026-12-" in page
+    # Case reference and board date once at the top of page 1, not twice.
+    assert pdf.pages[0].count("Tumour board 2026-12-") == 1
+    assert pdf.pages[0].count("Case CRLM-2026-0") == 1
 
 
 def test_generated_time_is_printed_in_utc():

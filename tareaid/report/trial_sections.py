@@ -1,0 +1,139 @@
+"""Trial populations: does this patient resemble the patients the evidence comes from?
+
+A compact table, criteria down and the four trials across (SIRFLOX, FOXFIRE, FOXFIRE-Global,
+EPOCH), each cell met / not met / unknown by shape and word with the criterion's sources;
+then each trial's summary sentence and what could not be checked. Every word comes from the
+assessment and the evidence pack; the wording is about the applicability of the evidence,
+never about eligibility.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from tareaid.domain.assessment import Assessment
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.trials import CriterionResult, TrialFit
+from tareaid.report import styles as st
+from tareaid.report.blocks import (
+    Citations,
+    grid_style,
+    head_row,
+    make_table,
+    para,
+    plain,
+    text_cell,
+    wrapped,
+)
+from tareaid.report.fonts import SANS_BOLD, string_width
+
+
+def source_keys(pack: EvidencePack) -> list[str]:
+    """The references every trial-population criterion rests on (cited by label)."""
+    labels: list[str] = []
+    for population in pack.populations:
+        for criterion in population.criteria:
+            labels += criterion.sources
+        for item in population.not_checkable:
+            labels += item.sources
+    return [pack.source(label).key for label in dict.fromkeys(labels)]
+
+
+def _rows(trials: Iterable[TrialFit]) -> list[str]:
+    """The criteria in the order they first appear, named by their short name: one row for
+    the same thing checked by several trials (with each trial's own threshold)."""
+    return list(dict.fromkeys(c.short for trial in trials for c in trial.criteria))
+
+
+def _sources(result: CriterionResult, pack: EvidencePack, citations: Citations) -> str:
+    """The criterion's sources by label; a secondary source says so."""
+    tags = []
+    for label in result.sources:
+        reference = pack.source(label)
+        tag = citations.tag(reference.key)
+        tags.append(f"{tag} (secondary source)" if reference.secondary else tag)
+    return ", ".join(tags)
+
+
+def trial_populations(
+    assessment: Assessment, pack: EvidencePack, citations: Citations, width: float
+) -> list[Flowable]:
+    """The case against each trial's published eligibility criteria.
+
+    Every cell is a plain string styled by the table (a report has some ninety of them, and
+    a paragraph per cell would cost a markup parse each): per trial, one column for the
+    status (shape and word, in the status's colour) and one for the sources.
+    """
+    s = st.styles()
+    trials = assessment.trials
+    if not trials:
+        return []
+    criterion_width = width * 0.215
+    # The status column is as wide as its longest word ("✗ Not met", "? Unknown").
+    status_width = 7 + max(
+        string_width(f"{st.CRITERION_SHAPES[k]} {pack.trial_wording[k]}", SANS_BOLD, st.BODY_SIZE)
+        for k in st.CRITERION_SHAPES
+    )
+    sources_width = (width - criterion_width) / len(trials) - status_width
+    commands = grid_style(
+        extra=[
+            ("TOPPADDING", (0, 1), (-1, -1), 0.4),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2),
+        ]
+    )
+    head_row(commands)
+    header: list[object] = ["Criterion"]
+    for number, trial in enumerate(trials):
+        header += [trial.name, ""]
+        commands.append(("SPAN", (1 + 2 * number, 0), (2 + 2 * number, 0)))
+    rows: list[list] = [header]
+    text_cell(commands, (0, 1), (0, -1), size=st.BODY_SIZE)
+    for short in _rows(trials):
+        row_index = len(rows)
+        row: list[object] = [wrapped(short[0].upper() + short[1:], criterion_width - 6)]
+        for number, trial in enumerate(trials):
+            column = 1 + 2 * number
+            result = next((c for c in trial.criteria if c.short == short), None)
+            if result is None:
+                row += ["—", ""]
+                text_cell(commands, (column, row_index), colour=st.MUTED, size=st.BODY_SIZE)
+                continue
+            status = result.status
+            row.append(f"{st.CRITERION_SHAPES[status]} {pack.trial_wording[status]}")
+            text_cell(
+                commands,
+                (column, row_index),
+                bold=True,
+                size=st.BODY_SIZE,
+                colour=st.CRITERION_COLOURS[status],
+            )
+            row.append(
+                wrapped(_sources(result, pack, citations), sources_width - 4, size=st.SMALL_SIZE)
+            )
+            text_cell(commands, (column + 1, row_index), colour=st.MUTED, size=st.SMALL_SIZE)
+            commands.append(("TOPPADDING", (column + 1, row_index), (column + 1, row_index), 1.2))
+        rows.append(row)
+    commands.append(("LEADING", (0, 1), (-1, -1), 9.6))
+    table = make_table(
+        rows,
+        [criterion_width] + [status_width, sources_width] * len(trials),
+        commands,
+        repeatRows=1,
+        splitByRow=1,
+    )
+    summaries = [plain(trial.summary, s.body) for trial in trials]
+    legend = (
+        "Whether the trials' results apply to this patient, not eligibility. Unknown: a value "
+        "it needs is not recorded. —: not a criterion of the trial."
+    )
+    return [
+        CondPageBreak(120),
+        para("Trial populations", s.h1),
+        plain(legend, s.muted),
+        Spacer(1, 2),
+        table,
+        Spacer(1, 3),
+        *summaries,
+    ]
