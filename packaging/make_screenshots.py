@@ -85,7 +85,7 @@ def render(out: Path) -> list[Path]:
     save(window, "evidence.png")
 
     board_date = window.session.case.board_date if window.session.case else None
-    board = AgendaWindow(window.repository, parent=window)
+    board = AgendaWindow(window.editing, parent=window)
     if board_date is not None:
         board.choose_board_date(board_date)
     board.start_projection()

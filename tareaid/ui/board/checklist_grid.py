@@ -11,9 +11,10 @@ reason, the framework's reasoning and the meaning of the claim status), so a lon
 never makes its row grow at the cost of another row's tier.
 
 All text of the grid and the detail area is set in one size, chosen for the whole grid:
-the largest of ``GRID_SCALES`` at which every row and the detail area fit, otherwise the
-smallest, where a row that still does not fit is cut at its end (the tier comes first in
-every cell, so it is never the part cut) and the detail area holds the full text.
+the largest of ``GRID_SCALES`` at which every row shows all of its text and the detail area
+fits; else the largest at which every row shows what only the row shows (a long finding or
+reason, repeated in the detail area, is then cut at its end); else the smallest. The tier
+comes first in every cell, so it is never the part cut.
 """
 
 from __future__ import annotations
@@ -306,31 +307,39 @@ class ChecklistGrid(QtWidgets.QWidget):
         return spans
 
     def plan(self) -> GridGeometry:
-        """The largest grid size at which every row and the detail area fit, or the
-        smallest size when none does (see the module docstring)."""
-        height = self.height()
-        gap = self._gap()
+        """The grid's one size: the largest at which every row shows all of its text and
+        the detail area fits; else the largest at which every row shows what only it
+        shows (the rest is in the detail area); else the smallest (see the module
+        docstring)."""
         plan = None
-        for scale in GRID_SCALES:
-            px = max(9, round(self.look.base_px * scale))
-            spans = self._column_spans(px)
-            inset_v, inset_h = self._insets(px)
-            header = QtGui.QFontMetrics(_bold_font(px)).lineSpacing() + inset_v
-            detail_need = self._detail_need(self.width() - 2 * inset_h, px) + 2 * inset_v
-            detail = min(detail_need, round(height * DETAIL_SHARE_MAX))
-            rows_need = max(
-                label.natural_height(width - 2 * inset_h, base_px=px, required=True) + 2 * inset_v
-                for row in self.rows
-                for label, (_x, width) in zip(row.labels(), spans, strict=True)
-            )
-            room = height - header - detail - gap * (len(self.rows) + 1)
-            row_height = max(0, room // len(self.rows))
-            fits = rows_need <= row_height and detail_need <= detail
-            plan = GridGeometry(px, header, row_height, detail, fits)
-            if fits:
-                break
+        for whole in (True, False):
+            for scale in GRID_SCALES:
+                plan = self._plan_at(scale, whole)
+                if plan.fits:
+                    return plan
         assert plan is not None
         return plan
+
+    def _plan_at(self, scale: float, whole: bool) -> GridGeometry:
+        """The layout at one size; ``fits`` when every row (all of its text, or only the
+        parts not marked optional) and the detail area fit."""
+        height = self.height()
+        gap = self._gap()
+        px = max(9, round(self.look.base_px * scale))
+        spans = self._column_spans(px)
+        inset_v, inset_h = self._insets(px)
+        header = QtGui.QFontMetrics(_bold_font(px)).lineSpacing() + inset_v
+        detail_need = self._detail_need(self.width() - 2 * inset_h, px) + 2 * inset_v
+        detail = min(detail_need, round(height * DETAIL_SHARE_MAX))
+        rows_need = max(
+            label.natural_height(width - 2 * inset_h, base_px=px, required=not whole) + 2 * inset_v
+            for row in self.rows
+            for label, (_x, width) in zip(row.labels(), spans, strict=True)
+        )
+        room = height - header - detail - gap * (len(self.rows) + 1)
+        row_height = max(0, room // len(self.rows))
+        fits = rows_need <= row_height and detail_need <= detail
+        return GridGeometry(px, header, row_height, detail, fits)
 
     def _detail_need(self, width: int, px: int) -> int:
         """The detail area's height: at least ``DETAIL_LINES`` lines whichever factor is

@@ -307,14 +307,6 @@ def _floor(parts: tuple[Part, ...]) -> float:
     return min(1.0, SMALLEST_SCALE / max(part.scale for part in parts))
 
 
-def wrap(text: str, font: QtGui.QFont, width: int) -> list[str]:
-    """Lines of ``text`` wrapped at word boundaries to ``width`` pixels (newlines kept)."""
-    spans = _wrap(
-        text, ((0, len(text)),) if font.bold() else (), font.family(), font.pixelSize(), width
-    )
-    return [text[start : start + length] for start, length in spans]
-
-
 # Laying text out is the costly part of painting the wall, and the same texts are laid out
 # again for every repaint and every share-out of the rows: remember the results.
 @functools.lru_cache(maxsize=8192)
