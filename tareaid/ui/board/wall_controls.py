@@ -10,7 +10,7 @@ from the same look:
 - drop-down arrows (outcome, date), button padding and message-box icons by ``WallStyle``,
   a proxy of the application's style set on those widgets (a style sheet rule for them
   would make Qt draw them with the application's palette instead of the wall's);
-- the space around and between the dialog's fields, from the type size.
+- the space around and between the dialog's fields, and inside them, from the type size.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ BUTTON_PADDING = (0.4, 1.0)  # vertical, horizontal
 MESSAGE_ICON_SCALE = 2.0
 DIALOG_MARGIN_SCALE = 0.9
 DIALOG_SPACING_SCALE = 0.45
+FIELD_INSET_SCALE = 0.3
 # A message box's text is at least this many base sizes wide (about 50 characters).
 MESSAGE_TEXT_WIDTH = 24
 
@@ -177,6 +178,12 @@ def scale_controls(dialog: QtWidgets.QWidget, base_px: int) -> None:
     if layout is not None:
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(spacing)
+    # Text inside fields kept off their frames.
+    inset = max(2, round(base_px * FIELD_INSET_SCALE))
+    for line in dialog.findChildren(QtWidgets.QLineEdit):
+        line.setTextMargins(inset, 0, inset, 0)
+    for text in dialog.findChildren(QtWidgets.QPlainTextEdit):
+        text.document().setDocumentMargin(inset)
     for inner in dialog.findChildren(QtWidgets.QLayout):
         if isinstance(inner, QtWidgets.QFormLayout):
             inner.setHorizontalSpacing(spacing * 2)
