@@ -35,6 +35,9 @@ class BoardSession:
         # The last notice applied and whether it concerned this board: the agenda window
         # and the projection both pass each notice on, and the first one does the reading.
         self._applied: tuple[ChangeNotice, bool] | None = None
+        # The attendees of the decision saved last in this session: the next case's
+        # decision starts with them (the same people usually sit through the whole board).
+        self._last_attendees: tuple[str, ...] | None = None
 
     @property
     def repository(self) -> Any:
@@ -254,7 +257,7 @@ class BoardSession:
     ) -> CaseState:
         """Save the board's decision on the current case."""
         current = self._require_current()
-        return self._saved(
+        saved = self._saved(
             self.editing.record_decision(
                 current.reference,
                 decision,
@@ -263,6 +266,26 @@ class BoardSession:
                 origin=origin,
             )
         )
+        self._last_attendees = decision.attendees
+        return saved
+
+    def starting_attendees(self) -> tuple[str, ...]:
+        """Who attends the decision on the current case, before anyone is ticked: its own
+        decision's attendees; otherwise those of the decision saved last in this session;
+        otherwise those of the nearest case before it on this board's agenda that has a
+        decision (the board may have been reopened part-way through)."""
+        current = self.current()
+        if current is None:
+            return ()
+        if current.case.decision is not None:
+            return current.case.decision.attendees
+        if self._last_attendees is not None:
+            return self._last_attendees
+        for reference in reversed(self.references[: self.index]):
+            decision = self.editing.load(reference).case.decision
+            if decision is not None and decision.attendees:
+                return decision.attendees
+        return ()
 
     def _require_current(self) -> CaseState:
         current = self.current(refresh=self._current is None)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tareaid.domain.evidence import (
+    CO_PRIMARY_ENDPOINT,
     PRIMARY_ENDPOINT,
     SUBGROUP,
     EvidencePack,
@@ -19,21 +20,29 @@ from tareaid.domain.evidence import (
 )
 
 # The results a board weighs, in reading order: SIRFLOX's primary endpoint beside the liver
-# PFS often quoted alone; the combined analysis's null overall survival; the right-sided
-# subgroup (placed after its overall results automatically); EPOCH for the second line.
+# PFS often quoted alone; the combined analysis's null overall survival, then its liver
+# progression (which brings progression outside the liver with it); the right-sided
+# subgroup (placed after its overall results); EPOCH's two co-primary endpoints and its
+# overall survival for the second line.
 KEY_FIGURES: tuple[str, ...] = (
     "sirflox_pfs_any",
     "sirflox_pfs_liver",
     "combined_2017_os",
+    "combined_2017_liver_progression",
     "right_sided_2018_os_right",
     "epoch_pfs",
+    "epoch_hepatic_pfs",
     "epoch_os",
 )
 
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One line of the evidence panel."""
+    """One line of the evidence panel.
+
+    ``citation`` is the figure's own source when it is not its trial's main reference (a
+    conference report), else empty: the trial's heading cites the main one.
+    """
 
     key: str
     what: str
@@ -43,44 +52,32 @@ class FigureRow:
     effect: str
     reading: str
     reference: str
+    citation: str = ""
 
 
 def key_figures(pack: EvidencePack, keys: Sequence[str] = KEY_FIGURES) -> list[Figure]:
-    """The figures to show, each subgroup preceded by every overall result it names."""
-    chosen: list[Figure] = []
-    seen: set[str] = set()
-
-    def add(figure: Figure) -> None:
-        if figure.key not in seen:
-            seen.add(figure.key)
-            chosen.append(figure)
-
-    for key in keys:
-        figure = pack.figure(key)
-        if figure.subgroup:
-            # Overall results first, and any already listed earlier move down beside it.
-            for overall_key in figure.overall_figures:
-                if overall_key in seen:
-                    chosen[:] = [f for f in chosen if f.key != overall_key]
-                    seen.discard(overall_key)
-                add(pack.figure(overall_key))
-        add(figure)
-    return chosen
+    """The figures to show, in order, each with the figures it is never shown without
+    (the pack's rule: a subgroup after its overall results, liver progression beside
+    progression outside the liver)."""
+    return list(pack.display_figures(keys))
 
 
 def figure_row(pack: EvidencePack, figure: Figure) -> FigureRow:
     """The words of one figure: what was measured, the values, the effect and how to read it."""
     trial = pack.trials[figure.trial]
-    endpoint = figure.endpoint + (f" ({PRIMARY_ENDPOINT})" if figure.primary else "")
+    # The qualifiers are the pack's words (Figure.qualifiers): the endpoint says which kind
+    # of primary endpoint it is, the population that it is a subgroup, and the reading gives
+    # the others, unless the figure's note already says them.
+    qualifiers = figure.qualifiers()
+    named = [q for q in qualifiers if q in (CO_PRIMARY_ENDPOINT, PRIMARY_ENDPOINT)]
+    endpoint = figure.endpoint + (f" ({named[0]})" if named else "")
     what = f"{trial.name}: {endpoint}"
     population = f"Subgroup: {figure.population}" if figure.subgroup else figure.population
-    # The endpoint and population say "primary endpoint" and "subgroup"; the reading gives
-    # the other qualifiers, unless the figure's note already says them.
     note = (figure.note or "").lower()
     reading_parts = [
         f"{word[0].upper()}{word[1:]}."
-        for word in figure.qualifiers()
-        if word not in (PRIMARY_ENDPOINT, SUBGROUP) and word not in note
+        for word in qualifiers
+        if word not in (CO_PRIMARY_ENDPOINT, PRIMARY_ENDPOINT, SUBGROUP) and word not in note
     ]
     if figure.note:
         reading_parts.append(figure.note)
@@ -93,12 +90,33 @@ def figure_row(pack: EvidencePack, figure: Figure) -> FigureRow:
         effect=figure.effect_text() or "—",
         reading=" ".join(reading_parts),
         reference=figure.reference,
+        citation=_own_citation(pack, figure, trial.reference),
     )
 
 
+def _own_citation(pack: EvidencePack, figure: Figure, trial_reference: str) -> str:
+    """The figure's source when it is not its trial's main reference; a conference report
+    whose note already says so is named by its meeting alone."""
+    if figure.reference == trial_reference:
+        return ""
+    reference = pack.references[figure.reference]
+    if reference.kind == "conference" and "conference report" in (figure.note or "").lower():
+        return _meeting(reference)
+    return short_citation(reference)
+
+
+def _meeting(reference: Reference) -> str:
+    """'ASCO 2017, abstract 3507'."""
+    meeting = " ".join(str(part) for part in (reference.journal, reference.year) if part)
+    return meeting + (f", abstract {reference.abstract}" if reference.abstract else "")
+
+
 def short_citation(reference: Reference) -> str:
-    """``van Hazel GA, et al. J Clin Oncol 2016 · DOI 10.1200/JCO.2015.66.1181``."""
-    # Conference reports and registry texts may have no authors or journal.
+    """``van Hazel GA, et al. J Clin Oncol 2016;34:1723–1731. DOI 10.1200/JCO.2015.66.1181``;
+    a conference report as ``ASCO 2017, abstract 3507 (conference report)``."""
+    if reference.kind == "conference":
+        return f"{_meeting(reference)} (conference report)"
+    # Registry texts and interviews may have no authors or journal.
     names = reference.authors or ""
     first = names.split(",")[0].strip()
     authors = first + (", et al." if "," in names else "")

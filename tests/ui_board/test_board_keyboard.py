@@ -35,11 +35,25 @@ def type_text(qtbot, text):
 
 
 def decision_by_keys(
-    qtbot, *, outcome_letter, rationale, new_people=(), tick_first=False, dissent="", finalise=False
+    qtbot,
+    *,
+    outcome_letter,
+    rationale,
+    new_people=(),
+    untick_second=False,
+    dissent="",
+    finalise=False,
+    ticked_at_start=(),
 ):
     """A run_dialog stand-in that fills the decision panel from the keyboard, as a user would."""
 
     def run(panel):
+        ticked = [
+            panel.attendee_list.item(row).text()
+            for row in range(panel.attendee_list.count())
+            if panel.attendee_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        assert ticked == list(ticked_at_start)
         panel.show()
         panel.activateWindow()
         # The outcome is where the cursor starts.
@@ -49,7 +63,8 @@ def decision_by_keys(
         type_text(qtbot, rationale)
         press(qtbot, Key.Key_Tab)
         assert QtWidgets.QApplication.focusWidget() is panel.attendee_list
-        if tick_first:
+        if untick_second:
+            press(qtbot, Key.Key_Down)
             press(qtbot, Key.Key_Space)
         press(qtbot, Key.Key_Tab)
         assert QtWidgets.QApplication.focusWidget() is panel.attendee_edit
@@ -118,6 +133,20 @@ def test_three_case_board_by_keyboard(qtbot, board, repository, prompts):
     assert on_wall(projection) == "BRD-001"
     assert projection.position_label.text().endswith("Case 1 of 3")
     assert leaked(projection, IDENTIFIER_FORMS) == []
+
+    # T: the trial populations, one column per trial; T again (or Esc) back to the grid.
+    press(qtbot, Key.Key_T, widget=projection)
+    assert projection.trials_page.isVisible() and not projection.grid_page.isVisible()
+    assert (
+        "Resembles the SIRFLOX population on"
+        in projection.trials_page.column_label("sirflox").text()
+    )
+    assert leaked(projection, IDENTIFIER_FORMS) == []
+    press(qtbot, Key.Key_T, widget=projection)
+    assert projection.grid_page.isVisible()
+    press(qtbot, Key.Key_T, widget=projection)
+    press(qtbot, Key.Key_Escape, widget=projection)
+    assert projection.isVisible() and projection.grid_page.isVisible()
 
     # Down to the third factor (timing), set it to neutral with a reason.
     press(qtbot, Key.Key_Down, widget=projection)
@@ -189,13 +218,20 @@ def test_three_case_board_by_keyboard(qtbot, board, repository, prompts):
     assert (last.action, last.field) == ("override_changed", "timing")
     assert last.reason == "Scan re-read: three prior lines, not two"
 
-    # Next case: a draft decision, the remembered attendees ticked from the list.
+    # Next case: a draft decision. It starts with the previous decision's attendees ticked;
+    # one of them has left, and is unticked.
     press(qtbot, Key.Key_Right, widget=projection)
     assert on_wall(projection) == "BRD-002"
     assert projection.selected_factor == "timing"  # the factor cursor stays where it was
     prompts.reply(
         "run_dialog",
-        decision_by_keys(qtbot, outcome_letter="F", rationale="MAA work-up first", tick_first=True),
+        decision_by_keys(
+            qtbot,
+            outcome_letter="F",
+            rationale="MAA work-up first",
+            untick_second=True,
+            ticked_at_start=("Ada Lovelace — Hepatobiliary surgery", "Grace Hopper — Radiology"),
+        ),
     )
     press(qtbot, Key.Key_D, widget=projection)
     decision = repository.get_case("BRD-002").case.decision
@@ -208,11 +244,17 @@ def test_three_case_board_by_keyboard(qtbot, board, repository, prompts):
     prompts.reply(
         "run_dialog",
         decision_by_keys(
-            qtbot, outcome_letter="T", rationale="Extensive extrahepatic disease", finalise=True
+            qtbot,
+            outcome_letter="T",
+            rationale="Extensive extrahepatic disease",
+            finalise=True,
+            ticked_at_start=("Ada Lovelace — Hepatobiliary surgery",),
         ),
     )
     press(qtbot, Key.Key_D, widget=projection)
-    assert repository.get_case("BRD-003").case.decision.outcome == "not_recommended"
+    third = repository.get_case("BRD-003").case.decision
+    assert third.outcome == "not_recommended"
+    assert third.attendees == ("Ada Lovelace (Hepatobiliary surgery)",)
     assert leaked(projection, IDENTIFIER_FORMS) == []
 
     # Esc leaves; the agenda shows every decision.

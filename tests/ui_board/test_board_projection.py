@@ -12,8 +12,13 @@ from board_walk import leaked, texts
 from tareaid.app.board import BoardSession
 from tareaid.app.editing import EditingService
 from tareaid.domain.case import Decision, Override
-from tareaid.ui.board.look import FitLabel
-from tareaid.ui.board.projection import EVIDENCE_HINTS, KEY_HINTS, ProjectionWindow
+from tareaid.ui.board.fit_label import FitLabel
+from tareaid.ui.board.projection import (
+    EVIDENCE_HINTS,
+    KEY_HINTS,
+    TRIALS_HINTS,
+    ProjectionWindow,
+)
 from tareaid.ui.board.reason_dialog import ReasonDialog
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 
@@ -187,41 +192,74 @@ def test_evidence_panel_shows_key_figures_with_their_context(qtbot, projection):
     assert "HR 1.04 (95% CI 0.90–1.19), P = .61" in shown
     assert "22.0 vs 17.1 months" in shown
     assert "24.3 vs 24.6 months" in shown
+    assert "HR 0.51 (95% CI 0.43–0.62), P < .001" in shown
+    assert "HR 1.98" in shown
+    assert "PFS (co-primary endpoint)" in shown
+    assert "Hepatic PFS (co-primary endpoint)" in shown
+    assert "HR 0.59 (95% CI 0.46–0.77), one-sided P < .0001" in shown
     assert "DOI 10.1200/JCO.2015.66.1181" in shown
     assert "DOI 10.1016/S1470-2045(17)30457-6" in shown
     assert "DOI 10.1016/j.clcc.2018.06.001" in shown
-    # The right-sided subgroup sits right after the overall results it belongs beside.
-    order = [k for k in projection._evidence_order() if k.startswith(("combined", "right"))]
-    assert order == ["combined_2017_os", "right_sided_2018_os_all", "right_sided_2018_os_right"]
+    assert "ASCO 2017, abstract 3507" in shown
+    order = projection.evidence_page.figure_order()
+    # The right-sided subgroup after both null overall-survival results; liver
+    # progression directly beside progression outside the liver.
+    right = order.index("right_sided_2018_os_right")
+    assert order.index("combined_2017_os") < right
+    assert order.index("right_sided_2018_os_all") == right - 1
+    liver = order.index("combined_2017_liver_progression")
+    assert order[liver + 1] == "combined_2017_extrahepatic_progression"
+    assert ["epoch_pfs", "epoch_hepatic_pfs"] == [k for k in order if k.startswith("epoch_")][:2]
     qtbot.keyClick(projection, Key.Key_Escape)  # Esc closes the panel first
     assert projection.isVisible()
     assert projection.grid_page.isVisible()
 
 
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def _cut_on_the_wall(window: ProjectionWindow) -> list[str]:
+    """Text a visible label had to cut that must be seen whole: on the checklist, what is
+    not repeated in the detail area; everywhere else, anything."""
+    return [
+        label.text()
+        for label in window.findChildren(FitLabel)
+        if label.isVisible() and label.text() and not label.required_parts_fit()
+    ]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768), (1280, 720)])
 def test_type_scales_with_the_screen_and_nothing_is_cut(qtbot, projection, width, height):
     projection.resize(width, height)
     qtbot.waitUntil(lambda: projection.height() == height)
-    for evidence in (False, True):
-        if projection.evidence_visible != evidence:
-            qtbot.keyClick(projection, Key.Key_E)
+    for key, panel in ((None, "checklist"), (Key.Key_E, "evidence"), (Key.Key_T, "trials")):
+        if key is not None:
+            qtbot.keyClick(projection, key)
+        assert projection.panel == panel
         for index in range(3):
             projection.go_to_case(index)
             qtbot.wait(1)  # let the layout settle, as it does before every paint
             labels = [label for label in projection.findChildren(FitLabel) if label.isVisible()]
             assert labels
-            cut = [label.text() for label in labels if not label.fits()]
-            assert cut == [], f"cut at {width}×{height}: {cut}"
+            assert _cut_on_the_wall(projection) == [], f"cut at {width}×{height} ({panel})"
             smallest = min(label.smallest_px() for label in labels if label.text())
             # ≥ 24 px at 1080 lines, and the same share of a smaller screen.
             assert smallest >= 24 * height / 1080 - 0.5
-    assert projection.hint_label.text() == EVIDENCE_HINTS
+        if key is not None:
+            qtbot.keyClick(projection, key)
+    assert projection.hint_label.text() == KEY_HINTS
+
+
+def test_the_key_hints_say_which_panel_is_open(qtbot, projection):
+    assert "T trials" in KEY_HINTS and "E evidence" in KEY_HINTS
     qtbot.keyClick(projection, Key.Key_E)
+    assert projection.hint_label.text() == EVIDENCE_HINTS
+    qtbot.keyClick(projection, Key.Key_T)  # from one panel straight to the other
+    assert projection.hint_label.text() == TRIALS_HINTS
+    assert projection.trials_page.isVisible()
+    qtbot.keyClick(projection, Key.Key_Escape)
     assert projection.hint_label.text() == KEY_HINTS
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768), (1280, 720)])
 def test_every_demo_case_reads_in_full_wherever_the_cursor_is(qtbot, tmp_path, width, height):
     from datetime import date
 
@@ -238,15 +276,16 @@ def test_every_demo_case_reads_in_full_wherever_the_cursor_is(qtbot, tmp_path, w
             qtbot.waitExposed(window)
             for index in range(len(window.session)):
                 window.go_to_case(index)
-                for factor in range(6):
-                    window.select_factor(factor)
-                    qtbot.wait(1)
-                    cut = [
-                        label.text()
-                        for label in window.findChildren(FitLabel)
-                        if label.isVisible() and not label.fits()
-                    ]
-                    assert cut == [], (window.session.current_reference, factor, cut)
+                for panel in ("checklist", "evidence", "trials"):
+                    window.show_panel(panel)
+                    for factor in range(6 if panel != "trials" else 1):
+                        window.select_factor(factor)
+                        qtbot.wait(1)
+                        cut = _cut_on_the_wall(window)
+                        assert cut == [], (window.session.current_reference, panel, factor, cut)
+                        if panel == "checklist":
+                            # Whatever a row cut, the detail area shows in full.
+                            assert window.grid_page.detail.fits()
             window.close()
     finally:
         repo.close()

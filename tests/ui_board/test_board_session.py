@@ -127,3 +127,24 @@ def test_a_notice_is_applied_once_and_only_when_it_concerns_the_board(
     assert session.references == ["BRD-001", "BRD-002", "BRD-003", "LATER-1"]
     assert session.apply(ChangeNotice(agenda_dates=frozenset({BOARD_DATE})))
     assert not session.apply(ChangeNotice(agenda_dates=frozenset({date(2027, 1, 7)})))
+
+
+def test_a_new_decision_starts_with_the_board_s_previous_attendees(repository, editing):
+    session = BoardSession(editing, BOARD_DATE)
+    assert session.starting_attendees() == ()  # the board's first decision
+    people = ("Ada Lovelace (Surgery)", "Grace Hopper (Radiology)")
+    session.record_decision(Decision("deferred", None, people, None, BOARD_DATE, False))
+    session.next()
+    assert session.starting_attendees() == people
+    # The last decision saved in this session counts, even on a case further back.
+    session.record_decision(Decision("deferred", None, people[:1], None, BOARD_DATE, False))
+    session.previous()
+    assert session.starting_attendees() == people  # BRD-001 keeps its own attendees
+    session.go_to(2)
+    assert session.starting_attendees() == people[:1]
+    # The board reopened part-way through: the nearest case before with a decision.
+    reopened = BoardSession(editing, BOARD_DATE)
+    reopened.go_to(2)
+    assert reopened.starting_attendees() == people[:1]
+    reopened.go_to(0)
+    assert reopened.starting_attendees() == people

@@ -83,12 +83,34 @@ def test_subgroups_only_beside_their_overall_results():
     pack = load_pack()
     keys = [f.key for f in key_figures(pack)]
     right = keys.index("right_sided_2018_os_right")
-    assert keys[right - 2 : right] == ["combined_2017_os", "right_sided_2018_os_all"]
+    assert keys.index("combined_2017_os") < right
+    assert keys[right - 1] == "right_sided_2018_os_all"
     # Asking for the subgroup alone still brings its overall results first.
     alone = [f.key for f in key_figures(pack, ["right_sided_2018_os_right"])]
     assert alone == ["combined_2017_os", "right_sided_2018_os_all", "right_sided_2018_os_right"]
     # SIRFLOX's liver PFS is never shown without its primary endpoint.
     assert keys.index("sirflox_pfs_any") < keys.index("sirflox_pfs_liver")
+    # Liver progression (HR 0.51) never without progression outside the liver (HR 1.98),
+    # asked for or not.
+    liver = keys.index("combined_2017_liver_progression")
+    assert keys[liver + 1] == "combined_2017_extrahepatic_progression"
+    pair = [f.key for f in key_figures(pack, ["combined_2017_liver_progression"])]
+    assert pair == ["combined_2017_liver_progression", "combined_2017_extrahepatic_progression"]
+    # EPOCH's two co-primary endpoints, both.
+    assert {"epoch_pfs", "epoch_hepatic_pfs"} <= set(keys)
+
+
+def test_rows_mark_co_primary_endpoints_and_cite_a_conference_report():
+    pack = load_pack()
+    rows = {row.key: row for group in trial_groups(pack) for row in group.rows}
+    assert rows["epoch_pfs"].endpoint == "PFS (co-primary endpoint)"
+    assert rows["epoch_hepatic_pfs"].endpoint == "Hepatic PFS (co-primary endpoint)"
+    assert "co-primary" not in rows["epoch_pfs"].reading.lower()  # said once, not twice
+    assert rows["sirflox_pfs_any"].endpoint == "PFS at any site (primary endpoint)"
+    assert rows["sirflox_pfs_any"].reading == "Not significant."
+    # The HR 1.98 comes from a conference report, not from the trial's paper.
+    assert rows["combined_2017_extrahepatic_progression"].citation == "ASCO 2017, abstract 3507"
+    assert rows["combined_2017_os"].citation == ""
 
 
 def test_groups_cite_their_trials_with_a_doi():

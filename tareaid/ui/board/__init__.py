@@ -7,9 +7,15 @@ board's session logic (agenda order, the case on the wall, its changes) lives be
 Modules:
 
 - ``agenda_window``: the coordinator's window (agenda, screen, projection, exports);
-- ``projection``: the full-screen, keyboard-driven view on the projector;
+- ``projection``: the full-screen, keyboard-driven view on the projector, made of
+  ``header`` (reference, headline, evidence context), ``checklist_grid`` (the framework's
+  grid and the selected factor in full), ``flags_strip`` (work-up alerts by severity,
+  evidence gaps), ``evidence_panel`` (E) and ``trials_panel`` (T);
+- ``fit_label``, ``text_table``, ``look``, ``marks``, ``wall_controls``: how text, tables,
+  colours, status marks and dialog controls are fitted to the wall;
 - ``decision_panel``: recording the board's decision;
 - ``export``: the PDFs written after the board;
+- ``preferences``: the main window's preferences the wall follows (the bilirubin unit);
 - ``prompts``: every modal question, behind functions tests replace.
 """
 

@@ -54,6 +54,10 @@ def decision_status(outcome: str | None, finalised: bool) -> str:
     return f"{label} · {'finalised' if finalised else 'draft'}"
 
 
+# The reference and decision columns never take more than this share of the table each.
+AGENDA_COLUMN_SHARE_MAX = 0.25
+
+
 class AgendaModel(QtCore.QAbstractTableModel):
     """The agenda of one board: position, reference, headline, decision."""
 
@@ -141,13 +145,29 @@ class AgendaWindow(QtWidgets.QWidget):
         if isinstance(app, QtGui.QGuiApplication):
             app.screenAdded.connect(self._on_screens_changed)
             app.screenRemoved.connect(self._on_screens_changed)
+        self.resize(self.opening_size())
+
+    def opening_size(self) -> QtCore.QSize:
+        """Wide enough for every headline of the board on one line, and for the buttons
+        beside the table, within nine tenths of the screen; headlines that still do not fit
+        wrap in their rows rather than being cut."""
         metrics = self.fontMetrics()
-        wanted = QtCore.QSize(metrics.averageCharWidth() * 150, metrics.lineSpacing() * 34)
-        screen = (parent or self).screen()
+        table = self.table
+        columns = sum(table.sizeHintForColumn(c) for c in range(self.model.columnCount()))
+        chrome = (
+            self.up_button.sizeHint().width()
+            + table.frameWidth() * 2
+            + table.verticalScrollBar().sizeHint().width()
+            + metrics.averageCharWidth() * 6  # margins and spacing
+        )
+        wanted = QtCore.QSize(
+            max(columns + chrome, metrics.averageCharWidth() * 100), metrics.lineSpacing() * 34
+        )
+        screen = (self.parentWidget() or self).screen()
         if screen is not None:
             room = screen.availableGeometry().size()
             wanted = wanted.boundedTo(QtCore.QSize(room.width() * 9 // 10, room.height() * 9 // 10))
-        self.resize(wanted)
+        return wanted
 
     # -- building -----------------------------------------------------------------------
 
@@ -178,20 +198,29 @@ class AgendaWindow(QtWidgets.QWidget):
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # A headline wider than the window wraps within its row instead of being cut.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+        )
+        # A wider or narrower headline column wraps its headlines again.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: (
+                column == AgendaModel.HEADLINE and self.table.resizeRowsToContents()
+            )
+        )
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(
             AgendaModel.POSITION, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
         )
-        header.setSectionResizeMode(
-            AgendaModel.REFERENCE, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
-        )
+        # The reference and the decision as wide as their text, up to a share of the table
+        # each (_fit_columns); the headline takes the rest.
+        for column in (AgendaModel.REFERENCE, AgendaModel.DECISION):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(AgendaModel.HEADLINE, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            AgendaModel.DECISION, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
-        )
         middle.addWidget(self.table, 1)
 
         side = QtWidgets.QVBoxLayout()
@@ -353,6 +382,7 @@ class AgendaWindow(QtWidgets.QWidget):
                 )
             )
         self.model.set_rows(rows)
+        self._fit_columns()
         row = session.index if select is None else select
         if rows:
             row = max(0, min(row, len(rows) - 1))
@@ -364,6 +394,22 @@ class AgendaWindow(QtWidgets.QWidget):
             f"{len(rows)} {'case' if len(rows) == 1 else 'cases'} on the agenda; "
             f"{decided} with a decision."
         )
+
+    def _fit_columns(self) -> None:
+        """The reference and decision columns as wide as their longest text, but never more
+        than a quarter of the table each, so the headlines keep most of it (and wrap)."""
+        room = self.table.viewport().width()
+        for column in (AgendaModel.REFERENCE, AgendaModel.DECISION):
+            wanted = max(
+                self.table.sizeHintForColumn(column),
+                self.table.horizontalHeader().sectionSizeHint(column),
+            )
+            self.table.setColumnWidth(column, min(wanted, round(room * AGENDA_COLUMN_SHARE_MAX)))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def selected_row(self) -> int:
         index = self.table.currentIndex()
@@ -505,7 +551,13 @@ class AgendaWindow(QtWidgets.QWidget):
             self.projection.refresh()
             self.projection.show_on(self.chosen_screen())
             return
-        projection = ProjectionWindow(self.session, changes=self.changes, parent=self)
+        projection = ProjectionWindow(
+            self.session,
+            changes=self.changes,
+            # The main window's preferences (the bilirubin unit), when there is one.
+            settings=getattr(self.parentWidget(), "settings", None),
+            parent=self,
+        )
         projection.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         projection.left.connect(self._on_projection_left)
         projection.case_shown.connect(self._on_case_shown)

@@ -10,7 +10,7 @@ still open rather than lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from tareaid.domain.case import CaseError, Decision
@@ -42,9 +42,23 @@ def parse_attendee(text: str) -> tuple[str, str] | None:
     return name, specialty
 
 
-def _attendee_line(name: str, specialty: str | None, checked: bool) -> str:
-    shown = f"{name} — {specialty}" if specialty else name
-    return f"✓ {shown}" if checked else shown
+def _attendee_line(name: str, specialty: str | None) -> str:
+    return f"{name} — {specialty}" if specialty else name
+
+
+class WrappingLabel(QtWidgets.QLabel):
+    """A word-wrapped label whose size hint is its text wrapped at the width it has, so
+    that the hint says what it needs where it is, not at a width of the label's choosing."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QtCore.QSize:
+        hint = super().sizeHint()
+        if self.width() > 0:
+            return QtCore.QSize(min(hint.width(), self.width()), self.heightForWidth(self.width()))
+        return hint
 
 
 class DecisionPanel(QtWidgets.QDialog):
@@ -58,6 +72,7 @@ class DecisionPanel(QtWidgets.QDialog):
         decision: Decision | None,
         board_date: date | None,
         known_attendees: list[tuple[str, str]],
+        attendees: Sequence[str] = (),
         amending: bool = False,
         check: Callable[[Decision], object] | None = None,
         look: Look | None = None,
@@ -71,7 +86,7 @@ class DecisionPanel(QtWidgets.QDialog):
         self.setAccessibleName(f"Board decision for {reference}")
         self.setModal(True)
         self._build(amending)
-        self._fill(decision, board_date, known_attendees)
+        self._fill(decision, board_date, known_attendees, attendees)
         if look is not None:
             apply_look_to_dialog(self, look)
             # On the wall: most of the projection window (which fills the projector).
@@ -152,11 +167,9 @@ class DecisionPanel(QtWidgets.QDialog):
         self.finalise_check.setAccessibleName("Finalise this decision")
         self.finalise_check.setAccessibleDescription(FINALISE_EXPLANATION)
         form.addRow(self.finalise_check)
-        self.finalise_note = QtWidgets.QLabel(FINALISE_EXPLANATION)
-        self.finalise_note.setWordWrap(True)
+        self.finalise_note = WrappingLabel(FINALISE_EXPLANATION)
         form.addRow(self.finalise_note)
         self.finalise_check.toggled.connect(self._on_finalise_toggled)
-        self.attendee_list.itemChanged.connect(self._on_attendee_changed)
 
         self.error_label = QtWidgets.QLabel()
         self.error_label.setObjectName("decisionError")
@@ -197,13 +210,16 @@ class DecisionPanel(QtWidgets.QDialog):
         decision: Decision | None,
         board_date: date | None,
         known_attendees: list[tuple[str, str]],
+        attendees: Sequence[str],
     ) -> None:
-        chosen = set(decision.attendees) if decision else set()
+        # Ticked to start with: this decision's attendees, or (a new decision) the ones given.
+        ticked = tuple(decision.attendees) if decision else tuple(attendees)
+        chosen = set(ticked)
         for name, specialty in known_attendees:
             self._add_attendee(name, specialty, checked=attendee_text(name, specialty) in chosen)
             chosen.discard(attendee_text(name, specialty))
         # People recorded on this decision but not in the remembered list stay as they were.
-        for text in decision.attendees if decision else ():
+        for text in ticked:
             if text in chosen:
                 self._add_attendee(text, None, checked=True)
         if decision is not None:
@@ -219,7 +235,7 @@ class DecisionPanel(QtWidgets.QDialog):
     def _add_attendee(
         self, name: str, specialty: str | None, *, checked: bool, new: bool = False
     ) -> QtWidgets.QListWidgetItem:
-        item = QtWidgets.QListWidgetItem(_attendee_line(name, specialty, checked))
+        item = QtWidgets.QListWidgetItem(_attendee_line(name, specialty))
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -232,13 +248,6 @@ class DecisionPanel(QtWidgets.QDialog):
         return item
 
     # -- slots --------------------------------------------------------------------------
-
-    def _on_attendee_changed(self, item: QtWidgets.QListWidgetItem) -> None:
-        # A tick mark in the text as well as the box: the box alone is small on a wall.
-        name, specialty = item.data(_ATTENDEE_ROLE) or ("", "")
-        line = _attendee_line(name, specialty, item.checkState() == Qt.CheckState.Checked)
-        if item.text() != line:
-            item.setText(line)
 
     def _on_finalise_toggled(self, checked: bool) -> None:
         self.finalise_note.setText(

@@ -6,6 +6,11 @@ and writes only through it (overrides, decisions), so the editing service's rule
 version read, the amend reason of a finalised case, the reason for a tier set by hand)
 apply as they do in the case editor.
 
+The window is a header (``header``), one page at a time (the checklist grid with its
+detail area, the evidence panel on E, the trial-population panel on T), the strip of
+work-up alerts and evidence gaps under the checklist (``flags_strip``) and a footer with
+the keys. Each part lays its own text out in the room the window gives it.
+
 The wall follows the editing service's change notices: a case changed in the main window,
 in the agenda window or by another client is shown again as it is now stored. Its own
 changes it has shown already, and skips.
@@ -22,7 +27,6 @@ from collections.abc import Callable
 from tareaid.app.board import BoardSession
 from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import CaseState
-from tareaid.app.key_evidence import trial_groups
 from tareaid.domain.case import Case
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
@@ -33,22 +37,33 @@ from tareaid.domain.fields import (
 from tareaid.errors import TareaidError
 from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board import prompts
+from tareaid.ui.board.checklist_grid import ChecklistGrid
 from tareaid.ui.board.decision_panel import DecisionPanel
-from tareaid.ui.board.look import Cell, FitLabel, Look, Part
+from tareaid.ui.board.evidence_panel import EvidencePanel
+from tareaid.ui.board.fit_label import FitLabel
+from tareaid.ui.board.flags_strip import FlagsStrip
+from tareaid.ui.board.header import ProjectionHeader
+from tareaid.ui.board.look import Look
+from tareaid.ui.board.preferences import bilirubin_unit
+from tareaid.ui.board.trials_panel import TrialsPanel
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
 
 KEY_HINTS = (
     "← → case  ·  ↑ ↓ factor  ·  1 / 2 / 3 set tier  ·  0 clear override  ·  "
-    "E evidence  ·  D decision  ·  I identifiers  ·  Esc leave"
+    "E evidence  ·  T trials  ·  D decision  ·  I identifiers  ·  Esc leave"
 )
-EVIDENCE_HINTS = "E or Esc back to the checklist  ·  ← → case  ·  D decision  ·  I identifiers"
+EVIDENCE_HINTS = (
+    "E or Esc back to the checklist  ·  ↑ ↓ factor  ·  T trials  ·  ← → case  ·  "
+    "D decision  ·  I identifiers"
+)
+TRIALS_HINTS = (
+    "T or Esc back to the checklist  ·  E evidence  ·  ← → case  ·  D decision  ·  I identifiers"
+)
 
-# Grid columns: the factor, the framework's three tiers, and this case's status.
-_COLUMN_STRETCH = (18, 18, 18, 18, 28)
-_EVIDENCE_STRETCH = (27, 17, 27, 29)
-_TIER_COLUMNS = OVERRIDE_TIERS  # favours, neutral, against
+CHECKLIST, EVIDENCE, TRIALS = "checklist", "evidence", "trials"
+_HINTS = {CHECKLIST: KEY_HINTS, EVIDENCE: EVIDENCE_HINTS, TRIALS: TRIALS_HINTS}
 _MESSAGE_MS = 6000
 
 
@@ -62,28 +77,6 @@ def identifier_text(case: Case) -> str:
     if case.date_of_birth:
         parts.append(f"born {case.date_of_birth.isoformat()}")
     return "  ·  ".join(parts)
-
-
-class _FactorRow:
-    """The cells of one factor's row in the grid, each holding one fitted label."""
-
-    def __init__(self, parent: QtWidgets.QWidget) -> None:
-        self.factor_cell, self.factor = _cell(parent)
-        self.tier_cells: dict[str, Cell] = {}
-        self.tier_labels: dict[str, FitLabel] = {}
-        for tier in _TIER_COLUMNS:
-            self.tier_cells[tier], self.tier_labels[tier] = _cell(parent)
-        self.status_cell, self.status = _cell(parent)
-
-    def cells(self) -> list[Cell]:
-        return [self.factor_cell, *self.tier_cells.values(), self.status_cell]
-
-
-def _cell(parent: QtWidgets.QWidget) -> tuple[Cell, FitLabel]:
-    cell = Cell(parent)
-    label = FitLabel()
-    cell.box.addWidget(label)
-    return cell, label
 
 
 class ProjectionWindow(QtWidgets.QWidget):
@@ -104,16 +97,19 @@ class ProjectionWindow(QtWidgets.QWidget):
         session: BoardSession,
         *,
         changes: ChangeBridge | None = None,
+        settings: object | None = None,
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.session = session
+        # The main window's settings, for the user's preferences (the bilirubin unit).
+        self.settings = settings
         # The agenda window shares its bridge; on its own, the projection has one.
         self.changes = changes or ChangeBridge(session.editing.notifier, self)
         self.changes.published.connect(self._on_changes_published)
         self.look = Look()
         self.factor_index = 0
-        self.evidence_visible = False
+        self.panel = CHECKLIST
         self._revealed_reference: str | None = None
         self._current: CaseState | None = None
         self._left_emitted = False
@@ -133,73 +129,33 @@ class ProjectionWindow(QtWidgets.QWidget):
     # -- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        root = QtWidgets.QVBoxLayout(self)
-        self._root = root
-
-        self.header = QtWidgets.QWidget(self)
-        header = QtWidgets.QGridLayout(self.header)
-        header.setContentsMargins(0, 0, 0, 0)
-        self.reference_label = FitLabel(scale=2.0, bold=True)
-        self.reference_label.setObjectName("referenceLabel")
-        self.reference_label.setAccessibleName("Case reference")
-        self.identifiers_label = FitLabel(scale=1.15, bold=True)
-        self.identifiers_label.setObjectName("identifiersLabel")
-        self.identifiers_label.hide()
-        self.position_label = FitLabel(
-            scale=1.1, bold=True, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        )
-        self.position_label.setObjectName("positionLabel")
-        self.headline_label = FitLabel(scale=1.05)
-        self.headline_label.setObjectName("headlineLabel")
-        self.headline_label.setAccessibleName("Headline")
-        self.decision_label = FitLabel(
-            scale=1.0, bold=True, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        )
-        self.decision_label.setObjectName("decisionLabel")
-        self.decision_label.setAccessibleName("Decision")
-        header.addWidget(self.reference_label, 0, 0)
-        header.addWidget(self.identifiers_label, 0, 1)
-        header.addWidget(self.position_label, 0, 2)
-        header.addWidget(self.headline_label, 1, 0, 1, 2)
-        header.addWidget(self.decision_label, 1, 2)
-        header.setColumnStretch(0, 30)
-        header.setColumnStretch(1, 40)
-        header.setColumnStretch(2, 30)
-        header.setRowStretch(1, 1)
-        self._header = header
-        root.addWidget(self.header)
+        self.header = ProjectionHeader(self)
+        self.reference_label = self.header.reference_label
+        self.identifiers_label = self.header.identifiers_label
+        self.position_label = self.header.position_label
+        self.decision_label = self.header.decision_label
+        self.headline_label = self.header.headline_label
+        self.context_label = self.header.context_label
 
         self.stack = QtWidgets.QStackedWidget(self)
-        self.stack.setSizePolicy(
-            QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Ignored
-        )
-        self.grid_page = self._build_grid()
-        self.evidence_page = self._build_evidence()
+        self.grid_page = ChecklistGrid(self)
+        self.rows = self.grid_page.rows
+        self.evidence_page = EvidencePanel(self.session.pack, self)
+        self.trials_page = TrialsPanel(self.session.pack, self)
         self.empty_page = FitLabel(scale=1.3, align=Qt.AlignmentFlag.AlignCenter, parent=self)
-        self.stack.addWidget(self.grid_page)
-        self.stack.addWidget(self.evidence_page)
-        self.stack.addWidget(self.empty_page)
-        root.addWidget(self.stack, 1)
+        for page in (self.grid_page, self.evidence_page, self.trials_page, self.empty_page):
+            self.stack.addWidget(page)
 
-        self.strip = QtWidgets.QWidget(self)
-        strip = QtWidgets.QVBoxLayout(self.strip)
-        strip.setContentsMargins(0, 0, 0, 0)
-        strip.setSpacing(0)
-        self.alerts_label = FitLabel(scale=1.0, bold=True)
-        self.alerts_label.setObjectName("alertsLabel")
-        self.alerts_label.setAccessibleName("Work-up alerts")
-        self.gaps_label = FitLabel(scale=1.0, bold=True)
-        self.gaps_label.setObjectName("gapsLabel")
-        self.gaps_label.setAccessibleName("Evidence gaps")
-        strip.addWidget(self.alerts_label, 1)
-        strip.addWidget(self.gaps_label, 1)
-        root.addWidget(self.strip)
+        self.strip = FlagsStrip(self)
+        self.alerts_label = self.strip.workup_label
+        self.gaps_label = self.strip.gaps_label
 
         self.footer = QtWidgets.QWidget(self)
-        footer = QtWidgets.QHBoxLayout(self.footer)
-        footer.setContentsMargins(0, 0, 0, 0)
         self.hint_label = FitLabel(
-            KEY_HINTS, scale=0.9, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            KEY_HINTS,
+            scale=0.9,
+            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            parent=self.footer,
         )
         self.hint_label.setObjectName("keyHints")
         self.hint_label.setAccessibleName("Keys")
@@ -207,93 +163,20 @@ class ProjectionWindow(QtWidgets.QWidget):
             scale=0.9,
             bold=True,
             align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            parent=self.footer,
         )
         self.message_label.setObjectName("messageLabel")
         self.message_label.setAccessibleName("Last action")
-        footer.addWidget(self.hint_label, 64)
-        footer.addWidget(self.message_label, 36)
-        root.addWidget(self.footer)
 
-    def _build_grid(self) -> QtWidgets.QWidget:
-        page = QtWidgets.QWidget(self)
-        page.installEventFilter(self)
-        page.setObjectName("checklistGrid")
-        page.setAccessibleName("Selection framework checklist")
-        grid = QtWidgets.QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self._grid = grid
-        self.column_headers: list[FitLabel] = []
-        titles = ["Factor", *(tier_text(t) for t in _TIER_COLUMNS), "This case"]
-        for column, title in enumerate(titles):
-            label = FitLabel(
-                title,
-                scale=1.0,
-                bold=True,
-                align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            )
-            self.column_headers.append(label)
-            grid.addWidget(label, 0, column)
-            grid.setColumnStretch(column, _COLUMN_STRETCH[column])
-        self.rows: list[_FactorRow] = []
-        for index, _key in enumerate(FACTOR_KEYS):
-            row = _FactorRow(page)
-            for column, cell in enumerate(row.cells()):
-                grid.addWidget(cell, index + 1, column)
-            grid.setRowStretch(index + 1, 1)
-            self.rows.append(row)
-        return page
+    @property
+    def evidence_visible(self) -> bool:
+        return self.panel == EVIDENCE
 
-    def _build_evidence(self) -> QtWidgets.QWidget:
-        page = QtWidgets.QWidget(self)
-        page.setObjectName("evidencePanel")
-        page.setAccessibleName("Key trial evidence")
-        layout = QtWidgets.QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        table = QtWidgets.QWidget(page)
-        self._evidence_table = table
-        table.installEventFilter(self)
-        grid = QtWidgets.QGridLayout(table)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self._evidence_grid = grid
-        headers = ("Endpoint", "TARE vs no TARE", "Effect", "How to read it")
-        self.evidence_headers: list[FitLabel] = []
-        for column, title in enumerate(headers):
-            label = FitLabel(
-                title,
-                bold=True,
-                align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            )
-            self.evidence_headers.append(label)
-            grid.addWidget(label, 0, column)
-            grid.setColumnStretch(column, _EVIDENCE_STRETCH[column])
-        # (cell, label, kind, texts): painted in _paint_evidence from the look.
-        self._evidence_cells: list[tuple[Cell, FitLabel, str, tuple[str, ...]]] = []
-        row_index = 1
-        for group in trial_groups(self.session.pack):
-            cell, label = _cell(table)
-            grid.addWidget(cell, row_index, 0, 1, len(headers))
-            self._evidence_cells.append(
-                (cell, label, "heading", (f"{group.heading} — {group.population}", group.citation))
-            )
-            row_index += 1
-            for row in group.rows:
-                texts = (
-                    (row.endpoint, row.population),
-                    (row.values,),
-                    (row.effect,),
-                    (row.reading,),
-                )
-                kind = "subgroup" if row.population.startswith("Subgroup") else "figure"
-                for column, words in enumerate(texts):
-                    cell, label = _cell(table)
-                    cell.setProperty("figure_key", row.key)
-                    grid.addWidget(cell, row_index, column)
-                    self._evidence_cells.append((cell, label, f"{kind}:{column}", words))
-                row_index += 1
-        layout.addWidget(table, 1)
-        return page
+    @property
+    def trials_visible(self) -> bool:
+        return self.panel == TRIALS
 
-    # -- look ---------------------------------------------------------------------------
+    # -- look and layout ----------------------------------------------------------------
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         self.look.set_height(self.height())
@@ -301,141 +184,46 @@ class ProjectionWindow(QtWidgets.QWidget):
         super().resizeEvent(event)
 
     def _apply_look(self) -> None:
+        for label in self.findChildren(FitLabel):
+            label.apply_look(self.look)
+        self.header.apply_look(self.look)
+        self.hint_label.set_colour(self.look.text)
+        self.message_label.set_colour(self.look.accent)
+        self._paint_current()
+
+    def _layout(self) -> None:
+        """Share the window's height: the header and the strip take what their text needs,
+        the footer one line, the page the rest."""
         look = self.look
         px = look.base_px
         margin = round(px * 0.7)
-        self._root.setContentsMargins(margin, round(px * 0.4), margin, round(px * 0.3))
-        self._root.setSpacing(round(px * 0.35))
-        for label in self.findChildren(FitLabel):
-            label.apply_look(look)
-        line = QtGui.QFontMetrics(look.font(1.0)).lineSpacing()
-        # The header: one line of the reference (the largest type), then two of headline.
-        reference_line = QtGui.QFontMetrics(look.font(self.reference_label.scale)).lineSpacing()
-        headline_line = QtGui.QFontMetrics(look.font(self.headline_label.scale)).lineSpacing()
-        self._header.setRowMinimumHeight(0, reference_line)
-        self._header_heights = (
-            reference_line + round(px * 0.2),
-            reference_line + 2 * headline_line + round(px * 0.3),
+        top, bottom = round(px * 0.4), round(px * 0.3)
+        spacing = round(px * 0.25)
+        width = max(0, self.width() - 2 * margin)
+        height = self.height()
+        line = QtGui.QFontMetrics(look.font(self.hint_label.scale)).lineSpacing()
+        footer = round(line * 1.05)
+        header = min(self.header.needed_height(width), round(height * 0.4))
+        strip = 0
+        if self.panel == CHECKLIST and self._current is not None:
+            strip = min(self.strip.needed_height(width, self.strip._gap()), round(height * 0.2))
+        self.strip.setVisible(strip > 0)
+        y = top
+        self.header.setGeometry(margin, y, width, header)
+        y += header + spacing
+        page = max(0, height - bottom - footer - spacing - (strip + spacing if strip else 0) - y)
+        self.stack.setGeometry(margin, y, width, page)
+        y += page + spacing
+        if strip:
+            self.strip.setGeometry(margin, y, width, strip)
+            y += strip + spacing
+        self.footer.setGeometry(margin, height - bottom - footer, width, footer)
+        hints = QtGui.QFontMetrics(look.font(self.hint_label.scale)).horizontalAdvance(
+            self.hint_label.text()
         )
-        self._strip_heights = (round(line * 1.1), round(line * 2.1))
-        self.footer.setFixedHeight(round(line * 1.15))
-        hints_width = QtGui.QFontMetrics(look.font(self.hint_label.scale)).horizontalAdvance(
-            KEY_HINTS
-        )
-        self.hint_label.setMinimumWidth(min(hints_width + px, max(0, self.width() - 2 * margin)))
-        gap = max(2, round(px * 0.18))
-        inset_v, inset_h = max(2, round(px * 0.3)), max(3, round(px * 0.45))
-        for cell in self.findChildren(Cell):
-            cell.set_inset(inset_v, inset_h)
-        # The evidence table has twice the rows of the checklist: tighter boxes.
-        for cell, _label, _kind, _texts in self._evidence_cells:
-            cell.set_inset(max(1, round(px * 0.15)), inset_h)
-        for grid in (self._grid, self._evidence_grid):
-            grid.setHorizontalSpacing(gap)
-            grid.setVerticalSpacing(gap)
-        self._grid.setRowMinimumHeight(0, round(line * 1.3))
-        self._evidence_grid.setRowMinimumHeight(0, round(line * 1.15))
-        for header in (*self.column_headers, *self.evidence_headers):
-            header.set_colour(look.accent)
-        self.hint_label.set_colour(look.text)
-        self.message_label.set_colour(look.accent)
-        self.reference_label.set_colour(look.accent)
-        self._paint_evidence()
-        self._paint_current()
-
-    def _paint_evidence(self) -> None:
-        look = self.look
-        thin = max(1, round(look.base_px * 0.06))
-        for cell, label, kind, texts in self._evidence_cells:
-            if kind == "heading":
-                heading, citation = texts
-                label.set_parts(
-                    [Part(heading, 1.0, True, look.accent), Part(citation, 0.9, False, look.muted)]
-                )
-                cell.set_frame(None, None, 0)
-                continue
-            row_kind, column = kind.split(":")
-            subgroup = row_kind == "subgroup"
-            if column == "0":
-                endpoint, population = texts
-                label.set_parts(
-                    [Part(endpoint, 0.9, True, look.text), Part(population, 0.9, False, look.muted)]
-                )
-            else:
-                label.set_parts([Part(texts[0], 0.9, column == "1", look.text)])
-            cell.set_frame(look.row_fill if subgroup else None, look.rule, thin)
-        self._stretch_evidence_rows()
-
-    def _evidence_order(self) -> list[str]:
-        """The figure keys of the evidence panel, top to bottom."""
-        keys: list[str] = []
-        for cell, _label, _kind, _texts in self._evidence_cells:
-            key = cell.property("figure_key")
-            if key and key not in keys:
-                keys.append(key)
-        return keys
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        # The tables share their height out again whenever it changes (a new screen, the
-        # header growing or shrinking when the evidence panel opens).
-        if event.type() == QtCore.QEvent.Type.Resize:
-            if watched is getattr(self, "grid_page", None) and self._current is not None:
-                self._stretch_grid_rows()
-            elif watched is getattr(self, "_evidence_table", None) and hasattr(
-                self, "_evidence_cells"
-            ):
-                self._stretch_evidence_rows()
-        return super().eventFilter(watched, event)
-
-    def _stretch_evidence_rows(self) -> None:
-        cells = [(cell, label) for cell, label, _kind, _texts in self._evidence_cells]
-        self._stretch_rows(self._evidence_grid, _EVIDENCE_STRETCH, cells)
-
-    def _stretch_grid_rows(self) -> None:
-        cells = [(cell, cell.findChild(FitLabel)) for row in self.rows for cell in row.cells()]
-        self._stretch_rows(self._grid, _COLUMN_STRETCH, cells, selected=self.factor_index + 1)
-
-    def _stretch_rows(
-        self,
-        grid: QtWidgets.QGridLayout,
-        stretch: tuple[int, ...],
-        cells: list[tuple[Cell, FitLabel]],
-        *,
-        selected: int | None = None,
-    ) -> None:
-        """Share a table's height by how much each row's text needs.
-
-        Every row is given at least the height its text needs at the smallest allowed size
-        (the factor under discussion: at full size, up to 40% of the table), and the rest
-        is shared in proportion to what the rows need at full size. Only when even the
-        smallest sizes do not fit are all rows shortened alike, and the labels elide.
-        """
-        table = grid.parentWidget()
-        width = table.width()
-        total = sum(stretch)
-        spacing = grid.horizontalSpacing()
-        full: dict[int, int] = {}
-        least: dict[int, int] = {}
-        for cell, label in cells:
-            row, column, _rows, columns = grid.getItemPosition(grid.indexOf(cell))
-            share = sum(stretch[column : column + columns]) / total
-            inset = cell.box.contentsMargins()
-            text_width = round(width * share) - spacing - inset.left() - inset.right()
-            frame = inset.top() + inset.bottom()
-            full[row] = max(full.get(row, 0), label.natural_height(text_width) + frame)
-            smallest = label.natural_height(text_width, smallest=True) + frame
-            least[row] = max(least.get(row, 0), smallest)
-        rows = sorted(full)
-        room = table.height() - grid.rowMinimumHeight(0) - grid.verticalSpacing() * len(rows)
-        heights = share_out(
-            room,
-            [full[r] for r in rows],
-            [least[r] for r in rows],
-            (rows.index(selected) if selected in rows else None),
-        )
-        for row, height in zip(rows, heights, strict=True):
-            grid.setRowMinimumHeight(row, height)
-            grid.setRowStretch(row, 1)
+        hint_width = min(hints + px, width)
+        self.hint_label.setGeometry(0, 0, hint_width, footer)
+        self.message_label.setGeometry(hint_width, 0, max(0, width - hint_width), footer)
 
     # -- showing a case -----------------------------------------------------------------
 
@@ -466,10 +254,11 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.position_label.setText(
             f"Board {session.board_date.isoformat()}  ·  {session.position_text()}"
         )
-        self.position_label.set_colour(look.text)
+        self.hint_label.setText(_HINTS[self.panel])
         if current is None:
             self.reference_label.setText("No cases")
             self.headline_label.setText("")
+            self.context_label.setText("")
             self.decision_label.setText("")
             self.empty_page.setText(
                 f"No cases on the agenda of the board of {session.board_date.isoformat()}.\n"
@@ -477,13 +266,14 @@ class ProjectionWindow(QtWidgets.QWidget):
             )
             self.empty_page.set_colour(look.text)
             self.stack.setCurrentWidget(self.empty_page)
-            self.alerts_label.setText("")
-            self.gaps_label.setText("")
+            self.strip.clear()
+            self.header.set_compact(False)
+            self._layout()
             return
         case, assessment = current.case, current.assessment
         self.reference_label.setText(case.reference)
         self.headline_label.setText(assessment.headline)
-        self.headline_label.set_colour(look.text)
+        self.context_label.setText(assessment.evidence_context)
         decision = case.decision
         if decision is None:
             self.decision_label.setText("No decision recorded")
@@ -494,116 +284,25 @@ class ProjectionWindow(QtWidgets.QWidget):
                 f"Decision: {DECISION_OUTCOME_LABELS[decision.outcome]}  ·  {state}"
             )
             self.decision_label.set_colour(look.accent if decision.finalised else look.text)
-        evidence = self.evidence_visible
-        self.stack.setCurrentWidget(self.evidence_page if evidence else self.grid_page)
-        # The evidence is the same for every case: it gets the room of the headline and
-        # the case's flags, and the header keeps only the reference and position.
-        self.strip.setVisible(not evidence)
-        self.headline_label.setVisible(not evidence)
-        self.decision_label.setVisible(not evidence)
-        self.header.setFixedHeight(self._header_heights[1 if not evidence else 0])
-        self.hint_label.setText(EVIDENCE_HINTS if evidence else KEY_HINTS)
-        self._paint_grid()
-        self._paint_strip()
+        pages = {CHECKLIST: self.grid_page, EVIDENCE: self.evidence_page, TRIALS: self.trials_page}
+        self.stack.setCurrentWidget(pages[self.panel])
+        # A panel gets the room of the headline, the context and the case's flags.
+        self.header.set_compact(self.panel != CHECKLIST)
+        self.strip.show_assessment(assessment, case, look, bilirubin_unit(self.settings))
+        self._layout()
+        self._paint_page()
 
-    def _paint_grid(self) -> None:
+    def _paint_page(self) -> None:
         assert self._current is not None
-        look = self.look
-        px = look.base_px
-        thin = max(1, round(px * 0.06))
-        thick = max(3, round(px * 0.24))
-        pack = self.session.pack
-        for index, (key, row) in enumerate(zip(FACTOR_KEYS, self.rows, strict=True)):
-            result = self._current.assessment.factor(key)
-            wording = pack.factor(key)
-            selected = index == self.factor_index
-            row_fill = look.row_fill if selected else None
-            row.factor.set_parts(
-                [
-                    Part(
-                        ("▶ " if selected else "") + result.label,
-                        1.05,
-                        True,
-                        look.accent if selected else look.text,
-                    ),
-                    Part(result.finding, 0.95, False, look.text),
-                ]
-            )
-            row.factor_cell.set_frame(
-                row_fill, look.accent if selected else look.rule, thick if selected else thin
-            )
-            row.factor_cell.setAccessibleName(
-                f"{result.label}: {result.finding}" + (" (selected)" if selected else "")
-            )
-            for tier in _TIER_COLUMNS:
-                marked = result.tier == tier
-                cell = row.tier_cells[tier]
-                words = getattr(wording, tier)
-                colour = look.tier(tier)
-                if marked:
-                    row.tier_labels[tier].set_parts(
-                        [
-                            Part(f"{tier_text(tier).split(' ')[0]} THIS CASE", 0.9, True, colour),
-                            Part(words, 1.0, False, look.text),
-                        ]
-                    )
-                    cell.set_frame(look.tinted(colour), colour, thick)
-                else:
-                    row.tier_labels[tier].set_parts([Part(words, 1.0, False, look.muted)])
-                    cell.set_frame(row_fill, look.rule, thin)
-                cell.setAccessibleName(
-                    f"{result.label}, {TIER_LABELS[tier]}: {words}"
-                    + (" — this case" if marked else "")
-                )
-            colour = look.tier(result.tier)
-            parts = [
-                Part(
-                    tier_text(result.tier) + ("  · set by the board" if result.overridden else ""),
-                    1.05,
-                    True,
-                    colour,
-                )
-            ]
-            if result.overridden:
-                parts.append(Part(f"Reason: {result.reason}", 0.95, False, look.text))
-                if selected:  # what the framework would say, for the factor being discussed
-                    parts.append(
-                        Part(f"Framework: {tier_text(result.derived_tier)}", 0.9, False, look.muted)
-                    )
-            elif result.reason.strip() != result.finding.strip():
-                parts.append(Part(result.reason, 0.95, False, look.text))
-            row.status.set_parts(parts)
-            row.status_cell.set_frame(row_fill, colour, max(thin, round(px * 0.12)))
-            row.status_cell.setAccessibleName(
-                f"{result.label}: {TIER_LABELS[result.tier]}"
-                + (", set by the board" if result.overridden else "")
-            )
-        self._stretch_grid_rows()
-
-    def _paint_strip(self) -> None:
-        assert self._current is not None
-        look = self.look
         assessment = self._current.assessment
-        if assessment.workup_alerts:
-            titles = "  ·  ".join(flag.title for flag in assessment.workup_alerts)
-            self.alerts_label.setText(f"⚠ Work-up alerts: {titles}")
-            self.alerts_label.set_colour(look.tier("against"))
+        pack = self.session.pack
+        if self.panel == CHECKLIST:
+            self.grid_page.show_assessment(assessment, pack, self.factor_index, self.look)
+        elif self.panel == EVIDENCE:
+            result = assessment.factor(self.selected_factor)
+            self.evidence_page.show_claim(result, self.look)
         else:
-            self.alerts_label.setText("✓ No work-up alerts")
-            self.alerts_label.set_colour(look.muted)
-        if assessment.evidence_gaps:
-            titles = "  ·  ".join(flag.title for flag in assessment.evidence_gaps)
-            self.gaps_label.setText(f"◇ Evidence gaps: {titles}")
-            self.gaps_label.set_colour(look.tier("neutral"))
-        else:
-            self.gaps_label.setText("No evidence gaps flagged")
-            self.gaps_label.set_colour(look.muted)
-        # Nothing flagged: one quiet line, and the room goes to the checklist.
-        quiet = not assessment.workup_alerts and not assessment.evidence_gaps
-        if quiet:
-            self.alerts_label.setText("✓ No work-up alerts  ·  no evidence gaps flagged")
-        self.gaps_label.setVisible(not quiet)
-        self.strip.setFixedHeight(self._strip_heights[0 if quiet else 1])
+            self.trials_page.show_assessment(assessment, self.look)
 
     def show_message(self, text: str) -> None:
         """A short note in the footer about what just happened (or did not)."""
@@ -620,6 +319,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.identifiers_label.setText("")
         self.identifiers_label.setAccessibleName("")
         self.identifiers_label.hide()
+        self.header.place()
 
     def toggle_identifiers(self) -> None:
         """Show the current case's identifiers after a confirmation, or hide them."""
@@ -647,6 +347,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.identifiers_label.setText(text)
         self.identifiers_label.set_colour(self.look.accent)
         self.identifiers_label.show()
+        self._layout()
         self.identifiers_revealed.emit(reference)
 
     # -- keyboard -----------------------------------------------------------------------
@@ -676,13 +377,15 @@ class ProjectionWindow(QtWidgets.QWidget):
             self.clear_override()
         elif key == Qt.Key.Key_E:
             self.toggle_evidence()
+        elif key == Qt.Key.Key_T:
+            self.toggle_trials()
         elif key == Qt.Key.Key_D:
             self.open_decision_panel()
         elif key == Qt.Key.Key_I:
             self.toggle_identifiers()
         elif key == Qt.Key.Key_Escape:
-            if self.evidence_visible:
-                self.toggle_evidence()
+            if self.panel != CHECKLIST:
+                self.show_panel(CHECKLIST)
             else:
                 self.close()
         else:
@@ -710,16 +413,24 @@ class ProjectionWindow(QtWidgets.QWidget):
 
     def select_factor(self, index: int) -> None:
         self.factor_index = max(0, min(len(FACTOR_KEYS) - 1, index))
-        if self._current is not None and not self.evidence_visible:
-            self._paint_grid()
+        # On the evidence panel too: it shows the claim of the selected factor.
+        if self._current is not None and self.panel != TRIALS:
+            self._paint_page()
 
     @property
     def selected_factor(self) -> str:
         return FACTOR_KEYS[self.factor_index]
 
-    def toggle_evidence(self) -> None:
-        self.evidence_visible = not self.evidence_visible
+    def show_panel(self, panel: str) -> None:
+        """Show the checklist, the evidence panel or the trial-population panel."""
+        self.panel = panel
         self._paint_current()
+
+    def toggle_evidence(self) -> None:
+        self.show_panel(CHECKLIST if self.panel == EVIDENCE else EVIDENCE)
+
+    def toggle_trials(self) -> None:
+        self.show_panel(CHECKLIST if self.panel == TRIALS else TRIALS)
 
     def _amend_reason_if_locked(self, current: CaseState) -> tuple[bool, str | None]:
         """(go on, amend reason): a finalised case needs a reason before any change."""
@@ -734,7 +445,7 @@ class ProjectionWindow(QtWidgets.QWidget):
     def set_tier(self, tier: str) -> None:
         """Set the selected factor's tier by hand, asking for the reason."""
         current = self._current
-        if current is None or self.evidence_visible:
+        if current is None or self.panel != CHECKLIST:
             return
         # The change is made to the case as the room saw it: if it is changed elsewhere
         # while the question is open, the change is refused, not made to a case unseen.
@@ -768,7 +479,7 @@ class ProjectionWindow(QtWidgets.QWidget):
     def clear_override(self) -> None:
         """Return the selected factor to the tier the framework derives."""
         current = self._current
-        if current is None or self.evidence_visible:
+        if current is None or self.panel != CHECKLIST:
             return
         # The change is made to the case as the room saw it: if it is changed elsewhere
         # while the question is open, the change is refused, not made to a case unseen.
@@ -814,6 +525,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             decision=current.case.decision,
             board_date=self.session.board_date,
             known_attendees=repository.attendees(),
+            attendees=self.session.starting_attendees(),
             amending=amend is not None,
             check=lambda decision: self.session.editing.with_decision(current.case, decision),
             look=self.look,
@@ -887,35 +599,3 @@ class ProjectionWindow(QtWidgets.QWidget):
             self._left_emitted = True
             self.left.emit()
         super().closeEvent(event)
-
-
-def share_out(room: int, full: list[int], least: list[int], selected: int | None) -> list[int]:
-    """Row heights that add up to at most ``room``.
-
-    In order of preference: every row at full size (extra room shared in proportion);
-    the selected row at full size and the others at least at their smallest size (the
-    rest shared by what they still lack); the selected row as large as the others'
-    smallest sizes allow; and, when even the smallest sizes do not fit, all of them
-    shortened alike.
-    """
-    if room <= 0 or not full:
-        return [0] * len(full)
-    least = [min(a, b) for a, b in zip(least, full, strict=True)]
-    if sum(full) <= room:
-        extra = room - sum(full)
-        total = sum(full) or 1
-        return [f + extra * f // total for f in full]
-    floor = list(least)
-    if selected is not None:
-        floor[selected] = full[selected]
-    if sum(floor) <= room:
-        extra = room - sum(floor)
-        lacking = [f - m for f, m in zip(full, floor, strict=True)]
-        total = sum(lacking) or 1
-        return [m + extra * lack // total for m, lack in zip(floor, lacking, strict=True)]
-    if sum(least) <= room and selected is not None:
-        heights = list(least)
-        heights[selected] += room - sum(least)
-        return heights
-    total = sum(least) or 1
-    return [m * room // total for m in least]

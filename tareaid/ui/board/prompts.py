@@ -59,6 +59,29 @@ def ask_amend_reason(
     )
 
 
+def message_box(
+    parent: QtWidgets.QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    *,
+    look: Look | None = None,
+) -> QMessageBox:
+    """A message box, to be shown with the wall's look when ``look`` is given. The caller
+    adds the buttons, then ``dress`` applies the look, so that the buttons get it too."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box._look = look  # type: ignore[attr-defined]
+    return box
+
+
+def dress(box: QMessageBox) -> QMessageBox:
+    """Give a box built by ``message_box`` its look, once its buttons are there."""
+    look = getattr(box, "_look", None)
+    if look is not None:
+        apply_look_to_dialog(box, look)
+    return box
+
+
 def confirm(
     parent: QtWidgets.QWidget | None,
     title: str,
@@ -68,13 +91,11 @@ def confirm(
     look: Look | None = None,
 ) -> bool:
     """Whether the user agrees; the safe answer (Cancel) is the default button."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, look=look)
     ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
-    if look is not None:
-        apply_look_to_dialog(box, look)
-    box.exec()
+    dress(box).exec()
     return box.clickedButton() is ok
 
 
@@ -82,10 +103,9 @@ def show_message(
     parent: QtWidgets.QWidget | None, title: str, text: str, *, look: Look | None = None
 ) -> None:
     """Tell the user why something did not happen, and what to do about it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    if look is not None:
-        apply_look_to_dialog(box, look)
-    box.exec()
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, look=look)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    dress(box).exec()
 
 
 def choose_folder(parent: QtWidgets.QWidget | None, title: str) -> Path | None:
