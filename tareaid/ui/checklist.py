@@ -33,6 +33,7 @@ from tareaid.ui.evidence_view import figure_line, figures_with_overall
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
 from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
+from tareaid.ui.wheel_guard import guard_wheel
 from tareaid.ui.widgets import TierLabel, heading, text_label
 
 STEP_COUNT = len(FACTOR_KEYS)
@@ -185,7 +186,7 @@ class FactorStep(QtWidgets.QScrollArea):
         )
         override_layout.addWidget(intro, 0, 0, 1, 4)
         tier_label = QtWidgets.QLabel("&Tier:")
-        self.override_tier = QtWidgets.QComboBox()
+        self.override_tier = guard_wheel(QtWidgets.QComboBox())
         self.override_tier.addItem(CHOOSE_TIER, None)
         for tier in OVERRIDE_TIERS:
             self.override_tier.addItem(tier_text(tier), tier)

@@ -16,6 +16,7 @@ from typing import Any
 from tareaid.domain.case import CaseError, parse_iso_date
 from tareaid.domain.fields import FieldSpec, Kind
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.wheel_guard import guard_wheel
 
 NOT_RECORDED = "Not recorded"
 # Numbers the runs of typing, so that undo treats one run in one field as one change.
@@ -80,6 +81,9 @@ class FieldWidget(QtWidgets.QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._row)
         self.control = self._make_control()
+        # Scrolling the form past a field must never change it: the wheel only works on
+        # the field that has the focus.
+        guard_wheel(self.control)
         self.control.setObjectName(f"field_{spec.name}")
         self.control.setAccessibleName(spec.label)
         self.control.setAccessibleDescription(field_description(spec))
