@@ -1,6 +1,6 @@
 """The right-hand pane: the open case's header, message banner and tabs.
 
-Tabs: Checklist, Editor, Evidence, History. The banner reports what needs the user's
+Tabs: Checklist, Editor, Evidence, History, Decision. The banner reports what needs the user's
 decision without blocking them: a conflicting edit from elsewhere (reload, or keep mine as
 a copy), a finalised case that needs an amend reason, a save the database refused, an
 archived case.
@@ -19,12 +19,13 @@ from tareaid.ui import dialogs
 from tareaid.ui.case_editor import CaseEditor
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.checklist import Checklist
+from tareaid.ui.decision_view import DecisionView
 from tareaid.ui.evidence_view import EvidenceView
 from tareaid.ui.history_view import HistoryView
 from tareaid.ui.qt import Qt, QtWidgets, Signal
 from tareaid.ui.widgets import Banner, heading
 
-CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
+CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
 
 CONFLICT_TEXT = "Someone else changed this case. Your latest edits are not saved."
 LOCKED_TEXT = "This case has a finalised board decision: changes need a reason for the amendment."
@@ -115,12 +116,14 @@ class CasePane(QtWidgets.QWidget):
             EDITOR_TAB: lambda: CaseEditor(session),
             EVIDENCE_TAB: lambda: EvidenceView(pack),
             HISTORY_TAB: HistoryView,
+            DECISION_TAB: lambda: DecisionView(session),
         }
         self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
         for index, title in (
             (EDITOR_TAB, "Editor"),
             (EVIDENCE_TAB, "Evidence"),
             (HISTORY_TAB, "History"),
+            (DECISION_TAB, "Decision"),
         ):
             self.tabs.insertTab(index, QtWidgets.QWidget(), title)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -154,6 +157,33 @@ class CasePane(QtWidgets.QWidget):
     def history(self) -> HistoryView:
         return cast(HistoryView, self._tab(HISTORY_TAB))
 
+    @property
+    def decision(self) -> DecisionView:
+        return cast(DecisionView, self._tab(DECISION_TAB))
+
+    def may_leave_decision(self) -> bool:
+        """Whether the open case may be left: the decision being edited is saved, or the
+        user chose to discard it (False: stay on the case)."""
+        view = self._built.get(DECISION_TAB)
+        if not isinstance(view, DecisionView) or not view.dirty:
+            return True
+        choice = dialogs.choose_way_out(
+            self,
+            "The decision is not saved",
+            "The board's decision you are editing is not saved yet.",
+            [("save", "Save the decision"), ("discard", "Discard it"), ("stay", "Stay here")],
+        )
+        if choice == "save":
+            if view.save():
+                return True
+            self.show_tab(DECISION_TAB)
+            return False
+        if choice == "discard":
+            view.discard()
+            return True
+        self.show_tab(DECISION_TAB)
+        return False
+
     def _tab(self, index: int) -> QtWidgets.QWidget:
         """The widget of a tab, built (in place of its placeholder) on first use."""
         widget = self._built.get(index)
@@ -182,7 +212,7 @@ class CasePane(QtWidgets.QWidget):
             self.title.setAccessibleName("No case open")
             self.subtitle.setText("Pick a case from the list, or press Ctrl+N to create one.")
             self.save_state.clear()
-            for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB):
+            for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB, DECISION_TAB):
                 self.tabs.setTabEnabled(tab, False)
             self.pages.setCurrentWidget(self.content)
         self._tab(index)

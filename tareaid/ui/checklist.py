@@ -541,14 +541,8 @@ class Checklist(QtWidgets.QWidget):
         nav.addWidget(self.progress, 1)
         nav.addWidget(self.next_button)
         outer.addLayout(nav)
-
-        for keys, slot in (
-            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next),
-            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.back),
-        ):
-            shortcut = QtGui.QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # Ctrl+Page Down / Up are the main window's "Next / Previous checklist step" actions,
+        # so that they mean the same wherever the focus is (in the case list too).
 
         session.case_opened.connect(self._on_case_opened)
         session.case_refreshed.connect(self._on_case_refreshed)

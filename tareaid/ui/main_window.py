@@ -25,7 +25,14 @@ from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, theme
 from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
-from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
+from tareaid.ui.case_pane import (
+    CHECKLIST_TAB,
+    DECISION_TAB,
+    EDITOR_TAB,
+    EVIDENCE_TAB,
+    HISTORY_TAB,
+    CasePane,
+)
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
@@ -63,6 +70,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Editor", "Ctrl+2"),
     ("Evidence", "Ctrl+3"),
     ("History", "Ctrl+4"),
+    ("Board decision", "Ctrl+5"),
     ("Next checklist step", "Alt+N, Ctrl+Page Down"),
     ("Previous checklist step", "Alt+B, Ctrl+Page Up"),
     ("Run tumour board", "Ctrl+B"),
@@ -75,6 +83,7 @@ TAB_HELP_TOPICS = {
     EDITOR_TAB: "editor",
     EVIDENCE_TAB: "evidence",
     HISTORY_TAB: "history",
+    DECISION_TAB: "decision",
 }
 
 
@@ -267,6 +276,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _may_leave_case(self, title: str, ok_label: str) -> bool:
         """Save the open case; when that fails, whether the user agrees to lose the edits."""
         current = self.session.reference
+        if current is not None and not self.case_pane.may_leave_decision():
+            return False
         if current is None or self.session.save_now():
             return True
         reason = (
@@ -369,6 +380,21 @@ class MainWindow(QtWidgets.QMainWindow):
         add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
         add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3",))
         add("history", "&History", lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
+        add("decision", "Board &decision", lambda: self._show_tab(DECISION_TAB), ("Ctrl+5",))
+        # Window-wide, so that Ctrl+Page Down walks the checklist even from the case list
+        # (where the table would otherwise take it as "move a page down the list").
+        add(
+            "next_step",
+            "&Next checklist step",
+            lambda: self._walk_checklist(1),
+            ("Ctrl+PgDown",),
+        )
+        add(
+            "previous_step",
+            "&Previous checklist step",
+            lambda: self._walk_checklist(-1),
+            ("Ctrl+PgUp",),
+        )
         add("board", "&Run tumour board…", self._on_board_triggered, ("Ctrl+B",))
         add("help", "TAREaid &help", self._on_help_triggered, ("F1",))
         add("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered)
@@ -413,7 +439,10 @@ class MainWindow(QtWidgets.QMainWindow):
             theme_menu.addAction(self.action(f"theme_{name}"))
 
         case_menu = bar.addMenu("&Case")
-        for name in ("checklist", "editor", "evidence", "history"):
+        for name in ("checklist", "editor", "evidence", "history", "decision"):
+            case_menu.addAction(self.action(name))
+        case_menu.addSeparator()
+        for name in ("next_step", "previous_step"):
             case_menu.addAction(self.action(name))
 
         # Alt+B is the checklist's Back, so this menu's mnemonic is the o.
@@ -500,11 +529,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action("archive_case").setEnabled(row is not None and not row.archived)
         self.action("restore_case").setEnabled(row is not None and row.archived)
         self.action("export_pdf").setEnabled(open_case)
-        for name in ("checklist", "editor", "history"):
+        for name in ("checklist", "editor", "history", "decision", "next_step", "previous_step"):
             self.action(name).setEnabled(open_case)
 
     def _show_tab(self, index: int) -> None:
         self.case_pane.show_tab(index)
+
+    def _walk_checklist(self, delta: int) -> None:
+        """The next (1) or previous (-1) checklist step, wherever the focus was."""
+        if self.session.case is None:
+            return
+        self.case_pane.show_tab(CHECKLIST_TAB)
+        checklist = self.case_pane.checklist
+        if delta > 0:
+            checklist.next()
+        else:
+            checklist.back()
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
