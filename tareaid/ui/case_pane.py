@@ -55,6 +55,8 @@ class CasePane(QtWidgets.QWidget):
         super().__init__(parent)
         self.session = session
         self.pack = pack
+        # Off by default: name, MRN and date of birth are hidden until the user asks.
+        self._show_identifiers = False
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QtWidgets.QStackedWidget()
@@ -113,9 +115,9 @@ class CasePane(QtWidgets.QWidget):
         # The other tabs are built the first time they are shown: start-up only pays for
         # what the first screen needs.
         self._tab_factories: dict[int, Callable[[], QtWidgets.QWidget]] = {
-            EDITOR_TAB: lambda: CaseEditor(session),
+            EDITOR_TAB: self._make_editor,
             EVIDENCE_TAB: lambda: EvidenceView(pack),
-            HISTORY_TAB: HistoryView,
+            HISTORY_TAB: self._make_history,
             DECISION_TAB: lambda: DecisionView(session),
         }
         self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
@@ -160,6 +162,27 @@ class CasePane(QtWidgets.QWidget):
     @property
     def decision(self) -> DecisionView:
         return cast(DecisionView, self._tab(DECISION_TAB))
+
+    def set_show_identifiers(self, show: bool) -> None:
+        """Show name, MRN and date of birth in the editor and the history, or hide them
+        (each field can then be shown on its own)."""
+        self._show_identifiers = show
+        editor = self._built.get(EDITOR_TAB)
+        if isinstance(editor, CaseEditor):
+            editor.set_show_identifiers(show)
+        history = self._built.get(HISTORY_TAB)
+        if isinstance(history, HistoryView):
+            history.set_show_identifiers(show)
+
+    def _make_editor(self) -> CaseEditor:
+        editor = CaseEditor(self.session)
+        editor.set_show_identifiers(self._show_identifiers)
+        return editor
+
+    def _make_history(self) -> HistoryView:
+        history = HistoryView()
+        history.set_show_identifiers(self._show_identifiers)
+        return history
 
     def may_leave_decision(self) -> bool:
         """Whether the open case may be left: the decision being edited is saved, or the

@@ -129,6 +129,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.list_pane = CaseListPane(self.model)
         self.case_pane = CasePane(self.session, self.pack)
+        self.case_pane.set_show_identifiers(self.settings.show_identifiers())
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -860,6 +861,7 @@ class MainWindow(QtWidgets.QMainWindow):
             else "Search by reference (Ctrl+F)"
         )
         self.model.set_show_identifiers(checked)
+        self.case_pane.set_show_identifiers(checked)
 
     def _on_show_archived_toggled(self, checked: bool) -> None:
         self.settings.set_show_archived(checked)

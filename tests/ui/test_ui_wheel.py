@@ -95,6 +95,7 @@ def _assert_nothing_changed(window, repository, before, history_before, shown_be
 
 def test_the_wheel_over_unfocused_editor_fields_changes_nothing(demo_window, repository):
     window = demo_window
+    window.action("show_identifiers").setChecked(True)  # name, MRN, birth date editable too
     window.case_pane.show_tab(EDITOR_TAB)
     editor = window.case_pane.editor
     fields = editor.fields
