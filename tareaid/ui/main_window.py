@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 JSON_FILTER = "Case files (*.json);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 STATUS_MS = 8000
+# What the case pane needs to show a checklist step without crowding (the list gets the rest
+# of a wide screen).
+CASE_PANE_WIDTH = 1150
 
 Key = QtGui.QKeySequence
 
@@ -135,8 +138,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.case_pane)
-        self.splitter.setStretchFactor(0, 7)
-        self.splitter.setStretchFactor(1, 13)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         container = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(container)
         layout.addWidget(self.splitter)
@@ -505,9 +508,19 @@ class MainWindow(QtWidgets.QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.splitter_state()
-        if splitter is None or not self.splitter.restoreState(splitter):
-            total = max(self.width(), 800)
-            self.splitter.setSizes([total * 7 // 20, total * 13 // 20])
+        # Without a remembered split, the default is made for the window's size when it is
+        # first shown (maximised or not).
+        self._default_split = splitter is None or not self.splitter.restoreState(splitter)
+        if self._default_split:
+            self._apply_default_split()
+
+    def _apply_default_split(self) -> None:
+        """The case list gets two fifths of the width, and on a wide screen whatever the
+        case pane does not need (it reads best at about 1,150 px): enough for the list's
+        columns and a readable headline."""
+        total = max(self.splitter.width(), self.width() - 20, 800)
+        pane = min(total * 3 // 5, max(CASE_PANE_WIDTH, total // 2))
+        self.splitter.setSizes([total - pane, pane])
 
     def _save_window_state(self) -> None:
         self.settings.set_window_geometry(self.saveGeometry())
@@ -554,6 +567,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
+        if self._default_split:
+            self._default_split = False
+            self._apply_default_split()
         self._check_database_integrity()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
