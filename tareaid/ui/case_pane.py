@@ -23,6 +23,7 @@ from tareaid.ui.decision_view import DecisionView
 from tareaid.ui.evidence_view import EvidenceView
 from tareaid.ui.history_view import HistoryView
 from tareaid.ui.qt import Qt, QtWidgets, Signal
+from tareaid.ui.start_page import StartPage
 from tareaid.ui.widgets import Banner, heading
 
 CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
@@ -41,6 +42,8 @@ class CasePane(QtWidgets.QWidget):
         restore_requested(str): the user asked to restore this archived case.
         case_copied(str): "Keep mine as a copy" created this case.
         open_database_requested(): the user wants another database (the save failed).
+        demo_requested(): the user asked for the demo cases (from the empty pane).
+        case_requested(str): the user chose a case in the empty pane (a board, a recent one).
     """
 
     export_requested = Signal()
@@ -48,6 +51,8 @@ class CasePane(QtWidgets.QWidget):
     restore_requested = Signal(str)
     case_copied = Signal(str)
     open_database_requested = Signal()
+    demo_requested = Signal()
+    case_requested = Signal(str)
 
     def __init__(
         self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
@@ -62,30 +67,14 @@ class CasePane(QtWidgets.QWidget):
         self.pages = QtWidgets.QStackedWidget()
         outer.addWidget(self.pages)
 
-        self.empty = QtWidgets.QWidget()
-        empty_layout = QtWidgets.QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        hint = heading("No case is open", scale=1.3)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(hint)
-        words = QtWidgets.QLabel(
-            "Pick a case from the list, or create one: the checklist then walks you through "
-            "the six factors of the framework, one question at a time."
-        )
-        words.setWordWrap(True)
-        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(words)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addStretch(1)
-        self.create_button = QtWidgets.QPushButton("Create a case (Ctrl+N)")
-        self.create_button.clicked.connect(self.new_case_requested)
-        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (Ctrl+3)")
-        self.read_evidence_button.clicked.connect(self._on_evidence_requested)
-        buttons.addWidget(self.create_button)
-        buttons.addWidget(self.read_evidence_button)
-        buttons.addStretch(1)
-        empty_layout.addLayout(buttons)
-        empty_layout.addStretch(2)
+        self.start_page = StartPage(session.repository)
+        self.start_page.new_case_requested.connect(self.new_case_requested)
+        self.start_page.evidence_requested.connect(self._on_evidence_requested)
+        self.start_page.demo_requested.connect(self.demo_requested)
+        self.start_page.case_requested.connect(self.case_requested)
+        self.empty = self.start_page
+        self.create_button = self.start_page.create_button
+        self.read_evidence_button = self.start_page.read_evidence_button
         self.pages.addWidget(self.empty)
 
         content = QtWidgets.QWidget()

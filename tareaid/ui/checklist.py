@@ -636,6 +636,9 @@ class Checklist(QtWidgets.QWidget):
 
     def _on_case_opened(self, case: Case) -> None:
         self._show(case, force=True)
+        # Another case starts at the top of each step, not where the last one was left.
+        for step in (*self._built_steps(), self.summary):
+            step.verticalScrollBar().setValue(0)
         self.go_to(0)
 
     def _on_case_refreshed(self, case: Case) -> None:

@@ -385,8 +385,9 @@ class DecisionView(QtWidgets.QScrollArea):
         self.discard_button.setEnabled(self._dirty)
         finalisable = case is not None and case.decision is not None and not case.decision.finalised
         self.finalise_button.setEnabled(editable and finalisable and not self._dirty)
-        self.finalise_button.setVisible(not (case and case.decision and case.decision.finalised))
-        self.finalise_note.setVisible(self.finalise_button.isVisible())
+        finalised = bool(case and case.decision and case.decision.finalised)
+        self.finalise_button.setVisible(not finalised)
+        self.finalise_note.setVisible(not finalised)
 
     def _on_edited(self, *_args: object) -> None:
         if self._filling:

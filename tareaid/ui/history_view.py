@@ -233,6 +233,7 @@ class HistoryView(QtWidgets.QWidget):
         # field (that field only).
         self.show_button = QtWidgets.QPushButton()
         self.show_button.setObjectName("history_show_identifier")
+        self.show_button.setAccessibleName("Show the selected identifier")
         self.show_button.clicked.connect(self._on_show_clicked)
         self.show_button.hide()
         top.addWidget(self.show_button)

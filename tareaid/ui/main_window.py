@@ -38,6 +38,7 @@ from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
+from tareaid.ui.status_offer import StatusOffer
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
@@ -148,6 +149,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.db_label = QtWidgets.QLabel()
         self.db_label.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(self.db_label)
+        # "Undo" after an archive, "Open the PDF" after an export: beside the message.
+        self.offer = StatusOffer(self.statusBar())
 
         self.actions_by_name: dict[str, QtGui.QAction] = {}
         self._build_actions()
@@ -216,6 +219,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.changes.listen_to(self.editing.notifier)
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
+        self.case_pane.start_page.set_repository(opened.repository)
         old.close()
         self._show_database()
         self._update_actions()
@@ -265,6 +269,7 @@ class MainWindow(QtWidgets.QMainWindow):
         damaged = self.database
         self.session.close(save=False)
         self.model.set_repository(None)
+        self.case_pane.start_page.set_repository(None)
         self._update_actions()
         self.tasks.wait()
         damaged.close()
@@ -487,6 +492,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_pane.restore_requested.connect(self._restore_case)
         self.case_pane.case_copied.connect(self._on_case_copied)
         self.case_pane.open_database_requested.connect(self._on_open_database_triggered)
+        self.case_pane.demo_requested.connect(self._on_demo_requested)
+        self.case_pane.case_requested.connect(self._on_start_page_case_requested)
+        self.changes.published.connect(self.case_pane.start_page.on_changes)
 
         app = QtWidgets.QApplication.instance()
         if isinstance(app, QtWidgets.QApplication):
@@ -671,9 +679,13 @@ class MainWindow(QtWidgets.QMainWindow):
             if next_reference:
                 self.list_pane.select(next_reference)
         self._update_actions()
-        self._status(
-            f"Archived {reference}. Archived cases are kept: View › Show archived cases, "
-            "then Restore."
+        # Archiving deletes nothing: the way back is offered at once.
+        self.offer.offer(
+            f"Archived {reference}. Nothing is deleted: Undo brings it back (later: View › "
+            "Show archived cases, then Restore).",
+            "&Undo",
+            lambda: self._restore_case(reference),
+            accessible=f"Undo archiving {reference}",
         )
 
     def _on_restore_triggered(self) -> None:
@@ -692,6 +704,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.open_case(reference)
         self._update_actions()
         self._status(f"Restored {reference}.")
+
+    def _on_demo_requested(self) -> None:
+        try:
+            added = self.editing.add_demo_cases(origin=self)
+        except StoreError as error:
+            dialogs.show_error(self, "The demo cases were not added", error.message)
+            return
+        self._status(
+            f"Added {added} fictional demo case{'s' if added != 1 else ''}: pick one in the list."
+            if added
+            else "The demo cases are in this database already."
+        )
+
+    def _on_start_page_case_requested(self, reference: str) -> None:
+        if self.open_case(reference):
+            self.case_pane.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
@@ -783,9 +811,22 @@ class MainWindow(QtWidgets.QMainWindow):
             return path
 
         def done(written: str) -> None:
-            self._status(f"PDF written to {written}.")
+            self.offer.offer(
+                f"PDF written to {written}.",
+                "Open the PDF",
+                lambda: self._open_written_file(written),
+                accessible=f"Open {Path(written).name}",
+            )
 
         self.tasks.run("Writing the PDF", work, done, self._failed("The PDF was not written"))
+
+    def _open_written_file(self, path: str) -> None:
+        if dialogs.open_file(path) is False:
+            dialogs.show_error(
+                self,
+                "The PDF could not be opened",
+                f"No program to show PDF files was found on this computer. The PDF is at {path}.",
+            )
 
     def _on_backup_triggered(self) -> None:
         path = dialogs.choose_save_file(

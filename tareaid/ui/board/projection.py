@@ -558,7 +558,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             colour = look.tier(result.tier)
             parts = [
                 Part(
-                    tier_text(result.tier) + ("  · set by the board" if result.overridden else ""),
+                    tier_text(result.tier) + ("  · set by hand" if result.overridden else ""),
                     1.05,
                     True,
                     colour,
@@ -576,7 +576,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             row.status_cell.set_frame(row_fill, colour, max(thin, round(px * 0.12)))
             row.status_cell.setAccessibleName(
                 f"{result.label}: {TIER_LABELS[result.tier]}"
-                + (", set by the board" if result.overridden else "")
+                + (", set by hand" if result.overridden else "")
             )
         self._stretch_grid_rows()
 
