@@ -22,7 +22,7 @@ from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store.errors import DamagedDatabaseError, StoreError
-from tareaid.ui import dialogs, theme
+from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
 from tareaid.ui.case_pane import (
@@ -585,6 +585,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            # The bundled fonts (CJK and others) once the window is on screen: start-up
+            # does not wait for them.
+            QtCore.QTimer.singleShot(0, self, fonts.register_bundled_fonts)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_leave_case("Quit without saving?", "Quit without saving"):
