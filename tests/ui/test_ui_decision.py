@@ -187,3 +187,18 @@ def test_an_archived_case_shows_its_decision_read_only(opened, repository):
     assert "archived" in view.state.text()
     assert not view.outcome.isEnabled()
     assert not view.finalise_button.isEnabled()
+
+
+def test_a_decision_recorded_through_the_board_session_appears_at_once(opened):
+    from tareaid.app.board import BoardSession
+
+    window = opened
+    window.case_pane.show_tab(DECISION_TAB)
+    view = window.case_pane.decision
+    # The projection records through a BoardSession on the same editing service.
+    board = BoardSession(window.editing, date(2026, 12, 3))
+    assert board.current_reference == "CRLM-001"
+    board.record_decision(Decision(outcome="not_recommended", rationale="PS 3."), origin=board)
+    assert view.outcome.currentText() == "TARE not recommended by the board"
+    assert view.rationale.toPlainText() == "PS 3."
+    assert window.session.case.decision.outcome == "not_recommended"

@@ -181,3 +181,22 @@ def test_a_pdf_that_cannot_be_opened_is_explained(
     ((args, _kwargs),) = dialogs.called("show_error")
     assert args[1] == "The PDF could not be opened"
     assert str(exported_pdf) in args[2]
+
+
+def test_alt_u_undoes_the_archive_from_the_keyboard(window, repository, qtbot):
+    for reference in ("CRLM-001", "CRLM-002"):
+        repository.create_case(Case(reference=reference))
+    window.model.reload()
+    window.list_pane.select("CRLM-001")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table = window.list_pane.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert repository.get_case("CRLM-001").archived
+    qtbot.keyClick(
+        QtWidgets.QApplication.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier
+    )
+    # (A mnemonic clicks the button the way a mouse would, after its press animation.)
+    qtbot.waitUntil(lambda: not repository.get_case("CRLM-001").archived)
+    assert window.current_reference() == "CRLM-001"
