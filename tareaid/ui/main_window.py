@@ -585,9 +585,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            # The bundled fonts (CJK and others) once the window is on screen: start-up
-            # does not wait for them.
-            QtCore.QTimer.singleShot(0, self, fonts.register_bundled_fonts)
+            # What the first screen can do without: start-up does not wait for it.
+            QtCore.QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # The bundled fonts (CJK and others), then the start page's boards and recent cases.
+        fonts.register_bundled_fonts()
+        self.case_pane.start_page.start()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_leave_case("Quit without saving?", "Quit without saving"):
