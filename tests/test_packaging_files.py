@@ -164,3 +164,21 @@ def test_every_metainfo_screenshot_is_rendered_in_the_repository() -> None:
     make_screenshots = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_screenshots)
     assert captions == dict(make_screenshots.SHOTS)
+
+
+def test_every_readme_picture_is_rendered_in_the_repository() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = dict(re.findall(r"!\[([^\]]+)\]\(docs/images/([^)]+)\)", readme))
+    spec = importlib.util.spec_from_file_location(
+        "make_screenshots", PACKAGING / "make_screenshots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_screenshots)
+    # The README shows what the script makes, with the script's captions.
+    assert {name: caption for caption, name in pictures.items()} == dict(
+        make_screenshots.README_SHOTS
+    )
+    for name in pictures.values():
+        width, height = _png_size(ROOT / "docs" / "images" / name)
+        assert width >= 400 and height >= 300, name

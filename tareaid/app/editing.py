@@ -328,6 +328,16 @@ class EditingService:
         case someone else changed meanwhile)."""
         return self._create(case.duplicated_as(reference), origin)
 
+    def add_demo_cases(self, *, origin: object | None = None) -> int:
+        """Add the fictional demo cases that are not there yet; how many were added."""
+        from tareaid.store.repository import load_demo_cases
+
+        added = self.repository.add_demo_cases()
+        if added:
+            references = frozenset(case.reference for case in load_demo_cases())
+            self._publish(ChangeNotice(references=references, created=True, origin=origin))
+        return added
+
     def archive(
         self, reference: str, *, expected_version: int | None = None, origin: object | None = None
     ) -> None:

@@ -147,6 +147,12 @@ class CaseEditor(QtWidgets.QScrollArea):
         super().resizeEvent(event)
         self._scroll_to_pending()
 
+    def set_show_identifiers(self, show: bool) -> None:
+        """Show name, MRN and date of birth, or hide each behind a stand-in with its own
+        Show button (View › Show identifiers)."""
+        for widget in self.fields.values():
+            widget.set_masking(not show)
+
     # Slots ------------------------------------------------------------------------------
 
     def _on_value_committed(self, name: str, value: Any, burst: int) -> None:
@@ -154,7 +160,12 @@ class CaseEditor(QtWidgets.QScrollArea):
         self.session.set_field(name, value, burst)
 
     def _on_case_opened(self, case: Case) -> None:
+        # An identifier shown for one case is hidden again for the next.
+        for widget in self.fields.values():
+            widget.conceal()
         self._show(case, force=True)
+        # A new case starts at the top of the form.
+        self.verticalScrollBar().setValue(0)
 
     def _on_case_refreshed(self, case: Case) -> None:
         # Changed elsewhere: every field shows the stored value again.

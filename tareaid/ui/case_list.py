@@ -11,17 +11,35 @@ from typing import Any
 
 from tareaid.domain.fields import REFERENCE_MAX
 from tareaid.ui.case_list_model import (
+    AGAINST,
     BOARD_DATE,
+    FAVOURS,
     HEADLINE,
     MRN,
     NAME,
+    NEUTRAL,
+    PAGE_SIZE,
     REFERENCE,
     CaseListModel,
     ReferenceRole,
 )
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.tiers import TIER_SHAPES
 
 SEARCH_DEBOUNCE_MS = 150
+
+# Typical content of each column, to size it from the font without reading every row.
+COLUMN_SAMPLES = {
+    REFERENCE: "CRLM-0000-copy",
+    BOARD_DATE: "2026-12-31",
+    FAVOURS: f"{TIER_SHAPES['favours']} 6",
+    NEUTRAL: f"{TIER_SHAPES['neutral']} 6",
+    AGAINST: f"{TIER_SHAPES['against']} 6",
+    NAME: "Firstname Double-Lastname",
+    MRN: "MRN-0000000",
+}
+# The columns whose width follows the fetched rows (the others' content has a fixed form).
+MEASURED_COLUMNS = frozenset((REFERENCE, NAME, MRN))
 
 
 class NewCaseBar(QtWidgets.QFrame):
@@ -141,6 +159,23 @@ class CaseTable(QtWidgets.QTableView):
 
     activated_with_keyboard = Signal()
 
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
+        # Given the focus with no current row, Qt makes the first row current, and a
+        # current row opens its case: a click on the scroll bar (or the window being
+        # activated by one), Ctrl+L or Tab would open a case nobody chose. Only choosing a
+        # row (click, arrow keys, Enter) makes one current here.
+        if self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        selection = self.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.clearCurrentIndex()
+        finally:
+            selection.blockSignals(blocked)
+        self.viewport().update()
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated_with_keyboard.emit()
@@ -167,7 +202,7 @@ class CaseListPane(QtWidgets.QWidget):
         super().__init__(parent)
         self.model = model
         self._current: str | None = None
-        self._fitted_columns: tuple[str, ...] = ()
+        self._fitted_columns: tuple[tuple[str, ...], bool] | None = None
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -292,34 +327,37 @@ class CaseListPane(QtWidgets.QWidget):
         self.model.set_search(self.search.text())
 
     def fit_columns(self) -> None:
-        """Give each column a width for its typical content, once per set of columns.
+        """Size each column to its content; the headline, last, takes the width left.
 
-        Widths come from font metrics, not from measuring every row (which would ask the
-        model for thousands of cells on every search); the user can still drag them.
+        Done when the set of columns changes (identifiers shown or hidden) and when the
+        first cases arrive, not on every search, so columns do not jump while typing. A
+        column is as wide as its title (with the sort arrow) and the widest of the rows
+        fetched so far, but no wider than a typical long value: one very long reference
+        does not push the headline out of view (its tooltip and a drag show it whole).
+        Only the fetched rows are measured, never the whole database.
         """
-        columns = self.model.columns
-        if columns == self._fitted_columns:
+        key = (self.model.columns, self.model.rowCount() > 0)
+        if key == self._fitted_columns:
             return
-        self._fitted_columns = columns
+        self._fitted_columns = key
+        columns = self.model.columns
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         padding = metrics.horizontalAdvance("M") * 2
-        samples = {
-            REFERENCE: "CRLM-0000-copy",
-            BOARD_DATE: "2026-12-31",
-            NAME: "Firstname Lastname",
-            MRN: "MRN-0000000",
-        }
-        for column, key in enumerate(columns):
+        rows = range(min(self.model.rowCount(), PAGE_SIZE))
+        for column, name in enumerate(columns):
+            if name == HEADLINE:
+                header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
+                continue
             header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Interactive)
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            # Room for the sort arrow beside the title.
-            width = metrics.horizontalAdvance(title) + padding * 3 // 2
-            if key in samples:
-                width = max(width, metrics.horizontalAdvance(samples[key]) + padding)
-            if key == HEADLINE:
-                width = metrics.horizontalAdvance("M") * 30
-            header.resizeSection(column, width)
+            # The header's own size hint has room for the title and the sort arrow.
+            title = header.sectionSizeHint(column)
+            longest = metrics.horizontalAdvance(COLUMN_SAMPLES[name]) + padding
+            if rows and name in MEASURED_COLUMNS:
+                texts = (self.model.data(self.model.index(row, column)) or "" for row in rows)
+                widest = max(metrics.horizontalAdvance(text) for text in texts) + padding
+                longest = min(longest, widest)
+            header.resizeSection(column, max(title, longest))
         header.setStretchLastSection(True)
 
     # Slots ------------------------------------------------------------------------------

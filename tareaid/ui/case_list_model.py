@@ -56,20 +56,22 @@ def columns_for(*, show_identifiers: bool) -> tuple[str, ...]:
     return (REFERENCE, *IDENTIFIER_COLUMNS, *BASE_COLUMNS[1:])
 
 
+# The count columns are headed by the tier's shape alone: a one-digit count then needs no
+# wide column, and the headline gets the room. The tooltip and screen readers say the word.
 HEADERS = {
     REFERENCE: "Reference",
     BOARD_DATE: "Board date",
-    FAVOURS: f"{TIER_SHAPES['favours']} Favours",
-    NEUTRAL: f"{TIER_SHAPES['neutral']} Neutral",
-    AGAINST: f"{TIER_SHAPES['against']} Against",
+    FAVOURS: TIER_SHAPES["favours"],
+    NEUTRAL: TIER_SHAPES["neutral"],
+    AGAINST: TIER_SHAPES["against"],
     HEADLINE: "Headline",
     NAME: "Name",
     MRN: "MRN",
 }
 HEADER_TIPS = {
-    FAVOURS: "Factors that favour adding TARE",
-    NEUTRAL: "Factors that are neutral",
-    AGAINST: "Factors against adding TARE",
+    FAVOURS: f"{TIER_SHAPES['favours']} Favours: factors that favour adding TARE",
+    NEUTRAL: f"{TIER_SHAPES['neutral']} Neutral: factors that are neutral",
+    AGAINST: f"{TIER_SHAPES['against']} Against: factors against adding TARE",
     NAME: "Patient name (identifying)",
     MRN: "Medical record number (identifying)",
 }
@@ -441,6 +443,8 @@ class CaseListModel(QtCore.QAbstractTableModel):
         key = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[key]
+        if role == Qt.ItemDataRole.AccessibleTextRole and key in _TIER_COLUMNS:
+            return f"{TIER_LABELS[key]} (number of factors)"  # words, not a shape
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return HEADER_TIPS.get(key, HEADERS[key])
         return None

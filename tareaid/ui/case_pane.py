@@ -1,6 +1,6 @@
 """The right-hand pane: the open case's header, message banner and tabs.
 
-Tabs: Checklist, Editor, Evidence, History. The banner reports what needs the user's
+Tabs: Checklist, Editor, Evidence, History, Decision. The banner reports what needs the user's
 decision without blocking them: a conflicting edit from elsewhere (reload, or keep mine as
 a copy), a finalised case that needs an amend reason, a save the database refused, an
 archived case.
@@ -20,12 +20,14 @@ from tareaid.ui import dialogs
 from tareaid.ui.case_editor import CaseEditor
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.checklist import Checklist
+from tareaid.ui.decision_view import DecisionView
 from tareaid.ui.evidence_view import EvidenceView
 from tareaid.ui.history_view import HistoryView
 from tareaid.ui.qt import Qt, QtWidgets, Signal
+from tareaid.ui.start_page import StartPage
 from tareaid.ui.widgets import Banner, heading
 
-CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB = range(4)
+CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
 
 CONFLICT_TEXT = "Someone else changed this case. Your latest edits are not saved."
 LOCKED_TEXT = "This case has a finalised board decision: changes need a reason for the amendment."
@@ -41,6 +43,8 @@ class CasePane(QtWidgets.QWidget):
         restore_requested(str): the user asked to restore this archived case.
         case_copied(str): "Keep mine as a copy" created this case.
         open_database_requested(): the user wants another database (the save failed).
+        demo_requested(): the user asked for the demo cases (from the empty pane).
+        case_requested(str): the user chose a case in the empty pane (a board, a recent one).
     """
 
     export_requested = Signal()
@@ -48,6 +52,8 @@ class CasePane(QtWidgets.QWidget):
     restore_requested = Signal(str)
     case_copied = Signal(str)
     open_database_requested = Signal()
+    demo_requested = Signal()
+    case_requested = Signal(str)
 
     def __init__(
         self, session: CaseSession, pack: EvidencePack, parent: QtWidgets.QWidget | None = None
@@ -55,35 +61,21 @@ class CasePane(QtWidgets.QWidget):
         super().__init__(parent)
         self.session = session
         self.pack = pack
+        # Off by default: name, MRN and date of birth are hidden until the user asks.
+        self._show_identifiers = False
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QtWidgets.QStackedWidget()
         outer.addWidget(self.pages)
 
-        self.empty = QtWidgets.QWidget()
-        empty_layout = QtWidgets.QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        hint = heading("No case is open", scale=1.3)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(hint)
-        words = QtWidgets.QLabel(
-            "Pick a case from the list, or create one: the checklist then walks you through "
-            "the six factors of the framework, one question at a time."
-        )
-        words.setWordWrap(True)
-        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(words)
-        buttons = QtWidgets.QHBoxLayout()
-        buttons.addStretch(1)
-        self.create_button = QtWidgets.QPushButton("Create a case (Ctrl+N)")
-        self.create_button.clicked.connect(self.new_case_requested)
-        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (Ctrl+3)")
-        self.read_evidence_button.clicked.connect(self._on_evidence_requested)
-        buttons.addWidget(self.create_button)
-        buttons.addWidget(self.read_evidence_button)
-        buttons.addStretch(1)
-        empty_layout.addLayout(buttons)
-        empty_layout.addStretch(2)
+        self.start_page = StartPage(session.repository)
+        self.start_page.new_case_requested.connect(self.new_case_requested)
+        self.start_page.evidence_requested.connect(self._on_evidence_requested)
+        self.start_page.demo_requested.connect(self.demo_requested)
+        self.start_page.case_requested.connect(self.case_requested)
+        self.empty = self.start_page
+        self.create_button = self.start_page.create_button
+        self.read_evidence_button = self.start_page.read_evidence_button
         self.pages.addWidget(self.empty)
 
         content = QtWidgets.QWidget()
@@ -114,15 +106,17 @@ class CasePane(QtWidgets.QWidget):
         # what the first screen needs.
         self.bilirubin_unit = MG_DL
         self._tab_factories: dict[int, Callable[[], QtWidgets.QWidget]] = {
-            EDITOR_TAB: lambda: CaseEditor(session, bilirubin_unit=self.bilirubin_unit),
+            EDITOR_TAB: self._make_editor,
             EVIDENCE_TAB: lambda: EvidenceView(pack),
-            HISTORY_TAB: lambda: HistoryView(bilirubin_unit=self.bilirubin_unit),
+            HISTORY_TAB: self._make_history,
+            DECISION_TAB: lambda: DecisionView(session),
         }
         self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
         for index, title in (
             (EDITOR_TAB, "Editor"),
             (EVIDENCE_TAB, "Evidence"),
             (HISTORY_TAB, "History"),
+            (DECISION_TAB, "Decision"),
         ):
             self.tabs.insertTab(index, QtWidgets.QWidget(), title)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -157,6 +151,54 @@ class CasePane(QtWidgets.QWidget):
     def history(self) -> HistoryView:
         return cast(HistoryView, self._tab(HISTORY_TAB))
 
+    @property
+    def decision(self) -> DecisionView:
+        return cast(DecisionView, self._tab(DECISION_TAB))
+
+    def set_show_identifiers(self, show: bool) -> None:
+        """Show name, MRN and date of birth in the editor and the history, or hide them
+        (each field can then be shown on its own)."""
+        self._show_identifiers = show
+        editor = self._built.get(EDITOR_TAB)
+        if isinstance(editor, CaseEditor):
+            editor.set_show_identifiers(show)
+        history = self._built.get(HISTORY_TAB)
+        if isinstance(history, HistoryView):
+            history.set_show_identifiers(show)
+
+    def _make_editor(self) -> CaseEditor:
+        editor = CaseEditor(self.session, bilirubin_unit=self.bilirubin_unit)
+        editor.set_show_identifiers(self._show_identifiers)
+        return editor
+
+    def _make_history(self) -> HistoryView:
+        history = HistoryView(bilirubin_unit=self.bilirubin_unit)
+        history.set_show_identifiers(self._show_identifiers)
+        return history
+
+    def may_leave_decision(self) -> bool:
+        """Whether the open case may be left: the decision being edited is saved, or the
+        user chose to discard it (False: stay on the case)."""
+        view = self._built.get(DECISION_TAB)
+        if not isinstance(view, DecisionView) or not view.dirty:
+            return True
+        choice = dialogs.choose_way_out(
+            self,
+            "The decision is not saved",
+            "The board's decision you are editing is not saved yet.",
+            [("save", "Save the decision"), ("discard", "Discard it"), ("stay", "Stay here")],
+        )
+        if choice == "save":
+            if view.save():
+                return True
+            self.show_tab(DECISION_TAB)
+            return False
+        if choice == "discard":
+            view.discard()
+            return True
+        self.show_tab(DECISION_TAB)
+        return False
+
     def _tab(self, index: int) -> QtWidgets.QWidget:
         """The widget of a tab, built (in place of its placeholder) on first use."""
         widget = self._built.get(index)
@@ -185,7 +227,7 @@ class CasePane(QtWidgets.QWidget):
             self.title.setAccessibleName("No case open")
             self.subtitle.setText("Pick a case from the list, or press Ctrl+N to create one.")
             self.save_state.clear()
-            for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB):
+            for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB, DECISION_TAB):
                 self.tabs.setTabEnabled(tab, False)
             self.pages.setCurrentWidget(self.content)
         self._tab(index)

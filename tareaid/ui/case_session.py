@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tareaid.app.editing import CaseState, EditingService
@@ -249,7 +248,9 @@ class CaseSession(QtCore.QObject):
         self._amend_reason = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self._set_save_state(_saved_text(stored))
+        # Nothing has been saved yet: "Saved 14:02" is for a save of this session's, not for
+        # merely opening a case.
+        self._set_save_state("")
         (self.case_refreshed if refreshed else self.case_opened).emit(self._case)
         self.case_changed.emit(self._case)
 
@@ -516,14 +517,6 @@ def contradiction_message(error: CaseError) -> str:
 
 def _clock() -> str:
     return time.strftime("%H:%M")
-
-
-def _saved_text(stored: CaseState) -> str:
-    updated = stored.updated_at
-    local = updated.astimezone() if updated.tzinfo else updated
-    if local.date() == datetime.now().date():
-        return f"Saved {local:%H:%M}"
-    return f"Saved {local:%Y-%m-%d %H:%M}"
 
 
 def _sentence(message: str) -> str:

@@ -41,6 +41,7 @@ from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_w
 from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
 from tareaid.ui.trial_populations import POPULATIONS_TITLE, PopulationsStep
+from tareaid.ui.wheel_guard import guard_wheel
 from tareaid.ui.widgets import TierLabel, heading, text_label
 
 STEP_COUNT = len(FACTOR_KEYS)
@@ -290,7 +291,7 @@ class FactorStep(QtWidgets.QScrollArea):
         )
         override_layout.addWidget(intro, 0, 0, 1, 4)
         tier_label = QtWidgets.QLabel("&Tier:")
-        self.override_tier = QtWidgets.QComboBox()
+        self.override_tier = guard_wheel(QtWidgets.QComboBox())
         self.override_tier.addItem(CHOOSE_TIER, None)
         for tier in OVERRIDE_TIERS:
             self.override_tier.addItem(tier_text(tier), tier)
@@ -733,14 +734,8 @@ class Checklist(QtWidgets.QWidget):
         nav.addWidget(self.progress, 1)
         nav.addWidget(self.next_button)
         outer.addLayout(nav)
-
-        for keys, slot in (
-            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next),
-            (QtGui.QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.back),
-        ):
-            shortcut = QtGui.QShortcut(keys, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # Ctrl+Page Down / Up are the main window's "Next / Previous checklist step" actions,
+        # so that they mean the same wherever the focus is (in the case list too).
 
         session.case_opened.connect(self._on_case_opened)
         session.case_refreshed.connect(self._on_case_refreshed)
@@ -858,6 +853,9 @@ class Checklist(QtWidgets.QWidget):
 
     def _on_case_opened(self, case: Case) -> None:
         self._show(case, force=True)
+        # Another case starts at the top of each step, not where the last one was left.
+        for step in (*self._built_steps(), self.summary):
+            step.verticalScrollBar().setValue(0)
         self.go_to(0)
 
     def _on_case_refreshed(self, case: Case) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tareaid.ui.qt import Qt, QtGui, QtWidgets
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 QMessageBox = QtWidgets.QMessageBox
 
@@ -104,6 +104,12 @@ def choose_save_file(
     """A file name the user picked to write, or None."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def open_file(path: str) -> bool:
+    """Open a local file (a PDF just written) with the desktop's program for it; False when
+    none could be started. Only ever a file on this computer: nothing goes to a network."""
+    return QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(path))
 
 
 @dataclass(frozen=True)

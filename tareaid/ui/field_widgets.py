@@ -23,6 +23,7 @@ from tareaid.domain.units import (
     format_bilirubin,
 )
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.wheel_guard import guard_wheel
 
 NOT_RECORDED = "Not recorded"
 # Numbers the runs of typing, so that undo treats one run in one field as one change.
@@ -31,6 +32,8 @@ _BURSTS = itertools.count(1)
 TYPING_IDLE_MS = 600
 
 IDENTIFYING_TEXT = "Identifying"
+# What an identifying field shows while identifiers are hidden (View › Show identifiers).
+HIDDEN_TEXT = "\N{BULLET}\N{BULLET}\N{BULLET}\N{BULLET} (hidden)"
 IDENTIFYING_DESCRIPTION = (
     "Identifying information: never shown on the projection screen or in de-identified reports."
 )
@@ -87,11 +90,16 @@ class FieldWidget(QtWidgets.QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._row)
         self.control = self._make_control()
+        # Scrolling the form past a field must never change it: the wheel only works on
+        # the field that has the focus.
+        guard_wheel(self.control)
         self.control.setObjectName(f"field_{spec.name}")
         self.control.setAccessibleName(spec.label)
         self.control.setAccessibleDescription(self.description())
         self.control.setToolTip(self.description())
         self._row.addWidget(self.control, 1)
+        if spec.identifying:
+            self._add_mask()
         self._decorate()
         self.unit_label: QtWidgets.QLabel | None = None
         if spec.unit:
@@ -118,6 +126,67 @@ class FieldWidget(QtWidgets.QWidget):
         self.error_label.hide()
         outer.addWidget(self.error_label)
         self.setFocusProxy(self.control)
+
+    # Hiding an identifying value -------------------------------------------------------
+
+    def _add_mask(self) -> None:
+        """The stand-in shown instead of the value while identifiers are hidden, and a
+        button that shows this one field."""
+        self._masking = False
+        self._revealed = False
+        self.mask_label = QtWidgets.QLabel(HIDDEN_TEXT)
+        self.mask_label.setObjectName("identifier_hidden")
+        self.mask_label.setAccessibleName(f"{self.spec.label} hidden")
+        self.show_button = QtWidgets.QToolButton()
+        self.show_button.setText("Show")
+        self.show_button.setObjectName("show_identifier")
+        self.show_button.setAccessibleName(f"Show {self.spec.label.lower()}")
+        self.show_button.setToolTip(
+            f"Show the {self.spec.label.lower()} of this case (only this field; View › Show "
+            "identifiers shows them all)"
+        )
+        self.show_button.clicked.connect(self.reveal)
+        self._row.addWidget(self.mask_label, 1)
+        self._row.addWidget(self.show_button)
+        self.mask_label.hide()
+        self.show_button.hide()
+
+    @property
+    def masked(self) -> bool:
+        """Whether the value is hidden behind the stand-in just now."""
+        return self.spec.identifying and self.mask_label.isVisibleTo(self)
+
+    def set_masking(self, masking: bool) -> None:
+        """Hide (True) or show (False) an identifying value; hiding forgets a reveal."""
+        if not self.spec.identifying:
+            return
+        self._masking = masking
+        if masking:
+            self._revealed = False
+        self._update_mask()
+
+    def conceal(self) -> None:
+        """Hide a value the user revealed (another case is shown)."""
+        if self.spec.identifying:
+            self._revealed = False
+            self._update_mask()
+
+    def reveal(self) -> None:
+        """Show this field's value (and no other) until the case or the setting changes."""
+        if self.spec.identifying:
+            self._revealed = True
+            self._update_mask()
+            self.control.setFocus()
+
+    def _update_mask(self) -> None:
+        # An empty field hides nothing: it stays editable, so a name can be typed in.
+        hide = self._masking and not self._revealed and self._value is not None
+        had_focus = self.control.hasFocus()
+        self.control.setVisible(not hide)
+        self.mask_label.setVisible(hide)
+        self.show_button.setVisible(hide)
+        if hide and had_focus:
+            self.show_button.setFocus()
 
     # For subclasses ---------------------------------------------------------------------
 
@@ -148,6 +217,8 @@ class FieldWidget(QtWidgets.QWidget):
         self._value = value
         self._show(value)
         self.clear_error()
+        if self.spec.identifying:
+            self._update_mask()
 
     def flush(self) -> None:
         """Commit anything typed but not yet committed (before a save or an undo)."""
@@ -600,6 +671,7 @@ def make_field_label(spec: FieldSpec, widget: FieldWidget) -> QtWidgets.QLabel:
 
 
 __all__ = [
+    "HIDDEN_TEXT",
     "NOT_RECORDED",
     "BilirubinField",
     "FieldWidget",

@@ -37,6 +37,7 @@ TOPICS: dict[str, str] = {
     "editor": "editor.html",
     "evidence": "evidence.html",
     "history": "history.html",
+    "decision": "board.html#decision",
     "agenda": "board.html#agenda",
     "projection": "board.html#projection",
     "database": "database.html",

@@ -11,12 +11,13 @@ from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
     FACTOR_KEYS,
     FIELDS_BY_NAME,
+    IDENTIFYING_FIELDS,
     TIER_LABELS,
     Kind,
 )
 from tareaid.domain.units import MG_DL, format_bilirubin
 from tareaid.store.errors import StoreError
-from tareaid.ui.field_widgets import NOT_RECORDED
+from tareaid.ui.field_widgets import HIDDEN_TEXT, NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
 
@@ -82,16 +83,20 @@ def value_text(field: str | None, stored: str | None, bilirubin_unit: str = MG_D
     return str(value)
 
 
-def whole_case_text(stored: str | None, bilirubin_unit: str = MG_DL) -> str:
-    """A created or imported case, one recorded value a line, in the application's words."""
+def whole_case_text(
+    stored: str | None, bilirubin_unit: str = MG_DL, hidden: frozenset[str] = frozenset()
+) -> str:
+    """A created or imported case, one recorded value a line, in the application's words;
+    the fields named in `hidden` show the stand-in instead of their value."""
     try:
         value = json.loads(stored) if stored else None
     except json.JSONDecodeError:
-        return stored or ""
+        return "" if hidden else (stored or "")
     if not isinstance(value, dict):
         return ""
     return "\n".join(
-        f"{_field_label(name)}: {value_text(name, json.dumps(item), bilirubin_unit)}"
+        f"{_field_label(name)}: "
+        + (HIDDEN_TEXT if name in hidden else value_text(name, json.dumps(item), bilirubin_unit))
         for name, item in value.items()
         if name in FIELDS_BY_NAME
     )
@@ -116,17 +121,53 @@ def _field_label(name: Any) -> str:
 
 
 class HistoryModel(QtCore.QAbstractTableModel):
-    """Audit entries of one case, newest first."""
+    """Audit entries of one case, newest first.
+
+    While identifiers are hidden, the old and new values of name, MRN and date of birth
+    show a stand-in, unless the user revealed that one field.
+    """
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[AuditEntry] = []
         self.bilirubin_unit = MG_DL
+        self._masking = False
+        self._revealed: set[str] = set()
 
     def set_bilirubin_unit(self, unit: str) -> None:
         self.beginResetModel()
         self.bilirubin_unit = unit
         self.endResetModel()
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """The identifying fields whose values are hidden just now."""
+        if not self._masking:
+            return frozenset()
+        return IDENTIFYING_FIELDS - self._revealed
+
+    def set_masking(self, masking: bool) -> None:
+        """Hide identifying values (True) or show them; hiding forgets every reveal."""
+        self._masking = masking
+        if masking:
+            self._revealed.clear()
+        self._changed_values()
+
+    def reveal(self, field: str) -> None:
+        """Show the values of one identifying field (until the case or setting changes)."""
+        self._revealed.add(field)
+        self._changed_values()
+
+    def conceal(self) -> None:
+        self._revealed.clear()
+        self._changed_values()
+
+    def entry_field(self, row: int) -> str | None:
+        return self._entries[row].field if 0 <= row < len(self._entries) else None
+
+    def _changed_values(self) -> None:
+        if self._entries:
+            self.dataChanged.emit(self.index(0, OLD), self.index(len(self._entries) - 1, NEW))
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
@@ -167,7 +208,12 @@ class HistoryModel(QtCore.QAbstractTableModel):
         entry = self._entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column in (OLD, NEW) and not entry.field:
-            return whole_case_text(entry.old if column == OLD else entry.new, self.bilirubin_unit)
+            return whole_case_text(
+                entry.old if column == OLD else entry.new, self.bilirubin_unit, self.hidden
+            )
+        if column in (OLD, NEW) and entry.field in self.hidden:
+            stored = entry.old if column == OLD else entry.new
+            return "" if stored is None else HIDDEN_TEXT
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
@@ -193,11 +239,22 @@ class HistoryView(QtWidgets.QWidget):
         self, parent: QtWidgets.QWidget | None = None, *, bilirubin_unit: str = MG_DL
     ) -> None:
         super().__init__(parent)
+        self._reference: str | None = None
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        top = QtWidgets.QHBoxLayout()
         self.note = QtWidgets.QLabel(NOTE)
         self.note.setWordWrap(True)
-        layout.addWidget(self.note)
+        top.addWidget(self.note, 1)
+        # While identifiers are hidden: shows the values of the selected row's identifying
+        # field (that field only).
+        self.show_button = QtWidgets.QPushButton()
+        self.show_button.setObjectName("history_show_identifier")
+        self.show_button.setAccessibleName("Show the selected identifier")
+        self.show_button.clicked.connect(self._on_show_clicked)
+        self.show_button.hide()
+        top.addWidget(self.show_button)
+        layout.addLayout(top)
         self.model = HistoryModel(self)
         self.model.bilirubin_unit = bilirubin_unit
         self.table = QtWidgets.QTableView()
@@ -210,21 +267,54 @@ class HistoryView(QtWidgets.QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._update_show_button)
         layout.addWidget(self.table, 1)
 
     def set_bilirubin_unit(self, unit: str) -> None:
         self.model.set_bilirubin_unit(unit)
 
+    def set_show_identifiers(self, show: bool) -> None:
+        """Show identifying values, or hide them (each can then be shown on request)."""
+        self.model.set_masking(not show)
+        self._update_show_button()
+
     def load(self, repository: Repository, reference: str | None) -> None:
+        if reference != self._reference:
+            self._reference = reference
+            self.model.conceal()  # what was shown for one case is hidden for the next
         if reference is None:
             self.model.set_entries([])
+            self._update_show_button()
             return
         try:
             entries = repository.history(reference)
         except StoreError as error:
             self.note.setText(f"The history could not be read: {error.message}")
             self.model.set_entries([])
+            self._update_show_button()
             return
         self.note.setText(NOTE)
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
+        self._update_show_button()
+
+    def _selected_hidden_field(self) -> str | None:
+        field = self.model.entry_field(self.table.currentIndex().row())
+        return field if field in self.model.hidden else None
+
+    def _update_show_button(self, *_args: object) -> None:
+        field = self._selected_hidden_field()
+        if field is None:
+            self.show_button.hide()
+            return
+        label = FIELDS_BY_NAME[field].label.lower()
+        self.show_button.setText(f"Show the {label}")
+        self.show_button.setAccessibleName(f"Show the {label} in the history")
+        self.show_button.show()
+
+    def _on_show_clicked(self) -> None:
+        field = self._selected_hidden_field()
+        if field is not None:
+            self.model.reveal(field)
+            self.table.resizeColumnsToContents()
+        self._update_show_button()

@@ -23,16 +23,24 @@ from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store.errors import DamagedDatabaseError, StoreError
-from tareaid.ui import dialogs, theme
+from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
-from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, CasePane
+from tareaid.ui.case_pane import (
+    CHECKLIST_TAB,
+    DECISION_TAB,
+    EDITOR_TAB,
+    EVIDENCE_TAB,
+    HISTORY_TAB,
+    CasePane,
+)
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.checklist import POPULATIONS_STEP
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
+from tareaid.ui.status_offer import StatusOffer
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
@@ -44,6 +52,9 @@ JSON_FILTER = "Case files (*.json);;All files (*)"
 BILIRUBIN_UNIT_ACTIONS = {"bilirubin_mg_dl": MG_DL, "bilirubin_umol_l": UMOL_L}
 PDF_FILTER = "PDF documents (*.pdf)"
 STATUS_MS = 8000
+# What the case pane needs to show a checklist step without crowding (the list gets the rest
+# of a wide screen).
+CASE_PANE_WIDTH = 1150
 
 Key = QtGui.QKeySequence
 
@@ -68,6 +79,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Editor", "Ctrl+2"),
     ("Evidence", "Ctrl+3"),
     ("History", "Ctrl+4"),
+    ("Board decision", "Ctrl+5"),
     ("Next checklist step", "Alt+N, Ctrl+Page Down"),
     ("Previous checklist step", "Alt+B, Ctrl+Page Up"),
     ("Run tumour board", "Ctrl+B"),
@@ -80,6 +92,7 @@ TAB_HELP_TOPICS = {
     EDITOR_TAB: "editor",
     EVIDENCE_TAB: "evidence",
     HISTORY_TAB: "history",
+    DECISION_TAB: "decision",
 }
 
 
@@ -125,13 +138,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.list_pane = CaseListPane(self.model)
         self.case_pane = CasePane(self.session, self.pack)
+        self.case_pane.set_show_identifiers(self.settings.show_identifiers())
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.list_pane)
         self.splitter.addWidget(self.case_pane)
-        self.splitter.setStretchFactor(0, 7)
-        self.splitter.setStretchFactor(1, 13)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         container = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(container)
         layout.addWidget(self.splitter)
@@ -140,6 +154,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.db_label = QtWidgets.QLabel()
         self.db_label.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(self.db_label)
+        # "Undo" after an archive, "Open the PDF" after an export: beside the message.
+        self.offer = StatusOffer(self.statusBar())
 
         self.actions_by_name: dict[str, QtGui.QAction] = {}
         self._build_actions()
@@ -208,6 +224,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.changes.listen_to(self.editing.notifier)
         self.list_pane.search.clear()
         self.model.set_repository(opened.repository)
+        self.case_pane.start_page.set_repository(opened.repository)
         old.close()
         self._show_database()
         self._update_actions()
@@ -257,6 +274,7 @@ class MainWindow(QtWidgets.QMainWindow):
         damaged = self.database
         self.session.close(save=False)
         self.model.set_repository(None)
+        self.case_pane.start_page.set_repository(None)
         self._update_actions()
         self.tasks.wait()
         damaged.close()
@@ -272,6 +290,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _may_leave_case(self, title: str, ok_label: str) -> bool:
         """Save the open case; when that fails, whether the user agrees to lose the edits."""
         current = self.session.reference
+        if current is not None and not self.case_pane.may_leave_decision():
+            return False
         if current is None or self.session.save_now():
             return True
         reason = (
@@ -380,6 +400,21 @@ class MainWindow(QtWidgets.QMainWindow):
         add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
         add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3",))
         add("history", "&History", lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
+        add("decision", "Board &decision", lambda: self._show_tab(DECISION_TAB), ("Ctrl+5",))
+        # Window-wide, so that Ctrl+Page Down walks the checklist even from the case list
+        # (where the table would otherwise take it as "move a page down the list").
+        add(
+            "next_step",
+            "&Next checklist step",
+            lambda: self._walk_checklist(1),
+            ("Ctrl+PgDown",),
+        )
+        add(
+            "previous_step",
+            "&Previous checklist step",
+            lambda: self._walk_checklist(-1),
+            ("Ctrl+PgUp",),
+        )
         add("board", "&Run tumour board…", self._on_board_triggered, ("Ctrl+B",))
         add("help", "TAREaid &help", self._on_help_triggered, ("F1",))
         add("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered)
@@ -430,7 +465,10 @@ class MainWindow(QtWidgets.QMainWindow):
             bilirubin_menu.addAction(self.action(name))
 
         case_menu = bar.addMenu("&Case")
-        for name in ("checklist", "editor", "evidence", "history"):
+        for name in ("checklist", "editor", "evidence", "history", "decision"):
+            case_menu.addAction(self.action(name))
+        case_menu.addSeparator()
+        for name in ("next_step", "previous_step"):
             case_menu.addAction(self.action(name))
 
         # Alt+B is the checklist's Back, so this menu's mnemonic is the o.
@@ -471,6 +509,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_pane.restore_requested.connect(self._restore_case)
         self.case_pane.case_copied.connect(self._on_case_copied)
         self.case_pane.open_database_requested.connect(self._on_open_database_triggered)
+        self.case_pane.demo_requested.connect(self._on_demo_requested)
+        self.case_pane.case_requested.connect(self._on_start_page_case_requested)
+        self.changes.published.connect(self.case_pane.start_page.on_changes)
 
         app = QtWidgets.QApplication.instance()
         if isinstance(app, QtWidgets.QApplication):
@@ -492,9 +533,19 @@ class MainWindow(QtWidgets.QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.splitter_state()
-        if splitter is None or not self.splitter.restoreState(splitter):
-            total = max(self.width(), 800)
-            self.splitter.setSizes([total * 7 // 20, total * 13 // 20])
+        # Without a remembered split, the default is made for the window's size when it is
+        # first shown (maximised or not).
+        self._default_split = splitter is None or not self.splitter.restoreState(splitter)
+        if self._default_split:
+            self._apply_default_split()
+
+    def _apply_default_split(self) -> None:
+        """The case list gets two fifths of the width, and on a wide screen whatever the
+        case pane does not need (it reads best at about 1,150 px): enough for the list's
+        columns and a readable headline."""
+        total = max(self.splitter.width(), self.width() - 20, 800)
+        pane = min(total * 3 // 5, max(CASE_PANE_WIDTH, total // 2))
+        self.splitter.setSizes([total - pane, pane])
 
     def _save_window_state(self) -> None:
         self.settings.set_window_geometry(self.saveGeometry())
@@ -517,11 +568,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action("archive_case").setEnabled(row is not None and not row.archived)
         self.action("restore_case").setEnabled(row is not None and row.archived)
         self.action("export_pdf").setEnabled(open_case)
-        for name in ("checklist", "editor", "history"):
+        for name in ("checklist", "editor", "history", "decision", "next_step", "previous_step"):
             self.action(name).setEnabled(open_case)
 
     def _show_tab(self, index: int) -> None:
         self.case_pane.show_tab(index)
+
+    def _walk_checklist(self, delta: int) -> None:
+        """The next (1) or previous (-1) checklist step, wherever the focus was."""
+        if self.session.case is None:
+            return
+        self.case_pane.show_tab(CHECKLIST_TAB)
+        checklist = self.case_pane.checklist
+        if delta > 0:
+            checklist.next()
+        else:
+            checklist.back()
 
     def _status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
@@ -530,6 +592,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
+        if self._default_split:
+            self._default_split = False
+            self._apply_default_split()
         self._check_database_integrity()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
@@ -537,6 +602,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            # What the first screen can do without: start-up does not wait for it.
+            QtCore.QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # The bundled fonts (CJK and others), then the start page's boards and recent cases.
+        fonts.register_bundled_fonts()
+        self.case_pane.start_page.start()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_leave_case("Quit without saving?", "Quit without saving"):
@@ -631,9 +703,13 @@ class MainWindow(QtWidgets.QMainWindow):
             if next_reference:
                 self.list_pane.select(next_reference)
         self._update_actions()
-        self._status(
-            f"Archived {reference}. Archived cases are kept: View › Show archived cases, "
-            "then Restore."
+        # Archiving deletes nothing: the way back is offered at once.
+        self.offer.offer(
+            f"Archived {reference}. Nothing is deleted: Undo brings it back (later: View › "
+            "Show archived cases, then Restore).",
+            "&Undo",
+            lambda: self._restore_case(reference),
+            accessible=f"Undo archiving {reference}",
         )
 
     def _on_restore_triggered(self) -> None:
@@ -652,6 +728,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.open_case(reference)
         self._update_actions()
         self._status(f"Restored {reference}.")
+
+    def _on_demo_requested(self) -> None:
+        try:
+            added = self.editing.add_demo_cases(origin=self)
+        except StoreError as error:
+            dialogs.show_error(self, "The demo cases were not added", error.message)
+            return
+        self._status(
+            f"Added {added} fictional demo case{'s' if added != 1 else ''}: pick one in the list."
+            if added
+            else "The demo cases are in this database already."
+        )
+
+    def _on_start_page_case_requested(self, reference: str) -> None:
+        if self.open_case(reference):
+            self.case_pane.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_case_opened(self, _case: Case) -> None:
         self._update_actions()
@@ -748,9 +840,22 @@ class MainWindow(QtWidgets.QMainWindow):
             return path
 
         def done(written: str) -> None:
-            self._status(f"PDF written to {written}.")
+            self.offer.offer(
+                f"PDF written to {written}.",
+                "Open the PDF",
+                lambda: self._open_written_file(written),
+                accessible=f"Open {Path(written).name}",
+            )
 
         self.tasks.run("Writing the PDF", work, done, self._failed("The PDF was not written"))
+
+    def _open_written_file(self, path: str) -> None:
+        if dialogs.open_file(path) is False:
+            dialogs.show_error(
+                self,
+                "The PDF could not be opened",
+                f"No program to show PDF files was found on this computer. The PDF is at {path}.",
+            )
 
     def _on_backup_triggered(self) -> None:
         path = dialogs.choose_save_file(
@@ -842,6 +947,7 @@ class MainWindow(QtWidgets.QMainWindow):
             else "Search by reference (Ctrl+F)"
         )
         self.model.set_show_identifiers(checked)
+        self.case_pane.set_show_identifiers(checked)
 
     def _on_show_archived_toggled(self, checked: bool) -> None:
         self.settings.set_show_archived(checked)

@@ -1,5 +1,8 @@
 """Light and dark appearance: the Fusion style with a palette, following the system or not.
 
+The style is Fusion with outlines of fields, drop-downs, buttons and check boxes redrawn at
+a contrast of at least 3:1 in both themes (contrast_style.py).
+
 Widgets take their colours from the palette this module installs, never from hard-coded
 values, so a theme change repaints everything correctly (tier colours in tiers.py choose
 their light or dark variant from the same palette).
@@ -7,6 +10,7 @@ their light or dark variant from the same palette).
 
 from __future__ import annotations
 
+from tareaid.ui.contrast_style import ContrastStyle
 from tareaid.ui.qt import Qt, QtGui, QtWidgets
 
 Role = QtGui.QPalette.ColorRole
@@ -74,9 +78,9 @@ def resolve(theme: str, app: QtWidgets.QApplication) -> str:
 
 
 def apply_theme(app: QtWidgets.QApplication, theme: str) -> str:
-    """Install the Fusion style and the palette for `theme`; returns 'light' or 'dark'."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    """Install the style and the palette for `theme`; returns 'light' or 'dark'."""
+    if not isinstance(app.style(), ContrastStyle):
+        app.setStyle(ContrastStyle())
     resolved = resolve(theme, app)
     app.setPalette(dark_palette() if resolved == "dark" else light_palette())
     return resolved

@@ -21,7 +21,7 @@ from tareaid.domain.trials import CriterionResult, TrialFit
 from tareaid.ui.evidence_marks import CRITERION_SHAPES, criterion_status_text
 from tareaid.ui.evidence_view import TRIALS_ANCHOR, trial_anchor
 from tareaid.ui.link_button import LinkButton
-from tareaid.ui.qt import Qt, QtWidgets, Signal
+from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
 from tareaid.ui.widgets import heading, text_label
 
 POPULATIONS_TITLE = "Trial populations"
@@ -249,17 +249,48 @@ class PopulationsStep(QtWidgets.QScrollArea):
         layout.addWidget(self.title)
         self.intro = text_label(INTRO)
         layout.addWidget(self.intro)
-        columns = QtWidgets.QHBoxLayout()
+        self._grid = QtWidgets.QGridLayout()
         self.columns: dict[str, TrialColumn] = {}
         for population in pack.populations:
             column = TrialColumn(pack, population)
             column.field_requested.connect(self.field_requested)
             column.evidence_requested.connect(self.evidence_requested)
-            columns.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
             self.columns[population.key] = column
-        layout.addLayout(columns)
+        self._per_row = 0
+        self._place_columns(len(self.columns))
+        layout.addLayout(self._grid)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _place_columns(self, per_row: int) -> None:
+        """The trials side by side, `per_row` to a row, in the pack's order."""
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for column in self.columns.values():
+            self._grid.removeWidget(column)
+        for index, column in enumerate(self.columns.values()):
+            self._grid.addWidget(
+                column, index // per_row, index % per_row, Qt.AlignmentFlag.AlignTop
+            )
+        for position in range(len(self.columns)):
+            self._grid.setColumnStretch(position, 1 if position < per_row else 0)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        # All four trials side by side when they fit; two by two, or one under the other,
+        # when the pane is narrower (a small screen, a wide case list): never a sideways
+        # scroll bar.
+        needed = max(column.minimumSizeHint().width() for column in self.columns.values())
+        spacing = self._grid.horizontalSpacing()
+        margins = self.widget().layout().contentsMargins()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        available = event.size().width() - scroll_bar - margins.left() - margins.right()
+        count = len(self.columns)
+        for per_row in (count, count // 2, 1):
+            if per_row == 1 or per_row * needed + (per_row - 1) * spacing <= available:
+                break
+        self._place_columns(per_row)
+        super().resizeEvent(event)
 
     def show_assessment(self, assessment: Assessment) -> None:
         for fit in assessment.trials:

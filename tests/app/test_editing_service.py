@@ -342,3 +342,13 @@ def test_agenda_and_import_are_announced(editing, repository, notices):
     assert not notice.agenda_changed(date(2026, 12, 10))
     assert not notice.case_data_changed and not notice.references
     assert repository.agenda(date(2026, 12, 3)) == ["BRD-2", "BRD-1"]
+
+
+def test_the_demo_cases_are_added_once_and_announced(editing, repository, notices):
+    assert editing.add_demo_cases(origin=editing) == 12
+    (notice,) = notices
+    assert notice.created and notice.caused_by(editing)
+    assert notice.references == {f"DEMO-{number:02d}" for number in range(1, 13)}
+    assert repository.count_cases() == 12
+    assert editing.add_demo_cases() == 0
+    assert len(notices) == 1  # nothing added, nothing announced

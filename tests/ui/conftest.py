@@ -29,6 +29,7 @@ DIALOG_NAMES = (
     "choose_open_file",
     "choose_save_file",
     "ask_pdf_options",
+    "open_file",
 )
 
 
@@ -36,7 +37,7 @@ DIALOG_NAMES = (
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> ModalRecorder:
     from tareaid.ui import dialogs as module
 
-    recorder = ModalRecorder(DIALOG_NAMES, informational=("show_error", "show_info"))
+    recorder = ModalRecorder(DIALOG_NAMES, informational=("show_error", "show_info", "open_file"))
     return recorder.install(monkeypatch, module)
 
 

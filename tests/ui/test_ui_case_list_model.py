@@ -57,7 +57,20 @@ def test_counts_and_headline_columns(model, repository):
     )
     model.reload()
     columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert columns == ["Reference", "Board date", "▲ Favours", "● Neutral", "▼ Against", "Headline"]
+    # The count columns are headed by the shape alone (narrow); the words are in the tooltip
+    # and what a screen reader says.
+    assert columns == ["Reference", "Board date", "▲", "●", "▼", "Headline"]
+    tips = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for c in (2, 3, 4)
+    ]
+    assert tips == [
+        "▲ Favours: factors that favour adding TARE",
+        "● Neutral: factors that are neutral",
+        "▼ Against: factors against adding TARE",
+    ]
+    spoken = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Favours TARE (number of factors)"
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     assert row[:5] == ["CRLM-1", "—", "▲ 1", "● 1", "▼ 1"]
     assert row[5] == (

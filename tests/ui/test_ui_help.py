@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from tareaid.domain.case import Case
-from tareaid.ui.case_pane import CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB
+from tareaid.ui.case_pane import (
+    CHECKLIST_TAB,
+    DECISION_TAB,
+    EDITOR_TAB,
+    EVIDENCE_TAB,
+    HISTORY_TAB,
+)
 from tareaid.ui.help_window import PAGES, TOPICS, HelpWindow, help_folder, show_help
 from tareaid.ui.main_window import SHORTCUTS
 from tareaid.ui.qt import Qt, QtCore, QtGui
@@ -129,6 +135,7 @@ def test_f1_in_the_case_list_opens_the_case_list_section(window, qtbot):
         (EDITOR_TAB, "editor.html"),
         (EVIDENCE_TAB, "evidence.html"),
         (HISTORY_TAB, "history.html"),
+        (DECISION_TAB, "board.html"),
     ],
 )
 def test_f1_in_a_tab_opens_that_tabs_page(window, qtbot, repository, tab, page):

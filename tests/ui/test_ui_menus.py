@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tareaid.ui.board
 from tareaid.domain.case import Case
+from tareaid.ui.case_pane import DECISION_TAB
 from tareaid.ui.checklist import SUMMARY_STEP
 from tareaid.ui.main_window import SHORTCUTS
 from tareaid.ui.qt import Qt, QtGui
@@ -133,4 +134,13 @@ def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repositor
     window.case_pane._on_save_failed("disk full")
     _assert_unique(_visible_mnemonics(window))
     window.case_pane._on_lock_detected("finalised")
+    _assert_unique(_visible_mnemonics(window))
+    # The same banners with the Decision tab behind them.
+    window.case_pane.show_tab(DECISION_TAB)
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane._on_save_failed("disk full")
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane._on_conflict_detected("changed")
+    _assert_unique(_visible_mnemonics(window))
+    window.case_pane.banner.show_message("archived", "archived", [("Re&store", lambda: None)])
     _assert_unique(_visible_mnemonics(window))

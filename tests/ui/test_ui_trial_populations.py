@@ -170,7 +170,7 @@ def test_a_field_low_in_the_form_is_scrolled_into_view(window, repository, qtbot
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_four_columns_fit_side_by_side(window, repository, qtbot, size, theme_name):
+def test_the_columns_fit_without_sideways_scrolling(window, repository, qtbot, size, theme_name):
     app = QtWidgets.QApplication.instance()
     try:
         theme.apply_theme(app, theme_name)
@@ -179,18 +179,41 @@ def test_four_columns_fit_side_by_side(window, repository, qtbot, size, theme_na
         qtbot.waitUntil(lambda: step.isVisible())
         app.processEvents()
         columns = list(step.columns.values())
-        # No sideways scrolling: the four columns share the width, left to right.
+        # No sideways scrolling: the trials share the width, in reading order.
         assert step.horizontalScrollBar().maximum() == 0
-        lefts = [column.geometry().left() for column in columns]
-        assert lefts == sorted(lefts)
-        assert len({column.geometry().top() for column in columns}) == 1
-        right = columns[-1].geometry().right()
-        assert right <= step.viewport().width()
+        places = [(column.geometry().top(), column.geometry().left()) for column in columns]
+        assert places == sorted(places)
+        assert max(column.geometry().right() for column in columns) <= step.viewport().width()
         # Each column is wide enough for a few words a line.
         width = step.fontMetrics().horizontalAdvance("M")
         assert min(column.width() for column in columns) >= 10 * width
+        if size[0] >= 1920:
+            # On a wide screen all four side by side.
+            assert len({column.geometry().top() for column in columns}) == 1
     finally:
         theme.apply_theme(app, "light")
+
+
+def test_a_narrower_pane_puts_the_trials_two_by_two_then_one_under_another(
+    window, repository, qtbot
+):
+    window.resize(1920, 1080)
+    _checklist, step = _open(window, repository)
+    qtbot.waitUntil(lambda: step.isVisible())
+    columns = list(step.columns.values())
+
+    def rows_at(list_width: int) -> list[int]:
+        window.splitter.setSizes([list_width, window.splitter.width() - list_width])
+        QtWidgets.QApplication.processEvents()
+        assert step.horizontalScrollBar().maximum() == 0
+        return [column.geometry().top() for column in columns]
+
+    tops = rows_at(300)
+    assert tops[0] == tops[1] == tops[2] == tops[3]
+    tops = rows_at(1100)
+    assert tops[0] == tops[1] < tops[2] == tops[3]
+    tops = rows_at(1450)
+    assert tops[0] < tops[1] < tops[2] < tops[3]
 
 
 def test_tab_reaches_the_first_field_link_and_scrolls_to_it(window, repository, qtbot):

@@ -99,12 +99,12 @@ def test_long_reasons_and_a_long_reference_leave_every_row_readable(
     # board set it by hand.
     first_lines = [row.status.painted_lines()[0] for row in window.rows]
     assert first_lines == [
-        "● Neutral · set by the board",
+        "● Neutral · set by hand",
         "▲ Favours TARE",
-        "● Neutral · set by the board",
+        "● Neutral · set by hand",
         "▲ Favours TARE",
         "▲ Favours TARE",
-        "▼ Against TARE · set by the board",
+        "▼ Against TARE · set by hand",
     ]
     for row in window.rows:
         assert "…" not in row.status.painted_lines()[0]
@@ -155,7 +155,7 @@ def test_a_framework_tier_with_no_cell_is_named_in_the_row(qtbot, editing, repos
     _go(window, "BRD-002")
     status = window.rows[2].status
     assert status.painted_lines()[:3] == [
-        "● Neutral · set by the board",
+        "● Neutral · set by hand",
         "↑ Understated",
         "Framework: ◆ Outside framework",
     ]

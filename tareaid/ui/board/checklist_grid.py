@@ -189,7 +189,7 @@ class ChecklistGrid(QtWidgets.QWidget):
         colour = look.tier(result.tier)
         tier_runs = [Run(tier_text(result.tier), True, colour)]
         if result.overridden:
-            tier_runs.append(Run(" · set by the board", False, colour))
+            tier_runs.append(Run(" · set by hand", False, colour))
         parts = [Part(runs=tuple(tier_runs))]
         # The claim marker before the framework's tier: the row's dashed "FRAMEWORK" cell
         # shows that tier too, unless it is unassessed or outside.
@@ -213,7 +213,7 @@ class ChecklistGrid(QtWidgets.QWidget):
         row.status_cell.setAccessibleName(
             f"{result.label}: {TIER_LABELS[result.tier]}"
             + (
-                f", set by the board (the framework gives {TIER_LABELS[result.derived_tier]})"
+                f", set by hand (the framework gives {TIER_LABELS[result.derived_tier]})"
                 if result.overridden
                 else ""
             )
@@ -231,7 +231,7 @@ class ChecklistGrid(QtWidgets.QWidget):
         ]
         if result.overridden:
             runs += [
-                Run(", set by the board  ·  framework: ", True, colour),
+                Run(", set by hand  ·  framework: ", True, colour),
                 Run(tier_text(result.derived_tier), True, look.tier(result.derived_tier)),
             ]
             if result.derived_tier not in TIER_COLUMNS:

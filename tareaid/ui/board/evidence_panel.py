@@ -103,7 +103,7 @@ class EvidencePanel(QtWidgets.QWidget):
         """Show what the evidence says about the selected factor's tier."""
         self.look = look
         pack = self.pack
-        by_board = " (set by the board)" if result.overridden else ""
+        by_board = " (set by hand)" if result.overridden else ""
         heading = [Run(f"▶ {result.label} — {tier_text(result.tier)}{by_board}", True, look.accent)]
         if result.tier in OVERRIDE_TIERS:
             # The framework's own words for the tier: the claim the evidence is held against.
