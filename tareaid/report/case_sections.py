@@ -38,6 +38,7 @@ from tareaid.domain.fields import (
     Group,
     Kind,
 )
+from tareaid.domain.marks import CLAIM_STATUS_SHAPES, severity_heading
 from tareaid.domain.units import format_bilirubin
 from tareaid.report import styles as st
 from tareaid.report.blocks import (
@@ -208,7 +209,7 @@ def _claim_cell(factor: FactorResult, pack: EvidencePack, citations: Citations) 
     refs = citations.cite(*(r.key for r in pack.claim_references(claim)))
     words = f"“{markup(claim.claim)}”: " if claim.claim else ""
     return (
-        f"{words}<b>{st.CLAIM_SHAPES[status]} {markup(text.label)}</b>. "
+        f"{words}<b>{CLAIM_STATUS_SHAPES[status]} {markup(text.label)}</b>. "
         f"{markup(text.meaning)}" + (f" {refs}" if refs else "")
     )
 
@@ -284,9 +285,8 @@ def workup(
         ("contraindication", assessment.contraindications, st.ALERT_FILL, st.ALERT_EDGE),
         ("caution", assessment.cautions, st.CAUTION_FILL, st.CAUTION_EDGE),
     ):
-        word = "Contraindication, to resolve first" if severity == "contraindication" else "Caution"
         for flag in flags:
-            label = f"<b>{st.SEVERITY_SHAPES[severity]} {word}:</b> "
+            label = f"<b>{severity_heading(severity)}:</b> "
             out += [
                 Spacer(1, 2),
                 box(

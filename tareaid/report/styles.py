@@ -63,30 +63,12 @@ def tier_markup(tier: str) -> str:
     return f'<font color="#{colour}"><b>{TIER_SHAPES[tier]} {TIER_LABELS[tier]}</b></font>'
 
 
-# Shapes for the evidence status of a framework claim, beside the status's words (never
-# colour alone): a cross where the trials do not bear the claim out, a half-filled circle for
-# indirect evidence, an up arrow where the evidence is stronger than the framework says, a
-# "not equal" where guidance places the setting differently, an open circle for clinical
-# reasoning and a tick where the tier follows who the trials enrolled.
-CLAIM_SHAPES: dict[str, str] = {
-    "not_shown_by_trials": "✗",
-    "contradicted_for_survival": "✗",
-    "not_supported": "✗",
-    "conflicts_with_guidance": "≠",
-    "indirect": "◐",
-    "understated": "↑",
-    "clinical_reasoning": "○",
-    "consistent_with_trial_eligibility": "✓",
-}
-
-# Work-up alert severities: a filled square for a contraindication (to resolve first), a
-# warning triangle for a caution; each with its word.
-SEVERITY_SHAPES: dict[str, str] = {"contraindication": "■", "caution": "⚠"}
+# The shapes beside claim statuses, severities and criteria are the domain's
+# (domain/marks.py), the same on screen and on paper; the colours here go with them.
 CAUTION_EDGE = colors.HexColor("#8a6500")
 CAUTION_FILL = colors.HexColor("#fff6dc")
 
-# Trial-population criteria: met, not met, unknown; each with its word.
-CRITERION_SHAPES: dict[str, str] = {"met": "✓", "not_met": "✗", "unknown": "?"}
+# Trial-population criteria: met, not met, unknown; each with its word and colour.
 CRITERION_COLOURS: dict[str, colors.Color] = {
     "met": colors.HexColor("#1b6e3a"),
     "not_met": colors.HexColor("#a3202b"),

@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.marks import CRITERION_SHAPES
 from tareaid.domain.trials import CriterionResult, TrialFit
 from tareaid.report import styles as st
 from tareaid.report.blocks import (
@@ -73,8 +74,8 @@ def trial_populations(
     criterion_width = width * 0.215
     # The status column is as wide as its longest word ("✗ Not met", "? Unknown").
     status_width = 7 + max(
-        string_width(f"{st.CRITERION_SHAPES[k]} {pack.trial_wording[k]}", SANS_BOLD, st.BODY_SIZE)
-        for k in st.CRITERION_SHAPES
+        string_width(f"{CRITERION_SHAPES[k]} {pack.trial_wording[k]}", SANS_BOLD, st.BODY_SIZE)
+        for k in CRITERION_SHAPES
     )
     sources_width = (width - criterion_width) / len(trials) - status_width
     commands = grid_style(
@@ -101,7 +102,7 @@ def trial_populations(
                 text_cell(commands, (column, row_index), colour=st.MUTED, size=st.BODY_SIZE)
                 continue
             status = result.status
-            row.append(f"{st.CRITERION_SHAPES[status]} {pack.trial_wording[status]}")
+            row.append(f"{CRITERION_SHAPES[status]} {pack.trial_wording[status]}")
             text_cell(
                 commands,
                 (column, row_index),

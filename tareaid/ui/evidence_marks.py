@@ -2,46 +2,33 @@
 
 Three kinds of status carry a mark: the evidence status of a framework claim (CONTRACT.md
 §4), a trial-population criterion (met, not met, unknown) and the severity of a work-up
-alert. The words come from the evidence pack (claim statuses, criterion statuses) or say
-what the severity means; this module only adds the shape, so that a status reads the same
+alert. The words come from the evidence pack (claim statuses, criterion statuses) or the
+contract (severities); the shapes from the domain (``domain/marks.py``), shared with the
+projection and the PDF; this module puts them together, so that a status reads the same
 in greyscale, for a colour-blind reader and to a screen reader (which hears the word).
 """
 
 from __future__ import annotations
 
-from tareaid.domain.evidence import CAUTION, CONTRAINDICATION, EvidencePack
-from tareaid.domain.trial_rules import MET, NOT_MET, UNKNOWN
-
-# One distinct shape per claim status; none is a tier shape (▲ ● ▼ ? ◆), so a claim status
-# is never mistaken for a tier.
-CLAIM_STATUS_SHAPES: dict[str, str] = {
-    "not_shown_by_trials": "\N{WHITE CIRCLE}",
-    "indirect": "\N{CIRCLE WITH LEFT HALF BLACK}",
-    "contradicted_for_survival": "\N{BALLOT X}",
-    "understated": "\N{UPWARDS ARROW}",
-    "conflicts_with_guidance": "\N{NOT EQUAL TO}",
-    "not_supported": "\N{CIRCLED DIVISION SLASH}",
-    "clinical_reasoning": "\N{WHITE DIAMOND}",
-    "consistent_with_trial_eligibility": "\N{CHECK MARK}",
-}
-
-CRITERION_SHAPES: dict[str, str] = {
-    MET: "\N{CHECK MARK}",
-    NOT_MET: "\N{BALLOT X}",
-    UNKNOWN: "?",
-}
+from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.marks import (
+    CLAIM_STATUS_SHAPES,
+    CRITERION_SHAPES,
+    NO_ALERT_SHAPE,
+    NOT_CHECKED_SHAPE,
+    SEVERITY_SHAPES,
+    SEVERITY_WORDS,
+)
 
 # Only a contraindication is something to resolve first; a caution is never worded as a stop.
 SEVERITY_MARKS: dict[str, tuple[str, str]] = {
-    CONTRAINDICATION: ("\N{HEAVY MULTIPLICATION X}", "Contraindication: to resolve first"),
-    CAUTION: ("\N{WARNING SIGN}", "Caution"),
+    severity: (SEVERITY_SHAPES[severity], SEVERITY_WORDS[severity][0])
+    for severity in SEVERITY_SHAPES
 }
-NO_ALERT_SHAPE = "\N{CHECK MARK}"
-NOT_CHECKED_SHAPE = "?"
 
 
 def claim_status_text(pack: EvidencePack, status: str) -> str:
-    """'○ Not shown by the trials': the shape and the pack's label of a claim status."""
+    """'∅ Not shown by the trials': the shape and the pack's label of a claim status."""
     return f"{CLAIM_STATUS_SHAPES[status]} {pack.claim_status_text(status).label}"
 
 
@@ -51,7 +38,7 @@ def criterion_status_text(pack: EvidencePack, status: str) -> str:
 
 
 def severity_text(severity: str) -> str:
-    """'✖ Contraindication: to resolve first' or '⚠ Caution'."""
+    """'✖ Contraindication, to resolve first' or '⚠ Caution'."""
     shape, words = SEVERITY_MARKS[severity]
     return f"{shape} {words}"
 

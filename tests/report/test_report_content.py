@@ -183,10 +183,10 @@ def test_checklist_shows_factor_finding_tier_reason_and_claim_status(typical):
 @pytest.mark.parametrize(
     "expected",
     [
-        "✗ Not shown by the trials.",  # metastatic pattern, favours
+        "∅ Not shown by the trials.",  # metastatic pattern, favours
         "◐ Indirect evidence.",  # conversion to resection, favours
         "“primary evidence”: ✗ Contradicted for survival.",  # first line, favours
-        "“may benefit more in pooled subgroups”: ✗ Not supported.",  # RAS mutant
+        "“may benefit more in pooled subgroups”: ⊘ Not supported.",  # RAS mutant
         "○ Clinical reasoning.",  # liver lesions
         "✓ Consistent with trial eligibility.",  # ECOG (an override takes its tier's status)
     ],
@@ -238,7 +238,7 @@ def test_gaps_and_alerts_are_explained(typical, second_line):
     # Glass microspheres: a shunt of 23% raises no shunt alert, but the lung dose is needed.
     assert "Glass microspheres: lung dose needed." in text
     assert "Lung shunt fraction above 20%" not in text
-    assert "■ Contraindication, to resolve first: Serum bilirubin above 2.0 mg/dL" in text
+    assert "✖ Contraindication, to resolve first: Serum bilirubin above 2.0 mg/dL" in text
     assert "⚠ Caution: Glass microspheres: lung dose needed." in text
     # A caution is never worded as something to resolve first.
     assert "to resolve first: Glass microspheres" not in text

@@ -167,7 +167,7 @@ def test_alerts_show_their_severity_as_shape_and_word(window, repository):
     texts = [label.text() for label in checklist.summary.alert_labels]
     titles = [text for text in texts if text.startswith(("✖", "⚠"))]
     # Contraindications first, as something to resolve first; then cautions, as cautions.
-    assert titles[0].startswith("✖ Contraindication: to resolve first")
+    assert titles[0].startswith("✖ Contraindication, to resolve first")
     assert "bilirubin" in titles[0].lower()
     assert all(title.startswith("⚠ Caution") for title in titles[1:])
     assert len(titles) == 3

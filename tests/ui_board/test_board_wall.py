@@ -204,12 +204,12 @@ def test_workup_alerts_by_severity_and_the_checks_not_done(qtbot, editing, repos
     alerts = window.alerts_label.text()
     assert alerts.startswith("⚠ Cautions: lung shunt fraction 10–20%")
     assert "to resolve first" not in alerts
-    assert "○ Not checked: bilirubin not recorded" in alerts
+    assert "? Not checked: bilirubin not recorded" in alerts
     assert "No work-up alert" not in alerts
     # BRD-002: nothing raised, two checks not done: the assessment's words, not "no alert".
     _go(window, "BRD-002")
     assert window.alerts_label.text() == (
-        "○ Not checked: lung shunt fraction and bilirubin not recorded"
+        "? Not checked: lung shunt fraction and bilirubin not recorded"
     )
     # BRD-003: bilirubin 2.6 mg/dL, a contraindication, with the value in its unit.
     _go(window, "BRD-003")
