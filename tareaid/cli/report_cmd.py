@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tareaid.cli.common import database_argument, write_file_atomically
 from tareaid.errors import BadInputError
+from tareaid.files import refuse_database_target
 
 
 def register(subparsers: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
@@ -51,6 +52,7 @@ def check_output(path: str) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BadInputError(f"{target}: the folder {folder} does not exist")
+    refuse_database_target(target)
     return target
 
 

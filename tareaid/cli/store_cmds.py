@@ -17,6 +17,7 @@ from tareaid.cli.common import (
     read_input,
     write_file_atomically,
 )
+from tareaid.files import refuse_database_target
 
 if TYPE_CHECKING:
     from tareaid.store.repository import Repository
@@ -118,7 +119,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as repository:
+    with _open(args, create=False) as repository:
         summaries = repository.list_cases(args.search, include_archived=args.include_archived)
     if args.json:
         print_json(
@@ -226,6 +227,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from tareaid.domain.case import dumps_cases
 
+    refuse_database_target(args.output)
     with _open(args, create=False) as repository:
         cases = repository.export_cases(
             args.references or None, include_archived=args.include_archived
@@ -262,6 +264,7 @@ def _history(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    refuse_database_target(args.output)
     with _open(args, create=False) as repository:
         repository.backup(Path(args.output))
     print(f"Backup written to {args.output}.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tareaid.files import DatabaseTargetError, refuse_database_target
 from tareaid.ui.qt import Qt, QtGui, QtWidgets
 
 QMessageBox = QtWidgets.QMessageBox
@@ -101,9 +102,17 @@ def choose_open_file(
 def choose_save_file(
     parent: QtWidgets.QWidget | None, title: str, filters: str, suggested: str = ""
 ) -> str | None:
-    """A file name the user picked to write, or None."""
+    """A file name the user picked to write, or None (also when it names a database, which
+    no writer replaces: the user is told at once)."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    if not path:
+        return None
+    try:
+        refuse_database_target(path)
+    except DatabaseTargetError as error:
+        show_error(parent, "Choose another file name", str(error))
+        return None
+    return path
 
 
 @dataclass(frozen=True)
