@@ -34,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
         help="leave out the patient's name, MRN and date of birth (everywhere, metadata "
         "included) and the free-text notes",
     )
+    parser.add_argument(
+        "--include-free-text",
+        action="store_true",
+        help="with --deidentified, keep the free text (notes, rationale, dissent, reasons) "
+        "with the identifiers found in it blanked; check it yourself: no automatic removal "
+        "is complete",
+    )
     parser.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
     parser.add_argument(
         "--invariant",
@@ -69,13 +76,18 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         repository.close()
 
-    from tareaid.report import ReportOptions, build_report
+    from tareaid.report import AuditHead, ReportOptions, build_report
 
     pack = load_pack()
+    heads = {}
+    if stored.audit_head is not None and stored.audit_count is not None:
+        heads[stored.case.reference] = AuditHead(stored.audit_head, stored.audit_count)
     options = ReportOptions(
         deidentified=args.deidentified,
         page_size="Letter" if args.letter else "A4",
         invariant=args.invariant,
+        audit_heads=heads,
+        include_free_text=args.include_free_text,
     )
     data = build_report(stored.case, assess(stored.case, pack), pack, options)
     write_file_atomically(target, data)

@@ -73,6 +73,37 @@ class _HeaderMark(Flowable):
         self.canv._tareaid_header = (self.left, self.right)  # type: ignore[attr-defined]
 
 
+class _AuditMark(Flowable):
+    """Invisible flowable: from the page it lands on, the footer shows this audit head."""
+
+    def __init__(self, text: str | None) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv._tareaid_audit = self.text  # type: ignore[attr-defined]
+
+
+def _audit_text(options: ReportOptions, reference: str) -> str | None:
+    head = options.audit_heads.get(reference)
+    return head.footer_text() if head is not None else _plain_head(options)
+
+
+def _plain_head(options: ReportOptions) -> str | None:
+    return f"Audit trail head: {options.audit_head}" if options.audit_head else None
+
+
+def _audit_keywords(options: ReportOptions, references: Sequence[str]) -> list[str]:
+    return [
+        options.audit_heads[reference].keyword(reference)
+        for reference in references
+        if reference in options.audit_heads
+    ]
+
+
 class _NumberedCanvas(Canvas):
     """A canvas that holds finished pages back and stamps "Page N of M" on them at save."""
 
@@ -80,6 +111,7 @@ class _NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._furniture = furniture
         self._tareaid_header = furniture.default_header
+        self._tareaid_audit = furniture.audit_head
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
@@ -119,7 +151,8 @@ class _NumberedCanvas(Canvas):
         # Footer: rule, page and version line, then the disclaimer (and the audit head).
         size, small = 6.8, 6.1
         disclaimer_lines = simpleSplit(furniture.disclaimer, SANS, small, usable)
-        extra = [f"Audit trail head: {furniture.audit_head}"] if furniture.audit_head else []
+        audit_head = self._tareaid_audit
+        extra = [audit_head] if audit_head else []
         lines_below = len(disclaimer_lines) + len(extra)
         base = 6.5 * mm
         step = small + 1.6
@@ -156,7 +189,7 @@ def _furniture(
         app_version=f"TAREaid {__version__}",
         pack_line=f"Evidence pack {pack.version} (reviewed {pack.reviewed_on.isoformat()})",
         disclaimer=pack.disclaimer,
-        audit_head=options.audit_head,
+        audit_head=_plain_head(options),
         default_header=header,
     )
 
@@ -266,6 +299,7 @@ def build_single(
         header = _case_header(view)
         story: list[Flowable] = [
             _HeaderMark(*header),
+            _AuditMark(_audit_text(options, case.reference)),
             *case_sections.case_story(view, pack, citations, width, heading=REPORT_HEADING),
             *case_sections.about(pack),
             *evidence_sections.evidence(
@@ -284,7 +318,13 @@ def build_single(
             options,
             title=f"{REPORT_HEADING} — {reference}",
             subject=_subject(reference, options),
-            keywords=["TAREaid", "tumour board", "radioembolisation", reference],
+            keywords=[
+                "TAREaid",
+                "tumour board",
+                "radioembolisation",
+                reference,
+                *_audit_keywords(options, [case.reference]),
+            ],
             header=header,
         )
 
@@ -337,12 +377,17 @@ def build_combined(
                 s.muted,
             ),
         ]
-        for view in views:
-            story += [PageBreak(), _HeaderMark(*_case_header(view))]
+        for view, (case, _) in zip(views, items, strict=True):
+            story += [
+                PageBreak(),
+                _HeaderMark(*_case_header(view)),
+                _AuditMark(_audit_text(options, case.reference)),
+            ]
             story += case_sections.case_story(view, pack, citations, width, heading=title)
         story += [
             PageBreak(),
             _HeaderMark(f"TAREaid · {title} · Evidence and references", cover_header[1]),
+            _AuditMark(_plain_head(options)),
             *evidence_sections.evidence(
                 pack,
                 citations,
@@ -367,7 +412,13 @@ def build_combined(
                 + f" for {len(views)} case{'s' if len(views) != 1 else ''}: "
                 + ", ".join(references)
             ),
-            keywords=["TAREaid", "tumour board", "radioembolisation", *references],
+            keywords=[
+                "TAREaid",
+                "tumour board",
+                "radioembolisation",
+                *references,
+                *_audit_keywords(options, [case.reference for case, _ in items]),
+            ],
             header=cover_header,
         )
 

@@ -4,13 +4,37 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 #: Generated time used by byte-stable output when neither ``generated_at`` nor
 #: ``SOURCE_DATE_EPOCH`` says otherwise.
 INVARIANT_TIME = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 PAGE_SIZE_NAMES: tuple[str, ...] = ("A4", "Letter")
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    """A case's audit head: the hash of its latest audit entry and its number of entries.
+
+    Printed in the footer of the case's pages (short hash) and written whole into the PDF's
+    keywords, where ``tareaid check --against FILE.pdf`` reads it back.
+    """
+
+    entry_hash: str
+    entries: int
+
+    def footer_text(self) -> str:
+        noun = "entry" if self.entries == 1 else "entries"
+        return (
+            f"Audit trail {self.entry_hash[:12]} · {self.entries} {noun} "
+            "(tareaid check --against this file confirms it)"
+        )
+
+    def keyword(self, reference: str) -> str:
+        noun = "entry" if self.entries == 1 else "entries"
+        return f"TAREaid audit head of case {reference}: {self.entry_hash} ({self.entries} {noun})"
 
 
 @dataclass(frozen=True)
@@ -23,7 +47,11 @@ class ReportOptions:
     tests and reproducible archives. ``generated_at`` is printed on every page (UTC); by
     default it is the current time, or a fixed time when ``invariant``. ``audit_head`` is an
     optional audit-trail hash printed in the footer so a paper copy can be matched to the
-    database record.
+    database record. ``audit_heads`` gives each case (by reference) its :class:`AuditHead`,
+    printed in the footer of that case's pages and kept in the keywords.
+    ``include_free_text`` keeps the free-text fields (notes, rationale, dissent, override
+    reasons) in a de-identified report; by default they are left out, since no automatic
+    removal of identifiers from free text can be complete.
     """
 
     deidentified: bool = False
@@ -31,6 +59,8 @@ class ReportOptions:
     invariant: bool = False
     generated_at: datetime.datetime | None = None
     audit_head: str | None = None
+    audit_heads: Mapping[str, AuditHead] = field(default_factory=dict)
+    include_free_text: bool = False
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZE_NAMES:

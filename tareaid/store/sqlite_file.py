@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tareaid import files
 from tareaid.store.errors import (
@@ -44,7 +45,7 @@ from tareaid.store.errors import (
 )
 from tareaid.store.schema import (
     APPLICATION_ID,
-    AUDIT_TRIGGERS,
+    AUDIT_TRIGGER_SQL,
     SCHEMA_VERSION,
     TABLES_BY_VERSION,
     check_history,
@@ -650,9 +651,11 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
     """Check a database file without modifying it: every problem found, in plain words.
 
     Header and application_id, schema version, SQLite's full integrity_check, foreign keys,
-    the expected tables and triggers, and the audit trail's hash chain.
+    the expected tables, the audit triggers' definitions, the audit trail's hash chain, and
+    every case against its trail (``trail_check``).
     """
-    from tareaid.store.audit import verify_chain
+    from tareaid.store.audit import AUDIT_COLUMNS, verify_chain
+    from tareaid.store.trail_check import case_problems
 
     problems: list[str] = []
     if not path.exists() and not path.is_symlink():
@@ -701,11 +704,7 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
                     f"the schema history (revision {', '.join(revisions) or 'none'}) does not "
                     f"match schema version {version}"
                 )
-            for trigger in AUDIT_TRIGGERS:
-                if names.get(trigger) != "trigger":
-                    problems.append(
-                        f"the audit trail is not protected: trigger {trigger} is missing"
-                    )
+            problems += _trigger_problems(connection)
             for row in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
                 problems.append(
                     f"foreign key: row {row[1]} of table {row[0]} refers to a missing "
@@ -714,6 +713,41 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
             if not missing:
                 count = connection.execute("SELECT count(*) FROM case_record").fetchone()[0]
                 problems += verify_chain(connection)
+                problems += case_problems(
+                    _dict_rows(connection, "SELECT * FROM case_record ORDER BY id"),
+                    _dict_rows(connection, "SELECT * FROM case_override"),
+                    _dict_rows(connection, f"SELECT {AUDIT_COLUMNS} FROM audit_entry ORDER BY id"),
+                )
     except StoreError as error:
         problems.append(error.message)
     return FileCheck(tuple(problems), version, count)
+
+
+def _dict_rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _trigger_problems(connection: sqlite3.Connection) -> list[str]:
+    """The audit triggers, checked by their definition: one replaced by a trigger of the
+    same name that no longer refuses the change protects nothing."""
+    stored = dict(
+        connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+            "'audit_entry'"
+        ).fetchall()
+    )
+    problems = []
+    for name, expected in AUDIT_TRIGGER_SQL.items():
+        definition = stored.get(name)
+        if definition is None:
+            problems.append(f"the audit trail is not protected: trigger {name} is missing")
+        elif " ".join(str(definition).split()) != expected:
+            problems.append(
+                f"the audit trail is not protected: trigger {name} was replaced by another "
+                "definition (it no longer refuses the change)"
+            )
+    for name in sorted(set(stored) - set(AUDIT_TRIGGER_SQL)):
+        problems.append(f"the audit trail has a trigger TAREaid did not make: {name}")
+    return problems
