@@ -262,6 +262,7 @@ def _view(case: Case, assessment: Assessment, options: ReportOptions) -> case_se
             assessment=assessment,
             deidentified=True,
             redact=redactor if redactor.active else no_redaction,
+            free_text_included=options.include_free_text,
         )
     return case_sections.CaseView(case, assessment, False, no_redaction)
 

@@ -121,6 +121,7 @@ class PdfOptions:
 
     deidentified: bool
     page_size: str
+    include_free_text: bool = False
 
 
 def ask_pdf_options(
@@ -148,6 +149,16 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         self.deidentified.setAccessibleName("De-identify the report")
         self.deidentified.setChecked(deidentified)
         layout.addWidget(self.deidentified)
+        # Free text is left out of a de-identified PDF unless asked for: no automatic
+        # removal of the identifiers people write into it can be complete.
+        self.free_text = QtWidgets.QCheckBox(
+            "Include &free text (identifiers found are blanked; check it yourself)"
+        )
+        self.free_text.setAccessibleName("Include free text")
+        self.free_text.setChecked(False)
+        self.free_text.setEnabled(deidentified)
+        self.deidentified.toggled.connect(self.free_text.setEnabled)
+        layout.addWidget(self.free_text)
         row = QtWidgets.QHBoxLayout()
         label = QtWidgets.QLabel("&Page size:")
         self.page_size = QtWidgets.QComboBox()
@@ -167,7 +178,12 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
 
     def options(self) -> PdfOptions:
-        return PdfOptions(self.deidentified.isChecked(), self.page_size.currentText())
+        deidentified = self.deidentified.isChecked()
+        return PdfOptions(
+            deidentified,
+            self.page_size.currentText(),
+            include_free_text=deidentified and self.free_text.isChecked(),
+        )
 
 
 class UnexpectedErrorDialog(QtWidgets.QDialog):

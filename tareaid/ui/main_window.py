@@ -712,16 +712,26 @@ class MainWindow(QtWidgets.QMainWindow):
         if not path:
             return
         pack = self.pack
+        repository = self.repository
 
         def work(_progress: Any) -> str:
             # ReportLab is imported at the first export, never at start-up.
-            from tareaid.report import ReportOptions, build_report, write_report
+            from tareaid.report import AuditHead, ReportOptions, build_report, write_report
 
+            stored = repository.get_case(case.reference)
+            heads = {}
+            if stored.audit_head is not None and stored.audit_count is not None:
+                heads[case.reference] = AuditHead(stored.audit_head, stored.audit_count)
             data = build_report(
                 case,
                 assessment,
                 pack,
-                ReportOptions(deidentified=options.deidentified, page_size=options.page_size),
+                ReportOptions(
+                    deidentified=options.deidentified,
+                    page_size=options.page_size,
+                    include_free_text=options.include_free_text,
+                    audit_heads=heads,
+                ),
             )
             write_report(path, data)
             return path

@@ -544,6 +544,16 @@ class AgendaWindow(QtWidgets.QWidget):
             items.append((loaded.case, loaded.assessment))
         return items
 
+    def _audit_heads(self) -> dict[str, tuple[str, int]]:
+        """Each agenda case's audit head, printed on its PDF."""
+        assert self.session is not None
+        heads = {}
+        for reference in self.session.references:
+            loaded = self.session.load(reference)
+            if loaded.audit_head is not None and loaded.audit_count is not None:
+                heads[loaded.reference] = (loaded.audit_head, loaded.audit_count)
+        return heads
+
     def export_pdfs(self) -> None:
         """Write every case of the board as PDFs, in a worker thread, with progress."""
         if self.session is None or not len(self.session) or self._export_job is not None:
@@ -588,6 +598,8 @@ class AgendaWindow(QtWidgets.QWidget):
             deidentified=choice.deidentified,
             paths=tuple(paths),
             title=f"Tumour board {when}",
+            include_free_text=choice.include_free_text,
+            audit_heads=self._audit_heads(),
         )
         job = ExportJob(plan, self.pack)
         job.signals.progressed.connect(self._on_export_progressed)
