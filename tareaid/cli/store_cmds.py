@@ -257,26 +257,33 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from tareaid.errors import escape_controls as shown
+
     with _open(args, create=False) as repository:
         entries = repository.history(args.reference)
     if args.json:
         print_json([entry.to_json() for entry in entries])
         return 0
+    # The trail is printed as stored; anything a terminal would act on is shown escaped
+    # (a trail written outside TAREaid may hold escape sequences).
     for entry in entries:
-        head = f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.user}  {entry.reference}  {entry.action}"
+        head = (
+            f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {shown(entry.user)}  {shown(entry.reference)}  "
+            f"{shown(entry.action)}"
+        )
         if entry.field:
-            head += f"  {entry.field}"
+            head += f"  {shown(entry.field)}"
         print(head)
         if entry.old is not None or entry.new is not None:
             if entry.action in ("create", "import"):
-                print(f"    {entry.new}")
+                print(f"    {shown(entry.new or '')}")
             else:
                 print(
-                    f"    {entry.old if entry.old is not None else '—'} → "
-                    f"{entry.new if entry.new is not None else '—'}"
+                    f"    {shown(entry.old) if entry.old is not None else '—'} → "
+                    f"{shown(entry.new) if entry.new is not None else '—'}"
                 )
         if entry.reason:
-            print(f"    reason: {entry.reason}")
+            print(f"    reason: {shown(entry.reason)}")
     return 0
 
 

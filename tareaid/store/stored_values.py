@@ -52,7 +52,7 @@ def stored_case(
     invalid: dict[str, str] = {}
     values: dict[str, Any] = {}
     for spec in FIELDS:
-        raw = mapping[spec.name]
+        raw = mapping.get(spec.name)
         try:
             values[spec.name] = check_value(spec, _json_form(spec, raw))
         except CaseError:

@@ -308,3 +308,42 @@ def test_the_full_case_round_trips_through_the_check(tmp_path):
     report = check_database(str(path))
     assert report.healthy, report.problems
     assert FULL_CASE["reference"] == "CRLM-042"
+
+
+def test_history_shows_escape_sequences_in_the_trail_escaped(db, cli):
+    _sql(
+        db,
+        "DROP TRIGGER audit_entry_no_update",
+        "UPDATE audit_entry SET reason = 'x' || char(27) || '[2J' WHERE id = 1",
+    )
+    code, out, err = cli("history", "CASE-1", db=db)
+    assert code == 0, err
+    assert "\x1b" not in out
+    assert "\\x1b[2J" in out
+
+
+def test_assess_refuses_a_surrogate_and_a_huge_number(tmp_path, cli):
+    for body, field in (
+        ('{"reference": "T-1", "notes": "\\ud800"}', "notes"),
+        ('{"reference": "T-1", "ecog": ' + "9" * 5000 + "}", "ecog"),
+        ('{"reference": "T-1", "bilirubin_mg_dl": ' + "9" * 401 + "}", "bilirubin_mg_dl"),
+    ):
+        path = tmp_path / "case.json"
+        path.write_text(body, encoding="utf-8")
+        code, out, err = cli("assess", str(path))
+        assert code == 2, (field, out, err)
+        assert f"field '{field}'" in err
+        assert "Traceback" not in err
+
+
+def test_every_committed_fixture_is_checked_as_it_is_without_an_upgrade(tmp_path):
+    import shutil
+
+    from store_helpers import SCHEMA_FIXTURES
+
+    for version, fixture in sorted(SCHEMA_FIXTURES.items()):
+        copy = tmp_path / fixture.name
+        shutil.copyfile(fixture, copy)
+        report = check_database(str(copy))
+        assert report.schema_version == version
+        assert report.healthy, (version, report.problems)
