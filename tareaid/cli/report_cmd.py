@@ -68,13 +68,15 @@ def _run(args: argparse.Namespace) -> int:
 
     from tareaid.domain.assessment import assess
     from tareaid.domain.evidence import load_pack
-    from tareaid.store.repository import Repository
+    from tareaid.store.repository import Repository, refuse_invalid_values
 
     repository = Repository.open(database_argument(args), create=False)
     try:
         stored = repository.get_case(args.reference)
+        where = str(repository.path or repository.url)
     finally:
         repository.close()
+    refuse_invalid_values(where, stored.case.reference, stored.invalid, "no PDF was written")
 
     from tareaid.report import AuditHead, ReportOptions, build_report
 

@@ -73,7 +73,7 @@ from tareaid.store.rows import (
     stored_case,
 )
 
-__all__ = ["Repository", "load_demo_cases"]
+__all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
 
 log = logging.getLogger(__name__)
 
@@ -629,15 +629,7 @@ class Repository:
         )
 
     def _refuse_invalid(self, reference: str, invalid: Mapping[str, str], doing: str) -> None:
-        """Refuse to use a case whose row holds values that are not valid (written behind
-        TAREaid's back): they are evidence, and are never overwritten or exported."""
-        if invalid:
-            name, value = next(iter(invalid.items()))
-            more = f" (and {len(invalid) - 1} more)" if len(invalid) > 1 else ""
-            raise InvalidStoredValueError(
-                f"{self._where}: case {reference}: field '{name}' holds an invalid stored "
-                f"value ({value}){more}; {doing}. Run tareaid check, and restore a backup"
-            )
+        refuse_invalid_values(self._where, reference, invalid, doing)
 
     def _existing(
         self, connection: Connection, references: Sequence[str], *, except_id: int | None = None
@@ -743,6 +735,22 @@ class Repository:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def refuse_invalid_values(
+    where: str | None, reference: str, invalid: Mapping[str, str], doing: str
+) -> None:
+    """Refuse to use a case whose row holds values that are not valid (written behind
+    TAREaid's back): they are evidence, never overwritten, exported or printed as "not
+    recorded" (InvalidStoredValueError, exit 1, naming the case, the field and the value)."""
+    if invalid:
+        name, value = next(iter(invalid.items()))
+        more = f" (and {len(invalid) - 1} more)" if len(invalid) > 1 else ""
+        prefix = f"{where}: " if where else ""
+        raise InvalidStoredValueError(
+            f"{prefix}case {reference}: field '{name}' holds an invalid stored value "
+            f"({value}){more}; {doing}. Run tareaid check, and restore a backup"
+        )
 
 
 @dataclass(frozen=True)

@@ -165,10 +165,11 @@ def _refuse_cut_short(path: Path, head: bytes, size: int) -> None:
     expected = page_count * page_size if counted else None
     if (expected is None or size >= expected) and size % page_size == 0:
         return
-    wal = Path(f"{path}-wal")
-    with contextlib.suppress(OSError):
-        if stat.S_ISREG(wal.stat().st_mode) and wal.stat().st_size > 0:
-            return
+    # A rollback journal left by a crash likewise holds pages SQLite puts back first.
+    for log_file in (Path(f"{path}-wal"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(log_file.stat().st_mode) and log_file.stat().st_size > 0:
+                return
     wanted = f"{expected:,} bytes" if expected is not None else f"a multiple of {page_size} bytes"
     raise DamagedDatabaseError(
         f"{path}: the database is damaged: the file is shorter than its header says "

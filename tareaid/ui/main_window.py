@@ -717,8 +717,10 @@ class MainWindow(QtWidgets.QMainWindow):
         def work(_progress: Any) -> str:
             # ReportLab is imported at the first export, never at start-up.
             from tareaid.report import AuditHead, ReportOptions, build_report, write_report
+            from tareaid.store.repository import refuse_invalid_values
 
             stored = repository.get_case(case.reference)
+            refuse_invalid_values(None, case.reference, stored.invalid, "no PDF was written")
             heads = {}
             if stored.audit_head is not None and stored.audit_count is not None:
                 heads[case.reference] = AuditHead(stored.audit_head, stored.audit_count)

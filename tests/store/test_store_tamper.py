@@ -347,3 +347,12 @@ def test_every_committed_fixture_is_checked_as_it_is_without_an_upgrade(tmp_path
         report = check_database(str(copy))
         assert report.schema_version == version
         assert report.healthy, (version, report.problems)
+
+
+def test_no_pdf_is_written_for_a_case_with_an_invalid_stored_value(db, cli):
+    _sql(db, "UPDATE case_record SET ecog = 'lots' WHERE reference = 'CASE-1'")
+    target = db.parent / "case-1.pdf"
+    code, out, err = cli("report", "CASE-1", "-o", str(target), db=db)
+    assert code == 1, out + err
+    assert "CASE-1" in err and "ecog" in err and "lots" in err
+    assert not target.exists()

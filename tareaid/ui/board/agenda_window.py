@@ -539,8 +539,11 @@ class AgendaWindow(QtWidgets.QWidget):
     def _items(self) -> list[tuple[Case, Assessment]]:
         assert self.session is not None
         items = []
+        from tareaid.store.repository import refuse_invalid_values
+
         for reference in self.session.references:
             loaded = self.session.load(reference)
+            refuse_invalid_values(None, loaded.reference, loaded.invalid, "no PDF was written")
             items.append((loaded.case, loaded.assessment))
         return items
 
