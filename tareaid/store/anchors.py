@@ -43,7 +43,8 @@ class Anchor:
 
     def describe(self) -> str:
         if self.reference is not None:
-            return f"case {self.reference}'s head {self.entry_hash[:12]} ({self.count} entries)"
+            noun = "entry" if self.count == 1 else "entries"
+            return f"case {self.reference}'s head {self.entry_hash[:12]} ({self.count} {noun})"
         return f"its last audit entry ({self.entry_id}, {self.entry_hash[:12]})"
 
 
