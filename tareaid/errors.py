@@ -22,6 +22,7 @@ This module is pure Python so that every layer can raise and sort these errors.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 # EX_SOFTWARE from BSD's sysexits.h, "internal software error": neither 1 (the command ran
@@ -29,6 +30,37 @@ from typing import Literal
 INTERNAL_ERROR_EXIT = 70
 
 Blame = Literal["input", "environment", "bug"]
+
+
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _needs_escape(char: str) -> bool:
+    # Control characters (C0, C1), format characters (bidi overrides and isolates,
+    # zero-width characters) and lone surrogates: a terminal or a dialog would act on them or
+    # hide them instead of showing them.
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control, format and surrogate character shown as an escape
+    (``\\x1b``, ``\\u202e``, ``\\r``), so quoting the user's input in a message never
+    moves a cursor, recolours a terminal or reorders what is shown."""
+    if not any(_needs_escape(char) for char in text):
+        return text
+    out = []
+    for char in text:
+        if not _needs_escape(char):
+            out.append(char)
+        elif char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)
 
 
 class TareaidError(Exception):
@@ -43,6 +75,8 @@ class TareaidError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        # Messages quote the user's input: shown escaped, on the command line and in the app.
+        message = escape_controls(message)
         super().__init__(message)
         self.message = message
         if exit_code is not None:
@@ -96,5 +130,6 @@ def blame(error: BaseException) -> Blame:
 def message_for(error: BaseException) -> str:
     """The message to show the user for an input or environment error."""
     if isinstance(error, OSError) and error.strerror:
-        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
-    return str(error) or type(error).__name__
+        text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+        return escape_controls(text)
+    return escape_controls(str(error)) or type(error).__name__

@@ -211,6 +211,7 @@ def test_an_unwritable_log_folder_does_not_stop_the_program(tmp_path, capsys):
 
 def test_every_command_logs_that_it_ran_and_how_it_ended(private_home, tmp_path, capsys):
     folder = logs.log_directory()
+    _make_database(tmp_path / "cases.db")
     assert run(["list", "--db", str(tmp_path / "cases.db")]) == 0
     text = log_text(folder)
     assert "list started" in text
@@ -229,6 +230,8 @@ def test_bad_input_is_logged_without_the_message(private_home, tmp_path, capsys)
 
 @pytest.mark.parametrize("argv", [["-v", "list"], ["list", "-v"], ["list", "--verbose"]])
 def test_verbose_is_global_and_accepted_after_any_command(argv, tmp_path, capsys):
+    _make_database(tmp_path / "cases.db")
+    capsys.readouterr()
     assert run([*argv, "--db", str(tmp_path / "cases.db")]) == 0
     err = capsys.readouterr().err
     assert "DEBUG" in err or "INFO" in err
@@ -236,6 +239,8 @@ def test_verbose_is_global_and_accepted_after_any_command(argv, tmp_path, capsys
 
 
 def test_without_verbose_nothing_extra_reaches_stderr(tmp_path, capsys):
+    _make_database(tmp_path / "cases.db")
+    capsys.readouterr()
     assert run(["list", "--db", str(tmp_path / "cases.db")]) == 0
     assert capsys.readouterr().err == ""
 
@@ -256,3 +261,10 @@ def test_verbose_appears_in_every_commands_help():
     for name, subparser in subparsers.choices.items():
         options = {o for action in subparser._actions for o in action.option_strings}
         assert {"-v", "--verbose"} <= options, name
+
+
+def _make_database(path: Path) -> None:
+    # `list` reads only and never creates a database: the tests make one first.
+    from tareaid.store.repository import Repository
+
+    Repository.open(str(path)).close()

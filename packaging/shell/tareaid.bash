@@ -13,7 +13,7 @@ _tareaid() {
     done
 
     case $prev in
-        --db|--output|-o)
+        --against|--db|--output|-o)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
@@ -65,7 +65,7 @@ _tareaid() {
             positional_files=0
             ;;
         check)
-            options="-h --help --db -v --verbose"
+            options="-h --help --db --against -v --verbose"
             positional_files=0
             ;;
         archive)
@@ -77,7 +77,7 @@ _tareaid() {
             positional_files=0
             ;;
         report)
-            options="-h --help --db -o --output --deidentified --letter --bilirubin-unit --invariant -v --verbose"
+            options="-h --help --db -o --output --deidentified --include-free-text --letter --bilirubin-unit --invariant -v --verbose"
             positional_files=0
             ;;
     esac

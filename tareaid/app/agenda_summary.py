@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -122,8 +123,21 @@ def _render_csv(rows: Sequence[SummaryRow]) -> str:
     return out.getvalue()
 
 
+# Markdown punctuation that could start markup inside a table cell (emphasis, code, links,
+# images, strike-through, a cell boundary): each is shown as itself, backslash-escaped.
+_MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~!])")
+# Bare addresses an extended Markdown would turn into links.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])://|\bwww\.")
+
+
 def _md_cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    """A table cell from text a person typed: HTML shown as text, Markdown punctuation
+    escaped (no link, image, code or emphasis is passed through), pipes never split the
+    cell, line breaks kept as <br>."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_PUNCTUATION.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: m.group().replace(":", "&#58;").replace(".", "&#46;"), text)
+    return text.replace("\r", "").replace("\n", "<br>")
 
 
 def _render_markdown(rows: Sequence[SummaryRow], board_date: date) -> str:

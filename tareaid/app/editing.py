@@ -24,7 +24,7 @@ store. The service keeps no state of its own and may be used from any thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,11 @@ class CaseState:
     version: int
     archived: bool
     updated_at: datetime
+    # The case's audit head (hash of its latest entry, entry count), printed on its PDFs.
+    audit_head: str | None = None
+    audit_count: int | None = None
+    # Fields holding an invalid stored value: field → the value, escaped (see the store).
+    invalid: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def reference(self) -> str:
@@ -390,6 +395,9 @@ class EditingService:
             version=stored.version,
             archived=bool(stored.archived),
             updated_at=stored.updated_at,
+            audit_head=stored.audit_head,
+            audit_count=stored.audit_count,
+            invalid=stored.invalid,
         )
 
     def _stored_for_change(self, reference: str, expected_version: int) -> StoredCase:

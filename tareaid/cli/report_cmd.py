@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tareaid.cli.common import database_argument, write_file_atomically
 from tareaid.errors import BadInputError
+from tareaid.files import refuse_database_target
 
 
 def register(subparsers: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
@@ -34,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
         action="store_true",
         help="leave out the patient's name, MRN and date of birth (everywhere, metadata "
         "included) and the free-text notes",
+    )
+    parser.add_argument(
+        "--include-free-text",
+        action="store_true",
+        help="with --deidentified, keep the free text (notes, rationale, dissent, reasons) "
+        "with the identifiers found in it blanked; check it yourself: no automatic removal "
+        "is complete",
     )
     parser.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
     parser.add_argument(
@@ -59,6 +67,7 @@ def check_output(path: str) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BadInputError(f"{target}: the folder {folder} does not exist")
+    refuse_database_target(target)
     return target
 
 
@@ -67,22 +76,29 @@ def _run(args: argparse.Namespace) -> int:
 
     from tareaid.domain.assessment import assess
     from tareaid.domain.evidence import load_pack
-    from tareaid.store.repository import Repository
+    from tareaid.store.repository import Repository, refuse_invalid_values
 
     repository = Repository.open(database_argument(args), create=False)
     try:
         stored = repository.get_case(args.reference)
+        where = str(repository.path or repository.url)
     finally:
         repository.close()
+    refuse_invalid_values(where, stored.case.reference, stored.invalid, "no PDF was written")
 
-    from tareaid.report import ReportOptions, build_report
+    from tareaid.report import AuditHead, ReportOptions, build_report
 
     pack = load_pack()
+    heads = {}
+    if stored.audit_head is not None and stored.audit_count is not None:
+        heads[stored.case.reference] = AuditHead(stored.audit_head, stored.audit_count)
     options = ReportOptions(
         deidentified=args.deidentified,
         page_size="Letter" if args.letter else "A4",
         invariant=args.invariant,
         bilirubin_unit=args.bilirubin_unit,
+        audit_heads=heads,
+        include_free_text=args.include_free_text,
     )
     data = build_report(stored.case, assess(stored.case, pack), pack, options)
     write_file_atomically(target, data)

@@ -17,6 +17,8 @@ from tareaid.cli.common import (
     read_input,
     write_file_atomically,
 )
+from tareaid.files import refuse_database_target
+from tareaid.store.records import INVALID_STORED_VALUE
 
 if TYPE_CHECKING:
     from tareaid.store.repository import Repository
@@ -88,7 +90,14 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
     parser = add(
         "check",
         "check the database's integrity",
-        "Check the database without changing it; exit 0 only when it is healthy.",
+        "Check the database without changing it; exit 0 only when it is healthy. With "
+        "--against, also confirm that the audit trail still contains the audit head printed "
+        "on a PDF summary or held by a backup (tamper evidence, not tamper proof).",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="FILE",
+        help="a PDF summary or a backup whose audit head the trail must still contain",
     )
     parser.set_defaults(handler=_check)
 
@@ -118,7 +127,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as repository:
+    with _open(args, create=False) as repository:
         summaries = repository.list_cases(args.search, include_archived=args.include_archived)
     if args.json:
         print_json(
@@ -126,6 +135,7 @@ def _list(args: argparse.Namespace) -> int:
                 {
                     "reference": s.reference,
                     "board_date": s.board_date.isoformat() if s.board_date else None,
+                    **({"invalid_fields": list(s.invalid_fields)} if s.invalid_fields else {}),
                     "headline": s.headline,
                     "counts": s.counts,
                     "archived": s.archived,
@@ -147,6 +157,8 @@ def _list(args: argparse.Namespace) -> int:
         c = s.counts
         tally = f"{c['favours']} {c['neutral']} {c['against']} {c['unassessed']} {c['outside']}"
         board = s.board_date.isoformat() if s.board_date else "—"
+        if "board_date" in s.invalid_fields:
+            board = INVALID_STORED_VALUE
         mark = " (archived)" if s.archived else ""
         print(f"{s.reference:<{width}}  {board:<10}  {tally:<14}  {s.headline}{mark}")
     return 0
@@ -184,6 +196,11 @@ def _case_text(stored: Any) -> str:
     ]
     width = max(len(spec.label) for spec in FIELDS)
     for spec in FIELDS[1:]:
+        if spec.name in stored.invalid:
+            lines.append(
+                f"{spec.label:<{width}}  {INVALID_STORED_VALUE} ({stored.invalid[spec.name]})"
+            )
+            continue
         if spec.name not in data:
             continue
         value = data[spec.name]
@@ -196,6 +213,9 @@ def _case_text(stored: Any) -> str:
         wrapped = textwrap.wrap(shown, 100 - width - 2) or [""]
         lines.append(f"{spec.label:<{width}}  {wrapped[0]}")
         lines.extend(" " * (width + 2) + more for more in wrapped[1:])
+    for name, value in stored.invalid.items():
+        if name not in data and not any(spec.name == name for spec in FIELDS):
+            lines.append(f"{name}: {INVALID_STORED_VALUE} ({value})")
     decision = case.decision
     if decision is not None:
         state = "finalised" if decision.finalised else "not finalised"
@@ -226,6 +246,7 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from tareaid.domain.case import dumps_cases
 
+    refuse_database_target(args.output)
     with _open(args, create=False) as repository:
         cases = repository.export_cases(
             args.references or None, include_archived=args.include_archived
@@ -236,32 +257,40 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from tareaid.errors import escape_controls as shown
+
     with _open(args, create=False) as repository:
         entries = repository.history(args.reference)
     if args.json:
         print_json([entry.to_json() for entry in entries])
         return 0
+    # The trail is printed as stored; anything a terminal would act on is shown escaped
+    # (a trail written outside TAREaid may hold escape sequences).
     for entry in entries:
-        head = f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.user}  {entry.reference}  {entry.action}"
+        head = (
+            f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {shown(entry.user)}  {shown(entry.reference)}  "
+            f"{shown(entry.action)}"
+        )
         if entry.field:
-            head += f"  {entry.field}"
+            head += f"  {shown(entry.field)}"
         print(head)
         if entry.old is not None or entry.new is not None:
             if entry.action in ("create", "import"):
-                print(f"    {entry.new}")
+                print(f"    {shown(entry.new or '')}")
             else:
                 print(
-                    f"    {entry.old if entry.old is not None else '—'} → "
-                    f"{entry.new if entry.new is not None else '—'}"
+                    f"    {shown(entry.old) if entry.old is not None else '—'} → "
+                    f"{shown(entry.new) if entry.new is not None else '—'}"
                 )
         if entry.reason:
-            print(f"    reason: {entry.reason}")
+            print(f"    reason: {shown(entry.reason)}")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    refuse_database_target(args.output)
     with _open(args, create=False) as repository:
         repository.backup(Path(args.output))
     print(f"Backup written to {args.output}.")
@@ -269,23 +298,30 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from tareaid.store.errors import DatabaseMissingError
     from tareaid.store.health import check_database
     from tareaid.store.location import default_database_path
 
     db = database_argument(args)
     where = db or str(default_database_path())
+    against = Path(args.against) if args.against else None
     try:
-        report = check_database(db)
+        report = check_database(db, against=against)
     except DatabaseMissingError as error:
         print(f"{error.message}")
         return 1
+    for line in report.confirmed:
+        print(line)
+    for line in report.contradicted:
+        print(line)
     if report.healthy:
         print(
             f"{where}: healthy (schema version {report.schema_version}, "
             f"{report.case_count} {_cases(report.case_count or 0)})"
         )
-        return 0
+        return 1 if report.contradicted else 0
     print(
         f"{where}: {len(report.problems)} "
         f"{'problem' if len(report.problems) == 1 else 'problems'} found:"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -26,13 +27,21 @@ from tareaid.domain.fields import (
     FieldSpec,
     Kind,
 )
-from tareaid.errors import BadInputError
+from tareaid.errors import BadInputError, escape_controls
 
 CASE_FORMAT = "tareaid.case/1"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Control characters other than tab and newline have no place in clinical text and can break
-# terminals, tables and PDFs.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than line breaks have no place in clinical text and can break
+# terminals, tables and PDFs; bidirectional controls reorder what is shown (a name or a
+# value could read as another); lone surrogates are not characters at all.
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI_CONTROLS}]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Dashes that look like the hyphen-minus in a reference.
+_DASHES = re.compile("[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d\u058a\u05be\u1806\u2e3a\u2e3b]")
+# Integer and number literals longer than this are out of every field's range; longer ones
+# are not even converted (Python refuses integers of more than 4,300 digits).
+_LITERAL_MAX = 100
 _DECISION_KEYS = ("outcome", "rationale", "attendees", "dissent", "decided_on", "finalised")
 _ATTENDEE_MAX = 200
 _ATTENDEES_MAX = 60
@@ -60,7 +69,8 @@ class CaseError(BadInputError):
         if field_name:
             where.append(f"field '{field_name}'")
         super().__init__(": ".join([*where, message]))
-        self.message = message  # the problem alone; str(error) says where it is
+        # The problem alone (str(error) says where it is), escaped like the whole.
+        self.message = escape_controls(message)
         self.source = source
         self.case = case
         self.field_name = field_name
@@ -200,16 +210,60 @@ def check_value(spec: FieldSpec, value: Any) -> Any:
     return checker(spec, value)
 
 
+def reference_identity(reference: str) -> str:
+    """The key two references are compared by: references with the same key could be taken
+    for one another on a screen, so only one of them may exist.
+
+    Compatibility forms (NFKC: fullwidth letters, ligatures, circled digits), case (full
+    case-folding, so ß = ss) and every dash that looks like a hyphen are folded. Computed
+    here once; the store keeps it beside the reference, indexed.
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", reference).casefold())
+    return _DASHES.sub("-", folded)
+
+
+def _refuse_unreadable(value: str, field_name: str) -> None:
+    """Refuse lone surrogates and control or bidirectional characters in any text."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise CaseError(
+            f"contains an invalid character (a lone surrogate, U+{ord(found.group()):04X})",
+            field_name=field_name,
+        )
+    found = _CONTROL.search(value)
+    if found:
+        if found.group() > "\x9f":
+            raise CaseError(
+                f"contains a bidirectional control character (U+{ord(found.group()):04X})",
+                field_name=field_name,
+            )
+        raise CaseError("contains a control character", field_name=field_name)
+
+
+def _check_reference(value: str) -> str:
+    """A reference: no invisible character of any kind (line breaks, tabs, format and
+    zero-width characters included), stored in NFC."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            raise CaseError(
+                f"contains an invisible or control character (U+{ord(char):04X}); a "
+                "reference is letters, digits, spaces and punctuation only",
+                field_name="reference",
+            )
+    if not value.strip():
+        raise CaseError("must not be empty", field_name="reference")
+    if value != value.strip():
+        raise CaseError("must not start or end with spaces", field_name="reference")
+    return unicodedata.normalize("NFC", value)
+
+
 def _check_text(spec: FieldSpec, value: Any) -> str | None:
     if not isinstance(value, str):
         raise CaseError(f"expected text, got {_json_type(value)}", field_name=spec.name)
-    if _CONTROL.search(value):
-        raise CaseError("contains a control character", field_name=spec.name)
+    _refuse_unreadable(value, spec.name)
     if spec.name == "reference":
-        if not value.strip():
-            raise CaseError("must not be empty", field_name=spec.name)
-        if value != value.strip():
-            raise CaseError("must not start or end with spaces", field_name=spec.name)
+        value = _check_reference(value)
     elif not value.strip():
         return None  # blank text is "not recorded", the same as null
     if spec.max_length is not None and len(value) > spec.max_length:
@@ -240,7 +294,33 @@ def _check_date(spec: FieldSpec, value: Any) -> date:
     return parse_iso_date(value, spec.name)
 
 
+class _LongLiteral:
+    """A number in a case file too long to be any field's value (kept as its text length,
+    never converted)."""
+
+    def __init__(self, literal: str) -> None:
+        self.length = len(literal)
+
+
+def _long_literal_error(spec: FieldSpec, value: _LongLiteral) -> CaseError:
+    return CaseError(
+        f"a number written with {value.length} characters is out of range "
+        f"{_number_text(spec.minimum)}–{_number_text(spec.maximum)}",
+        field_name=spec.name,
+    )
+
+
+def _parse_int(literal: str) -> int | _LongLiteral:
+    return _LongLiteral(literal) if len(literal) > _LITERAL_MAX else int(literal)
+
+
+def _parse_float(literal: str) -> float | _LongLiteral:
+    return _LongLiteral(literal) if len(literal) > _LITERAL_MAX else float(literal)
+
+
 def _check_integer(spec: FieldSpec, value: Any) -> int:
+    if isinstance(value, _LongLiteral):
+        raise _long_literal_error(spec, value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise CaseError(f"expected a whole number, got {_json_type(value)}", field_name=spec.name)
     _check_range(spec, value)
@@ -248,8 +328,12 @@ def _check_integer(spec: FieldSpec, value: Any) -> int:
 
 
 def _check_number(spec: FieldSpec, value: Any) -> float:
+    if isinstance(value, _LongLiteral):
+        raise _long_literal_error(spec, value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise CaseError(f"expected a number, got {_json_type(value)}", field_name=spec.name)
+    if isinstance(value, int) and abs(value) > 2**1023:
+        _check_range(spec, value)
     if not math.isfinite(value):
         raise CaseError(
             "must be a finite number (NaN and infinity are not values)", field_name=spec.name
@@ -300,6 +384,8 @@ def _json_type(value: Any) -> str:
         return f"the number {_number_text(value)}"
     if isinstance(value, str):
         return "text"
+    if isinstance(value, _LongLiteral):
+        return f"a number written with {value.length} characters"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -310,6 +396,8 @@ def _json_type(value: Any) -> str:
 def _number_text(value: float | None) -> str:
     if value is None:
         return "…"
+    if isinstance(value, int) and value.bit_length() > 300:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -330,8 +418,7 @@ def check_short_text(
         return None
     if not isinstance(value, str):
         raise CaseError(f"expected text, got {_json_type(value)}", field_name=field_name)
-    if _CONTROL.search(value):
-        raise CaseError("contains a control character", field_name=field_name)
+    _refuse_unreadable(value, field_name)
     if len(value) > max_length:
         raise CaseError(
             f"is {len(value)} characters long; at most {max_length} allowed", field_name=field_name
@@ -404,7 +491,9 @@ def parse_decision(value: Any) -> Decision | None:
         raise CaseError(
             f"{shown} is not one of: {', '.join(DECISION_OUTCOMES)}", field_name="decision.outcome"
         )
-    attendees_raw = body.get("attendees") or []
+    attendees_raw = body.get("attendees")
+    if attendees_raw is None:
+        attendees_raw = []
     if not isinstance(attendees_raw, list):
         raise CaseError(
             f"expected a list of names, got {_json_type(attendees_raw)}",
@@ -567,7 +656,12 @@ def parse_case_document(text: str | bytes, *, source: str = "<input>") -> tuple[
     if not text.strip():
         raise CaseError("the file is empty; expected a JSON case object", source=source)
     try:
-        document = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        document = json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicate_keys,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+        )
     except _DuplicateKeyError as error:
         raise CaseError(
             "appears twice in the same object", source=source, field_name=str(error)
@@ -595,16 +689,20 @@ def parse_case_document(text: str | bytes, *, source: str = "<input>") -> tuple[
         parse_case(item, source=source, position=i + 1 if listed else None)
         for i, item in enumerate(cases_data)
     ]
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for case in cases:
-        if case.reference in seen:
+        identity = reference_identity(case.reference)
+        if identity in seen:
+            first = seen[identity]
+            also = "" if first == case.reference else f" (as {first})"
             raise CaseError(
-                "appears more than once in this file",
+                f"appears more than once in this file{also}; references that differ only in "
+                "case, dashes or Unicode form are one reference",
                 source=source,
                 case=case.reference,
                 field_name="reference",
             )
-        seen.add(case.reference)
+        seen[identity] = case.reference
     return cases, listed
 
 

@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tareaid.files import write_atomically
-from tareaid.report.options import ReportOptions
+from tareaid.report.options import AuditHead, ReportOptions
 
 if TYPE_CHECKING:
     from tareaid.domain.assessment import Assessment
     from tareaid.domain.case import Case
     from tareaid.domain.evidence import EvidencePack
 
-__all__ = ["ReportOptions", "build_combined_report", "build_report", "write_report"]
+__all__ = ["AuditHead", "ReportOptions", "build_combined_report", "build_report", "write_report"]
 
 _DEFAULT_OPTIONS = ReportOptions()
 

@@ -70,14 +70,23 @@ class CaseView:
     deidentified: bool
     redact: Callable[[str], str]
     bilirubin_unit: str = "mg/dL"
+    # Whether free text (notes, rationale, dissent, override reasons) is printed; a
+    # de-identified report leaves it out unless the user asked for it.
+    free_text_included: bool = True
 
     def user(self, text: str) -> str:
-        """Markup for text a person typed: redacted when de-identified, always escaped."""
+        """Markup for free text a person typed: redacted when de-identified, always escaped;
+        a marker in its place when de-identified without free text."""
+        if not self.free_text_included:
+            return muted(FREE_TEXT_LEFT_OUT)
         return markup(self.redact(text))
 
     @property
     def reference(self) -> str:
         return self.redact(self.case.reference)
+
+
+FREE_TEXT_LEFT_OUT = "free text left out of the de-identified summary"
 
 
 def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]:
@@ -122,8 +131,17 @@ def title_block(view: CaseView, width: float, *, heading: str) -> list[Flowable]
     if view.deidentified:
         out.append(
             plain(
-                "De-identified summary: the patient's name, MRN and date of birth are not in "
-                "this file, and free-text notes are omitted.",
+                "De-identified summary (pseudonymised, not anonymous): the patient's "
+                "name, MRN and date of birth are not in this file; "
+                + (
+                    "free text is printed with the identifiers found in it replaced "
+                    "— no automatic removal is complete, so check it before "
+                    "sharing; "
+                    if view.free_text_included
+                    else "free text (notes, rationale, dissent, override reasons) is left out; "
+                )
+                + "the board and decision dates, the age and the clinical details "
+                "remain.",
                 s.muted,
             )
         )
@@ -376,7 +394,7 @@ def notes(view: CaseView) -> list[Flowable]:
     text = view.case.notes
     if not text:
         return []
-    if view.deidentified:
+    if view.deidentified and not view.free_text_included:
         return [
             Spacer(1, 3),
             para(

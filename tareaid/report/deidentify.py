@@ -1,15 +1,31 @@
-"""Keeping a patient's identity out of a de-identified report.
+"""Keeping a patient's identity out of a de-identified report (pseudonymisation).
 
-A de-identified report is built from ``Case.deidentified()`` (no name, MRN or date of birth)
-and leaves out free-text notes. Other free text printed in the report (override reasons, the
-board's rationale and dissent, attendee names, even the case reference) is typed by people
-and may mention the patient, so it is passed through a :class:`Redactor` built from the
-original identifiers: each occurrence is replaced with a visible marker.
+A de-identified report is built from ``Case.deidentified()`` (no name, MRN or date of birth).
+By default it also leaves out every free-text field (notes, the board's rationale and
+dissent, override reasons), because people write identifiers in free text in more ways than
+any program can foresee. When the user asks for free text anyway
+(``ReportOptions.include_free_text``, "check it yourself"), each free-text field — and the
+attendee names and the case reference — is passed through a :class:`Redactor` built from
+the original identifiers, which replaces each occurrence with a visible marker:
+
+- every token of the name, of any length ("Li", "Wu", "O'Brien" with any apostrophe,
+  "Ñúñez-Åberg" with any hyphen or none), on word boundaries, ignoring case and accents
+  (Chinese, Japanese and Korean tokens, written without spaces, as substrings); tokens
+  that are also common English words ("May", "Will", "Hope") only as written, capitalised,
+  so "we may revisit" keeps its words;
+- the MRN with any separators or none ("123-456", "123456", "123 456");
+- the date of birth in every common written form: ISO, day-first and month-first with
+  two- or four-digit years and ``/ . -`` or spaces, month names and abbreviations with or
+  without ordinals ("5th of May 1950", "May 5th, 1950", "05-May-50").
+
+What remains is pseudonymised, not anonymous: the board and decision dates, the age and the
+clinical details stay in the report.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -17,14 +33,47 @@ from tareaid.domain.case import Case
 
 REDACTED = "[identifier removed]"
 
-# Name particles too common in ordinary words to be removed on their own.
-_PARTICLES = frozenset(
-    {
+# Titles are not part of the name to remove.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "fictional"})
+
+# Name tokens that are also ordinary words (and name particles): matched only as written in
+# the name or in capitals, never in lower case, so a patient called "May Will Hope" does not
+# erase "may", "will" and "hope" from the text.
+COMMON_WORDS = frozenset(
+    [
+        "a",
         "al",
+        "an",
+        "and",
+        "ap",
+        "april",
+        "art",
+        "as",
+        "at",
+        "august",
+        "autumn",
+        "baker",
+        "bell",
+        "berry",
+        "bill",
         "bin",
-        "ibn",
+        "bishop",
+        "black",
+        "bloom",
+        "bond",
+        "brown",
+        "bush",
+        "by",
+        "can",
+        "carpenter",
+        "case",
+        "chase",
+        "cook",
+        "cross",
         "da",
-        "das",
+        "dale",
+        "dawn",
+        "day",
         "de",
         "del",
         "della",
@@ -34,60 +83,286 @@ _PARTICLES = frozenset(
         "do",
         "dos",
         "du",
+        "early",
         "el",
+        "faith",
+        "field",
+        "fisher",
+        "fox",
+        "frank",
+        "fuller",
+        "gay",
+        "gentle",
+        "gold",
+        "good",
+        "grace",
+        "gray",
+        "green",
+        "grey",
+        "guy",
+        "hall",
+        "hardy",
+        "harmony",
+        "hay",
+        "head",
+        "heart",
+        "hill",
+        "holly",
+        "hope",
+        "hunter",
+        "i",
+        "in",
+        "is",
+        "it",
+        "ivy",
+        "joy",
+        "june",
+        "king",
         "la",
+        "lane",
+        "las",
         "le",
+        "les",
+        "little",
+        "lo",
+        "long",
         "los",
+        "love",
+        "major",
+        "march",
+        "mark",
+        "marsh",
+        "may",
+        "miles",
+        "mill",
+        "miller",
+        "moon",
+        "moore",
+        "new",
+        "north",
+        "oak",
+        "of",
+        "on",
+        "or",
+        "page",
+        "park",
+        "pat",
+        "patience",
+        "penny",
+        "pearl",
+        "pierce",
+        "poor",
+        "power",
+        "price",
+        "prince",
+        "ray",
+        "read",
+        "reed",
+        "rich",
+        "rivers",
+        "rock",
+        "rose",
+        "ruby",
+        "rush",
+        "sage",
+        "sharp",
+        "short",
+        "sky",
+        "small",
+        "snow",
+        "south",
+        "spring",
+        "stone",
+        "summer",
+        "sunny",
+        "swift",
+        "taylor",
+        "ten",
+        "ter",
+        "the",
+        "y",
+        "zu",
+        "to",
+        "train",
+        "turner",
         "van",
         "von",
-        "ter",
-    }
+        "walker",
+        "ward",
+        "warren",
+        "wells",
+        "west",
+        "white",
+        "will",
+        "winter",
+        "wise",
+        "wood",
+        "woods",
+        "young",
+    ]
+)
+
+_APOSTROPHES = "'’‘ʼ`´′"
+_HYPHENS = "-‐‑‒–—―"
+_APOSTROPHE = f"[{re.escape(_APOSTROPHES)}]?"
+_HYPHEN = f"(?:[{re.escape(_HYPHENS)}]|\\s+)?"
+_TOKEN = re.compile(rf"[\w{re.escape(_APOSTROPHES + _HYPHENS)}]+")
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
+)
+# Separators an MRN may be written with, or without.
+_MRN_SEPARATORS = "[\\s\\-./_:#]*"
+
+_MONTHS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may", "may"),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept?"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
 )
 
 
-def _date_forms(value: date) -> list[str]:
-    """The date as people write it: ISO, day-first and month-first, with / . and -."""
+def fold(text: str) -> str:
+    """`text` in NFKC with each character's accents dropped, one character for one (so a
+    match in the folded text is at the same place in the NFKC text)."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        out.append(base if base.isalnum() or not char.isalnum() else char)
+    return "".join(out)
+
+
+def _is_cjk(token: str) -> bool:
+    return bool(_CJK.search(token))
+
+
+def _token_pattern(token: str) -> str:
+    """A name token with any apostrophe (or none) and any hyphen (or a space, or none)."""
+    parts = []
+    for char in token:
+        if char in _APOSTROPHES:
+            parts.append(_APOSTROPHE)
+        elif char in _HYPHENS:
+            parts.append(_HYPHEN)
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _name_patterns(name: str) -> list[tuple[str, bool]]:
+    """(pattern, case-sensitive) for the whole name and every token of it."""
+    text = fold(unicodedata.normalize("NFKC", name))
+    tokens = [t.strip(_APOSTROPHES + _HYPHENS) for t in _TOKEN.findall(text)]
+    tokens = [t for t in tokens if t and t.casefold() not in _TITLES]
+    found: dict[str, bool] = {}
+    whole = [t for t in tokens if not _is_cjk(t)]
+    if len(whole) > 1:
+        found[r"\s*,?\s*".join(_token_pattern(t) for t in whole)] = False
+    for token in tokens:
+        pieces = [token]
+        # "O'Brien" and "Ñúñez-Åberg" are also found in parts ("Brien", "Åberg").
+        pieces += [
+            p for p in re.split(f"[{re.escape(_APOSTROPHES + _HYPHENS)}]", token) if len(p) > 1
+        ]
+        for piece in pieces:
+            common = piece.casefold() in COMMON_WORDS
+            if common:
+                # Capitalised or in capitals only: "de" and "la" of "Maria de la Cruz" and
+                # "may" of "May Will Hope" stay ordinary words in lower case.
+                written = {piece[:1].upper() + piece[1:], piece.upper()}
+                if piece != piece.lower():
+                    written.add(piece)
+                for form in written:
+                    found.setdefault(_bounded(_token_pattern(form), piece), True)
+            else:
+                found.setdefault(_bounded(_token_pattern(piece), piece), False)
+    return list(found.items())
+
+
+def _bounded(pattern: str, token: str) -> str:
+    if _is_cjk(token):
+        return pattern  # no spaces between words: matched anywhere
+    return rf"(?<!\w){pattern}(?!\w)"
+
+
+def _mrn_pattern(mrn: str) -> str | None:
+    core = re.sub(_MRN_SEPARATORS, "", fold(unicodedata.normalize("NFKC", mrn)))
+    if not core:
+        return None
+    body = _MRN_SEPARATORS.join(re.escape(char) for char in core)
+    return rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])"
+
+
+def _date_patterns(value: date) -> list[str]:
+    """The date of birth in every common written form."""
     d, m, y = value.day, value.month, value.year
-    forms = {value.isoformat(), f"{y}/{m:02d}/{d:02d}"}
-    for day, month in ((d, m), (m, d)):
-        for sep in "/.-":
-            forms.add(f"{day:02d}{sep}{month:02d}{sep}{y}")
-            forms.add(f"{day}{sep}{month}{sep}{y}")
-    forms.add(f"{d} {value:%B} {y}")
-    forms.add(f"{d} {value:%b} {y}")
-    forms.add(f"{value:%B} {d}, {y}")
-    return sorted(forms, key=len, reverse=True)
+    day = rf"0?{d}"
+    month = rf"0?{m}"
+    year = rf"(?:{y}|{y % 100:02d})"
+    sep = r"\s*[/.\-]\s*|\s+"
+    numeric = [
+        rf"{day}(?:{sep}){month}(?:{sep}){year}",
+        rf"{month}(?:{sep}){day}(?:{sep}){year}",
+        rf"{y}(?:{sep}){month}(?:{sep}){day}",
+        rf"{y}{m:02d}{d:02d}",
+    ]
+    full, short = _MONTHS[m - 1]
+    name = rf"(?:{full}|{short}\.?)"
+    ordinal = rf"{day}(?:st|nd|rd|th)?"
+    gap = r"[\s,.\-/]*"
+    named = [
+        rf"{ordinal}{gap}(?:of\s+)?{name}{gap}{year}",
+        rf"{name}{gap}{ordinal}{gap}{year}",
+    ]
+    return [rf"(?<!\d){p}(?!\d)" for p in numeric] + [rf"(?<![\w]){p}(?!\d)" for p in named]
 
 
 class Redactor:
     """Replaces a patient's name, name parts, MRN and date of birth in free text."""
 
     def __init__(self, case: Case) -> None:
-        exact: list[str] = []  # matched anywhere, ignoring case (CJK names have no spaces)
-        words: list[str] = []  # matched as whole words only
+        insensitive: list[str] = []
+        sensitive: list[str] = []
         if case.patient_name:
-            exact.append(case.patient_name.strip())
-            for part in re.split(r"[\s,]+", case.patient_name):
-                part = part.strip(".-'’")
-                if len(part) >= 3 and part.lower() not in _PARTICLES:
-                    words.append(part)
+            for pattern, case_sensitive in _name_patterns(case.patient_name):
+                (sensitive if case_sensitive else insensitive).append(pattern)
         if case.mrn:
-            exact.append(case.mrn.strip())
+            mrn = _mrn_pattern(case.mrn)
+            if mrn:
+                insensitive.append(mrn)
         if case.date_of_birth:
-            exact.extend(_date_forms(case.date_of_birth))
-        patterns = [re.escape(text) for text in _longest_first(exact) if text]
-        patterns += [rf"(?<!\w){re.escape(word)}(?!\w)" for word in _longest_first(words)]
-        self._pattern = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+            insensitive.extend(_date_patterns(case.date_of_birth))
+        self._patterns = [
+            re.compile("|".join(_longest_first(patterns)), flags)
+            for patterns, flags in ((insensitive, re.IGNORECASE), (sensitive, 0))
+            if patterns
+        ]
 
     @property
     def active(self) -> bool:
         """Whether there is anything to remove."""
-        return self._pattern is not None
+        return bool(self._patterns)
 
     def __call__(self, text: str) -> str:
-        if self._pattern is None or not text:
+        if not self._patterns or not text:
             return text
-        return self._pattern.sub(REDACTED, text)
+        text = unicodedata.normalize("NFKC", text)
+        for pattern in self._patterns:
+            folded = fold(text)
+            spans = [
+                match.span() for match in pattern.finditer(folded) if match.end() > match.start()
+            ]
+            for start, end in reversed(spans):
+                text = text[:start] + REDACTED + text[end:]
+        return text
 
 
 def _longest_first(texts: Iterable[str]) -> list[str]:

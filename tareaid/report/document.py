@@ -82,6 +82,37 @@ class _HeaderMark(Flowable):
             canvas._tareaid_untitled_page = canvas.getPageNumber()  # type: ignore[attr-defined]
 
 
+class _AuditMark(Flowable):
+    """Invisible flowable: from the page it lands on, the footer shows this audit head."""
+
+    def __init__(self, text: str | None) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv._tareaid_audit = self.text  # type: ignore[attr-defined]
+
+
+def _audit_text(options: ReportOptions, reference: str) -> str | None:
+    head = options.audit_heads.get(reference)
+    return head.footer_text() if head is not None else _plain_head(options)
+
+
+def _plain_head(options: ReportOptions) -> str | None:
+    return f"Audit trail {options.audit_head}" if options.audit_head else None
+
+
+def _audit_keywords(options: ReportOptions, references: Sequence[str]) -> list[str]:
+    return [
+        options.audit_heads[reference].keyword(reference)
+        for reference in references
+        if reference in options.audit_heads
+    ]
+
+
 class _NumberedCanvas(Canvas):
     """A canvas that holds finished pages back and stamps "Page N of M" on them at save."""
 
@@ -90,6 +121,7 @@ class _NumberedCanvas(Canvas):
         self._furniture = furniture
         self._tareaid_header = furniture.default_header
         self._tareaid_untitled_page = 0
+        self._tareaid_audit = furniture.audit_head
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
@@ -123,17 +155,23 @@ class _NumberedCanvas(Canvas):
             self.setLineWidth(0.4)
             self.line(left_x, y - 3, right_x, y - 3)
 
-        # Footer: rule, page and version line, then the disclaimer (and the audit head).
+        # Footer: rule, the page and version line with the audit head at its right, then
+        # the disclaimer. Its height is fixed, whatever the case (the frame leaves room).
         size, small = st.SMALL_SIZE, st.FOOTER_SIZE
         disclaimer_lines = simpleSplit(furniture.disclaimer, SANS, small, usable)
-        extra = [f"Audit trail head: {furniture.audit_head}"] if furniture.audit_head else []
-        lines_below = len(disclaimer_lines) + len(extra)
         base = 5.5 * mm
         step = small + 1.5
-        top = base + lines_below * step + 2
+        top = base + len(disclaimer_lines) * step + 2
         self.setStrokeColor(st.RULE)
         self.setLineWidth(0.4)
         self.line(left_x, top + size + 2.5, right_x, top + size + 2.5)
+        audit_head = self._tareaid_audit
+        audit_width = 0.0
+        if audit_head:
+            self.setFillColor(st.MUTED)
+            self.setFont(SANS, size)
+            audit_width = self.stringWidth(audit_head, SANS, size) + 12
+            self.drawRightString(right_x, top, audit_head)
         self.setFillColor(st.INK)
         self.setFont(SANS_BOLD, size)
         page_text = f"Page {number} of {total}"
@@ -142,15 +180,16 @@ class _NumberedCanvas(Canvas):
         details = (
             f" · Generated {furniture.generated} · {furniture.app_version} · {furniture.pack_line}"
         )
+        page_width = self.stringWidth(page_text, SANS_BOLD, size)
         self.drawString(
-            left_x + self.stringWidth(page_text, SANS_BOLD, size),
+            left_x + page_width,
             top,
-            fit(details, SANS, size, usable - self.stringWidth(page_text, SANS_BOLD, size)),
+            fit(details, SANS, size, usable - page_width - audit_width),
         )
         self.setFillColor(st.MUTED)
         self.setFont(SANS, small)
         y = top - step
-        for line in disclaimer_lines + extra:
+        for line in disclaimer_lines:
             self.drawString(left_x, y, line)
             y -= step
         self.restoreState()
@@ -192,7 +231,7 @@ def _furniture(
         app_version=f"TAREaid {__version__}",
         pack_line=f"Evidence pack {pack.version} (reviewed {pack.reviewed_on.isoformat()})",
         disclaimer=pack.disclaimer,
-        audit_head=options.audit_head,
+        audit_head=_plain_head(options),
         default_header=header,
     )
 
@@ -266,6 +305,7 @@ def _view(case: Case, assessment: Assessment, options: ReportOptions) -> case_se
             deidentified=True,
             redact=redactor if redactor.active else no_redaction,
             bilirubin_unit=options.bilirubin_unit,
+            free_text_included=options.include_free_text,
         )
     return case_sections.CaseView(case, assessment, False, no_redaction, options.bilirubin_unit)
 
@@ -318,6 +358,7 @@ def build_single(
         header = _case_header(view)
         story: list[Flowable] = [
             _HeaderMark(*header),
+            _AuditMark(_audit_text(options, case.reference)),
             *_case_pages(view, pack, citations, width, heading=REPORT_HEADING),
             *evidence_sections.evidence(
                 pack,
@@ -336,7 +377,13 @@ def build_single(
             options,
             title=f"{REPORT_HEADING} — {reference}",
             subject=_subject(reference, options),
-            keywords=["TAREaid", "tumour board", "radioembolisation", reference],
+            keywords=[
+                "TAREaid",
+                "tumour board",
+                "radioembolisation",
+                reference,
+                *_audit_keywords(options, [case.reference]),
+            ],
             header=header,
         )
 
@@ -387,14 +434,19 @@ def build_combined(
                 s.muted,
             ),
         ]
-        for view in views:
-            story += [PageBreak(), _HeaderMark(*_case_header(view))]
+        for view, (case, _) in zip(views, items, strict=True):
+            story += [
+                PageBreak(),
+                _HeaderMark(*_case_header(view)),
+                _AuditMark(_audit_text(options, case.reference)),
+            ]
             story += _case_pages(view, pack, citations, width, heading=title)
         story += [
             PageBreak(),
             _HeaderMark(
                 f"TAREaid · {title} · Evidence and references", cover_header[1], title_page=False
             ),
+            _AuditMark(_plain_head(options)),
             *evidence_sections.evidence(
                 pack,
                 citations,
@@ -420,7 +472,13 @@ def build_combined(
                 + f" for {len(views)} case{'s' if len(views) != 1 else ''}: "
                 + ", ".join(references)
             ),
-            keywords=["TAREaid", "tumour board", "radioembolisation", *references],
+            keywords=[
+                "TAREaid",
+                "tumour board",
+                "radioembolisation",
+                *references,
+                *_audit_keywords(options, [case.reference for case, _ in items]),
+            ],
             header=cover_header,
         )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from tareaid.domain.units import BILIRUBIN_UNITS, MG_DL, UMOL_L
 
@@ -31,6 +32,26 @@ def bilirubin_unit(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class AuditHead:
+    """A case's audit head: the hash of its latest audit entry and its number of entries.
+
+    Printed in the footer of the case's pages (short hash) and written whole into the PDF's
+    keywords, where ``tareaid check --against FILE.pdf`` reads it back.
+    """
+
+    entry_hash: str
+    entries: int
+
+    def footer_text(self) -> str:
+        noun = "entry" if self.entries == 1 else "entries"
+        return f"Audit trail {self.entry_hash[:12]} · {self.entries} {noun}"
+
+    def keyword(self, reference: str) -> str:
+        noun = "entry" if self.entries == 1 else "entries"
+        return f"TAREaid audit head of case {reference}: {self.entry_hash} ({self.entries} {noun})"
+
+
+@dataclass(frozen=True)
 class ReportOptions:
     """How to build a report.
 
@@ -42,6 +63,11 @@ class ReportOptions:
     optional audit-trail hash printed in the footer so a paper copy can be matched to the
     database record. ``bilirubin_unit`` is the unit bilirubin is shown in ("mg/dL", the
     default, or "µmol/L"; "umol/L" is accepted and stored as "µmol/L").
+    database record. ``audit_heads`` gives each case (by reference) its :class:`AuditHead`,
+    printed in the footer of that case's pages and kept in the keywords.
+    ``include_free_text`` keeps the free-text fields (notes, rationale, dissent, override
+    reasons) in a de-identified report; by default they are left out, since no automatic
+    removal of identifiers from free text can be complete.
     """
 
     deidentified: bool = False
@@ -50,6 +76,8 @@ class ReportOptions:
     generated_at: datetime.datetime | None = None
     audit_head: str | None = None
     bilirubin_unit: str = MG_DL
+    audit_heads: Mapping[str, AuditHead] = field(default_factory=dict)
+    include_free_text: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bilirubin_unit", bilirubin_unit(self.bilirubin_unit))

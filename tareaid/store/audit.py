@@ -12,10 +12,12 @@ part of the record, but they are never passed to logging.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
+import os
 import sqlite3
+import sys
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +25,15 @@ from typing import Any
 
 from tareaid.domain.case import Case, Decision, Override, case_to_dict, to_json_value
 from tareaid.domain.fields import FIELDS
+from tareaid.errors import escape_controls
+from tareaid.store.errors import StoreEnvironmentError
+
+
+class AuditUserError(StoreEnvironmentError):
+    """The operating-system account cannot be recorded faithfully in the audit trail."""
+
+    exit_code = 1
+
 
 # Actions, as stored in the trail and shown by `tareaid history`.
 CREATE = "create"
@@ -73,11 +84,55 @@ def parse_time(text: str) -> datetime:
 
 
 def current_user() -> str:
-    """The operating-system user running TAREaid, or "unknown" when it cannot be told."""
+    """The operating-system account running TAREaid, as the audit trail records it.
+
+    Read from what the operating system says about the process, never from the environment
+    (LOGNAME and USER can be set to anything by whoever starts the program): on POSIX the
+    account of the real user id, on Windows the account the process is logged on as. A
+    name with control or bidirectional characters is refused (AuditUserError), since the
+    trail would show it as something else; "unknown" when the system names no account (a
+    uid with no passwd entry, in some containers), with the uid when there is one.
+
+    The one place the trail's user is looked up: a server's database login, when there is
+    one, is recorded beside it, not instead of it.
+    """
+    name = _os_account()
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp") for char in name):
+        raise AuditUserError(
+            "the operating-system account name contains control characters "
+            f"({escape_controls(name)}); TAREaid cannot record it in the audit trail, so "
+            "nothing was changed. Ask your administrator to rename the account"
+        )
+    return name
+
+
+def _os_account() -> str:
+    if sys.platform == "win32":  # pragma: no cover - run on Windows only
+        return _windows_account()
+    import pwd
+
+    uid = os.getuid()
     try:
-        return getpass.getuser() or "unknown"
-    except (OSError, KeyError, ImportError):
-        # No USER/LOGNAME and no passwd entry (containers, some services).
+        return pwd.getpwuid(uid).pw_name or f"uid {uid}"
+    except KeyError:
+        return f"unknown (uid {uid})"
+
+
+def _windows_account() -> str:  # pragma: no cover - run on Windows only
+    """The account the process is logged on as: GetUserNameW, else os.getlogin()."""
+    import ctypes
+    from ctypes import wintypes
+
+    size = wintypes.DWORD(257)
+    buffer = ctypes.create_unicode_buffer(size.value)
+    try:
+        if ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):  # type: ignore[attr-defined]
+            return buffer.value or "unknown"
+    except (AttributeError, OSError):
+        pass
+    try:
+        return os.getlogin() or "unknown"
+    except OSError:
         return "unknown"
 
 

@@ -7,6 +7,7 @@ run) and is shaped so that SQLite walks a narrow index instead of the wide table
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Row, Select, false, func, select, union
@@ -85,9 +86,16 @@ def page(
 
 def summary(row: Row[Any]) -> CaseSummary:
     """The list entry for a row of `page`."""
+    board_date = row.board_date
+    invalid = []
+    if board_date is not None and not isinstance(board_date, date):
+        # A value written behind TAREaid's back: shown as invalid, never crashed on.
+        invalid.append("board_date")
+        board_date = None
     return CaseSummary(
         reference=row.reference,
-        board_date=row.board_date,
+        board_date=board_date,
+        invalid_fields=tuple(invalid),
         counts={
             "favours": row.count_favours,
             "neutral": row.count_neutral,

@@ -232,9 +232,9 @@ def open_database(
 
 
 def _open_file(path: Path, *, create: bool, busy_timeout_s: float, verify: bool) -> Database:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         if not create:
-            raise DatabaseMissingError(f"{path}: no database here (nothing was created)")
+            raise DatabaseMissingError(f"no database at {path} (nothing was created)")
         if sqlite_file.create_database_file(path, _build_new_file):
             log.info("created a new database")
     elif path.is_dir():

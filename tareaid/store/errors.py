@@ -68,6 +68,13 @@ class ForeignDatabaseError(StoreEnvironmentError):
     exit_code = 2
 
 
+class InvalidStoredValueError(StoreEnvironmentError):
+    """A case row holds a value that is not valid for its field (written behind TAREaid's
+    back); the case is shown, but not exported or changed, until it is dealt with."""
+
+    exit_code = 1
+
+
 class DatabaseMissingError(StoreEnvironmentError):
     """No database exists where one was expected and creating one was not asked for."""
 

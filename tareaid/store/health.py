@@ -7,11 +7,12 @@ import); only a database server is opened through the engine, to verify its audi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tareaid.store import audit, sqlite_file
+from tareaid.store import anchors, audit, sqlite_file, trail_check
 from tareaid.store.errors import StoreInputError
 from tareaid.store.location import database_file
 from tareaid.store.records import CheckReport
@@ -24,23 +25,62 @@ __all__ = ["CheckReport", "backup", "check", "check_database"]
 log = logging.getLogger(__name__)
 
 
-def check_database(db: str | None = None, *, busy_timeout_s: float | None = None) -> CheckReport:
+def check_database(
+    db: str | None = None,
+    *,
+    busy_timeout_s: float | None = None,
+    against: Path | None = None,
+) -> CheckReport:
     """Check a database without opening it for writing (works on damaged files too).
 
     `db` is a path, URL or None for the default file. Raises DatabaseMissingError when
     there is no database at all; every other problem is reported in the CheckReport.
+    `against` (a PDF summary or a backup) also confirms that the trail still holds the
+    audit heads recorded there (BadInputError for a file that carries none).
     """
     timeout = sqlite_file.DEFAULT_BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s
+    found = anchors.read_anchors(Path(against)) if against is not None else []
     path = database_file(db)
     if path is not None:
-        return _report(sqlite_file.check_file(path, busy_timeout_s=timeout))
+        report = _report(sqlite_file.check_file(path, busy_timeout_s=timeout))
+        if found and report.case_count is not None:
+            report = _confirmed(report, found, _file_entries(path, timeout))
+        return report
     from tareaid.store.connection import open_database
 
     database = open_database(db, create=False, busy_timeout_s=timeout)
     try:
-        return check(database)
+        report = check(database)
+        if found:
+            report = _confirmed(report, found, _server_entries(database))
+        return report
     finally:
         database.close()
+
+
+def _confirmed(
+    report: CheckReport, found: list[anchors.Anchor], entries: list[dict]
+) -> CheckReport:
+    confirmed, contradicted = anchors.confirm(found, entries)
+    return dataclasses.replace(report, confirmed=tuple(confirmed), contradicted=tuple(contradicted))
+
+
+def _file_entries(path: Path, timeout: float) -> list[dict]:
+    with sqlite_file.read_only_connection(path, busy_timeout_s=timeout) as connection:
+        rows = connection.execute("SELECT id, case_id, entry_hash FROM audit_entry ORDER BY id")
+        return [{"id": r[0], "case_id": r[1], "entry_hash": r[2]} for r in rows]
+
+
+def _server_entries(database: Database) -> list[dict]:
+    from sqlalchemy import select
+
+    from tareaid.store.models import AUDIT
+
+    with database.read() as connection:
+        rows = connection.execute(
+            select(AUDIT.c.id, AUDIT.c.case_id, AUDIT.c.entry_hash).order_by(AUDIT.c.id)
+        )
+        return [dict(row._mapping) for row in rows]
 
 
 def check(database: Database) -> CheckReport:
@@ -50,7 +90,7 @@ def check(database: Database) -> CheckReport:
         return _report(found)
     from sqlalchemy import func, select
 
-    from tareaid.store.models import AUDIT, CASES
+    from tareaid.store.models import AUDIT, CASES, OVERRIDES
 
     with database.read() as connection:
         count = int(connection.execute(select(func.count()).select_from(CASES)).scalar_one())
@@ -68,8 +108,15 @@ def check(database: Database) -> CheckReport:
                 AUDIT.c.reason,
                 AUDIT.c.entry_hash,
             ).order_by(AUDIT.c.id)
-        )
+        ).all()
         problems = audit.verify_rows(rows)
+        # The same comparison of every case with its trail as for a file, through
+        # SQLAlchemy (the server's own trail protections are the server's to check).
+        problems += trail_check.case_problems(
+            [dict(r._mapping) for r in connection.execute(select(CASES).order_by(CASES.c.id))],
+            [dict(r._mapping) for r in connection.execute(select(OVERRIDES))],
+            [dict(r._mapping) for r in rows],
+        )
     return CheckReport(not problems, tuple(problems), database.schema_version, count)
 
 

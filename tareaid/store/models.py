@@ -36,10 +36,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.types import TypeEngine
+from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import Field, SQLModel
 
 from tareaid.domain.fields import FIELDS, FIELDS_BY_NAME, FieldSpec, Kind
+from tareaid.store.records import InvalidStoredValue
 
 # Every constraint gets a predictable name, so a later revision can name the one it alters
 # (SQLite's batch mode needs the name). Primary keys keep the database's own name: the
@@ -61,6 +62,46 @@ class TareaidModel(SQLModel):
 
 METADATA = TareaidModel.metadata
 
+
+class StoredDate(TypeDecorator):
+    """A DATE column whose unreadable stored values ("2026-13-45", written behind TAREaid's
+    back) are handed back as InvalidStoredValue instead of raising while a list is read."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        base = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value: Any) -> Any:
+            if value is None or base is None:
+                return value
+            try:
+                return base(value)
+            except (ValueError, TypeError, OverflowError):
+                return InvalidStoredValue(value)
+
+        return process
+
+
+class StoredBoolean(TypeDecorator):
+    """A BOOLEAN column that hands back anything but 0/1 (SQLite stores any value in any
+    column) as InvalidStoredValue instead of reading it as true."""
+
+    impl = Boolean
+    cache_ok = True
+
+    def result_processor(self, dialect: Any, coltype: Any) -> Any:
+        def process(value: Any) -> Any:
+            if value is None:
+                return None
+            if isinstance(value, bool) or value in (0, 1):
+                return bool(value)
+            return InvalidStoredValue(value)
+
+        return process
+
+
 # A choice is stored as its word; every word of every choice field fits this column.
 CHOICE_LENGTH = 32
 # Text limited to this many characters is a VARCHAR of its limit; longer text is TEXT.
@@ -78,10 +119,10 @@ def column_type(spec: FieldSpec) -> TypeEngine:
         assert not too_long, f"{spec.name}: choices longer than {CHOICE_LENGTH}: {too_long}"
         return String(CHOICE_LENGTH)
     types: dict[Kind, TypeEngine] = {
-        Kind.DATE: Date(),
+        Kind.DATE: StoredDate(),
         Kind.INTEGER: Integer(),
         Kind.NUMBER: Float(),
-        Kind.BOOLEAN: Boolean(),
+        Kind.BOOLEAN: StoredBoolean(),
     }
     return types[spec.kind]
 
@@ -130,8 +171,10 @@ _CASE_RECORD_COLUMNS = [
     # A JSON list of names.
     _column("decision_attendees", str | None, Column("decision_attendees", Text)),
     _column("decision_dissent", str | None, Column("decision_dissent", Text)),
-    _column("decision_decided_on", date | None, Column("decision_decided_on", Date)),
-    _column("decision_finalised", bool, Column("decision_finalised", Boolean, nullable=False)),
+    _column("decision_decided_on", date | None, Column("decision_decided_on", StoredDate)),
+    _column(
+        "decision_finalised", bool, Column("decision_finalised", StoredBoolean, nullable=False)
+    ),
     _column("count_favours", int, Column("count_favours", Integer, nullable=False)),
     _column("count_neutral", int, Column("count_neutral", Integer, nullable=False)),
     _column("count_against", int, Column("count_against", Integer, nullable=False)),
@@ -141,11 +184,18 @@ _CASE_RECORD_COLUMNS = [
     # Which TAREaid and evidence pack computed the summary; rows computed by another one
     # are re-assessed when the database is opened.
     _column("assessed_with", str, Column("assessed_with", String(64), nullable=False)),
-    _column("archived", bool, Column("archived", Boolean, nullable=False)),
+    _column("archived", bool, Column("archived", StoredBoolean, nullable=False)),
     _column("version", int, Column("version", Integer, nullable=False)),
     # UTC, ISO 8601.
     _column("created_at", str, Column("created_at", String(40), nullable=False)),
     _column("updated_at", str, Column("updated_at", String(40), nullable=False)),
+    # The reference folded for comparison (domain.case.reference_identity): one lookup
+    # refuses a reference that could be taken for another case's (revision 0005).
+    _column("reference_identity", str | None, Column("reference_identity", Text)),
+    # The hash of the case's latest audit entry and its number of entries, kept in step by
+    # every write, so that removing entries from the end of the trail is seen (0005).
+    _column("audit_head", str | None, Column("audit_head", String(64))),
+    _column("audit_count", int | None, Column("audit_count", Integer)),
 ]
 
 _CASE_RECORD_ARGS = (
@@ -162,6 +212,7 @@ _CASE_RECORD_ARGS = (
     Index("ix_case_record_headline", "headline", "reference"),
     Index("ix_case_record_assessed_with", "assessed_with"),
     Index("ix_case_record_reference_search", "reference", "archived", "reference_key"),
+    Index("ix_case_record_reference_identity", "reference_identity"),
 )
 
 

@@ -6,11 +6,27 @@ or imports SQLAlchemy, so they can cross threads and outlive the repository that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from tareaid.domain.case import Case
+
+
+@dataclass(frozen=True)
+class InvalidStoredValue:
+    """A value in the database that is not a valid value of its field (written behind
+    TAREaid's back): shown as "invalid stored value", never used as the field's value."""
+
+    raw: object
+
+    def __str__(self) -> str:
+        from tareaid.errors import escape_controls
+
+        return escape_controls(repr(self.raw))[:120]
+
+
+INVALID_STORED_VALUE = "invalid stored value"
 
 
 @dataclass(frozen=True)
@@ -28,6 +44,8 @@ class CaseSummary:
     version: int
     patient_name: str | None
     mrn: str | None
+    # Fields of this row holding an invalid stored value (shown as such, never crashed on).
+    invalid_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,13 @@ class StoredCase:
     archived: bool
     created_at: datetime
     updated_at: datetime
+    # Fields whose stored value is not valid (the case holds None there): field → the value
+    # as stored, escaped for display.
+    invalid: dict[str, str] = field(default_factory=dict)
+    # The hash of the case's latest audit entry and how many entries it has (None for a
+    # database that does not record them), printed on the PDF summary.
+    audit_head: str | None = None
+    audit_count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -75,3 +100,7 @@ class CheckReport:
     problems: tuple[str, ...]
     schema_version: int | None
     case_count: int | None
+    # `check --against FILE`: the heads recorded in FILE the trail still holds, and those it
+    # no longer holds (a rewrite after FILE was made).
+    confirmed: tuple[str, ...] = ()
+    contradicted: tuple[str, ...] = ()

@@ -41,6 +41,7 @@ from tareaid.domain.case import (
     is_validated,
     parse_case,
     parse_case_document,
+    reference_identity,
 )
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import FIELDS_BY_NAME
@@ -52,6 +53,7 @@ from tareaid.store.errors import (
     CaseLockedError,
     CaseNotFoundError,
     DuplicateReferenceError,
+    InvalidStoredValueError,
     StaleEditError,
     StoreEnvironmentError,
     StoreInputError,
@@ -68,9 +70,10 @@ from tareaid.store.rows import (
     insert_overrides,
     read_overrides,
     row_values,
+    stored_case,
 )
 
-__all__ = ["Repository", "load_demo_cases"]
+__all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +102,7 @@ class Repository:
         self._db = database
         self._pack: EvidencePack = load_pack()
         self._assessed_with = f"{__version__}/{self._pack.version}"[:64]
-        self._user = audit.current_user()
+        self._user_name: str | None = None
 
     @property
     def url(self) -> str:
@@ -167,6 +170,14 @@ class Repository:
     @property
     def _where(self) -> str:
         return self._db.where
+
+    @property
+    def _user(self) -> str:
+        """The account the audit trail records, looked up at the first write (a read needs
+        none, so an account the trail could not record does not stop reading)."""
+        if self._user_name is None:
+            self._user_name = audit.current_user()
+        return self._user_name
 
     # --- safety: handed on to the connection and the health check ---------------------------
 
@@ -268,7 +279,12 @@ class Repository:
             overrides = read_overrides(
                 connection, None if references is None else [row.id for row in rows]
             )
-        return [case_from_row(row, overrides.get(row.id, {})) for row in rows]
+        cases = []
+        for row in rows:
+            case, invalid = stored_case(row._mapping, overrides.get(row.id, {}))
+            self._refuse_invalid(case.reference, invalid, "nothing was exported")
+            cases.append(case)
+        return cases
 
     def history(self, reference: str) -> list[AuditEntry]:
         """The case's audit trail, oldest first (also under a reference it had before)."""
@@ -349,7 +365,10 @@ class Repository:
                     f"{self._where}: case {new.reference} is archived; restore it before "
                     "changing it"
                 )
-            old = case_from_row(row, read_overrides(connection, [row.id]).get(row.id, {}))
+            old, invalid = stored_case(
+                row._mapping, read_overrides(connection, [row.id]).get(row.id, {})
+            )
+            self._refuse_invalid(new.reference, invalid, "the case was not changed")
             locked = old.decision is not None and old.decision.finalised
             changes = [
                 *audit.field_changes(old, new, reason=reason),
@@ -392,7 +411,7 @@ class Repository:
     ) -> StoredCase:
         """Give a case a new reference; its trail and agenda places follow it."""
         try:
-            check_value(FIELDS_BY_NAME["reference"], new_reference)
+            new_reference = check_value(FIELDS_BY_NAME["reference"], new_reference)
         except CaseError as error:
             raise error.located(case=old_reference) from None
         reason = check_short_text(amend_reason, "amend_reason", missing=None)
@@ -407,7 +426,7 @@ class Repository:
                     f"{self._where}: case {old_reference} is archived; restore it before "
                     "renaming it"
                 )
-            self._refuse_existing(connection, [new_reference])
+            self._refuse_existing(connection, [new_reference], except_id=row.id)
             old = case_from_row(row, overrides)
             changes = []
             if old.decision is not None and old.decision.finalised:
@@ -430,6 +449,7 @@ class Repository:
                 .values(
                     reference=new_reference,
                     reference_key=new_reference.casefold(),
+                    reference_identity=reference_identity(new_reference),
                     version=row.version + 1,
                     updated_at=now,
                 )
@@ -515,7 +535,11 @@ class Repository:
         demo = load_demo_cases()
         with self._db.write() as connection:
             present = self._existing(connection, [case.reference for case in demo])
-            prepared = [self._prepare(case) for case in demo if case.reference not in present]
+            prepared = [
+                self._prepare(case)
+                for case in demo
+                if reference_identity(case.reference) not in present
+            ]
             if prepared:
                 self._import(connection, prepared, DEMO_SOURCE)
         return len(prepared)
@@ -592,34 +616,61 @@ class Repository:
         return row
 
     def _stored(self, row: Row[Any], overrides: Mapping[str, Override]) -> StoredCase:
+        case, invalid = stored_case(row._mapping, overrides)
         return StoredCase(
-            case=case_from_row(row, overrides),
+            case=case,
             version=row.version,
             archived=bool(row.archived),
             created_at=audit.parse_time(row.created_at),
             updated_at=audit.parse_time(row.updated_at),
+            invalid=invalid,
+            audit_head=row.audit_head,
+            audit_count=row.audit_count,
         )
 
-    def _existing(self, connection: Connection, references: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in chunks(list(references)):
-            found.update(
-                connection.execute(
-                    select(CASES.c.reference).where(CASES.c.reference.in_(chunk))
-                ).scalars()
+    def _refuse_invalid(self, reference: str, invalid: Mapping[str, str], doing: str) -> None:
+        refuse_invalid_values(self._where, reference, invalid, doing)
+
+    def _existing(
+        self, connection: Connection, references: Sequence[str], *, except_id: int | None = None
+    ) -> dict[str, str]:
+        """The stored cases whose reference has the identity of one of `references`: the
+        identity → the stored reference (the case with id `except_id` left out)."""
+        found: dict[str, str] = {}
+        identities = list(dict.fromkeys(reference_identity(r) for r in references))
+        for chunk in chunks(identities):
+            statement = select(CASES.c.reference_identity, CASES.c.reference).where(
+                CASES.c.reference_identity.in_(chunk)
             )
+            if except_id is not None:
+                statement = statement.where(CASES.c.id != except_id)
+            for identity, reference in connection.execute(statement):
+                found.setdefault(identity, reference)
         return found
 
     def _refuse_existing(
-        self, connection: Connection, references: Sequence[str], *, nothing: str = ""
+        self,
+        connection: Connection,
+        references: Sequence[str],
+        *,
+        nothing: str = "",
+        except_id: int | None = None,
     ) -> None:
-        existing = self._existing(connection, references)
+        existing = self._existing(connection, references, except_id=except_id)
         if existing:
-            ordered = [r for r in references if r in existing]
+            clashes = []
+            for reference in references:
+                stored = existing.get(reference_identity(reference))
+                if stored is None:
+                    continue
+                clashes.append(
+                    reference if stored == reference else f"{reference} (as case {stored})"
+                )
             tail = f"; {nothing}" if nothing else ""
             raise DuplicateReferenceError(
-                f"{self._where}: {_names(ordered)} already in the database (references are "
-                f"unique, archived cases included){tail}"
+                f"{self._where}: {_names(clashes)} already in the database (references are "
+                "unique, archived cases included, and references that differ only in case, "
+                f"dashes or Unicode form are one reference){tail}"
             )
 
     def _check_version(self, row: Row[Any], expected: int) -> None:
@@ -631,7 +682,14 @@ class Repository:
         rows = []
         for item in prepared:
             values = row_values(item.case, item.assessment, self._assessed_with)
-            values.update(archived=False, version=1, created_at=now, updated_at=now)
+            values.update(
+                archived=False,
+                version=1,
+                created_at=now,
+                updated_at=now,
+                audit_head=None,
+                audit_count=0,
+            )
             rows.append(values)
         ids = insert_cases(connection, rows)
         insert_overrides(connection, [(i, p.case) for i, p in zip(ids, prepared, strict=True)])
@@ -679,6 +737,22 @@ class Repository:
 # --- helpers -----------------------------------------------------------------------------------
 
 
+def refuse_invalid_values(
+    where: str | None, reference: str, invalid: Mapping[str, str], doing: str
+) -> None:
+    """Refuse to use a case whose row holds values that are not valid (written behind
+    TAREaid's back): they are evidence, never overwritten, exported or printed as "not
+    recorded" (InvalidStoredValueError, exit 1, naming the case, the field and the value)."""
+    if invalid:
+        name, value = next(iter(invalid.items()))
+        more = f" (and {len(invalid) - 1} more)" if len(invalid) > 1 else ""
+        prefix = f"{where}: " if where else ""
+        raise InvalidStoredValueError(
+            f"{prefix}case {reference}: field '{name}' holds an invalid stored value "
+            f"({value}){more}; {doing}. Run tareaid check, and restore a backup"
+        )
+
+
 @dataclass(frozen=True)
 class _Prepared:
     case: Case
@@ -687,12 +761,15 @@ class _Prepared:
 
 
 def _repeated(references: Sequence[str]) -> list[str]:
-    seen: set[str] = set()
+    """References whose identity came earlier in `references` (named with the first)."""
+    seen: dict[str, str] = {}
     repeated: dict[str, None] = {}
     for reference in references:
-        if reference in seen:
-            repeated[reference] = None
-        seen.add(reference)
+        identity = reference_identity(reference)
+        if identity in seen:
+            first = seen[identity]
+            repeated[reference if first == reference else f"{reference} (as {first})"] = None
+        seen.setdefault(identity, reference)
     return list(repeated)
 
 

@@ -11,14 +11,15 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Date, Row, Table, func, insert, select
+from sqlalchemy import Connection, Date, Row, Table, bindparam, func, insert, select, update
 
 from tareaid.domain.assessment import Assessment
-from tareaid.domain.case import Case, Decision, Override
-from tareaid.domain.fields import FACTOR_KEYS, FIELDS, TIERS, Kind
+from tareaid.domain.case import Case, Override, reference_identity
+from tareaid.domain.fields import FIELDS, TIERS
 from tareaid.store import audit
 from tareaid.store.audit import Change
 from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, CASES, OVERRIDES
+from tareaid.store.stored_values import stored_case
 
 FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 # SQLite allows 32,766 bound parameters; IN lists stay far below that.
@@ -26,8 +27,6 @@ IN_CHUNK = 500
 
 # The summary columns hold one count per tier; a new tier needs a schema version.
 assert TIERS == ("favours", "neutral", "against", "unassessed", "outside")
-
-_BOOLEAN_FIELDS = tuple(spec.name for spec in FIELDS if spec.kind is Kind.BOOLEAN)
 
 
 def chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -61,6 +60,7 @@ def row_values(case: Case, assessment: Assessment, assessed_with: str) -> dict[s
     decision = case.decision
     values.update(
         reference_key=case.reference.casefold(),
+        reference_identity=reference_identity(case.reference),
         identity_key=identity_key(case),
         decision_outcome=decision.outcome if decision else None,
         decision_rationale=decision.rationale if decision else None,
@@ -76,25 +76,9 @@ def row_values(case: Case, assessment: Assessment, assessed_with: str) -> dict[s
 
 
 def case_from_row(row: Row[Any], overrides: Mapping[str, Override]) -> Case:
-    """The Case held in a case_record row (validated when it was written)."""
-    mapping = row._mapping
-    values = {name: mapping[name] for name in FIELD_NAMES}
-    for name in _BOOLEAN_FIELDS:
-        # SQLite hands booleans back as 0/1 through some paths; the model wants bools.
-        if values[name] is not None:
-            values[name] = bool(values[name])
-    decision = None
-    if mapping["decision_outcome"] is not None:
-        decision = Decision(
-            outcome=mapping["decision_outcome"],
-            rationale=mapping["decision_rationale"],
-            attendees=tuple(json.loads(mapping["decision_attendees"] or "[]")),
-            dissent=mapping["decision_dissent"],
-            decided_on=mapping["decision_decided_on"],
-            finalised=bool(mapping["decision_finalised"]),
-        )
-    ordered = {key: overrides[key] for key in FACTOR_KEYS if key in overrides}
-    return Case(**values, overrides=ordered, decision=decision)
+    """The Case held in a case_record row; a field whose stored value is not valid holds
+    None (see `stored_case` for which)."""
+    return stored_case(row._mapping, overrides)[0]
 
 
 def read_overrides(
@@ -155,6 +139,26 @@ def append_audit(
     )
     rows, _ = audit.chain_rows(previous, now, user, entries)
     bulk_insert(connection, AUDIT, rows)
+    # Each case row carries the hash of its latest entry and its entry count, in the same
+    # transaction: entries removed from the end of the trail then disagree with the row.
+    heads: dict[int, tuple[str, int]] = {}
+    for row in rows:
+        _, added = heads.get(row["case_id"], ("", 0))
+        heads[row["case_id"]] = (row["entry_hash"], added + 1)
+    params = [
+        {"case_id": case_id, "head": head, "added": added}
+        for case_id, (head, added) in heads.items()
+    ]
+    if params:
+        statement = (
+            update(CASES)
+            .where(CASES.c.id == bindparam("case_id"))
+            .values(
+                audit_head=bindparam("head"),
+                audit_count=func.coalesce(CASES.c.audit_count, 0) + bindparam("added"),
+            )
+        )
+        connection.execute(statement, params)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -184,6 +188,10 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
 
 
 _DATE_COLUMNS = {
-    t.name: frozenset(c.name for c in t.columns if isinstance(c.type, Date))
+    t.name: frozenset(
+        c.name
+        for c in t.columns
+        if isinstance(c.type, Date) or isinstance(getattr(c.type, "impl_instance", None), Date)
+    )
     for t in (CASES, OVERRIDES, AUDIT, AGENDA, ATTENDEES)
 }

@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import stat
 import struct
 import sys
 import tempfile
-import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from tareaid import files
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -42,7 +45,7 @@ from tareaid.store.errors import (
 )
 from tareaid.store.schema import (
     APPLICATION_ID,
-    AUDIT_TRIGGERS,
+    AUDIT_TRIGGER_SQL,
     SCHEMA_VERSION,
     TABLES_BY_VERSION,
     check_history,
@@ -56,42 +59,18 @@ DEFAULT_BUSY_TIMEOUT_S = 5.0
 
 # --- files this process has open ------------------------------------------------------------
 
-_open_lock = threading.Lock()
-_open_files: dict[tuple[int, int], int] = {}
-
-
-def _file_key(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
-
 
 def register_open(path: Path) -> tuple[int, int] | None:
     """Note that a connection of this process has `path` open (see the module docstring)."""
-    key = _file_key(path)
-    if key is not None:
-        with _open_lock:
-            _open_files[key] = _open_files.get(key, 0) + 1
-    return key
+    return files.note_open(path)
 
 
 def unregister_open(key: tuple[int, int] | None) -> None:
-    if key is None:
-        return
-    with _open_lock:
-        count = _open_files.get(key, 0) - 1
-        if count > 0:
-            _open_files[key] = count
-        else:
-            _open_files.pop(key, None)
+    files.note_closed(key)
 
 
 def _is_open_here(path: Path) -> bool:
-    key = _file_key(path)
-    with _open_lock:
-        return key is not None and key in _open_files
+    return files.is_open_here(path)
 
 
 # --- the header ----------------------------------------------------------------------------
@@ -105,12 +84,36 @@ class Header:
     user_version: int
 
 
+def _file_info(path: Path) -> os.stat_result:
+    """The file's status; refuses, before anything opens it, what is not a regular file (a
+    FIFO would block the open until someone writes to it)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DatabaseMissingError(f"no database at {path} (nothing was created)") from None
+    except PermissionError:
+        raise ReadOnlyDatabaseError(f"{path}: cannot be read (permission denied)") from None
+    except OSError as error:
+        raise StoreEnvironmentError(f"{path}: cannot be read ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotADatabaseError(f"{path}: is a folder, not a database file")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotADatabaseError(
+            f"{path}: is not a regular file (a pipe, device or socket), not a database; it "
+            "was left as it is"
+        )
+    return info
+
+
 def read_header(path: Path) -> Header | None:
     """Check the file's first bytes; None when they cannot safely be read with open().
 
-    Raises NotADatabaseError for an empty file or one that does not start with SQLite's
-    16-byte signature. Reads only; never opens the file for writing.
+    Raises NotADatabaseError for something that is not a regular file, an empty file or
+    one that does not start with SQLite's 16-byte signature, and DamagedDatabaseError for a
+    file shorter than its header says (cut short). Reads only; never opens the file for
+    writing.
     """
+    info = _file_info(path)
     if _is_open_here(path):
         return None
     try:
@@ -134,8 +137,45 @@ def read_header(path: Path) -> Header | None:
             f"{path}: is not a database file (it does not start with the SQLite signature); "
             "it was left as it is"
         )
+    _refuse_cut_short(path, head, info.st_size)
     user_version, application_id = struct.unpack(">ii", head[60:64] + head[68:72])
     return Header(application_id=application_id, user_version=user_version)
+
+
+def _refuse_cut_short(path: Path, head: bytes, size: int) -> None:
+    """Refuse a file shorter than its header's page count × page size, or not a whole
+    number of pages: a copy or download cut short, which SQLite would open and write to.
+
+    Not when a non-empty write-ahead log lies beside it: after a crash in the middle of a
+    checkpoint the header (copied back first) may count pages that are still only in the
+    WAL, and SQLite reads those from there; quick_check then judges the whole.
+    """
+    page_size = int.from_bytes(head[16:18], "big")
+    if page_size == 1:
+        page_size = 65536
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DamagedDatabaseError(
+            f"{path}: the database header is damaged (page size {page_size}); it was left as "
+            "it is. Restore a backup"
+        )
+    # The page count in the header is valid only when SQLite's change counter matches the
+    # "version valid for" number written with it (every SQLite since 3.7.0 keeps both).
+    page_count = int.from_bytes(head[28:32], "big")
+    counted = page_count > 0 and head[24:28] == head[92:96]
+    expected = page_count * page_size if counted else None
+    if (expected is None or size >= expected) and size % page_size == 0:
+        return
+    # A rollback journal left by a crash likewise holds pages SQLite puts back first.
+    for log_file in (Path(f"{path}-wal"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(log_file.stat().st_mode) and log_file.stat().st_size > 0:
+                return
+    wanted = f"{expected:,} bytes" if expected is not None else f"a multiple of {page_size} bytes"
+    raise DamagedDatabaseError(
+        f"{path}: the database is damaged: the file is shorter than its header says "
+        f"({size:,} bytes; {wanted} expected), cut short e.g. by an interrupted copy; it was "
+        "left as it is. Restore a backup"
+    )
 
 
 def check_identity(path: Path, application_id: int, user_version: int) -> None:
@@ -231,16 +271,40 @@ def _driver_errors() -> tuple[type[Exception], ...]:
 # --- read-only connections -----------------------------------------------------------------
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     # as_uri() percent-encodes, so a path with spaces, '?' or '#' is still one file name.
-    return Path(path).absolute().as_uri() + "?mode=ro"
+    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The files SQLite keeps beside `path` while it is in use or after a crash."""
+    return [Path(f"{path}{suffix}") for suffix in files.SIDECAR_SUFFIXES]
+
+
+def _nobody_has_it_open(path: Path) -> bool:
+    """Whether no -wal, -shm or -journal lies beside the file: no connection has it open in
+    WAL mode (the first creates them, the last removes them) and no crash left a journal."""
+    return not any(os.path.lexists(side) for side in sidecars(path))
 
 
 @contextlib.contextmanager
 def read_only_connection(path: Path, *, busy_timeout_s: float) -> Iterator[sqlite3.Connection]:
-    """An SQLite connection that cannot write the file (``mode=ro``), closed on exit."""
+    """An SQLite connection that cannot write the file (``mode=ro``), closed on exit.
+
+    Leaves nothing beside the file. A ``mode=ro`` connection to a WAL database makes the
+    -wal and -shm files when they are missing, and cannot remove them when it closes (a
+    leftover -shm on a read-only database then blocks writing). So when no sidecar exists —
+    nobody has the file open — it is opened ``immutable``: SQLite reads the file as it is,
+    with no lock, no -shm and no -wal. When they exist, another connection is using them;
+    they are read through and never removed (a -wal may hold committed changes).
+    """
+    immutable = _nobody_has_it_open(path)
     connection = sqlite3.connect(
-        read_only_uri(path), uri=True, timeout=busy_timeout_s, check_same_thread=False
+        read_only_uri(path, immutable=immutable),
+        uri=True,
+        timeout=busy_timeout_s,
+        check_same_thread=False,
     )
     try:
         yield connection
@@ -437,12 +501,78 @@ def _fsync_folder(folder: Path) -> None:
 # --- backups -----------------------------------------------------------------------------------
 
 
+# A backup is written to `.<name>.tareaid-backup-XXXXXXXX.part` beside its destination and
+# renamed into place when complete; a backup killed halfway leaves that file (case data,
+# 0600), so the next backup to the same folder removes the ones no backup is writing.
+BACKUP_PART_PREFIX = ".tareaid-backup-"
+_BACKUP_PART = re.compile(
+    r"^\..+" + re.escape(BACKUP_PART_PREFIX) + r"[A-Za-z0-9_]{8}\.part(-journal|-wal|-shm)?$"
+)
+# A part younger than this may belong to a backup that has not locked it yet.
+STALE_PART_AGE_S = 60.0
+
+
+def _lock_part(fd: int) -> None:
+    """Mark a part as being written (an advisory lock the clean-up respects)."""
+    with contextlib.suppress(ImportError, OSError):
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _part_in_use(path: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: an open file cannot be removed anyway
+        return False
+    try:
+        with open(path, "rb") as handle:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            return False
+    except OSError:
+        return True
+
+
+def remove_stale_parts(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove what killed backups left in `folder`: files of TAREaid's part pattern only,
+    older than a minute and not locked by a backup still writing them. Returns them."""
+    moment = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _BACKUP_PART.match(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or moment - info.st_mtime < STALE_PART_AGE_S:
+            continue
+        main = entry.with_name(entry.name[: len(entry.name) - len(match.group(1) or "")])
+        if main.exists() and _part_in_use(main):
+            continue
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            removed.append(entry)
+    return removed
+
+
 def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> None:
     """A consistent copy of `source` at `destination`, written whole or not at all.
 
     Uses SQLite's online backup API from a read-only connection (consistent while other
     connections read and write), into a temporary file that replaces the destination only
-    when complete. Never copies the live file byte by byte.
+    when complete. Never copies the live file byte by byte. Refuses a destination that is a
+    database or one of its -wal/-shm files (the source included); removes the parts that
+    killed backups left in the destination's folder.
     """
     destination = Path(destination).expanduser().absolute()
     if destination.is_dir():
@@ -452,20 +582,20 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
     folder = destination.parent
     if not folder.is_dir():
         raise StoreInputError(f"{destination}: the folder {folder} does not exist", exit_code=1)
-    if destination.exists() and _same_file(destination, source):
-        raise StoreInputError(
-            f"{destination}: is the database itself; choose another file", exit_code=1
-        )
+    files.refuse_database_target(destination)
+    remove_stale_parts(folder)
     with owner_only():
         try:
             fd, temp_name = tempfile.mkstemp(
-                prefix=f".{destination.name}.", suffix=".part", dir=folder
+                prefix=f".{destination.name}{BACKUP_PART_PREFIX}", suffix=".part", dir=folder
             )
         except OSError as error:
             raise StoreEnvironmentError(
                 f"{destination}: the backup cannot be written here ({error.strerror})"
             ) from None
-        os.close(fd)
+        # Held (and locked) until the end: closed only after SQLite's own connection to the
+        # part is, since closing a descriptor drops the process's POSIX locks on the file.
+        _lock_part(fd)
         temp = Path(temp_name)
         try:
             with (
@@ -479,8 +609,7 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
                     # Closing the only connection folds the copy's WAL (it keeps WAL mode
                     # from the source's header) into the one file.
                     target.close()
-            with open(temp, "rb+") as handle:
-                os.fsync(handle.fileno())
+            os.fsync(fd)
             os.chmod(temp, 0o600)
             os.replace(temp, destination)
             _fsync_folder(folder)
@@ -490,6 +619,7 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
                 f"{destination}: the backup could not be written ({error.strerror or error})"
             ) from None
         finally:
+            os.close(fd)
             for leftover in (
                 temp,
                 Path(f"{temp}-journal"),
@@ -498,13 +628,6 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
             ):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def backup_name(path: Path, version: int, now: datetime | None = None) -> Path:
@@ -529,17 +652,16 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
     """Check a database file without modifying it: every problem found, in plain words.
 
     Header and application_id, schema version, SQLite's full integrity_check, foreign keys,
-    the expected tables and triggers, and the audit trail's hash chain.
+    the expected tables, the audit triggers' definitions, the audit trail's hash chain, and
+    every case against its trail (``trail_check``).
     """
-    from tareaid.store.audit import verify_chain
+    from tareaid.store.audit import AUDIT_COLUMNS, verify_chain
+    from tareaid.store.trail_check import case_problems
 
     problems: list[str] = []
-    if not path.exists():
-        raise DatabaseMissingError(f"{path}: no database here (nothing was created)")
+    if not path.exists() and not path.is_symlink():
+        raise DatabaseMissingError(f"no database at {path} (nothing was created)")
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return FileCheck((f"{path}: is not a regular file",), None, None)
         header = read_header(path)
         if header is not None:
             check_identity(path, header.application_id, header.user_version)
@@ -583,11 +705,7 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
                     f"the schema history (revision {', '.join(revisions) or 'none'}) does not "
                     f"match schema version {version}"
                 )
-            for trigger in AUDIT_TRIGGERS:
-                if names.get(trigger) != "trigger":
-                    problems.append(
-                        f"the audit trail is not protected: trigger {trigger} is missing"
-                    )
+            problems += _trigger_problems(connection)
             for row in connection.execute("PRAGMA foreign_key_check").fetchall()[:20]:
                 problems.append(
                     f"foreign key: row {row[1]} of table {row[0]} refers to a missing "
@@ -596,6 +714,41 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
             if not missing:
                 count = connection.execute("SELECT count(*) FROM case_record").fetchone()[0]
                 problems += verify_chain(connection)
+                problems += case_problems(
+                    _dict_rows(connection, "SELECT * FROM case_record ORDER BY id"),
+                    _dict_rows(connection, "SELECT * FROM case_override"),
+                    _dict_rows(connection, f"SELECT {AUDIT_COLUMNS} FROM audit_entry ORDER BY id"),
+                )
     except StoreError as error:
         problems.append(error.message)
     return FileCheck(tuple(problems), version, count)
+
+
+def _dict_rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    cursor = connection.execute(sql)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _trigger_problems(connection: sqlite3.Connection) -> list[str]:
+    """The audit triggers, checked by their definition: one replaced by a trigger of the
+    same name that no longer refuses the change protects nothing."""
+    stored = dict(
+        connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+            "'audit_entry'"
+        ).fetchall()
+    )
+    problems = []
+    for name, expected in AUDIT_TRIGGER_SQL.items():
+        definition = stored.get(name)
+        if definition is None:
+            problems.append(f"the audit trail is not protected: trigger {name} is missing")
+        elif " ".join(str(definition).split()) != expected:
+            problems.append(
+                f"the audit trail is not protected: trigger {name} was replaced by another "
+                "definition (it no longer refuses the change)"
+            )
+    for name in sorted(set(stored) - set(AUDIT_TRIGGER_SQL)):
+        problems.append(f"the audit trail has a trigger TAREaid did not make: {name}")
+    return problems

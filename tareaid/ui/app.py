@@ -94,7 +94,9 @@ def _run(db: str | None, *, smoke: bool) -> int:
             print(f"tareaid: error: {error.message}", file=sys.stderr)
             return 1
     else:
-        database = open_database(None, db)
+        # The default database is made on first use; one named with --db or TAREAID_DB that
+        # is not there is created only when the user says so (it may be a typo).
+        database = open_database(None, db, create=db is None)
         if database is None:
             log.info("no database was opened; the application ends")
             return 1

@@ -23,6 +23,7 @@ from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import TIER_LABELS
 from tareaid.errors import message_for
 from tareaid.store.errors import StoreError
+from tareaid.store.records import INVALID_STORED_VALUE
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
 from tareaid.ui.workers import BackgroundCall
@@ -116,6 +117,8 @@ class CaseRow:
     finalised: bool
     patient_name: str | None
     mrn: str | None
+    # Fields holding an invalid stored value (shown as such).
+    invalid_fields: tuple[str, ...] = ()
     # Each column's text, made once when the row is fetched (see data()).
     display: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -133,6 +136,7 @@ class CaseRow:
             finalised=summary.finalised,
             patient_name=summary.patient_name,
             mrn=summary.mrn,
+            invalid_fields=summary.invalid_fields,
         )
 
 
@@ -523,6 +527,8 @@ def _cell_text(row: CaseRow, key: str) -> str:
     if key == REFERENCE:
         return f"{row.reference} (archived)" if row.archived else row.reference
     if key == BOARD_DATE:
+        if "board_date" in row.invalid_fields:
+            return INVALID_STORED_VALUE
         return row.board_date.isoformat() if row.board_date else "—"
     if key in (FAVOURS, NEUTRAL, AGAINST):
         return f"{TIER_SHAPES[key]} {row.counts.get(key, 0)}"

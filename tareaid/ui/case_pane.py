@@ -269,10 +269,16 @@ class CasePane(QtWidgets.QWidget):
             if case.board_date
             else "Board date not recorded"
         ]
+        if "board_date" in self.session.invalid:
+            parts[0] = "Board date: invalid stored value"
         if self.session.archived:
             parts.append("archived")
         if self.session.finalised:
             parts.append("decision finalised")
+        others = sorted(name for name in self.session.invalid if name != "board_date")
+        if others:
+            # Written behind TAREaid's back: shown as such, never used as the value.
+            parts.append(f"invalid stored value in {', '.join(others)} (run Check database)")
         self.subtitle.setText(" · ".join(parts))
 
     def _on_case_saved(self, _stored: object) -> None:

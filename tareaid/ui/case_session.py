@@ -189,6 +189,11 @@ class CaseSession(QtCore.QObject):
         return self._archived
 
     @property
+    def invalid(self) -> dict[str, str]:
+        """Fields of the open case whose stored value is not valid (field → the value)."""
+        return getattr(self, "_invalid", {})
+
+    @property
     def editable(self) -> bool:
         return self._case is not None and not self._archived
 
@@ -242,6 +247,7 @@ class CaseSession(QtCore.QObject):
         self._case = stored.case
         self._version = stored.version
         self._archived = stored.archived
+        self._invalid = dict(stored.invalid)
         self._assessment = stored.assessment
         self._dirty = False
         self._in_conflict = False

@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tareaid.diagnostics import database_location
-from tareaid.store.errors import DamagedDatabaseError, StoreEnvironmentError, StoreError
+from tareaid.store.errors import (
+    DamagedDatabaseError,
+    DatabaseMissingError,
+    StoreEnvironmentError,
+    StoreError,
+)
 from tareaid.ui import dialogs
 from tareaid.ui.qt import QtCore, QtWidgets
 
@@ -34,6 +39,7 @@ log = logging.getLogger("tareaid.ui.database")
 
 OPEN_OTHER = "open"
 CREATE_NEW = "new"
+CREATE_HERE = "create"
 RESTORE_BACKUP = "restore"
 GIVE_UP = "quit"
 
@@ -150,6 +156,8 @@ def open_database(
             path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
             if path:
                 db, create, verify = path, False, False
+        elif choice == CREATE_HERE:
+            create, verify = True, False
         elif choice == CREATE_NEW:
             path = dialogs.choose_save_file(
                 parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
@@ -166,6 +174,10 @@ def open_database(
 
 def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
     options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
+    if isinstance(problem, DatabaseMissingError):
+        # A database named on the command line that is not there: perhaps a typo, so it is
+        # created only when the user says so.
+        options.insert(0, (CREATE_HERE, "Create it"))
     if isinstance(problem, DamagedDatabaseError):
         options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
     options.append((GIVE_UP, give_up_label))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tareaid.files import DatabaseTargetError, refuse_database_target
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 QMessageBox = QtWidgets.QMessageBox
@@ -101,9 +102,17 @@ def choose_open_file(
 def choose_save_file(
     parent: QtWidgets.QWidget | None, title: str, filters: str, suggested: str = ""
 ) -> str | None:
-    """A file name the user picked to write, or None."""
+    """A file name the user picked to write, or None (also when it names a database, which
+    no writer replaces: the user is told at once)."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    if not path:
+        return None
+    try:
+        refuse_database_target(path)
+    except DatabaseTargetError as error:
+        show_error(parent, "Choose another file name", str(error))
+        return None
+    return path
 
 
 def open_file(path: str) -> bool:
@@ -118,6 +127,7 @@ class PdfOptions:
 
     deidentified: bool
     page_size: str
+    include_free_text: bool = False
 
 
 def ask_pdf_options(
@@ -145,6 +155,16 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         self.deidentified.setAccessibleName("De-identify the report")
         self.deidentified.setChecked(deidentified)
         layout.addWidget(self.deidentified)
+        # Free text is left out of a de-identified PDF unless asked for: no automatic
+        # removal of the identifiers people write into it can be complete.
+        self.free_text = QtWidgets.QCheckBox(
+            "Include &free text (identifiers found are blanked; check it yourself)"
+        )
+        self.free_text.setAccessibleName("Include free text")
+        self.free_text.setChecked(False)
+        self.free_text.setEnabled(deidentified)
+        self.deidentified.toggled.connect(self.free_text.setEnabled)
+        layout.addWidget(self.free_text)
         row = QtWidgets.QHBoxLayout()
         label = QtWidgets.QLabel("&Page size:")
         self.page_size = QtWidgets.QComboBox()
@@ -164,7 +184,12 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
 
     def options(self) -> PdfOptions:
-        return PdfOptions(self.deidentified.isChecked(), self.page_size.currentText())
+        deidentified = self.deidentified.isChecked()
+        return PdfOptions(
+            deidentified,
+            self.page_size.currentText(),
+            include_free_text=deidentified and self.free_text.isChecked(),
+        )
 
 
 class UnexpectedErrorDialog(QtWidgets.QDialog):

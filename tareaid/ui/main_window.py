@@ -821,11 +821,18 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         pack = self.pack
         bilirubin_unit = self.settings.bilirubin_unit()
+        repository = self.repository
 
         def work(_progress: Any) -> str:
             # ReportLab is imported at the first export, never at start-up.
-            from tareaid.report import ReportOptions, build_report, write_report
+            from tareaid.report import AuditHead, ReportOptions, build_report, write_report
+            from tareaid.store.repository import refuse_invalid_values
 
+            stored = repository.get_case(case.reference)
+            refuse_invalid_values(None, case.reference, stored.invalid, "no PDF was written")
+            heads = {}
+            if stored.audit_head is not None and stored.audit_count is not None:
+                heads[case.reference] = AuditHead(stored.audit_head, stored.audit_count)
             data = build_report(
                 case,
                 assessment,
@@ -834,6 +841,8 @@ class MainWindow(QtWidgets.QMainWindow):
                     deidentified=options.deidentified,
                     page_size=options.page_size,
                     bilirubin_unit=bilirubin_unit,
+                    include_free_text=options.include_free_text,
+                    audit_heads=heads,
                 ),
             )
             write_report(path, data)

@@ -5,11 +5,13 @@ a bug (an "internal error" with its traceback, exit 70)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tareaid.cli import run
 from tareaid.store.errors import DatabaseLockedError
+from tareaid.store.repository import Repository
 
 
 def test_bad_input_exits_2_with_the_file_case_and_field_and_no_traceback(tmp_path, capsys):
@@ -38,6 +40,7 @@ def test_a_locked_database_exits_1_with_its_message(tmp_path, capsys, monkeypatc
     def locked(*_args, **_kwargs):
         raise DatabaseLockedError("cases.db: the database is locked by another program")
 
+    _make_database(tmp_path / "cases.db")
     monkeypatch.setattr(Repository, "list_cases", locked)
     code = run(["list", "--db", str(tmp_path / "cases.db")])
     err = capsys.readouterr().err
@@ -53,6 +56,7 @@ def test_a_file_operation_the_machine_refuses_exits_1_without_a_traceback(
     def refused(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied", "/srv/board/cases.db")
 
+    _make_database(tmp_path / "cases.db")
     monkeypatch.setattr(Repository, "list_cases", refused)
     code = run(["list", "--db", str(tmp_path / "cases.db")])
     err = capsys.readouterr().err
@@ -78,6 +82,7 @@ def test_a_bug_is_an_internal_error_with_its_traceback(tmp_path, capsys, monkeyp
         case_file.write_text(json.dumps({"reference": "CRLM-001"}), encoding="utf-8")
         argv = ["assess", str(case_file)]
     else:
+        _make_database(tmp_path / "cases.db")
         argv = ["list", "--db", str(tmp_path / "cases.db")]
     code = run(argv)
     out, err = capsys.readouterr()
@@ -87,3 +92,8 @@ def test_a_bug_is_an_internal_error_with_its_traceback(tmp_path, capsys, monkeyp
     assert "This is a bug in TAREaid" in err
     assert "Traceback (most recent call last):" in err
     assert err.rstrip().endswith("RuntimeError: boom")
+
+
+def _make_database(path: Path) -> None:
+    # `list` reads only: it never creates a database, so the tests make one first.
+    Repository.open(str(path)).close()

@@ -13,6 +13,7 @@ from tareaid.report import ReportOptions, build_combined_report, build_report
 from tareaid.report.deidentify import REDACTED, Redactor
 
 DEIDENTIFIED = ReportOptions(invariant=True, deidentified=True)
+WITH_FREE_TEXT = ReportOptions(invariant=True, deidentified=True, include_free_text=True)
 
 # Typed by hand from the sample cases: the identifiers and the ways they might be written.
 TYPICAL_IDENTIFIERS = [
@@ -85,8 +86,9 @@ def test_notes_are_omitted_and_said_to_be():
 
 
 def test_identifiers_typed_into_other_free_text_are_removed():
-    # SECOND_LINE's rationale mentions the patient by name.
-    pdf = Pdf(build(SECOND_LINE))
+    # SECOND_LINE's rationale mentions the patient by name; free text is printed only when
+    # asked for.
+    pdf = Pdf(build(SECOND_LINE, WITH_FREE_TEXT))
     assert f"({REDACTED} to be seen in clinic)" in pdf.text
     assert "Dr 李娜 (oncology)" in pdf.text  # an attendee's name is not the patient's
 

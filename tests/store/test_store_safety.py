@@ -492,9 +492,9 @@ def test_backup_while_another_connection_reads_and_writes(db_path, tmp_path):
 
 
 def test_backup_refuses_to_overwrite_the_database_itself(repo, db_path):
-    from tareaid.store.errors import StoreError
+    from tareaid.errors import BadInputError
 
-    with pytest.raises(StoreError, match="database itself"):
+    with pytest.raises(BadInputError, match="is a database file"):
         repo.backup(db_path)
 
 

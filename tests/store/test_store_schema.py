@@ -95,17 +95,28 @@ FIXTURE_TABLES = {
         "attendee",
         "alembic_version",
     },
+    5: {
+        "case_record",
+        "case_override",
+        "audit_entry",
+        "agenda_item",
+        "attendee",
+        "alembic_version",
+    },
 }
 FIXTURE_CASES = {
     1: ["FIX-001", "FIX-002", "FIX-003"],
     2: ["FIX-001", "FIX-002", "FIX-003", "FIX-004"],
     3: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005"],
     4: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006"],
+    5: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006"],
 }
-FIXTURE_AUDIT_ENTRIES = {1: 5, 2: 8, 3: 10, 4: 12}
-FIXTURE_OVERRIDES = {1: 2, 2: 3, 3: 3, 4: 3}
-FIXTURE_AGENDA_ITEMS = {1: 0, 2: 2, 3: 2, 4: 2}
-FIXTURE_ATTENDEES = {1: 0, 2: 3, 3: 4, 4: 4}
+FIXTURE_AUDIT_ENTRIES = {1: 5, 2: 8, 3: 10, 4: 12, 5: 12}
+FIXTURE_OVERRIDES = {1: 2, 2: 3, 3: 3, 4: 3, 5: 3}
+FIXTURE_AGENDA_ITEMS = {1: 0, 2: 2, 3: 2, 4: 2, 5: 2}
+FIXTURE_ATTENDEES = {1: 0, 2: 3, 3: 4, 4: 4, 5: 4}
+# Revision 0005's columns, in the order it adds them.
+V5_COLUMNS = ("reference_identity", "audit_head", "audit_count")
 CURRENT = revision_of(SCHEMA_VERSION)
 EARLIER = [version for version in SCHEMA_FIXTURES if version < SCHEMA_VERSION]
 
@@ -321,12 +332,15 @@ def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_au
     # its values and gains the new columns, empty.
     assert after["audit_entry"][: len(before["audit_entry"])] == before["audit_entry"]
     columns = [row[1] for row in schema_of(path)["details"]["case_record"][0]]
-    assert columns[-len(V4_COLUMNS) :] == list(V4_COLUMNS)
+    # Version 5's columns come after version 4's.
+    v4_end = len(columns) - len(V5_COLUMNS)
+    assert columns[v4_end:] == list(V5_COLUMNS)
+    assert columns[v4_end - len(V4_COLUMNS) : v4_end] == list(V4_COLUMNS)
     for old, new in zip(before["case_record"], after["case_record"], strict=True):
         if old[1] == "FIX-005":
             continue
         assert new[:37] + new[44:48] == old[:37] + old[44:48]
-        assert new[-len(V4_COLUMNS) :] == (None,) * len(V4_COLUMNS)
+        assert new[v4_end - len(V4_COLUMNS) : v4_end] == (None,) * len(V4_COLUMNS)
 
 
 def test_the_second_release_fields_of_version_4_are_read(tmp_path):

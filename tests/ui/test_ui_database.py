@@ -287,3 +287,26 @@ def test_the_application_hands_the_gil_to_the_gui_thread_often(qapp):
 
     make_application()
     assert sys.getswitchinterval() <= 0.001
+
+
+def test_run_app_offers_to_create_a_named_database_that_is_missing(dialogs, tmp_path, qapp):
+    from tareaid.ui.app import run_app
+
+    typo = tmp_path / "typo.db"
+    dialogs.reply("choose_way_out", database_module.GIVE_UP)
+    assert run_app(db=str(typo)) == 1
+    ((args, _kwargs),) = dialogs.called("choose_way_out")
+    assert f"no database at {typo}" in args[2]
+    assert args[3][0] == (database_module.CREATE_HERE, "Create it")
+    assert not typo.exists()
+
+
+def test_create_it_makes_the_missing_database(dialogs, tmp_path, qapp):
+    typo = tmp_path / "new.db"
+    dialogs.reply("choose_way_out", database_module.CREATE_HERE)
+    opened = database_module.open_database(None, str(typo), create=False)
+    assert opened is not None
+    try:
+        assert typo.exists()
+    finally:
+        opened.close()

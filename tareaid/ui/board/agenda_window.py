@@ -591,10 +591,23 @@ class AgendaWindow(QtWidgets.QWidget):
     def _items(self) -> list[tuple[Case, Assessment]]:
         assert self.session is not None
         items = []
+        from tareaid.store.repository import refuse_invalid_values
+
         for reference in self.session.references:
             loaded = self.session.load(reference)
+            refuse_invalid_values(None, loaded.reference, loaded.invalid, "no PDF was written")
             items.append((loaded.case, loaded.assessment))
         return items
+
+    def _audit_heads(self) -> dict[str, tuple[str, int]]:
+        """Each agenda case's audit head, printed on its PDF."""
+        assert self.session is not None
+        heads = {}
+        for reference in self.session.references:
+            loaded = self.session.load(reference)
+            if loaded.audit_head is not None and loaded.audit_count is not None:
+                heads[loaded.reference] = (loaded.audit_head, loaded.audit_count)
+        return heads
 
     def export_pdfs(self) -> None:
         """Write every case of the board as PDFs, in a worker thread, with progress."""
@@ -640,6 +653,8 @@ class AgendaWindow(QtWidgets.QWidget):
             deidentified=choice.deidentified,
             paths=tuple(paths),
             title=f"Tumour board {when}",
+            include_free_text=choice.include_free_text,
+            audit_heads=self._audit_heads(),
         )
         job = ExportJob(plan, self.pack)
         job.signals.progressed.connect(self._on_export_progressed)

@@ -9,8 +9,8 @@ to import and most sessions never export.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tareaid.domain.assessment import Assessment
@@ -19,12 +19,20 @@ from tareaid.domain.evidence import EvidencePack
 from tareaid.ui.qt import QtCore, Signal
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Device names Windows reserves, with any extension and in any case ("con.pdf", "NUL.txt"):
+# a file of that name cannot be written there.
+_WINDOWS_RESERVED = re.compile(r"(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
 
 
 def safe_filename(reference: str) -> str:
-    """A file name stem from a case reference: letters, digits, '.', '_' and '-' only."""
-    stem = _UNSAFE.sub("_", reference).strip("._") or "case"
-    return stem[:80]
+    """A file name stem from a case reference: letters, digits, '.', '_' and '-' only (what
+    Windows forbids is replaced, trailing dots and spaces dropped), never a Windows device
+    name (prefixed with "case-")."""
+    stem = _UNSAFE.sub("_", reference).strip("._ ") or "case"
+    stem = stem[:80].rstrip(". ")
+    if _WINDOWS_RESERVED.fullmatch(stem.split(".", 1)[0]):
+        stem = f"case-{stem}"
+    return stem
 
 
 def per_case_paths(folder: Path, references: Sequence[str]) -> list[Path]:
@@ -52,6 +60,10 @@ class ExportPlan:
     deidentified: bool
     paths: tuple[Path, ...]
     title: str
+    # De-identified only: keep free text (blanked of the identifiers found in it).
+    include_free_text: bool = False
+    # Each case's audit head by reference: (hash of its latest entry, entry count).
+    audit_heads: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
 
 class ExportSignals(QtCore.QObject):
@@ -103,6 +115,7 @@ class ExportJob(QtCore.QRunnable):
 
     def _write(self) -> list[str]:
         from tareaid.report import (
+            AuditHead,
             ReportOptions,
             build_combined_report,
             build_report,
@@ -110,7 +123,14 @@ class ExportJob(QtCore.QRunnable):
         )
 
         plan = self.plan
-        options = ReportOptions(deidentified=plan.deidentified)
+        options = ReportOptions(
+            deidentified=plan.deidentified,
+            include_free_text=plan.include_free_text,
+            audit_heads={
+                reference: AuditHead(head, count)
+                for reference, (head, count) in plan.audit_heads.items()
+            },
+        )
         written: list[str] = []
         if plan.combined:
             total = 1

@@ -13,6 +13,7 @@ class ExportChoice:
 
     combined: bool
     deidentified: bool
+    include_free_text: bool = False
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -39,6 +40,15 @@ class ExportDialog(QtWidgets.QDialog):
         self.deidentified_check.setAccessibleName("De-identified")
         self.deidentified_check.setChecked(True)
         layout.addWidget(self.deidentified_check)
+        # Free text is left out of a de-identified PDF unless asked for: no automatic
+        # removal of the identifiers people write into it can be complete.
+        self.free_text_check = QtWidgets.QCheckBox(
+            "Include free &text (identifiers found are blanked; check it yourself)"
+        )
+        self.free_text_check.setAccessibleName("Include free text")
+        self.free_text_check.setChecked(False)
+        layout.addWidget(self.free_text_check)
+        self.deidentified_check.toggled.connect(self.free_text_check.setEnabled)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
@@ -52,4 +62,6 @@ class ExportDialog(QtWidgets.QDialog):
         return ExportChoice(
             combined=self.combined_radio.isChecked(),
             deidentified=self.deidentified_check.isChecked(),
+            include_free_text=self.deidentified_check.isChecked()
+            and self.free_text_check.isChecked(),
         )

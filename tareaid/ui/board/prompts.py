@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from tareaid.files import DatabaseTargetError, refuse_database_target
 from tareaid.ui.board.case_picker import Candidate, CasePicker
 from tareaid.ui.board.export_dialog import ExportChoice, ExportDialog
 from tareaid.ui.board.look import Look, apply_look_to_dialog
@@ -117,9 +118,17 @@ def choose_folder(parent: QtWidgets.QWidget | None, title: str) -> Path | None:
 def choose_save_file(
     parent: QtWidgets.QWidget | None, title: str, suggested: str, filters: str
 ) -> Path | None:
-    """A file name to write, or None."""
+    """A file name to write, or None (also when it names a database, which no writer
+    replaces: the user is told at once)."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(path) if path else None
+    if not path:
+        return None
+    try:
+        refuse_database_target(path)
+    except DatabaseTargetError as error:
+        show_message(parent, "Choose another file name", str(error))
+        return None
+    return Path(path)
 
 
 def ask_date(parent: QtWidgets.QWidget | None, title: str, initial: date) -> date | None:
