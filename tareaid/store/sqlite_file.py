@@ -25,7 +25,6 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from tareaid.store.errors import (
@@ -505,12 +504,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def backup_name(path: Path, version: int, now: datetime | None = None) -> Path:
-    """The automatic backup taken before upgrading `path` to `version`."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
-    return path.with_name(f"{path.name}.before-v{version}-{stamp}.bak")
 
 
 # --- the read-only check -----------------------------------------------------------------------

@@ -7,9 +7,14 @@ monkeypatch and a forgotten modal can never block a test run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tareaid.ui.qt import Qt, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from tareaid.store.backups import BackupSummary
 
 QMessageBox = QtWidgets.QMessageBox
 
@@ -104,6 +109,26 @@ def choose_save_file(
     """A file name the user picked to write, or None."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
+
+
+def choose_backup(
+    parent: QtWidgets.QWidget | None,
+    database: str,
+    backups: Sequence[BackupSummary],
+    *,
+    note: str = "",
+) -> str | None:
+    """File › Restore from backup…: the path of the automatic backup chosen,
+    backup_dialog.CHOOSE_FILE to pick another file, or None when cancelled."""
+    from tareaid.ui.backup_dialog import RestoreBackupDialog
+
+    dialog = RestoreBackupDialog(parent, database, backups, note=note)
+    try:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+    finally:
+        dialog.deleteLater()
 
 
 @dataclass(frozen=True)
