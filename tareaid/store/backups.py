@@ -1,9 +1,8 @@
 """Automatic backups of a case database file: when one is taken, where it goes, how many stay.
 
-Like Anki's and Zotero's, they ask nothing of the user. A copy is taken through the same
-consistent online backup as `tareaid backup` (``sqlite_file.backup_file``: a temporary file,
-renamed into place only when complete) into a folder beside the database, named by its UTC
-time and its kind::
+They ask nothing of the user. A copy is taken through the same consistent online backup
+as `tareaid backup` (``sqlite_file.backup_file``: a temporary file, renamed into place only
+when complete) into a folder beside the database, named by its UTC time and its kind::
 
     cases.sqlite3.backups/20260305T101500123456Z-daily.sqlite3
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 
 from tareaid.store.backups import KIND_LABELS, BackupSummary
-from tareaid.ui.qt import Qt, QtWidgets
+from tareaid.ui.qt import Qt, QtCore, QtWidgets
 
 # What the dialog answers when the user wants to pick a file instead of a listed backup.
 CHOOSE_FILE = "choose-file"
@@ -88,6 +88,7 @@ class RestoreBackupDialog(QtWidgets.QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         layout.addWidget(self.table, 1)
         self.empty = QtWidgets.QLabel(
@@ -122,7 +123,7 @@ class RestoreBackupDialog(QtWidgets.QDialog):
             self.restore_button.setEnabled(False)
             self.choose_button.setDefault(True)
             self.choose_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(self._preferred_width(), self.sizeHint().height())
+        self.resize(self._preferred_size())
 
     def selected(self) -> BackupSummary | None:
         rows = self.table.selectionModel().selectedRows()
@@ -145,8 +146,22 @@ class RestoreBackupDialog(QtWidgets.QDialog):
     def _on_table_double_clicked(self, *_args: object) -> None:
         self._on_restore_clicked()
 
-    def _preferred_width(self) -> int:
-        # Wide enough for the columns and the intro on two or three lines, never wider than
-        # a 1366-pixel screen allows.
-        columns = sum(self.table.horizontalHeader().sectionSize(i) for i in range(len(COLUMNS)))
-        return min(max(columns + 80, self.fontMetrics().horizontalAdvance("x") * 72), 900)
+    def _preferred_size(self) -> QtCore.QSize:
+        # Wide enough for the columns and the intro on two or three lines; tall enough for
+        # a dozen rows (about two weeks of backups) without scrolling, within the screen
+        # (1366 x 768 at the least).
+        self.table.resizeColumnsToContents()
+        columns = sum(self.table.columnWidth(i) for i in range(len(COLUMNS)))
+        width = max(columns + 120, self.fontMetrics().horizontalAdvance("x") * 76)
+        rows = min(len(self.backups), 12)
+        table_height = (
+            self.table.horizontalHeader().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        height = self.sizeHint().height() - self.table.sizeHint().height() + table_height
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, screen.width() * 9 // 10)
+            height = min(height, screen.height() * 8 // 10)
+        return QtCore.QSize(width, max(height, self.sizeHint().height()))

@@ -159,7 +159,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.backup_banner = Banner()
         self.backup_banner.setObjectName("backup_banner")
         layout.addWidget(self.backup_banner)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(container)
         self._daily_backup_timer = QtCore.QTimer(self)
         self._daily_backup_timer.setInterval(DAILY_BACKUP_CHECK_MS)
