@@ -204,7 +204,8 @@ def restore_from_backup(
     automatic backups of `current` (read now unless `listing` is given) or any file, then
     restore it to a new file (see restore_backup); the new file to open, or None."""
     found, note = listing if listing is not None else read_backups(current)
-    label = str(database_file(current) or current)
+    path = database_file(current)
+    label = str(path) if path is not None else database_location(current)  # no password
     choice = dialogs.choose_backup(parent, label, found, note=note)
     if choice is None:
         return None

@@ -81,11 +81,23 @@ def test_opening_a_database_takes_the_days_backup_once(qtbot, dialogs, filled_db
     assert not dialogs.calls
 
 
-def test_a_smoke_run_takes_no_backup(qtbot, filled_db):
-    window = _window(qtbot, filled_db, automatic_backups=False)
-    window.repository.verify_integrity()
-    qtbot.wait(300)
+def test_a_smoke_run_takes_no_backup(qapp, filled_db):
+    from tareaid.ui.app import run_app
+
+    assert run_app(db=str(filled_db), smoke=True) == 0
     assert not (filled_db.parent / "filled.db.backups").exists()
+
+
+def test_a_server_database_offers_only_a_file_and_shows_no_password(window, dialogs, qtbot):
+    from tareaid.ui.database import restore_from_backup
+
+    url = "postgresql://clinician:secret@db.example.org/tareaid"
+    dialogs.reply("choose_backup", None)
+    assert restore_from_backup(window, url) is None
+    ((args, kwargs),) = dialogs.called("choose_backup")
+    assert args[1] == "postgresql://clinician:***@db.example.org/tareaid"
+    assert list(args[2]) == []
+    assert "administrator" in kwargs["note"]
 
 
 def test_a_failed_backup_is_shown_once_and_the_work_goes_on(qtbot, dialogs, filled_db):
