@@ -101,7 +101,8 @@ def _run(db: str | None, *, smoke: bool) -> int:
             log.info("no database was opened; the application ends")
             return 1
     log.info("database: %s", database_location(database.label))
-    window = MainWindow(database, settings)
+    # A smoke run leaves nothing behind, automatic backups included.
+    window = MainWindow(database, settings, automatic_backups=not smoke)
     window.first_painted.connect(
         lambda: log.info("window shown %.2f s after start", time.monotonic() - started)
     )

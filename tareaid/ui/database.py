@@ -3,8 +3,9 @@ ways out when it cannot be opened (another file, a new database, a backup, quit)
 
 A problem with the environment (not a database, damaged, from a newer TAREaid, locked,
 read-only, already open elsewhere) is never a crash: the user is told what it means and
-chooses what to do. A damaged file is never overwritten: restoring a backup writes a new
-file beside it.
+chooses what to do. A damaged file is never overwritten: restoring a backup (one of the
+automatic backups, or any file) writes a new file beside it and checks it, the same way as
+File › Restore from backup….
 
 Opening checks only what costs nothing (the file header, whose database it is, its schema
 version); SQLite's integrity check reads the whole file, so the main window runs it on a
@@ -14,24 +15,30 @@ worker thread once it is shown, and offers the same ways out if it fails.
 from __future__ import annotations
 
 import logging
-import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tareaid.diagnostics import database_location
+from tareaid.store import backups
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseMissingError,
     StoreEnvironmentError,
     StoreError,
 )
+from tareaid.store.location import database_file
+from tareaid.store.schema import SCHEMA_VERSION
 from tareaid.ui import dialogs
+from tareaid.ui.backup_dialog import CHOOSE_FILE
 from tareaid.ui.qt import QtCore, QtWidgets
 
 if TYPE_CHECKING:
+    from tareaid.store.backups import BackupSummary
     from tareaid.store.repository import Repository
 
+DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".tareaid")
 DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
 LOCK_WAIT_MS = 100
 
@@ -165,7 +172,7 @@ def open_database(
             if path:
                 db, create, verify = path, True, False
         elif choice == RESTORE_BACKUP:
-            restored = restore_backup(parent, db)
+            restored = restore_from_backup(parent, db)
             if restored:
                 db, create, verify = restored, False, False
         else:
@@ -184,32 +191,124 @@ def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
     return options
 
 
-def restore_backup(parent: QtWidgets.QWidget | None, damaged: str | None) -> str | None:
-    """Copy a backup to a new file (never over the damaged one); its path, or None."""
-    backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
-    if not backup:
+def read_backups(current: str | None) -> tuple[list[BackupSummary], str]:
+    """The automatic backups of `current` (a path or URL; None: the default database) and a
+    note for the restore dialog when there are none to list. Reads only; may take a moment
+    (each backup's cases are counted), so the main window runs it in the background."""
+    if current is not None and database_file(current) is None:
+        return [], (
+            "A database on a server is not backed up automatically: its administrator "
+            "restores it with the server's own tools. You can still restore a backup file "
+            "to a new file."
+        )
+    try:
+        return backups.describe(current), ""
+    except StoreError as error:
+        return [], error.message
+
+
+def restore_from_backup(
+    parent: QtWidgets.QWidget | None,
+    current: str | None,
+    listing: tuple[list[BackupSummary], str] | None = None,
+) -> str | None:
+    """File › Restore from backup… and the way out of a damaged database: choose one of the
+    automatic backups of `current` (read now unless `listing` is given) or any file, then
+    restore it to a new file (see restore_backup); the new file to open, or None."""
+    found, note = listing if listing is not None else read_backups(current)
+    path = database_file(current)
+    label = str(path) if path is not None else database_location(current)  # no password
+    choice = dialogs.choose_backup(parent, label, found, note=note)
+    if choice is None:
         return None
-    folder = Path(damaged).parent if damaged and "://" not in damaged else Path(backup).parent
-    suggested = str(folder / f"{Path(backup).stem}-restored.db")
+    return restore_backup(parent, current, None if choice == CHOOSE_FILE else choice)
+
+
+def restore_backup(
+    parent: QtWidgets.QWidget | None, current: str | None, backup: str | None = None
+) -> str | None:
+    """Copy a backup to a new file, check it and offer to open it: the new file's path when
+    the user wants it opened, else None.
+
+    `current` is the database in use, or the one that cannot be used (a path or URL; None:
+    the default database): the copy never replaces it, nor the backup itself, which are
+    only read. Without `backup` the user picks the file.
+    """
+    if backup is None:
+        backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
+        if not backup:
+            return None
+    live = database_file(current) if current is None or "://" not in current else None
     target = dialogs.choose_save_file(
-        parent, "Save the restored database as", DATABASE_FILTER, suggested
+        parent,
+        "Save the restored database as",
+        DATABASE_FILTER,
+        _suggested_name(live, Path(backup)),
     )
     if not target:
         return None
-    if damaged and Path(target).resolve() == Path(damaged).resolve():
+    if live is not None and _same_file(target, live):
         dialogs.show_error(
             parent,
             "Choose another name",
-            "The restored copy must not replace the damaged file: it is kept as it is, "
-            "for investigation.",
+            f"The restored copy must not replace {live}: that database is kept as it is.",
+        )
+        return None
+    if _same_file(target, backup):
+        dialogs.show_error(
+            parent,
+            "Choose another name",
+            "The restored copy must be a new file, not the backup itself.",
         )
         return None
     try:
-        # The backup is not open in SQLite, so a plain file copy is safe here.
-        shutil.copyfile(backup, target)
-    except OSError as error:
+        report = backups.restore_copy(Path(backup), Path(target))
+    except StoreError as error:
+        dialogs.show_error(parent, "The backup could not be restored", error.message)
+        return None
+    if not report.healthy:
+        problems = "\n".join(f"• {problem}" for problem in report.problems[:10])
         dialogs.show_error(
-            parent, "The backup could not be restored", f"{target}: {error.strerror}"
+            parent,
+            "The restored copy has problems",
+            f"The backup was copied to {target}, but the check found problems, so it is not "
+            f"opened. Choose another backup.\n\n{problems}",
         )
         return None
-    return target
+    log.info("backup restored to a new file and checked")
+    older = ""
+    if report.schema_version is not None and report.schema_version < SCHEMA_VERSION:
+        older = (
+            " It was made by an earlier TAREaid: opening it brings it up to date, after a copy "
+            "of its own."
+        )
+    cases = report.case_count or 0
+    opened = dialogs.confirm(
+        parent,
+        "Backup restored",
+        f"The backup was copied to {target} and checked: it is healthy and holds {cases} "
+        f"{'case' if cases == 1 else 'cases'}.{older}\n\nOpen it now? The database you "
+        "restored it for is left as it is.",
+        ok_label="Open it",
+    )
+    return target if opened else None
+
+
+def _suggested_name(live: Path | None, backup: Path) -> str:
+    """`<database>-restored-<date of the backup>` beside the database, not taken yet."""
+    folder = live.parent if live is not None else backup.parent
+    stem = live.stem if live is not None else backup.stem
+    suffix = live.suffix if live is not None and live.suffix in DATABASE_SUFFIXES else ".db"
+    automatic = backups.parse_name(backup)
+    day = automatic.taken_at.astimezone().date() if automatic is not None else date.today()
+    base = f"{stem}-restored-{day.isoformat()}"
+    candidate = folder / f"{base}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{number}{suffix}"
+        number += 1
+    return str(candidate)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()

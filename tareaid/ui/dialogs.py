@@ -7,10 +7,15 @@ monkeypatch and a forgotten modal can never block a test run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tareaid.files import DatabaseTargetError, refuse_database_target
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from tareaid.store.backups import BackupSummary
 
 QMessageBox = QtWidgets.QMessageBox
 
@@ -119,6 +124,26 @@ def open_file(path: str) -> bool:
     """Open a local file (a PDF just written) with the desktop's program for it; False when
     none could be started. Only ever a file on this computer: nothing goes to a network."""
     return QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(path))
+
+
+def choose_backup(
+    parent: QtWidgets.QWidget | None,
+    database: str,
+    backups: Sequence[BackupSummary],
+    *,
+    note: str = "",
+) -> str | None:
+    """File › Restore from backup…: the path of the automatic backup chosen,
+    backup_dialog.CHOOSE_FILE to pick another file, or None when cancelled."""
+    from tareaid.ui.backup_dialog import RestoreBackupDialog
+
+    dialog = RestoreBackupDialog(parent, database, backups, note=note)
+    try:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+    finally:
+        dialog.deleteLater()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ Every view keeps itself up to date from the service's change notices, which the 
 one ChangeBridge brings to the GUI thread: the list, the open case and the board follow a
 change wherever it was made. Everything slow (import, export, backup, PDF, check) runs
 through the task runner off the GUI thread.
+
+Automatic backups (tareaid.store.backups): the day's backup once the database has passed its
+integrity check, then once a day while the window stays open, and one before an import of
+more than 100 cases, all off the GUI thread. A backup that cannot be made never stops the
+work: a banner says so once.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
+from tareaid.store import backups
 from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.case_list import CaseListPane
@@ -37,10 +43,17 @@ from tareaid.ui.case_pane import (
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.checklist import POPULATIONS_STEP
-from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
+from tareaid.ui.database import (
+    DATABASE_FILTER,
+    OpenedDatabase,
+    open_database,
+    read_backups,
+    restore_from_backup,
+)
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
 from tareaid.ui.status_offer import StatusOffer
+from tareaid.ui.widgets import Banner
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
@@ -55,6 +68,10 @@ STATUS_MS = 8000
 # What the case pane needs to show a checklist step without crowding (the list gets the rest
 # of a wide screen).
 CASE_PANE_WIDTH = 1150
+
+# How often an open window looks whether the day's automatic backup is due (it is taken at
+# most once a day; looking costs a folder listing).
+DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000
 
 Key = QtGui.QKeySequence
 
@@ -111,6 +128,8 @@ class MainWindow(QtWidgets.QMainWindow):
         settings: Settings | None = None,
         pack: EvidencePack | None = None,
         parent: QtWidgets.QWidget | None = None,
+        *,
+        automatic_backups: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -124,6 +143,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._closing = threading.Event()
         # What the application exits with: 1 when the user gave up on a damaged database.
         self.exit_code = 0
+        # Automatic backups (off for a smoke run, which must leave nothing behind), and the
+        # databases whose failed daily backup was shown already (it is shown once).
+        self.automatic_backups = automatic_backups
+        self._backup_problem_shown: set[str] = set()
         self.tasks = TaskRunner(self)
         self.editing = EditingService(database.repository, self.pack)
         self.changes = ChangeBridge(self.editing.notifier, self)
@@ -148,8 +171,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         container = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(container)
-        layout.addWidget(self.splitter)
+        self.backup_banner = Banner()
+        self.backup_banner.setObjectName("backup_banner")
+        layout.addWidget(self.backup_banner)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(container)
+        self._daily_backup_timer = QtCore.QTimer(self)
+        self._daily_backup_timer.setInterval(DAILY_BACKUP_CHECK_MS)
+        self._daily_backup_timer.timeout.connect(self._take_daily_backup)
 
         self.db_label = QtWidgets.QLabel()
         self.db_label.setAccessibleName("Database")
@@ -226,6 +255,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.set_repository(opened.repository)
         self.case_pane.start_page.set_repository(opened.repository)
         old.close()
+        self.backup_banner.clear()
         self._show_database()
         self._update_actions()
         if self.isVisible():
@@ -246,17 +276,57 @@ class MainWindow(QtWidgets.QMainWindow):
         self._checked_database = opened
         repository = opened.repository
         closing = self._closing
+        back_up = self.automatic_backups
 
-        def check() -> None:
-            if not closing.is_set():
-                repository.verify_integrity()
+        def check() -> backups.BackupOutcome | None:
+            if closing.is_set():
+                return None
+            repository.verify_integrity()
+            # Only a database that passed its check is backed up: a damaged copy must not
+            # push good backups out.
+            return backups.automatic_backup(repository, backups.DAILY) if back_up else None
 
         BackgroundCall(
             self,
             check,
-            lambda _result: None,
+            lambda outcome: self._on_daily_backup_done(opened, outcome),
             lambda error: self._on_integrity_check_failed(opened, error),
         )
+        if back_up:
+            self._daily_backup_timer.start()
+
+    def _take_daily_backup(self) -> None:
+        """The day's automatic backup, if it is due (a window may stay open for days)."""
+        opened = self.database
+        repository = opened.repository
+        if self._closing.is_set():
+            return
+
+        def back_up() -> backups.BackupOutcome:
+            repository.verify_integrity()  # passed already: returns at once
+            return backups.automatic_backup(repository, backups.DAILY)
+
+        BackgroundCall(
+            self,
+            back_up,
+            lambda outcome: self._on_daily_backup_done(opened, outcome),
+            # A damaged database was reported by the check when it was opened.
+            lambda _error: None,
+        )
+
+    def _on_daily_backup_done(
+        self, opened: OpenedDatabase, outcome: backups.BackupOutcome | None
+    ) -> None:
+        if outcome is None or outcome.problem is None or opened is not self.database:
+            return
+        if opened.label in self._backup_problem_shown:
+            return  # said once; the log has every later one
+        self._backup_problem_shown.add(opened.label)
+        self.show_backup_problem(outcome.problem)
+
+    def show_backup_problem(self, problem: str) -> None:
+        """Say, without stopping anything, that an automatic backup was not made."""
+        self.backup_banner.show_message("backup", problem, [("Dismiss", self.backup_banner.clear)])
 
     def _on_integrity_check_failed(self, opened: OpenedDatabase, error: BaseException) -> None:
         if opened is not self.database or self._closing.is_set():
@@ -347,6 +417,11 @@ class MainWindow(QtWidgets.QMainWindow):
         add("export_json", "&Export cases as JSON…", self._on_export_json_triggered, ("Ctrl+E",))
         add("export_pdf", "Export &PDF…", self._on_export_pdf_triggered, ("Ctrl+P",))
         add("backup", "&Back up database…", self._on_backup_triggered)
+        add(
+            "restore_from_backup",
+            "Re&store from backup…",
+            self._on_restore_from_backup_triggered,
+        )
         add("check", "Chec&k database", self._on_check_triggered)
         add(
             "open_database",
@@ -442,7 +517,7 @@ class MainWindow(QtWidgets.QMainWindow):
             file_menu.addAction(self.action(name))
         self.recent_menu = file_menu.addMenu("Recen&t databases")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        for name in ("backup", "check"):
+        for name in ("backup", "restore_from_backup", "check"):
             file_menu.addAction(self.action(name))
         file_menu.addSeparator()
         file_menu.addAction(self.action("quit"))
@@ -617,6 +692,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # An integrity check still running has nothing to protect any more: stop it
         # rather than wait for it.
         self._closing.set()
+        self._daily_backup_timer.stop()
         self.repository.stop_integrity_check()
         self.tasks.wait()
         self._save_window_state()
@@ -768,14 +844,21 @@ class MainWindow(QtWidgets.QMainWindow):
         if not path:
             return
         editing = self.editing
+        repository = self.repository
+        backup_problem: list[str] = []
 
         def work(progress: Any) -> int:
             data = Path(path).read_bytes()
             cases, _listed = parse_case_document(data, source=Path(path).name)
+            outcome = backups.backup_before_import(repository, len(cases))
+            if outcome.problem is not None:
+                backup_problem.append(outcome.problem)
             return editing.import_cases(cases, progress=progress, origin=self)
 
         def done(count: int) -> None:
             self._status(f"Imported {count} case{'s' if count != 1 else ''} from {path}.")
+            if backup_problem:
+                self.show_backup_problem(backup_problem[0])
 
         self.tasks.run("Importing cases", work, done, self._failed("Nothing was imported"))
 
@@ -883,6 +966,19 @@ class MainWindow(QtWidgets.QMainWindow):
             self._status(f"Backup written to {written}.")
 
         self.tasks.run("Backing up the database", work, done, self._failed("No backup was made"))
+
+    def _on_restore_from_backup_triggered(self) -> None:
+        current = self.database.label
+
+        def work(_progress: Any) -> Any:
+            return read_backups(current)
+
+        def done(listing: Any) -> None:
+            restored = restore_from_backup(self, current, listing)
+            if restored:
+                self.switch_database(restored, create=False)
+
+        self.tasks.run("Reading the backups", work, done, self._failed("Nothing was restored"))
 
     def _on_check_triggered(self) -> None:
         repository = self.repository

@@ -30,6 +30,7 @@ DIALOG_NAMES = (
     "choose_save_file",
     "ask_pdf_options",
     "open_file",
+    "choose_backup",
 )
 
 
