@@ -27,12 +27,16 @@ from tareaid.store.errors import (
     StoreError,
 )
 from tareaid.ui import dialogs
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
 if TYPE_CHECKING:
     from tareaid.store.repository import Repository
 
-DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+# Translated where it is used (context "Database").
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "Database", "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+)
 LOCK_WAIT_MS = 100
 
 log = logging.getLogger("tareaid.ui.database")
@@ -95,11 +99,19 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
         # PySide returns (pid, hostname, appname), or an empty value when the file vanished.
         info = lock.getLockInfo()
         pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
-        where = f" (process {pid} on {host})" if pid else ""
-        raise DatabaseInUseError(
-            f"{path} is already open in another TAREaid window{where}. Close it there first, "
-            "or open another database."
-        )
+        if pid:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window (process {pid} on {host}). "
+                "Close it there first, or open another database.",
+            ).format(path=path, pid=pid, host=host)
+        else:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window. Close it there first, or "
+                "open another database.",
+            ).format(path=path)
+        raise DatabaseInUseError(message)
     # No permission to write a lock beside the file: go on without one; SQLite still
     # protects the data, and the repository reports a read-only database itself.
     return None
@@ -127,7 +139,7 @@ def open_database(
     db: str | None,
     *,
     create: bool = True,
-    give_up_label: str = "Quit",
+    give_up_label: str = "",
     problem: StoreError | None = None,
 ) -> OpenedDatabase | None:
     """Open `db`, or let the user pick a way out of any problem; None if they give up.
@@ -136,7 +148,8 @@ def open_database(
     are offered at once; trying `db` again then checks it before anything else.
     """
     verify = problem is not None
-    title = "The database cannot be used" if problem is not None else ""
+    give_up_label = give_up_label or translate("Database", "Quit")
+    title = translate("Database", "The database cannot be used") if problem is not None else ""
     while True:
         if problem is None:
             try:
@@ -146,21 +159,30 @@ def open_database(
         log.warning("database %s cannot be used: %s", database_location(db), type(problem).__name__)
         choice = dialogs.choose_way_out(
             parent,
-            title or "The database cannot be opened",
-            f"{problem.message}\n\nWhat would you like to do?",
+            title or translate("Database", "The database cannot be opened"),
+            translate("Database", "{problem}\n\nWhat would you like to do?").format(
+                problem=problem.message
+            ),
             _ways_out(problem, give_up_label),
         )
         problem, title = None, ""
         log.info("way out chosen: %s", choice)
         if choice == OPEN_OTHER:
-            path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
+            path = dialogs.choose_open_file(
+                parent,
+                translate("Database", "Open a TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+            )
             if path:
                 db, create, verify = path, False, False
         elif choice == CREATE_HERE:
             create, verify = True, False
         elif choice == CREATE_NEW:
             path = dialogs.choose_save_file(
-                parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+                parent,
+                translate("Database", "Create a new TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+                "tareaid.db",
             )
             if path:
                 db, create, verify = path, True, False
@@ -173,35 +195,48 @@ def open_database(
 
 
 def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
-    options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
+    options = [
+        (OPEN_OTHER, translate("Database", "Open another database…")),
+        (CREATE_NEW, translate("Database", "Create a new database…")),
+    ]
     if isinstance(problem, DatabaseMissingError):
         # A database named on the command line that is not there: perhaps a typo, so it is
         # created only when the user says so.
-        options.insert(0, (CREATE_HERE, "Create it"))
+        options.insert(0, (CREATE_HERE, translate("Database", "Create it")))
     if isinstance(problem, DamagedDatabaseError):
-        options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
+        options.insert(0, (RESTORE_BACKUP, translate("Database", "Restore a backup…")))
     options.append((GIVE_UP, give_up_label))
     return options
 
 
 def restore_backup(parent: QtWidgets.QWidget | None, damaged: str | None) -> str | None:
     """Copy a backup to a new file (never over the damaged one); its path, or None."""
-    backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
+    backup = dialogs.choose_open_file(
+        parent,
+        translate("Database", "Choose a backup to restore"),
+        translate("Database", DATABASE_FILTER),
+    )
     if not backup:
         return None
     folder = Path(damaged).parent if damaged and "://" not in damaged else Path(backup).parent
     suggested = str(folder / f"{Path(backup).stem}-restored.db")
     target = dialogs.choose_save_file(
-        parent, "Save the restored database as", DATABASE_FILTER, suggested
+        parent,
+        translate("Database", "Save the restored database as"),
+        translate("Database", DATABASE_FILTER),
+        suggested,
     )
     if not target:
         return None
     if damaged and Path(target).resolve() == Path(damaged).resolve():
         dialogs.show_error(
             parent,
-            "Choose another name",
-            "The restored copy must not replace the damaged file: it is kept as it is, "
-            "for investigation.",
+            translate("Database", "Choose another name"),
+            translate(
+                "Database",
+                "The restored copy must not replace the damaged file: it is kept as it is, "
+                "for investigation.",
+            ),
         )
         return None
     try:
@@ -209,7 +244,9 @@ def restore_backup(parent: QtWidgets.QWidget | None, damaged: str | None) -> str
         shutil.copyfile(backup, target)
     except OSError as error:
         dialogs.show_error(
-            parent, "The backup could not be restored", f"{target}: {error.strerror}"
+            parent,
+            translate("Database", "The backup could not be restored"),
+            translate("Database", "{path}: {problem}").format(path=target, problem=error.strerror),
         )
         return None
     return target
