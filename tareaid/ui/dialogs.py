@@ -210,6 +210,7 @@ class UnexpectedErrorDialog(QtWidgets.QDialog):
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(message)
         self.details_view = QtWidgets.QPlainTextEdit(details)
+        self.details_view.setObjectName("error_details")
         self.details_view.setReadOnly(True)
         self.details_view.setAccessibleName(self.tr("Error details"))
         # A traceback is read line by line: a fixed-width font, and no wrapping.

@@ -36,6 +36,8 @@ SIMPLIFIED_CHINESE = "zh_CN"
 # The interface languages shipped, with their names in their own language (a menu lists them
 # in that form whatever the interface's language is).
 SHIPPED: dict[str, str] = {ENGLISH: "English", SIMPLIFIED_CHINESE: "简体中文"}
+# The same names in View › Language, each with an Alt-letter of its own.
+MENU_NAMES: dict[str, str] = {ENGLISH: "&English", SIMPLIFIED_CHINESE: "简体中文 (&C)"}
 CATALOGUE = "tareaid"
 
 QT_TRANSLATE_NOOP = QtCore.QT_TRANSLATE_NOOP
@@ -179,6 +181,7 @@ __all__ = [
     "ENGLISH",
     "EVIDENCE_NOTE",
     "HELP_NOTE",
+    "MENU_NAMES",
     "QT_TRANSLATE_NOOP",
     "SHIPPED",
     "SIMPLIFIED_CHINESE",

@@ -38,7 +38,7 @@ from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.checklist import POPULATIONS_STEP
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
-from tareaid.ui.i18n import QT_TRANSLATE_NOOP, language_name, translate
+from tareaid.ui.i18n import MENU_NAMES, QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import LANGUAGES, THEMES, Settings
 from tareaid.ui.status_offer import StatusOffer
@@ -423,11 +423,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.bilirubin_group.triggered.connect(self._on_bilirubin_group_triggered)
         # Each language by its own name, whatever the interface speaks now.
         self.language_group = QtGui.QActionGroup(self)
-        language_names = {
-            "system": self.tr("Follow the &system"),
-            "en": f"&{language_name('en')}",
-            "zh_CN": f"{language_name('zh_CN')} (&C)",
-        }
+        language_names = {"system": self.tr("Follow the &system"), **MENU_NAMES}
         for name in LANGUAGES:
             action = add(f"language_{name}", language_names[name], checkable=True)
             action.setData(name)

@@ -38,8 +38,10 @@ def attendee_text(name: str, specialty: str | None) -> str:
 
 
 def parse_attendee(text: str) -> tuple[str, str] | None:
-    """'Name, Specialty' (the specialty may be left out); None when no name was typed."""
-    name, _, specialty = text.partition(",")
+    """'Name, Specialty' (the specialty may be left out; a Chinese comma "，" separates them
+    too); None when no name was typed."""
+    comma = min((at for at in (text.find(","), text.find("，")) if at >= 0), default=-1)
+    name, specialty = (text[:comma], text[comma + 1 :]) if comma >= 0 else (text, "")
     name, specialty = " ".join(name.split()), " ".join(specialty.split())
     if not name:
         return None
