@@ -831,7 +831,7 @@ Why is it being changed? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>{shape} FRAMEWORK</source>
-        <translation>{shape} 框架</translation>
+        <translation>{shape} 框架分级</translation>
     </message>
     <message>
         <source> — the framework&apos;s tier</source>
