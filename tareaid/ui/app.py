@@ -21,7 +21,7 @@ from pathlib import Path
 from tareaid import __version__
 from tareaid.diagnostics import database_location
 from tareaid.store.errors import StoreError
-from tareaid.ui import theme
+from tareaid.ui import i18n, theme
 from tareaid.ui.database import open_database, open_plainly
 from tareaid.ui.failures import install_bug_hook
 from tareaid.ui.main_window import MainWindow
@@ -60,6 +60,8 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.tareaid.TAREaid")
     app.setWindowIcon(app_icon())
+    # English until the user's language is known (its catalogue holds the plural forms).
+    i18n.install(app, i18n.current())
     return app
 
 
@@ -84,6 +86,7 @@ def _run(db: str | None, *, smoke: bool) -> int:
         ", ".join(f"{name} {value}" for name, value in versions().items()),
     )
     settings = Settings.in_memory() if smoke else Settings()
+    i18n.install(app, settings.language())
     theme.apply_theme(app, settings.theme())
     if smoke:
         # Nobody is there to answer a dialog: report the problem and fail.

@@ -12,13 +12,33 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from tareaid.store.backups import KIND_LABELS, BackupSummary
+from tareaid.store.backups import (
+    BEFORE_IMPORT,
+    BEFORE_MIGRATE,
+    BEFORE_UPGRADE,
+    DAILY,
+    BackupSummary,
+)
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 
 # What the dialog answers when the user wants to pick a file instead of a listed backup.
 CHOOSE_FILE = "choose-file"
 
-COLUMNS = ("Taken", "Kind", "Cases", "Size")
+# Translated where they are shown (context "RestoreBackupDialog").
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RestoreBackupDialog", "Taken"),
+    QT_TRANSLATE_NOOP("RestoreBackupDialog", "Kind"),
+    QT_TRANSLATE_NOOP("RestoreBackupDialog", "Cases"),
+    QT_TRANSLATE_NOOP("RestoreBackupDialog", "Size"),
+)
+# The kinds of automatic backup, as the dialog names them.
+KIND_NAMES = {
+    DAILY: QT_TRANSLATE_NOOP("RestoreBackupDialog", "Daily"),
+    BEFORE_IMPORT: QT_TRANSLATE_NOOP("RestoreBackupDialog", "Before an import"),
+    BEFORE_UPGRADE: QT_TRANSLATE_NOOP("RestoreBackupDialog", "Before a schema upgrade"),
+    BEFORE_MIGRATE: QT_TRANSLATE_NOOP("RestoreBackupDialog", "Before a migration"),
+}
 
 
 def size_text(size: int) -> str:
@@ -29,8 +49,8 @@ def size_text(size: int) -> str:
 
 
 def kind_text(kind: str) -> str:
-    label = KIND_LABELS.get(kind, kind)
-    return label[:1].upper() + label[1:]
+    name = KIND_NAMES.get(kind)
+    return translate("RestoreBackupDialog", name) if name is not None else kind
 
 
 class RestoreBackupDialog(QtWidgets.QDialog):
@@ -45,14 +65,16 @@ class RestoreBackupDialog(QtWidgets.QDialog):
         note: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.backups = list(backups)
         self._choice: str | None = None
         layout = QtWidgets.QVBoxLayout(self)
         intro = QtWidgets.QLabel(
-            f"Automatic backups of <b>{html.escape(database)}</b>, newest first. Restoring copies "
-            "the backup to a new file, checks it and offers to open it: the database in use "
-            "is never replaced."
+            self.tr(
+                "Automatic backups of <b>{database}</b>, newest first. Restoring copies the "
+                "backup to a new file, checks it and offers to open it: the database in use "
+                "is never replaced."
+            ).format(database=html.escape(database))
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
@@ -63,8 +85,10 @@ class RestoreBackupDialog(QtWidgets.QDialog):
             layout.addWidget(remark)
 
         self.table = QtWidgets.QTableWidget(len(self.backups), len(COLUMNS))
-        self.table.setAccessibleName("Automatic backups")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(self.tr("Automatic backups"))
+        self.table.setHorizontalHeaderLabels(
+            [translate("RestoreBackupDialog", column) for column in COLUMNS]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -75,7 +99,7 @@ class RestoreBackupDialog(QtWidgets.QDialog):
             cells = (
                 f"{local:%Y-%m-%d %H:%M}",
                 kind_text(backup.kind),
-                "unreadable" if backup.case_count is None else f"{backup.case_count:,}",
+                self.tr("unreadable") if backup.case_count is None else f"{backup.case_count:,}",
                 size_text(backup.size),
             )
             for column, text in enumerate(cells):
@@ -92,8 +116,10 @@ class RestoreBackupDialog(QtWidgets.QDialog):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         layout.addWidget(self.table, 1)
         self.empty = QtWidgets.QLabel(
-            "There are no automatic backups of this database yet. Choose a file to restore "
-            "a copy made with Back up database… or tareaid backup."
+            self.tr(
+                "There are no automatic backups of this database yet. Choose a file to "
+                "restore a copy made with Back up database… or tareaid backup."
+            )
         )
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
@@ -102,13 +128,13 @@ class RestoreBackupDialog(QtWidgets.QDialog):
 
         buttons = QtWidgets.QDialogButtonBox()
         self.restore_button = buttons.addButton(
-            "&Restore a copy…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Restore a copy…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.restore_button.setAccessibleName("Restore a copy of the selected backup")
+        self.restore_button.setAccessibleName(self.tr("Restore a copy of the selected backup"))
         self.choose_button = buttons.addButton(
-            "&Choose a file…", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Choose a file…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.choose_button.setAccessibleName("Choose another backup file")
+        self.choose_button.setAccessibleName(self.tr("Choose another backup file"))
         buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.restore_button.clicked.connect(self._on_restore_clicked)
         self.choose_button.clicked.connect(self._on_choose_clicked)

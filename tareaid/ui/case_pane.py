@@ -23,15 +23,24 @@ from tareaid.ui.checklist import Checklist
 from tareaid.ui.decision_view import DecisionView
 from tareaid.ui.evidence_view import EvidenceView
 from tareaid.ui.history_view import HistoryView
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtWidgets, Signal
 from tareaid.ui.start_page import StartPage
 from tareaid.ui.widgets import Banner, heading
 
 CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
 
-CONFLICT_TEXT = "Someone else changed this case. Your latest edits are not saved."
-LOCKED_TEXT = "This case has a finalised board decision: changes need a reason for the amendment."
-ARCHIVED_TEXT = "This case is archived and read-only. Restore it to edit it."
+# Translated where they are shown.
+CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane", "Someone else changed this case. Your latest edits are not saved."
+)
+LOCKED_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane",
+    "This case has a finalised board decision: changes need a reason for the amendment.",
+)
+ARCHIVED_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane", "This case is archived and read-only. Restore it to edit it."
+)
 
 
 class CasePane(QtWidgets.QWidget):
@@ -87,7 +96,7 @@ class CasePane(QtWidgets.QWidget):
         header.addWidget(self.title, 1)
         self.save_state = QtWidgets.QLabel()
         self.save_state.setObjectName("save_state")
-        self.save_state.setAccessibleName("Save status")
+        self.save_state.setAccessibleName(self.tr("Save status"))
         header.addWidget(self.save_state, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(header)
         self.subtitle = QtWidgets.QLabel()
@@ -98,10 +107,10 @@ class CasePane(QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("case_tabs")
-        self.tabs.setAccessibleName("Case views")
+        self.tabs.setAccessibleName(self.tr("Case views"))
         self.tabs.setDocumentMode(True)
         self.checklist = Checklist(session, pack)
-        self.tabs.addTab(self.checklist, "Checklist")
+        self.tabs.addTab(self.checklist, self.tr("Checklist"))
         # The other tabs are built the first time they are shown: start-up only pays for
         # what the first screen needs.
         self.bilirubin_unit = MG_DL
@@ -113,10 +122,10 @@ class CasePane(QtWidgets.QWidget):
         }
         self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
         for index, title in (
-            (EDITOR_TAB, "Editor"),
-            (EVIDENCE_TAB, "Evidence"),
-            (HISTORY_TAB, "History"),
-            (DECISION_TAB, "Decision"),
+            (EDITOR_TAB, self.tr("Editor")),
+            (EVIDENCE_TAB, self.tr("Evidence")),
+            (HISTORY_TAB, self.tr("History")),
+            (DECISION_TAB, self.tr("Decision")),
         ):
             self.tabs.insertTab(index, QtWidgets.QWidget(), title)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -184,9 +193,13 @@ class CasePane(QtWidgets.QWidget):
             return True
         choice = dialogs.choose_way_out(
             self,
-            "The decision is not saved",
-            "The board's decision you are editing is not saved yet.",
-            [("save", "Save the decision"), ("discard", "Discard it"), ("stay", "Stay here")],
+            self.tr("The decision is not saved"),
+            self.tr("The board's decision you are editing is not saved yet."),
+            [
+                ("save", self.tr("Save the decision")),
+                ("discard", self.tr("Discard it")),
+                ("stay", self.tr("Stay here")),
+            ],
         )
         if choice == "save":
             if view.save():
@@ -223,9 +236,11 @@ class CasePane(QtWidgets.QWidget):
             return
         if self.session.case is None:
             # The evidence is worth reading without a case open.
-            self.title.setText("No case open")
-            self.title.setAccessibleName("No case open")
-            self.subtitle.setText("Pick a case from the list, or press Ctrl+N to create one.")
+            self.title.setText(self.tr("No case open"))
+            self.title.setAccessibleName(self.tr("No case open"))
+            self.subtitle.setText(
+                self.tr("Pick a case from the list, or press Ctrl+N to create one.")
+            )
             self.save_state.clear()
             for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB, DECISION_TAB):
                 self.tabs.setTabEnabled(tab, False)
@@ -242,7 +257,11 @@ class CasePane(QtWidgets.QWidget):
         self.pages.setCurrentWidget(self.content)
         self.banner.clear()
         if self.session.archived:
-            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+            self.banner.show_message(
+                "archived",
+                translate("CasePane", ARCHIVED_TEXT),
+                [(self.tr("Re&store"), self._restore)],
+            )
         self._on_case_changed(case)
         if self.tabs.currentIndex() == HISTORY_TAB:
             self.history.load(self.session.repository, case.reference)
@@ -250,7 +269,11 @@ class CasePane(QtWidgets.QWidget):
     def _on_case_refreshed(self, case: Case) -> None:
         # Changed elsewhere: archived or restored there, or new data for the history.
         if self.session.archived and self.banner.kind != "archived":
-            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+            self.banner.show_message(
+                "archived",
+                translate("CasePane", ARCHIVED_TEXT),
+                [(self.tr("Re&store"), self._restore)],
+            )
         elif not self.session.archived and self.banner.kind == "archived":
             self.banner.clear()
         self._on_case_changed(case)
@@ -263,22 +286,26 @@ class CasePane(QtWidgets.QWidget):
 
     def _on_case_changed(self, case: Case) -> None:
         self.title.setText(case.reference)
-        self.title.setAccessibleName(f"Case {case.reference}")
+        self.title.setAccessibleName(self.tr("Case {reference}").format(reference=case.reference))
         parts = [
-            f"Board date {case.board_date.isoformat()}"
+            self.tr("Board date {date}").format(date=case.board_date.isoformat())
             if case.board_date
-            else "Board date not recorded"
+            else self.tr("Board date not recorded")
         ]
         if "board_date" in self.session.invalid:
-            parts[0] = "Board date: invalid stored value"
+            parts[0] = self.tr("Board date: invalid stored value")
         if self.session.archived:
-            parts.append("archived")
+            parts.append(self.tr("archived"))
         if self.session.finalised:
-            parts.append("decision finalised")
+            parts.append(self.tr("decision finalised"))
         others = sorted(name for name in self.session.invalid if name != "board_date")
         if others:
             # Written behind TAREaid's back: shown as such, never used as the value.
-            parts.append(f"invalid stored value in {', '.join(others)} (run Check database)")
+            parts.append(
+                self.tr("invalid stored value in {fields} (run Check database)").format(
+                    fields=", ".join(others)
+                )
+            )
         self.subtitle.setText(" · ".join(parts))
 
     def _on_case_saved(self, _stored: object) -> None:
@@ -293,24 +320,30 @@ class CasePane(QtWidgets.QWidget):
     def _on_conflict_detected(self, _message: str) -> None:
         self.banner.show_message(
             "conflict",
-            CONFLICT_TEXT,
-            [("Re&load", self._reload), ("&Keep mine as a copy", self._keep_mine_as_copy)],
+            translate("CasePane", CONFLICT_TEXT),
+            [
+                (self.tr("Re&load"), self._reload),
+                (self.tr("&Keep mine as a copy"), self._keep_mine_as_copy),
+            ],
         )
 
     def _on_lock_detected(self, _message: str) -> None:
         self.banner.show_message(
             "locked",
-            LOCKED_TEXT,
-            [("&Give a reason…", self._give_amend_reason), ("&Discard my changes", self._reload)],
+            translate("CasePane", LOCKED_TEXT),
+            [
+                (self.tr("&Give a reason…"), self._give_amend_reason),
+                (self.tr("&Discard my changes"), self._reload),
+            ],
         )
 
     def _on_save_failed(self, message: str) -> None:
         self.banner.show_message(
             "save_failed",
-            f"Not saved: {message}",
+            self.tr("Not saved: {message}").format(message=message),
             [
-                ("Try a&gain", self._retry_save),
-                ("Open another databa&se…", self.open_database_requested.emit),
+                (self.tr("Try a&gain"), self._retry_save),
+                (self.tr("Open another databa&se…"), self.open_database_requested.emit),
             ],
         )
 
@@ -346,7 +379,7 @@ class CasePane(QtWidgets.QWidget):
         try:
             self.session.reload()
         except StoreError as error:
-            dialogs.show_error(self, "Could not reload the case", error.message)
+            dialogs.show_error(self, self.tr("Could not reload the case"), error.message)
             return
         self.banner.clear()
 
@@ -356,8 +389,8 @@ class CasePane(QtWidgets.QWidget):
             return
         reference = dialogs.ask_text(
             self,
-            "Keep my version as a copy",
-            "Reference for the copy holding your version:",
+            self.tr("Keep my version as a copy"),
+            self.tr("Reference for the copy holding your version:"),
             f"{mine.reference}-copy",
         )
         if not reference:
@@ -365,7 +398,7 @@ class CasePane(QtWidgets.QWidget):
         try:
             self.session.editing.save_as_copy(mine, reference, origin=self)
         except (StoreError, CaseError) as error:
-            dialogs.show_error(self, "Could not keep your version", error.message)
+            dialogs.show_error(self, self.tr("Could not keep your version"), error.message)
             return
         # My edits now live in the copy: the original goes back to what is stored.
         with contextlib.suppress(StoreError):
@@ -393,7 +426,9 @@ class CasePane(QtWidgets.QWidget):
     def _ask_amend_reason(self, case: Case) -> str | None:
         return dialogs.ask_text(
             self,
-            "Amend a finalised case",
-            f"The board's decision on {case.reference} is finalised.\n"
-            "Why is it being changed? The reason is kept in the audit trail.",
+            self.tr("Amend a finalised case"),
+            self.tr(
+                "The board's decision on {reference} is finalised.\n"
+                "Why is it being changed? The reason is kept in the audit trail."
+            ).format(reference=case.reference),
         )

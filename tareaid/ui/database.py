@@ -32,6 +32,7 @@ from tareaid.store.location import database_file
 from tareaid.store.schema import SCHEMA_VERSION
 from tareaid.ui import dialogs
 from tareaid.ui.backup_dialog import CHOOSE_FILE
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
 if TYPE_CHECKING:
@@ -39,7 +40,10 @@ if TYPE_CHECKING:
     from tareaid.store.repository import Repository
 
 DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".tareaid")
-DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+# Translated where it is used (context "Database").
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "Database", "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+)
 LOCK_WAIT_MS = 100
 
 log = logging.getLogger("tareaid.ui.database")
@@ -102,11 +106,19 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
         # PySide returns (pid, hostname, appname), or an empty value when the file vanished.
         info = lock.getLockInfo()
         pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
-        where = f" (process {pid} on {host})" if pid else ""
-        raise DatabaseInUseError(
-            f"{path} is already open in another TAREaid window{where}. Close it there first, "
-            "or open another database."
-        )
+        if pid:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window (process {pid} on {host}). "
+                "Close it there first, or open another database.",
+            ).format(path=path, pid=pid, host=host)
+        else:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window. Close it there first, or "
+                "open another database.",
+            ).format(path=path)
+        raise DatabaseInUseError(message)
     # No permission to write a lock beside the file: go on without one; SQLite still
     # protects the data, and the repository reports a read-only database itself.
     return None
@@ -134,7 +146,7 @@ def open_database(
     db: str | None,
     *,
     create: bool = True,
-    give_up_label: str = "Quit",
+    give_up_label: str = "",
     problem: StoreError | None = None,
 ) -> OpenedDatabase | None:
     """Open `db`, or let the user pick a way out of any problem; None if they give up.
@@ -143,7 +155,8 @@ def open_database(
     are offered at once; trying `db` again then checks it before anything else.
     """
     verify = problem is not None
-    title = "The database cannot be used" if problem is not None else ""
+    give_up_label = give_up_label or translate("Database", "Quit")
+    title = translate("Database", "The database cannot be used") if problem is not None else ""
     while True:
         if problem is None:
             try:
@@ -153,21 +166,30 @@ def open_database(
         log.warning("database %s cannot be used: %s", database_location(db), type(problem).__name__)
         choice = dialogs.choose_way_out(
             parent,
-            title or "The database cannot be opened",
-            f"{problem.message}\n\nWhat would you like to do?",
+            title or translate("Database", "The database cannot be opened"),
+            translate("Database", "{problem}\n\nWhat would you like to do?").format(
+                problem=problem.message
+            ),
             _ways_out(problem, give_up_label),
         )
         problem, title = None, ""
         log.info("way out chosen: %s", choice)
         if choice == OPEN_OTHER:
-            path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
+            path = dialogs.choose_open_file(
+                parent,
+                translate("Database", "Open a TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+            )
             if path:
                 db, create, verify = path, False, False
         elif choice == CREATE_HERE:
             create, verify = True, False
         elif choice == CREATE_NEW:
             path = dialogs.choose_save_file(
-                parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+                parent,
+                translate("Database", "Create a new TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+                "tareaid.db",
             )
             if path:
                 db, create, verify = path, True, False
@@ -180,13 +202,16 @@ def open_database(
 
 
 def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
-    options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
+    options = [
+        (OPEN_OTHER, translate("Database", "Open another database…")),
+        (CREATE_NEW, translate("Database", "Create a new database…")),
+    ]
     if isinstance(problem, DatabaseMissingError):
         # A database named on the command line that is not there: perhaps a typo, so it is
         # created only when the user says so.
-        options.insert(0, (CREATE_HERE, "Create it"))
+        options.insert(0, (CREATE_HERE, translate("Database", "Create it")))
     if isinstance(problem, DamagedDatabaseError):
-        options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
+        options.insert(0, (RESTORE_BACKUP, translate("Database", "Restore a backup…")))
     options.append((GIVE_UP, give_up_label))
     return options
 
@@ -196,10 +221,11 @@ def read_backups(current: str | None) -> tuple[list[BackupSummary], str]:
     note for the restore dialog when there are none to list. Reads only; may take a moment
     (each backup's cases are counted), so the main window runs it in the background."""
     if current is not None and database_file(current) is None:
-        return [], (
+        return [], translate(
+            "Database",
             "A database on a server is not backed up automatically: its administrator "
             "restores it with the server's own tools. You can still restore a backup file "
-            "to a new file."
+            "to a new file.",
         )
     try:
         return backups.describe(current), ""
@@ -235,14 +261,18 @@ def restore_backup(
     only read. Without `backup` the user picks the file.
     """
     if backup is None:
-        backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
+        backup = dialogs.choose_open_file(
+            parent,
+            translate("Database", "Choose a backup to restore"),
+            translate("Database", DATABASE_FILTER),
+        )
         if not backup:
             return None
     live = database_file(current) if current is None or "://" not in current else None
     target = dialogs.choose_save_file(
         parent,
-        "Save the restored database as",
-        DATABASE_FILTER,
+        translate("Database", "Save the restored database as"),
+        translate("Database", DATABASE_FILTER),
         _suggested_name(live, Path(backup)),
     )
     if not target:
@@ -250,46 +280,57 @@ def restore_backup(
     if live is not None and _same_file(target, live):
         dialogs.show_error(
             parent,
-            "Choose another name",
-            f"The restored copy must not replace {live}: that database is kept as it is.",
+            translate("Database", "Choose another name"),
+            translate(
+                "Database",
+                "The restored copy must not replace {path}: that database is kept as it is.",
+            ).format(path=live),
         )
         return None
     if _same_file(target, backup):
         dialogs.show_error(
             parent,
-            "Choose another name",
-            "The restored copy must be a new file, not the backup itself.",
+            translate("Database", "Choose another name"),
+            translate("Database", "The restored copy must be a new file, not the backup itself."),
         )
         return None
     try:
         report = backups.restore_copy(Path(backup), Path(target))
     except StoreError as error:
-        dialogs.show_error(parent, "The backup could not be restored", error.message)
+        dialogs.show_error(
+            parent, translate("Database", "The backup could not be restored"), error.message
+        )
         return None
     if not report.healthy:
         problems = "\n".join(f"• {problem}" for problem in report.problems[:10])
         dialogs.show_error(
             parent,
-            "The restored copy has problems",
-            f"The backup was copied to {target}, but the check found problems, so it is not "
-            f"opened. Choose another backup.\n\n{problems}",
+            translate("Database", "The restored copy has problems"),
+            translate(
+                "Database",
+                "The backup was copied to {target}, but the check found problems, so it is "
+                "not opened. Choose another backup.\n\n{problems}",
+            ).format(target=target, problems=problems),
         )
         return None
     log.info("backup restored to a new file and checked")
     older = ""
     if report.schema_version is not None and report.schema_version < SCHEMA_VERSION:
-        older = (
-            " It was made by an earlier TAREaid: opening it brings it up to date, after a copy "
-            "of its own."
+        older = " " + translate(
+            "Database",
+            "It was made by an earlier TAREaid: opening it brings it up to date, after a copy "
+            "of its own.",
         )
-    cases = report.case_count or 0
     opened = dialogs.confirm(
         parent,
-        "Backup restored",
-        f"The backup was copied to {target} and checked: it is healthy and holds {cases} "
-        f"{'case' if cases == 1 else 'cases'}.{older}\n\nOpen it now? The database you "
-        "restored it for is left as it is.",
-        ok_label="Open it",
+        translate("Database", "Backup restored"),
+        translate(
+            "Database",
+            "The backup was copied to {target} and checked: it is healthy. Cases in it: "
+            "{cases}.{older}\n\nOpen it now? The database you restored it for is left as it "
+            "is.",
+        ).format(target=target, cases=report.case_count or 0, older=older),
+        ok_label=translate("Database", "Open it"),
     )
     return target if opened else None
 

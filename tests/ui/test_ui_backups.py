@@ -201,7 +201,7 @@ def test_restore_from_backup_copies_checks_and_opens_a_new_file(
     ((confirm_args, confirm_kwargs),) = dialogs.called("confirm")
     assert str(restored) in confirm_args[2]
     assert "healthy" in confirm_args[2]
-    assert "2 cases" in confirm_args[2]
+    assert "Cases in it: 2." in confirm_args[2]
     assert confirm_kwargs["ok_label"] == "Open it"
     assert [window.model.reference_at(r) for r in range(window.model.rowCount())] == [
         "CRLM-001",
