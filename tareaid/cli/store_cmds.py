@@ -242,7 +242,8 @@ def _history(args: argparse.Namespace) -> int:
         print_json([entry.to_json() for entry in entries])
         return 0
     for entry in entries:
-        head = f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {entry.user}  {entry.reference}  {entry.action}"
+        who = entry.user if entry.login is None else f"{entry.user} (login {entry.login})"
+        head = f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {who}  {entry.reference}  {entry.action}"
         if entry.field:
             head += f"  {entry.field}"
         print(head)

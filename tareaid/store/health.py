@@ -67,9 +67,15 @@ def check(database: Database) -> CheckReport:
                 AUDIT.c.new_value,
                 AUDIT.c.reason,
                 AUDIT.c.entry_hash,
+                AUDIT.c.db_user,
             ).order_by(AUDIT.c.id)
         )
         problems = audit.verify_rows(rows)
+        if database.is_server:
+            from tareaid.store import server_health
+
+            problems += server_health.trigger_problems(connection)
+            problems += server_health.count_problems(connection)
     return CheckReport(not problems, tuple(problems), database.schema_version, count)
 
 
@@ -79,10 +85,17 @@ def _report(found: sqlite_file.FileCheck) -> CheckReport:
 
 def backup(database: Database, destination: Path) -> None:
     """A consistent copy of the database at `destination` (owner-only, written whole),
-    taken while the database may be in use."""
+    taken while the database may be in use. A server's copy is a TAREaid SQLite file read
+    in one snapshot (see transfer)."""
+    if database.is_server:
+        from tareaid.store.transfer import backup_server
+
+        backup_server(database, Path(destination))
+        log.info("backup of the server written")
+        return
     if database.path is None:
         raise StoreInputError(
-            f"{database.where}: back up a database server with its own tools", exit_code=1
+            f"{database.where}: an in-memory database has nothing to back up", exit_code=1
         )
     sqlite_file.backup_file(
         database.path, Path(destination), busy_timeout_s=database.busy_timeout_s

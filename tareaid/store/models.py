@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     Float,
@@ -223,6 +224,20 @@ class AuditEntryRecord(TareaidModel, table=True):
     # SHA-256 over the previous entry's hash and this entry: an edit made behind TAREaid's
     # back (with the triggers dropped) breaks the chain, and `check` reports it.
     entry_hash: str = Field(sa_column=Column("entry_hash", String(64), nullable=False))
+    # The database login on a server (revision 0006); None in an SQLite file.
+    db_user: str | None = Field(sa_column=Column("db_user", String(128)))
+
+
+class AuditHead(TareaidModel, table=True):
+    """The audit trail's length and newest hash, kept by every writer (one row, id 1): the
+    check counts the entries against it, so entries removed from the end are noticed."""
+
+    __tablename__ = "audit_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(sa_column=Column("id", Integer, primary_key=True, autoincrement=False))
+    entry_count: int = Field(sa_column=Column("entry_count", Integer, nullable=False))
+    head_hash: str = Field(sa_column=Column("head_hash", String(64), nullable=False))
 
 
 class AgendaItem(TareaidModel, table=True):
@@ -261,5 +276,6 @@ def table(model: type[SQLModel]) -> Table:
 CASES = table(CaseRecord)
 OVERRIDES = table(CaseOverride)
 AUDIT = table(AuditEntryRecord)
+AUDIT_HEAD = table(AuditHead)
 AGENDA = table(AgendaItem)
 ATTENDEES = table(Attendee)

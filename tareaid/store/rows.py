@@ -11,14 +11,14 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Date, Row, Table, func, insert, select
+from sqlalchemy import Connection, Date, Row, Table, func, insert, select, update
 
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case, Decision, Override
 from tareaid.domain.fields import FACTOR_KEYS, FIELDS, TIERS, Kind
-from tareaid.store import audit
+from tareaid.store import audit, changelog
 from tareaid.store.audit import Change
-from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, CASES, OVERRIDES
+from tareaid.store.models import AGENDA, ATTENDEES, AUDIT, AUDIT_HEAD, CASES, OVERRIDES
 
 FIELD_NAMES = tuple(spec.name for spec in FIELDS)
 # SQLite allows 32,766 bound parameters; IN lists stay far below that.
@@ -142,9 +142,14 @@ def insert_overrides(connection: Connection, cases: Sequence[tuple[int, Case]]) 
 
 
 def append_audit(
-    connection: Connection, now: str, user: str, entries: Sequence[tuple[int, str, Change]]
+    connection: Connection,
+    now: str,
+    user: str,
+    entries: Sequence[tuple[int, str, Change]],
+    login: str | None = None,
 ) -> None:
-    """Append (case id, reference, change) entries to the trail, chained to its head.
+    """Append (case id, reference, change) entries to the trail, chained to its head;
+    `login` is the database login on a server (None for SQLite).
 
     Inside the caller's write transaction, so no other writer can append between this read
     of the chain's head and the insert.
@@ -153,8 +158,14 @@ def append_audit(
         connection.execute(select(AUDIT.c.entry_hash).order_by(AUDIT.c.id.desc()).limit(1)).scalar()
         or audit.GENESIS_HASH
     )
-    rows, _ = audit.chain_rows(previous, now, user, entries)
+    rows, head = audit.chain_rows(previous, now, user, entries, login)
     bulk_insert(connection, AUDIT, rows)
+    connection.execute(
+        update(AUDIT_HEAD)
+        .where(AUDIT_HEAD.c.id == 1)
+        .values(entry_count=AUDIT_HEAD.c.entry_count + len(rows), head_hash=head)
+    )
+    changelog.note_entries(connection, rows)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

@@ -161,7 +161,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
-            return entry.user or ""
+            # On a server, the database login beside the computer's account.
+            login = getattr(entry, "login", None)
+            return f"{entry.user or ''} ({login})" if login else entry.user or ""
         if column == ACTION:
             action = str(entry.action or "")
             return ACTION_WORDS.get(action, action.replace("_", " "))

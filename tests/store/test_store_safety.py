@@ -491,6 +491,7 @@ def test_backup_while_another_connection_reads_and_writes(db_path, tmp_path):
         assert copy.get_case("B-LATE").version == 1
 
 
+@pytest.mark.sqlite_only  # a server's backup is a new file: test_store_server.py
 def test_backup_refuses_to_overwrite_the_database_itself(repo, db_path):
     from tareaid.store.errors import StoreError
 
