@@ -31,6 +31,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.pool import QueuePool, StaticPool
@@ -93,6 +94,8 @@ class Database:
         # file needs to tell them from another program's (None: nobody is watching).
         self.own_entries: set[str] | None = None
         self._own_lock = threading.Lock()
+        # Watchers of other clients' changes (store.watch), stopped before closing.
+        self.watchers: list[Any] = []
         self._file_key = sqlite_file.register_open(path) if path is not None else None
         self._closed = False
         # The integrity check (quick_check) of a file: passed, failed (its message), or not
@@ -119,6 +122,8 @@ class Database:
         if self._closed:
             return
         self._closed = True
+        for watcher in self.watchers:
+            watcher.stop()
         self.stop_integrity_check()
         self.engine.dispose()
         sqlite_file.unregister_open(self._file_key)

@@ -24,7 +24,9 @@ __all__ = ["CheckReport", "backup", "check", "check_database"]
 log = logging.getLogger(__name__)
 
 
-def check_database(db: str | None = None, *, busy_timeout_s: float | None = None) -> CheckReport:
+def check_database(
+    db: str | None = None, *, busy_timeout_s: float | None = None, password: str | None = None
+) -> CheckReport:
     """Check a database without opening it for writing (works on damaged files too).
 
     `db` is a path, URL or None for the default file. Raises DatabaseMissingError when
@@ -36,7 +38,7 @@ def check_database(db: str | None = None, *, busy_timeout_s: float | None = None
         return _report(sqlite_file.check_file(path, busy_timeout_s=timeout))
     from tareaid.store.connection import open_database
 
-    database = open_database(db, create=False, busy_timeout_s=timeout)
+    database = open_database(db, create=False, busy_timeout_s=timeout, password=password)
     try:
         return check(database)
     finally:

@@ -50,6 +50,7 @@ class Watcher:
         )
 
     def start(self) -> Watcher:
+        self._database.watchers.append(self)
         self._thread.start()
         return self
 
@@ -112,9 +113,9 @@ class ServerWatcher(Watcher):
         assert database.target is not None
         with server.translated(database.where, database.target.waits):
             raw = database.engine.raw_connection()
+            driver = raw.driver_connection
             # The listening connection never goes back to the pool.
             raw.detach()
-            driver = raw.driver_connection
             driver.autocommit = True
             driver.execute(f"LISTEN {server.CHANGES_CHANNEL}")
             return driver

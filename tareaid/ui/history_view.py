@@ -15,6 +15,7 @@ from tareaid.domain.fields import (
     Kind,
 )
 from tareaid.store.errors import StoreError
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.field_widgets import NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
@@ -206,7 +207,8 @@ class HistoryView(QtWidgets.QWidget):
             self.model.set_entries([])
             return
         try:
-            entries = repository.history(reference)
+            with busy_cursor(on_server(repository)):
+                entries = repository.history(reference)
         except StoreError as error:
             self.note.setText(f"The history could not be read: {error.message}")
             self.model.set_entries([])

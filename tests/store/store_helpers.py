@@ -153,3 +153,20 @@ def run_cli_many(
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(run_cli, *args, db=db, tmp_path=tmp_path) for args in commands]
         return [future.result() for future in futures]
+
+
+def scalar(db: str, sql: str) -> Any:
+    """One value read from a database (a file path or a server URL), outside TAREaid."""
+    from sqlalchemy import create_engine, text
+
+    if "://" in db:
+        scheme, rest = db.split("://", 1)
+        url = f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else db
+    else:
+        url = f"sqlite:///{db}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(sql)).scalar()
+    finally:
+        engine.dispose()

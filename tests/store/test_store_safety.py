@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from ci_requirements import require_unprivileged_user
-from store_helpers import case_file, cli_env, make_case, run_cli, run_cli_many, sha256
+from store_helpers import case_file, cli_env, make_case, run_cli, run_cli_many, scalar, sha256
 
 from tareaid.store import sqlite_file
 from tareaid.store.errors import (
@@ -340,8 +340,9 @@ def test_sqlite_errors_become_messages_naming_the_file():
 # --- concurrent use --------------------------------------------------------------------------
 
 
-def test_a_stale_edit_is_refused_across_two_repositories(db_path):
-    with Repository.open(str(db_path)) as first, Repository.open(str(db_path)) as second:
+def test_a_stale_edit_is_refused_across_two_repositories(backend):
+    # Two clients save the same case: exactly one wins, the other is refused, nothing lost.
+    with Repository.open(backend) as first, Repository.open(backend) as second:
         first.create_case(make_case("S-1", ecog=1))
         mine = first.get_case("S-1")
         theirs = second.get_case("S-1")
@@ -350,7 +351,7 @@ def test_a_stale_edit_is_refused_across_two_repositories(db_path):
             first.save_case(mine.case.with_changes(ecog=3), expected_version=mine.version)
         assert caught.value.exit_code == 1
         assert "changed by someone else" in caught.value.message
-        assert str(db_path) in caught.value.message
+        assert first.where in caught.value.message
         assert first.get_case("S-1").case.ecog == 2  # their change was kept
         with pytest.raises(StaleEditError):
             first.archive_case("S-1", expected_version=mine.version)
@@ -377,10 +378,10 @@ _OTHER_PROCESS_SAVE = textwrap.dedent(
 )
 
 
-def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
+def test_a_stale_edit_is_refused_across_two_processes(backend, tmp_path):
     def other_process(ecog: int, expected: int) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-c", _OTHER_PROCESS_SAVE, str(db_path), str(ecog), str(expected)],
+            [sys.executable, "-c", _OTHER_PROCESS_SAVE, backend, str(ecog), str(expected)],
             env=cli_env(None, tmp_path),
             capture_output=True,
             text=True,
@@ -388,7 +389,7 @@ def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
             check=False,
         )
 
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         loaded = repository.create_case(make_case("S-1", ecog=1))
         done = other_process(2, loaded.version)
         assert done.returncode == 0, done.stderr
@@ -405,14 +406,14 @@ def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
         assert repository.check().healthy
 
 
-def test_concurrent_writers_lose_nothing_and_keep_the_chain(db_path):
-    with Repository.open(str(db_path)):
+def test_concurrent_writers_lose_nothing_and_keep_the_chain(backend):
+    with Repository.open(backend):
         pass
     errors: list[BaseException] = []
 
     def writer(prefix: str) -> None:
         try:
-            with Repository.open(str(db_path)) as repository:
+            with Repository.open(backend) as repository:
                 for i in range(40):
                     repository.create_case(make_case(f"{prefix}-{i:03d}"))
                     if i % 10 == 0:
@@ -430,7 +431,7 @@ def test_concurrent_writers_lose_nothing_and_keep_the_chain(db_path):
     for thread in threads:
         thread.join()
     assert errors == []
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         assert repository.count_cases() == 120
         report = repository.check()
         assert report.healthy, report.problems
@@ -517,14 +518,14 @@ _IMPORT_LOOP = textwrap.dedent(
 )
 
 
-def test_a_killed_import_leaves_only_whole_imports(db_path, tmp_path):
+def test_a_killed_import_leaves_only_whole_imports(backend, tmp_path):
     size = 500
-    with Repository.open(str(db_path)):
+    with Repository.open(backend):
         pass
     seed = random.randrange(1_000_000)
     delay = random.Random(seed).uniform(0.0, 0.8)
     child = subprocess.Popen(
-        [sys.executable, "-c", _IMPORT_LOOP, str(db_path), str(size)],
+        [sys.executable, "-c", _IMPORT_LOOP, backend, str(size)],
         env=cli_env(None, tmp_path),
         stdout=subprocess.PIPE,
         text=True,
@@ -543,18 +544,14 @@ def test_a_killed_import_leaves_only_whole_imports(db_path, tmp_path):
         if child.stdout is not None:
             child.stdout.close()
     assert child.returncode == -signal.SIGKILL
-    report = check_database(str(db_path))
+    report = check_database(backend)
     assert report.healthy, (seed, report.problems)
     assert report.case_count is not None
     assert report.case_count >= size
     assert report.case_count % size == 0, (seed, report.case_count)
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         assert repository.count_cases() == report.case_count
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        trail = connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
-    finally:
-        connection.close()
+    trail = scalar(backend, "SELECT count(*) FROM audit_entry")
     assert trail == report.case_count  # one import row per case, no more, no less
 
 
