@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 OnChange = Callable[[frozenset[str] | None], None]
 
 POLL_S = 0.5
+# How long start() waits for the watcher to be listening; a watcher that gets there later
+# reports "any case" once, since a change may have slipped through meanwhile.
+READY_S = 1.0
 # Waits between attempts to reach a server again after the connection broke.
 RETRY_S = (1.0, 2.0, 5.0, 10.0, 30.0)
 
@@ -45,14 +48,28 @@ class Watcher:
         self._on_change = on_change
         self._interval_s = interval_s
         self._stopped = threading.Event()
+        self._ready = threading.Event()
+        self._waited = threading.Event()  # start() stopped waiting for readiness
         self._thread = threading.Thread(
             target=self._run, name=f"tareaid-watch-{database.token[:6]}", daemon=True
         )
 
-    def start(self) -> Watcher:
+    def start(self, ready_s: float = READY_S) -> Watcher:
+        """Start watching; returns once the watcher listens (at most `ready_s` later), so
+        that a change committed after this call is not missed."""
         self._database.watchers.append(self)
         self._thread.start()
+        self._ready.wait(ready_s)
+        self._waited.set()
         return self
+
+    def _now_ready(self) -> None:
+        """The watcher listens from now on; if start() gave up waiting, a change may have
+        been committed unseen in between."""
+        late = self._waited.is_set()
+        self._ready.set()
+        if late:
+            self._report(None)
 
     def stop(self, timeout_s: float = 5.0) -> None:
         self._stopped.set()
@@ -93,7 +110,9 @@ class ServerWatcher(Watcher):
                 continue
             attempt = 0
             try:
-                if missed:
+                late = not self._ready.is_set() and self._waited.is_set()
+                self._ready.set()
+                if missed or late:
                     # Announcements made while nobody listened are lost: anything may have
                     # changed.
                     self._report(None)
@@ -161,10 +180,14 @@ class FileWatcher(Watcher):
             )
         except sqlite3.Error as error:
             log.info("change watcher: cannot read the file (%s)", type(error).__name__)
+            self._ready.set()
             return
         try:
-            version = self._data_version(connection)
-            seen = self._newest_entry(connection)
+            try:
+                version = self._data_version(connection)
+                seen = self._newest_entry(connection)
+            finally:
+                self._now_ready()
             while not self._stopped.wait(self._interval_s):
                 try:
                     now = self._data_version(connection)

@@ -29,6 +29,7 @@ DIALOG_NAMES = (
     "choose_open_file",
     "choose_save_file",
     "ask_pdf_options",
+    "ask_password",
 )
 
 
