@@ -163,6 +163,19 @@ _CASE_RECORD_ARGS = (
     Index("ix_case_record_headline", "headline", "reference"),
     Index("ix_case_record_assessed_with", "assessed_with"),
     Index("ix_case_record_reference_search", "reference", "archived", "reference_key"),
+    # On a server with pg_trgm: substring searches through trigram indexes (revision 0006).
+    Index(
+        "ix_case_record_reference_key_trgm",
+        "reference_key",
+        postgresql_using="gin",
+        postgresql_ops={"reference_key": "gin_trgm_ops"},
+    ).ddl_if(dialect="postgresql"),
+    Index(
+        "ix_case_record_identity_key_trgm",
+        "identity_key",
+        postgresql_using="gin",
+        postgresql_ops={"identity_key": "gin_trgm_ops"},
+    ).ddl_if(dialect="postgresql"),
 )
 
 

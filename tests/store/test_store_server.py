@@ -117,6 +117,27 @@ def test_the_waits_come_from_the_url_then_the_environment(monkeypatch):
         server.server_target("postgresql://u@h/db?lock_timeout=forever")
 
 
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("postgresql://u:pw@h:5432/db", "postgresql://u:***@h:5432/db"),
+        # A typed password may hold "@" or "/" unencoded: all of it is hidden.
+        ("postgresql://u:p@ss/w0rd@h/db", "postgresql://u:***@h/db"),
+        (
+            "postgres://u@h/db?password=pw&sslmode=verify-full",
+            "postgres://u@h/db?password=***&sslmode=verify-full",
+        ),
+        ("postgresql://h/db?sslpassword=key-pw", "postgresql://h/db?sslpassword=***"),
+        ("postgresql:///?service=tareaid", "postgresql:///?service=tareaid"),
+        ("/home/me/cases.sqlite3", "/home/me/cases.sqlite3"),
+    ],
+)
+def test_a_database_is_shown_without_any_password(given, shown):
+    from tareaid.store.location import display_location
+
+    assert display_location(given) == shown
+
+
 # --- passwords ------------------------------------------------------------------------------------
 
 
@@ -157,6 +178,34 @@ def test_a_password_comes_from_pgpass_a_service_file_or_the_caller(
     monkeypatch.setenv("PGSERVICEFILE", str(services))
     with Repository.open("postgresql:///?service=tareaid") as repository:
         assert repository.login == postgres_server.login
+
+
+def test_the_command_line_asks_for_a_password_at_a_terminal(
+    app_url, postgres_server, tmp_path, monkeypatch, capsys
+):
+    import getpass
+
+    from tareaid.cli import run
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    bare = app_url.replace(f":{postgres_server.password}@", "@")
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return postgres_server.password
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert run(["list", "--db", bare]) == 0
+    assert asked == [f"Password for {bare}: "]
+    # Without a terminal nobody is asked: the message says where a password can come from.
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    capsys.readouterr()
+    assert run(["list", "--db", bare]) == 1
+    assert "~/.pgpass" in capsys.readouterr().err
+    assert len(asked) == 1
 
 
 # --- the server's refusals, explained -------------------------------------------------------------
@@ -284,6 +333,25 @@ def test_a_statement_that_runs_too_long_is_stopped(app_url, owner_url):
             holder.rollback()
             holder.close()
         assert repository.count_cases() == 0
+
+
+def test_revision_6_runs_again_on_a_server_without_changing_anything(owner_url, app_url):
+    # A server database the ladder took to version 6 under another numbering, say, is
+    # marked 5 again: climbing to 6 once more keeps every row, the head and the triggers.
+    with Repository.open(app_url) as repository:
+        repository.import_cases([make_case(f"I-{i}") for i in range(3)])
+    before = _trail(app_url), scalar(owner_url, "SELECT head_hash FROM audit_head")
+    admin_sql(
+        owner_url,
+        "UPDATE tareaid_schema SET version = 5",
+        "UPDATE alembic_version SET version_num = '0005'",
+    )
+    with Repository.open(owner_url) as repository:
+        assert repository.schema_version == 6
+        report = repository.check()
+        assert report.healthy, report.problems
+    assert (_trail(app_url), scalar(owner_url, "SELECT head_hash FROM audit_head")) == before
+    assert scalar(owner_url, "SELECT count(*) FROM audit_head") == 1
 
 
 # --- least privilege ------------------------------------------------------------------------------
@@ -731,6 +799,33 @@ def test_a_save_in_another_process_is_reported(app_url, tmp_path):
         finally:
             watcher.stop()
     assert heard == [frozenset({"K-1"})]
+
+
+def test_the_watcher_listens_again_after_its_connection_is_cut(app_url, postgres_server):
+    heard: list[frozenset[str] | None] = []
+    with Repository.open(app_url) as mine, Repository.open(app_url) as theirs:
+        mine.create_case(make_case("C-1"))
+        watcher = mine.watch(heard.append, interval_s=0.1)
+        try:
+            database = app_url.rsplit("/", 1)[1]
+            admin_sql(
+                postgres_server.admin_url,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{database}' AND query LIKE 'LISTEN%'",
+            )
+            # Back, it says that anything may have changed while it was away ...
+            deadline = time.monotonic() + 10
+            while None not in heard and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert None in heard
+            # ... and hears the next change again.
+            stored = theirs.get_case("C-1")
+            theirs.save_case(stored.case.with_changes(ecog=1), expected_version=1)
+            while frozenset({"C-1"}) not in heard and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert frozenset({"C-1"}) in heard
+        finally:
+            watcher.stop()
 
 
 def test_an_announcement_names_the_cases_or_says_any():

@@ -15,6 +15,10 @@ Revises: 0005
   ``TRUNCATE`` fires no row trigger, so revision 0001's append-only trigger does not stop
   it; this one does, for every role, the table's owner included. (SQLite has no TRUNCATE:
   its ``DELETE`` trigger covers that.)
+- PostgreSQL only, where the server has the ``pg_trgm`` extension (PostgreSQL's contrib)
+  and the owner may install it: trigram indexes on the case list's search keys, so that a
+  substring search finds its rows through an index instead of reading every case (a
+  100,000-case search: ~100 ms to ~1 ms). Without it, searches scan as before.
 
 Self-contained: depends on nothing revision 0005 does, and every statement on a server is
 written so that running it where its object exists already changes nothing.
@@ -42,15 +46,39 @@ _POSTGRESQL = (
 )
 
 
+_TRIGRAM_INDEXES = (
+    ("ix_case_record_reference_key_trgm", "reference_key"),
+    ("ix_case_record_identity_key_trgm", "identity_key"),
+)
+
 _GENESIS = "0" * 64
+# The head row, filled from the entries already there (unless it is there already).
+_FILL_HEAD = (
+    "INSERT INTO audit_head (id, entry_count, head_hash) "
+    "SELECT 1, (SELECT count(*) FROM audit_entry), coalesce((SELECT entry_hash FROM "
+    f"audit_entry ORDER BY id DESC LIMIT 1), '{_GENESIS}') "
+    "WHERE NOT EXISTS (SELECT 1 FROM audit_head)"
+)
 
 
 def upgrade() -> None:
-    dialect = op.get_bind().dialect.name
-    if dialect == "postgresql":
+    if op.get_bind().dialect.name == "postgresql":
+        # Written so that running it where its objects exist already changes nothing.
         op.execute("ALTER TABLE audit_entry ADD COLUMN IF NOT EXISTS db_user VARCHAR(128)")
-    else:
-        op.add_column("audit_entry", sa.Column("db_user", sa.String(128), nullable=True))
+        op.execute(
+            "CREATE TABLE IF NOT EXISTS audit_head ("
+            "id INTEGER NOT NULL, "
+            "entry_count INTEGER NOT NULL, "
+            "head_hash VARCHAR(64) NOT NULL, "
+            "CONSTRAINT audit_head_pkey PRIMARY KEY (id), "
+            "CONSTRAINT ck_audit_head_single_row CHECK (id = 1))"
+        )
+        op.execute(_FILL_HEAD)
+        for statement in _POSTGRESQL:
+            op.execute(statement)
+        _trigram_indexes()
+        return
+    op.add_column("audit_entry", sa.Column("db_user", sa.String(128), nullable=True))
     op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), nullable=False, autoincrement=False),
@@ -59,14 +87,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.CheckConstraint("id = 1", name="ck_audit_head_single_row"),
     )
-    op.execute(
-        "INSERT INTO audit_head (id, entry_count, head_hash) "
-        "SELECT 1, count(*), coalesce((SELECT entry_hash FROM audit_entry ORDER BY id DESC "
-        f"LIMIT 1), '{_GENESIS}') FROM audit_entry"
-    )
-    if dialect == "postgresql":
-        for statement in _POSTGRESQL:
-            op.execute(statement)
+    op.execute(_FILL_HEAD)
+
+
+def _trigram_indexes() -> None:
+    bind = op.get_bind()
+    available = bind.execute(
+        sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+    ).first()
+    if available is None:
+        return
+    try:
+        # In a savepoint: a login that may not install extensions leaves the rest intact.
+        with bind.begin_nested():
+            bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            for name, column in _TRIGRAM_INDEXES:
+                bind.execute(
+                    sa.text(
+                        f"CREATE INDEX IF NOT EXISTS {name} ON case_record "
+                        f"USING gin ({column} gin_trgm_ops)"
+                    )
+                )
+    except sa.exc.DBAPIError:
+        pass
 
 
 def downgrade() -> None:
