@@ -32,6 +32,8 @@ class WriteLog:
     references: set[str] = field(default_factory=set)
     entry_hashes: list[str] = field(default_factory=list)
     agenda_dates: set[date] = field(default_factory=set)
+    # Whether the transaction holds the writers' lock (a server's advisory lock).
+    serialised: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.references or self.agenda_dates)

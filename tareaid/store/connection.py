@@ -138,25 +138,26 @@ class Database:
         return sqlite_file.translated(self.where, busy_timeout_s=self.busy_timeout_s)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, serialise: bool = True) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE on SQLite, the writers' advisory lock on
         a server): all of it or none of it.
 
         Never on a file that has not passed its integrity check: waits for the check (or
         runs it) first. On a server, what the transaction changed is announced to the other
         clients as it commits.
+
+        `serialise=False` (a server only) leaves taking the writers' lock to the caller, who
+        calls `serialise(connection)` just before its first write: its reads and its own
+        work then happen while other writers commit. Only a change whose every write is
+        guarded by the version it read (a stale read changes nothing) may do that.
         """
         self.verify_integrity()
         with self.guard(), self.engine.connect() as connection:
             written = changelog.begin(connection)
             try:
                 with connection.begin():
-                    if self.target is not None:
-                        # Serialises writers like SQLite's write lock does, so the audit
-                        # hash chain cannot fork; waits at most the lock timeout.
-                        connection.execute(
-                            select(func.pg_advisory_xact_lock(server.WRITE_LOCK_KEY))
-                        )
+                    if serialise:
+                        self.serialise(connection)
                     yield connection
                     if self.target is not None and written:
                         # Delivered to listeners only if and when the transaction commits.
@@ -170,6 +171,19 @@ class Database:
                     self._remember_own(written.entry_hashes)
             finally:
                 changelog.end(connection)
+
+    def serialise(self, connection: Connection) -> None:
+        """Take the writers' lock for the rest of this write transaction (on a server; on
+        SQLite, BEGIN IMMEDIATE took the file's lock already). Taken once; waits at most
+        the lock timeout."""
+        written = connection.info.get(changelog.INFO_KEY)
+        if self.target is None or (written is not None and written.serialised):
+            return
+        # Serialises writers like SQLite's write lock does, so the audit hash chain cannot
+        # fork. An advisory lock needs no privilege on any table.
+        connection.execute(select(func.pg_advisory_xact_lock(server.WRITE_LOCK_KEY)))
+        if written is not None:
+            written.serialised = True
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -376,7 +376,10 @@ class Repository:
         prepared = self._prepare(case)
         reason = check_short_text(amend_reason, "amend_reason", missing=None)
         new = prepared.case
-        with self._db.write() as connection:
+        # On a server the case is read and compared before the writers' lock is taken, so
+        # that saves of different cases overlap; the update's version guard refuses a save
+        # that lost a race for this case (see Database.write).
+        with self._db.write(serialise=False) as connection:
             row = self._row(connection, new.reference)
             self._check_version(row, expected_version)
             if row.archived:
@@ -397,15 +400,18 @@ class Repository:
                 if reason is None:
                     raise self._locked(new.reference)
                 changes.insert(0, Change(audit.AMEND, reason=reason))
-            now = audit.now_utc()
             values = row_values(prepared.case, prepared.assessment, self._assessed_with)
+            self._db.serialise(connection)
+            now = audit.now_utc()
             values.update(version=row.version + 1, updated_at=now)
             result = connection.execute(
                 update(CASES)
                 .where(CASES.c.id == row.id, CASES.c.version == row.version)
                 .values(**values)
             )
-            if result.rowcount != 1:  # pragma: no cover - excluded by the write lock
+            if result.rowcount != 1:
+                # Saved by someone else since it was read (a server's save reads before
+                # taking the writers' lock): nothing was written.
                 raise self._stale(new.reference, expected_version)
             connection.execute(delete(OVERRIDES).where(OVERRIDES.c.case_id == row.id))
             insert_overrides(connection, [(row.id, new)])

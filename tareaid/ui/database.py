@@ -31,6 +31,7 @@ from tareaid.store.errors import (
     PasswordNeededError,
     StoreEnvironmentError,
     StoreError,
+    TransientStoreError,
 )
 from tareaid.store.location import display_location, is_server_url
 from tareaid.ui import dialogs
@@ -45,6 +46,7 @@ LOCK_WAIT_MS = 100
 
 log = logging.getLogger("tareaid.ui.database")
 
+TRY_AGAIN = "retry"
 OPEN_OTHER = "open"
 CREATE_NEW = "new"
 RESTORE_BACKUP = "restore"
@@ -181,6 +183,8 @@ def open_database(
         )
         problem, title = None, ""
         log.info("way out chosen: %s", choice)
+        if choice == TRY_AGAIN:
+            continue  # the same database, the same password (a server busy or away)
         if choice == OPEN_OTHER:
             path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
             if path:
@@ -211,6 +215,9 @@ def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
     options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
     if isinstance(problem, DamagedDatabaseError):
         options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
+    if isinstance(problem, TransientStoreError):
+        # A server out of reach or busy for now may answer in a moment.
+        options.insert(0, (TRY_AGAIN, "Try again"))
     options.append((GIVE_UP, give_up_label))
     return options
 

@@ -359,6 +359,51 @@ def test_a_stale_edit_is_refused_across_two_repositories(backend):
             first.rename_case("S-1", "S-2", expected_version=mine.version)
 
 
+def test_two_clients_saving_one_case_at_the_same_moment_one_wins(backend):
+    """Both read version N and save at once: exactly one save is stored, the other is
+    refused as stale and writes nothing, every round (a server reads before it takes the
+    writers' lock, so this is the race the version guard settles)."""
+    with Repository.open(backend) as first, Repository.open(backend) as second:
+        first.create_case(make_case("R-1", ecog=0))
+        for round_ in range(8):
+            loaded = first.get_case("R-1")
+            start = threading.Barrier(2)
+            outcomes: dict[str, str] = {}
+
+            def save(
+                name: str,
+                repository: Repository,
+                ecog: int,
+                loaded=loaded,
+                start=start,
+                outcomes=outcomes,
+            ) -> None:
+                start.wait()
+                try:
+                    repository.save_case(
+                        loaded.case.with_changes(ecog=ecog), expected_version=loaded.version
+                    )
+                    outcomes[name] = "saved"
+                except StaleEditError:
+                    outcomes[name] = "stale"
+
+            threads = [
+                threading.Thread(target=save, args=("first", first, 1 + round_ % 2)),
+                threading.Thread(target=save, args=("second", second, 3 + round_ % 2)),
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert sorted(outcomes.values()) == ["saved", "stale"], outcomes
+            stored = first.get_case("R-1")
+            assert stored.version == loaded.version + 1
+            winner = 1 + round_ % 2 if outcomes["first"] == "saved" else 3 + round_ % 2
+            assert stored.case.ecog == winner
+        assert len(first.history("R-1")) == 1 + 8  # the create and one change per round
+        assert first.check().healthy
+
+
 _OTHER_PROCESS_SAVE = textwrap.dedent(
     """
     import sys

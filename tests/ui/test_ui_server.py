@@ -214,3 +214,15 @@ def test_a_server_that_asks_for_a_password_gets_the_one_typed(
     dialogs.reply("ask_password", None)
     dialogs.reply("choose_way_out", "quit")
     assert open_database(None, bare) is None
+
+
+def test_a_server_out_of_reach_can_be_tried_again(qtbot, dialogs):
+    from tareaid.ui.database import open_database
+
+    dialogs.reply("choose_way_out", "retry", "quit")
+    assert open_database(None, "postgresql://board:s3cret@127.0.0.1:1/tareaid") is None
+    offers = dialogs.called("choose_way_out")
+    assert len(offers) == 2  # asked, tried again, asked again
+    (_parent, _title, text, options), _ = offers[0]
+    assert ("retry", "Try again") in options
+    assert "cannot be reached" in text and "s3cret" not in text
