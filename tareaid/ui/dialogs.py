@@ -34,6 +34,22 @@ def ask_text(
     return dialog.textValue()
 
 
+def ask_password(parent: QtWidgets.QWidget | None, where: str, problem: str) -> str | None:
+    """A database password typed by the user (shown as dots), or None when they cancel.
+
+    The caller keeps it in memory only: it is never saved, logged or shown.
+    """
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle("Database password")
+    dialog.setLabelText(f"{problem}\n\nPassword for {where}:")
+    dialog.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText("Connect")
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
 def confirm(
     parent: QtWidgets.QWidget | None, title: str, text: str, *, ok_label: str = "OK"
 ) -> bool:

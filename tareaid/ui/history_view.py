@@ -17,6 +17,7 @@ from tareaid.domain.fields import (
 )
 from tareaid.domain.units import MG_DL, format_bilirubin
 from tareaid.store.errors import StoreError
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.field_widgets import HIDDEN_TEXT, NOT_RECORDED
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
@@ -217,7 +218,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
-            return entry.user or ""
+            # On a server, the database login beside the computer's account.
+            login = getattr(entry, "login", None)
+            return f"{entry.user or ''} ({login})" if login else entry.user or ""
         if column == ACTION:
             action = str(entry.action or "")
             return ACTION_WORDS.get(action, action.replace("_", " "))
@@ -287,7 +290,8 @@ class HistoryView(QtWidgets.QWidget):
             self._update_show_button()
             return
         try:
-            entries = repository.history(reference)
+            with busy_cursor(on_server(repository)):
+                entries = repository.history(reference)
         except StoreError as error:
             self.note.setText(f"The history could not be read: {error.message}")
             self.model.set_entries([])
