@@ -34,7 +34,8 @@ if (-not ($env:TAREAID_REUSE_VENV -eq "1" -and (Test-Path $VPy))) {
 }
 Run $VPy @("-m", "pip", "install", "-q", "pyinstaller", "pillow")
 Run $VPy @("-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", $Root)
-Run $VPy @("-m", "pip", "install", "-q", $Root)
+# With the "postgres" extra: psycopg 3, so the app can open a shared database server.
+Run $VPy @("-m", "pip", "install", "-q", "$Root[postgres]")
 $Version = (& $VPy -c "import tareaid; print(tareaid.__version__)").Trim()
 Write-Host "TAREaid $Version"
 

@@ -10,7 +10,10 @@
 #     (macOS: also packaging/dist/TAREaid.app);
 #  4. smoke-tests the frozen binary: --version, --smoke on a fresh database (also with a
 #     Chinese system language: the Chinese interface and Qt's own catalogue are there), the
-#     demo cases, a PDF report of a demo case, check and backup; any failure fails the build;
+#     demo cases, a PDF report of a demo case, check and backup, and that a PostgreSQL URL
+#     reaches the bundled driver (and, with TAREAID_SMOKE_PG_URL set to an empty server
+#     database, the demo cases, --smoke, check and backup on that server); any failure
+#     fails the build;
 #  5. Linux: copies the licence files of the bundled system libraries into the folder
 #     (system_licences.py), finds the oldest glibc it runs on (glibc_floor.py), and packs
 #     packaging/dist/tareaid-<version>-linux-<arch>.tar.gz (linux/stage.sh): the .desktop
@@ -19,7 +22,8 @@
 #
 # Everything it writes is under packaging/build and packaging/dist (both git-ignored).
 # Environment: PYTHON (interpreter for the build venv), TAREAID_REUSE_VENV=1 (keep an
-# existing build venv instead of recreating it), TAREAID_SKIP_SMOKE=1 (never for a release).
+# existing build venv instead of recreating it), TAREAID_SKIP_SMOKE=1 (never for a release),
+# TAREAID_SMOKE_PG_URL (postgresql://… of an empty database the smoke test may fill).
 set -euo pipefail
 
 started=$(date +%s)
@@ -47,10 +51,11 @@ if [[ "${TAREAID_REUSE_VENV:-0}" != 1 || ! -x "$venv/bin/python" ]]; then
   pip install --upgrade pip
 fi
 # A regular (not editable) install: the build must see tareaid.resources exactly as an
-# installed copy does. Pillow packs the .ico/.icns icons; it is not bundled.
+# installed copy does, with the "postgres" extra (psycopg 3) so that the app can open a
+# shared database server. Pillow packs the .ico/.icns icons; it is not bundled.
 pip install pyinstaller pillow
 pip install --force-reinstall --no-deps "$root"
-pip install "$root"
+pip install "$root[postgres]"
 version=$("$venv/bin/python" -c 'import tareaid; print(tareaid.__version__)')
 echo "TAREaid $version"
 
@@ -131,6 +136,25 @@ print("DEMO-01" if "DEMO-01" in refs else (refs[0] if refs else ""))') ||
   "${env[@]}" timeout 120 "$app" check --db "$tmp/backup.sqlite3" >/dev/null ||
     fail "check of the backup"
   echo "ok  check, backup, check of the backup"
+
+  # The PostgreSQL driver is in the build: a server URL gets as far as the network (nothing
+  # listens on port 1), not "install psycopg".
+  out=$("${env[@]}" timeout 120 "$app" check --db "postgresql://smoke@127.0.0.1:1/tareaid" 2>&1) &&
+    fail "check of an unreachable server succeeded"
+  grep -q "cannot be reached" <<<"$out" || fail "a server URL did not reach the driver: $out"
+  echo "ok  a postgresql:// URL reaches the bundled psycopg"
+
+  if [[ -n "${TAREAID_SMOKE_PG_URL:-}" ]]; then
+    "${env[@]}" timeout 120 "$app" demo --db "$TAREAID_SMOKE_PG_URL" >/dev/null || fail "demo on the server"
+    "${env[@]}" QT_QPA_PLATFORM=offscreen timeout 120 "$app" --smoke --db "$TAREAID_SMOKE_PG_URL" ||
+      fail "--smoke on the server"
+    "${env[@]}" timeout 120 "$app" check --db "$TAREAID_SMOKE_PG_URL" >/dev/null || fail "check on the server"
+    "${env[@]}" timeout 120 "$app" backup -o "$tmp/server.sqlite3" --db "$TAREAID_SMOKE_PG_URL" \
+      >/dev/null || fail "backup of the server"
+    "${env[@]}" timeout 120 "$app" check --db "$tmp/server.sqlite3" >/dev/null ||
+      fail "check of the server's backup"
+    echo "ok  demo, --smoke, check and backup on the PostgreSQL server"
+  fi
   rm -rf "$tmp"
 }
 

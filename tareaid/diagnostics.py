@@ -18,21 +18,11 @@ LOG_LINES = 50
 
 
 def database_location(label: str | None) -> str:
-    """A database's path or URL as it may be shown or logged: never with its password."""
-    if not label:
-        return "(the default database)"
-    if "://" not in label:
-        return label
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    """A database's path or URL as it may be shown or logged: never with its password
+    (neither in the user part nor as a ``password=`` parameter)."""
+    from tareaid.store.location import display_location
 
-    try:
-        return make_url(label).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        # Not a URL SQLAlchemy can read: keep the scheme and the host, drop the rest.
-        scheme, _, rest = label.partition("://")
-        host = rest.rsplit("@", 1)[-1].split("/", 1)[0]
-        return f"{scheme}://***@{host}/…"
+    return display_location(label)
 
 
 def library_versions() -> list[tuple[str, str]]:

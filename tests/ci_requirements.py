@@ -3,7 +3,10 @@ in CI, where `.ci/run` installs or arranges that thing and sets the variable nam
 
 - TAREAID_REQUIRE_VALIDATORS=1: desktop-file-validate and appstreamcli must be installed;
 - TAREAID_REQUIRE_UNPRIVILEGED=1: the test must run as a user that file modes apply to
-  (`.ci/run` runs the `unprivileged` tests again as such a user).
+  (`.ci/run` runs the `unprivileged` tests again as such a user);
+- CI=true (or TAREAID_REQUIRE_POSTGRES=1): a PostgreSQL server must answer at
+  TAREAID_TEST_PG_URL (`.ci/run` installs and starts one), so no test of the second backend
+  can skip.
 """
 
 from __future__ import annotations
@@ -32,3 +35,19 @@ def require_unprivileged_user() -> None:
         if os.environ.get("TAREAID_REQUIRE_UNPRIVILEGED") == "1":
             pytest.fail(f"{message}, but TAREAID_REQUIRE_UNPRIVILEGED=1 requires a non-root user")
         pytest.skip(message)
+
+
+def postgres_required() -> bool:
+    """Whether a missing PostgreSQL server fails the tests that need one (CI) rather than
+    skipping them."""
+    return (
+        os.environ.get("CI", "").lower() == "true"
+        or os.environ.get("TAREAID_REQUIRE_POSTGRES") == "1"
+    )
+
+
+def require_postgres(message: str) -> None:
+    """Skip the test for want of a PostgreSQL server — or, in CI, fail it."""
+    if postgres_required():
+        pytest.fail(f"{message}, but in CI (CI=true) every PostgreSQL test must run")
+    pytest.skip(message)

@@ -91,6 +91,31 @@ def test_spec_uses_the_bundle_identifier_and_macos_keys() -> None:
     assert "launcher.py" in spec
 
 
+def test_the_build_carries_the_postgresql_driver() -> None:
+    """The packaged app opens a server URL: the build installs the postgres extra, the spec
+    takes psycopg, psycopg_binary (imported by name) and the libpq it ships, and the smoke
+    test proves a postgresql:// URL reaches the driver."""
+    spec = (PACKAGING / "tareaid.spec").read_text(encoding="utf-8")
+    for needed in (
+        '"sqlalchemy.dialects.postgresql.psycopg"',
+        'collect_submodules("psycopg"',
+        '"psycopg_binary.pq", "psycopg_binary._psycopg"',
+        'collect_dynamic_libs("psycopg_binary")',
+        '"psycopg_binary.libs"',
+        "binaries=binaries,",
+    ):
+        assert needed in spec, needed
+    build = (PACKAGING / "build.sh").read_text(encoding="utf-8")
+    assert 'pip install "$root[postgres]"' in build
+    assert 'check --db "postgresql://smoke@127.0.0.1:1/tareaid"' in build
+    assert "cannot be reached" in build
+    # Where the spec looks for libpq is where psycopg_binary keeps it.
+    found = importlib.util.find_spec("psycopg_binary")
+    assert found is not None and found.origin is not None
+    libs = Path(found.origin).parent.with_name("psycopg_binary.libs")
+    assert any(path.name.startswith("libpq") for path in libs.iterdir())
+
+
 def test_build_scripts_are_executable_and_parse() -> None:
     for script in (PACKAGING / "build.sh", PACKAGING / "linux" / "install.sh"):
         assert os.access(script, os.X_OK), f"{script} is not executable"

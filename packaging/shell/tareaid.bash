@@ -4,7 +4,7 @@
 _tareaid() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="assess demo list show import export-json history backup backups check archive restore report"
+    local commands="assess demo list show import export-json history backup backups check archive restore server-init migrate report"
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case " $commands " in
@@ -18,7 +18,7 @@ _tareaid() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        --bilirubin-unit|--search)
+        --app-role|--bilirubin-unit|--from|--search|--to)
             return
             ;;
     esac
@@ -78,6 +78,14 @@ _tareaid() {
             ;;
         restore)
             options="-h --help --db -v --verbose"
+            positional_files=0
+            ;;
+        server-init)
+            options="-h --help --app-role -v --verbose"
+            positional_files=0
+            ;;
+        migrate)
+            options="-h --help --from --to -v --verbose"
             positional_files=0
             ;;
         report)

@@ -662,6 +662,10 @@ Why is it being changed? The reason is kept in the audit trail.</source>
         <translation>将病例重命名为 {reference}</translation>
     </message>
     <message>
+        <source>{reference} was changed by someone else since you opened it (you loaded version {loaded}; it is now version {stored}); your changes are not saved. Reload the case, or keep yours as a copy</source>
+        <translation>您打开 {reference} 后，他人已修改了它（您载入的是第 {loaded} 版；现在是第 {stored} 版）；您的更改尚未保存。请重新载入病例，或将您的版本另存为副本</translation>
+    </message>
+    <message>
         <source>Change {field}</source>
         <translation>更改{field}</translation>
     </message>
@@ -704,6 +708,10 @@ Why is it being changed? The reason is kept in the audit trail.</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved yet: trying again in {seconds} s</source>
+        <translation>尚未保存：{seconds} 秒后重试</translation>
     </message>
     <message>
         <source>Not saved: changed elsewhere</source>
@@ -1000,6 +1008,18 @@ Why is it being changed? The reason is kept in the audit trail.</source>
         <translation>TAREaid 数据库 (*.db *.sqlite *.sqlite3 *.tareaid);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>{database} on {host}</source>
+        <translation>{host} 上的 {database}</translation>
+    </message>
+    <message>
+        <source>default database</source>
+        <translation>默认数据库</translation>
+    </message>
+    <message>
         <source>{path} is already open in another TAREaid window (process {pid} on {host}). Close it there first, or open another database.</source>
         <translation>{path} 已在另一个 TAREaid 窗口中打开（{host} 上的进程 {pid}）。请先在那里关闭，或打开其他数据库。</translation>
     </message>
@@ -1050,6 +1070,10 @@ What would you like to do?</source>
     <message>
         <source>Restore a backup…</source>
         <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>A database on a server is not backed up automatically: its administrator restores it with the server&apos;s own tools. You can still restore a backup file to a new file.</source>
@@ -1468,6 +1492,22 @@ Why is it being changed? The reason is kept in the audit trail.</source>
 </context>
 <context>
     <name>Dialogs</name>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Password for {where}:</source>
+        <translation>{problem}
+
+{where} 的密码：</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
     <message>
         <source>OK</source>
         <translation>确定</translation>

@@ -36,6 +36,23 @@ def database_argument(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None) or os.environ.get(DB_ENV) or None
 
 
+def with_password(open_it: Any, where: str) -> Any:
+    """`open_it(password)`, asked again with a password typed at the terminal when the
+    server wants one that ~/.pgpass, a service file or the URL did not give (only when
+    someone is there to type it; the password is kept in memory only)."""
+    from tareaid.store.errors import PasswordNeededError
+
+    try:
+        return open_it(None)
+    except PasswordNeededError:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise
+    import getpass
+
+    password = getpass.getpass(f"Password for {where}: ")
+    return open_it(password or None)
+
+
 def make_output_streams_safe() -> None:
     """Never fail on a character the terminal cannot show (≥, µ, accented names)."""
     for stream in (sys.stdout, sys.stderr):

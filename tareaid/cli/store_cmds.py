@@ -1,5 +1,5 @@
 """The storage commands: demo, list, show, import, export-json, history, backup, backups,
-check, archive and restore (CONTRACT.md §1).
+check, archive and restore (CONTRACT.md §1); server-init and migrate for a shared database.
 
 Thin wrappers over tareaid.store.repository: parse arguments, call one repository method,
 print the result. SQLAlchemy is imported only when one of these commands runs.
@@ -22,6 +22,7 @@ from tareaid.cli.common import (
     print_json,
     read_input,
     warn_about_backup,
+    with_password,
     write_file_atomically,
 )
 from tareaid.files import refuse_database_target
@@ -124,13 +125,46 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
     parser.add_argument("reference", metavar="REF")
     parser.set_defaults(handler=_restore)
 
+    parser = subparsers.add_parser(
+        "server-init",
+        help="set up a shared database on a PostgreSQL server",
+        description="Run by the database's owner: build or upgrade the schema on the server "
+        "and give TAREaid's application role exactly the privileges it needs (created "
+        "without login when missing). Running it again sets them again.",
+    )
+    parser.add_argument("url", metavar="URL", help="postgresql://OWNER@HOST/DATABASE")
+    parser.add_argument(
+        "--app-role",
+        metavar="ROLE",
+        default="tareaid_app",
+        help="the application role to grant (default: tareaid_app)",
+    )
+    parser.set_defaults(handler=_server_init)
+
+    parser = subparsers.add_parser(
+        "migrate",
+        help="copy a whole database to a new or empty one",
+        description="Copy every case with its audit trail, the agenda and the attendees "
+        "from SOURCE to TARGET (an SQLite file or a PostgreSQL URL, either way), all or "
+        "nothing. TARGET must be new or empty.",
+    )
+    parser.add_argument("--from", dest="source", metavar="SOURCE", required=True)
+    parser.add_argument("--to", dest="target", metavar="TARGET", required=True)
+    parser.set_defaults(handler=_migrate)
+
 
 def _open(args: argparse.Namespace, *, create: bool, writes: bool = False) -> Repository:
-    """The repository; for a command that `writes`, after the day's automatic backup."""
+    """The repository (asking for a server's password at the terminal when one is needed);
+    for a command that `writes`, after the day's automatic backup."""
     from tareaid.store.backups import DAILY
+    from tareaid.store.location import display_location
     from tareaid.store.repository import Repository
 
-    repository = Repository.open(database_argument(args), create=create)
+    db = database_argument(args)
+    repository = with_password(
+        lambda password: Repository.open(db, create=create, password=password),
+        display_location(db),
+    )
     if writes:
         try:
             automatic_backup(repository, DAILY)
@@ -264,7 +298,7 @@ def _import(args: argparse.Namespace) -> int:
     with _open(args, create=True, writes=True) as repository:
         warn_about_backup(backup_before_import(repository, len(cases)))
         count = repository.import_cases(cases, source=source)
-        where = repository.path or repository.url
+        where = repository.where
     print(f"Imported {count} {_cases(count)} into {where}.")
     return 0
 
@@ -293,8 +327,11 @@ def _history(args: argparse.Namespace) -> int:
     # The trail is printed as stored; anything a terminal would act on is shown escaped
     # (a trail written outside TAREaid may hold escape sequences).
     for entry in entries:
+        who = shown(entry.user)
+        if entry.login is not None:
+            who += f" (login {shown(entry.login)})"
         head = (
-            f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {shown(entry.user)}  {shown(entry.reference)}  "
+            f"{entry.at:%Y-%m-%d %H:%M:%S} UTC  {who}  {shown(entry.reference)}  "
             f"{shown(entry.action)}"
         )
         if entry.field:
@@ -319,7 +356,8 @@ def _backup(args: argparse.Namespace) -> int:
     refuse_database_target(args.output)
     with _open(args, create=False) as repository:
         repository.backup(Path(args.output))
-    print(f"Backup written to {args.output}.")
+        kind = " (a TAREaid SQLite file)" if repository.is_server else ""
+    print(f"Backup written to {args.output}{kind}.")
     return 0
 
 
@@ -332,7 +370,8 @@ def _backups(args: argparse.Namespace) -> int:
     if path is None:
         print(
             "A database server is not backed up automatically: its administrator backs it up "
-            "with the server's own tools."
+            "with the server's own tools, and tareaid backup -o FILE writes a copy of it as a "
+            "TAREaid file."
         )
         return 0
     found = describe(path)
@@ -375,13 +414,15 @@ def _check(args: argparse.Namespace) -> int:
 
     from tareaid.store.errors import DatabaseMissingError
     from tareaid.store.health import check_database
-    from tareaid.store.location import default_database_path
+    from tareaid.store.location import default_database_path, display_location
 
     db = database_argument(args)
-    where = db or str(default_database_path())
+    where = display_location(db) if db else str(default_database_path())
     against = Path(args.against) if args.against else None
     try:
-        report = check_database(db, against=against)
+        report = with_password(
+            lambda password: check_database(db, against=against, password=password), where
+        )
     except DatabaseMissingError as error:
         print(f"{error.message}")
         return 1
@@ -415,6 +456,47 @@ def _restore(args: argparse.Namespace) -> int:
     with _open(args, create=False, writes=True) as repository:
         repository.restore_case(args.reference)
     print(f"Restored {args.reference}.")
+    return 0
+
+
+def _server_init(args: argparse.Namespace) -> int:
+    from tareaid.store.location import display_location
+    from tareaid.store.server_admin import server_init
+
+    setup = with_password(
+        lambda password: server_init(args.url, app_role=args.app_role, password=password),
+        display_location(args.url),
+    )
+    created = "created (without login) and " if setup.role_created else ""
+    print(
+        f"{setup.where}: ready at schema version {setup.schema_version}; role "
+        f"{setup.role} {created}granted what TAREaid needs (owner of the tables: "
+        f"{setup.owner}).\nLet each person log in as their own role, a member of it: "
+        f"GRANT {setup.role} TO <login>;"
+    )
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from tareaid.store.health import check_database
+    from tareaid.store.location import display_location
+    from tareaid.store.transfer import migrate
+
+    # Passwords come from the URLs, ~/.pgpass or a service file: with two databases, a
+    # prompt could not say which one it asks for.
+    copied, where = migrate(args.source, args.target, backed_up=warn_about_backup)
+    report = check_database(args.target)
+    print(
+        f"Copied {copied.cases} {_cases(copied.cases)} with {copied.audit_entries} audit "
+        f"entries, {copied.agenda_items} agenda places and {copied.attendees} attendees from "
+        f"{display_location(args.source)} to {where}."
+    )
+    if not report.healthy:
+        print(f"{where}: the check of the copy found problems:")
+        for problem in report.problems:
+            print(f"  - {problem}")
+        return 1
+    print(f"{where}: healthy (schema version {report.schema_version}).")
     return 0
 
 

@@ -8,6 +8,10 @@ back detectable. The database itself refuses UPDATE and DELETE on the trail (tri
 
 Identifying values (name, MRN, date of birth) are stored in the trail, because the trail is
 part of the record, but they are never passed to logging.
+
+Who made a change is recorded twice on a database server: the operating-system account of
+the machine that ran TAREaid, and the database login the server authenticated
+(``db_user``; None in an SQLite file, which has no logins). Both lookups live here.
 """
 
 from __future__ import annotations
@@ -136,6 +140,16 @@ def _windows_account() -> str:  # pragma: no cover - run on Windows only
         return "unknown"
 
 
+def database_login(connection: Any) -> str | None:
+    """The login a database server authenticated this connection as (``session_user``);
+    None for SQLite. `connection` is a SQLAlchemy Connection."""
+    if connection.dialect.name == "sqlite":
+        return None
+    from sqlalchemy import text
+
+    return str(connection.execute(text("SELECT session_user")).scalar())
+
+
 def to_json_text(value: Any) -> str:
     """A value as the JSON text the trail stores (stable key order, non-ASCII kept)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -156,17 +170,19 @@ def entry_hash(
     old: str | None,
     new: str | None,
     reason: str | None,
+    db_user: str | None = None,
 ) -> str:
     """SHA-256 over the previous entry's hash and this entry's content.
 
     The content is the JSON array [previous, at, os_user, case_id, reference, action,
-    field, old, new, reason] with no spaces and non-ASCII kept, encoded as UTF-8.
+    field, old, new, reason] with no spaces and non-ASCII kept, encoded as UTF-8; an entry
+    with a database login (written on a server) has it as an eleventh element, so the
+    entries written without one keep the hashes they always had.
     """
-    payload = json.dumps(
-        [previous, at, os_user, case_id, reference, action, field, old, new, reason],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    content = [previous, at, os_user, case_id, reference, action, field, old, new, reason]
+    if db_user is not None:
+        content.append(db_user)
+    payload = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -186,8 +202,10 @@ def chain_rows(
     at: str,
     os_user: str,
     entries: Iterable[tuple[int, str, Change]],
+    db_user: str | None = None,
 ) -> tuple[list[dict[str, Any]], str]:
-    """Rows for the audit table from (case id, reference, change), chained from `previous`."""
+    """Rows for the audit table from (case id, reference, change), chained from `previous`;
+    `db_user` is the database login (None for SQLite)."""
     rows = []
     for case_id, reference, change in entries:
         digest = entry_hash(
@@ -201,6 +219,7 @@ def chain_rows(
             change.old,
             change.new,
             change.reason,
+            db_user,
         )
         rows.append(
             {
@@ -214,6 +233,7 @@ def chain_rows(
                 "new_value": change.new,
                 "reason": change.reason,
                 "entry_hash": digest,
+                "db_user": db_user,
             }
         )
         previous = digest
@@ -222,11 +242,12 @@ def chain_rows(
 
 def verify_rows(rows: Iterable[Sequence[Any]]) -> list[str]:
     """Problems in the chain of (id, at, os_user, case_id, reference, action, field, old,
-    new, reason, entry_hash) rows given in id order; empty when intact."""
+    new, reason, entry_hash[, db_user]) rows given in id order; empty when intact."""
     previous = GENESIS_HASH
     for row in rows:
-        entry_id, *content, stored = row
-        expected = entry_hash(previous, *content)
+        entry_id, *content, stored = row[:11]
+        db_user = row[11] if len(row) > 11 else None
+        expected = entry_hash(previous, *content, db_user)
         if stored != expected:
             return [
                 f"audit trail: entry {entry_id} does not match the hash chain (the trail was "
@@ -243,7 +264,10 @@ AUDIT_COLUMNS = (
 
 def verify_chain(connection: sqlite3.Connection) -> list[str]:
     """Check the whole trail's hash chain over a DB-API connection."""
-    cursor = connection.execute(f"SELECT {AUDIT_COLUMNS} FROM audit_entry ORDER BY id")
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_entry)")}
+    # Schema version 6 added the database login (a file checked before its upgrade has none).
+    login = ", db_user" if "db_user" in columns else ""
+    cursor = connection.execute(f"SELECT {AUDIT_COLUMNS}{login} FROM audit_entry ORDER BY id")
     return verify_rows(cursor)
 
 

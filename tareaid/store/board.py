@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, false, insert, select, update
 
+from tareaid.store import changelog
 from tareaid.store.models import AGENDA, ATTENDEES, CASES
 from tareaid.store.rows import chunks
 
@@ -50,6 +51,7 @@ def case_ids(connection: Connection, references: Sequence[str]) -> dict[str, int
 
 def replace_agenda(connection: Connection, board_date: date, ordered_ids: Sequence[int]) -> None:
     """Make `ordered_ids` the board date's agenda, in that order."""
+    changelog.note_agenda(connection, board_date)
     connection.execute(delete(AGENDA).where(AGENDA.c.board_date == board_date))
     if ordered_ids:
         connection.execute(

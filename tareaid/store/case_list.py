@@ -76,7 +76,16 @@ def page(
         direct=by_reference,
     )
     keys = [column] if by_reference else [column, CASES.c.reference]
-    statement = statement.order_by(*(k.desc() if descending else k.asc() for k in keys))
+    # Cases without a board date come first in ascending order on every backend (SQLite's
+    # own order; PostgreSQL would put them last).
+    statement = statement.order_by(
+        *(
+            (k.desc().nulls_last() if descending else k.asc().nulls_first())
+            if k.nullable
+            else (k.desc() if descending else k.asc())
+            for k in keys
+        )
+    )
     if offset:
         statement = statement.offset(max(0, offset))
     if limit is not None:

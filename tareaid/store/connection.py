@@ -13,7 +13,11 @@ Rules it enforces, whoever calls it:
   at all and two writers never interleave a read and a write;
 - a file is written only after it passed SQLite's quick_check (now, or on a worker thread:
   writes wait for it);
-- a foreign, damaged or newer file is left exactly as it was.
+- a foreign, damaged or newer file is left exactly as it was;
+- on a database server (``server``) every writer first takes one advisory lock, so writes
+  are serialised as SQLite's are, every wait is bounded, the server's errors become
+  messages, and a committed change is announced to the other clients (NOTIFY);
+- a password never leaves this object: ``url`` and ``where`` show a URL without it.
 
 Thread use: the engine is shared, connections are not. Each transaction takes its own
 connection from the pool and returns it, so a Database may be used from worker threads.
@@ -23,25 +27,33 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from tareaid.store import backups, migrations, sqlite_file
+from tareaid.store import audit, backups, changelog, migrations, server, sqlite_file
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseMissingError,
     NotADatabaseError,
+    PermissionDeniedError,
     StoreEnvironmentError,
-    StoreError,
     StoreInputError,
 )
-from tareaid.store.location import database_file, is_url, sqlite_path_of_url, sqlite_url
+from tareaid.store.location import (
+    database_file,
+    display_location,
+    is_server_url,
+    is_url,
+    sqlite_path_of_url,
+    sqlite_url,
+)
 from tareaid.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -64,12 +76,27 @@ class Database:
         path: Path | None,
         schema_version: int,
         busy_timeout_s: float,
+        target: server.ServerTarget | None = None,
+        login: str | None = None,
     ) -> None:
         self.engine = engine
-        self.url = url
+        # Shown, logged and remembered: never with a password.
+        self.url = display_location(url)
         self.path = path
         self.schema_version = schema_version
         self.busy_timeout_s = busy_timeout_s
+        # A database server: how to reach it and how long to wait (None for SQLite).
+        self.target = target
+        # The database login the server knows this client by (None for SQLite).
+        self.login = login
+        # Marks this process's change announcements, so that its watcher skips them.
+        self.token = secrets.token_hex(8)
+        # The hashes of the audit entries this process wrote while a watcher of an SQLite
+        # file needs to tell them from another program's (None: nobody is watching).
+        self.own_entries: set[str] | None = None
+        self._own_lock = threading.Lock()
+        # Watchers of other clients' changes (store.watch), stopped before closing.
+        self.watchers: list[Any] = []
         self._file_key = sqlite_file.register_open(path) if path is not None else None
         self._closed = False
         # The integrity check (quick_check) of a file: passed, failed (its message), or not
@@ -85,13 +112,19 @@ class Database:
     @property
     def where(self) -> str:
         """The database as messages name it: its file, or its URL without a password."""
-        return str(self.path) if self.path is not None else display_url(self.url)
+        return str(self.path) if self.path is not None else self.url
+
+    @property
+    def is_server(self) -> bool:
+        return self.target is not None
 
     def close(self) -> None:
         """Close every connection (SQLite then checkpoints and removes its -wal file)."""
         if self._closed:
             return
         self._closed = True
+        for watcher in self.watchers:
+            watcher.stop()
         self.stop_integrity_check()
         self.engine.dispose()
         sqlite_file.unregister_open(self._file_key)
@@ -99,32 +132,89 @@ class Database:
     # --- transactions -------------------------------------------------------------------
 
     def guard(self) -> contextlib.AbstractContextManager[None]:
-        """SQLite's environment errors (locked, read-only, full) as StoreErrors naming the
-        file."""
+        """The environment's errors as StoreErrors naming the database: SQLite's (locked,
+        read-only, full) or the server's (unreachable, refused, busy, lost, full)."""
+        if self.target is not None:
+            return server.translated(self.where, self.target.waits)
         return sqlite_file.translated(self.where, busy_timeout_s=self.busy_timeout_s)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction (BEGIN IMMEDIATE on SQLite): all of it or none of it.
+    def write(self, *, serialise: bool = True) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite, the writers' advisory lock on
+        a server): all of it or none of it.
 
         Never on a file that has not passed its integrity check: waits for the check (or
-        runs it) first.
+        runs it) first. On a server, what the transaction changed is announced to the other
+        clients as it commits.
+
+        `serialise=False` (a server only) leaves taking the writers' lock to the caller, who
+        calls `serialise(connection)` just before its first write: its reads and its own
+        work then happen while other writers commit. Only a change whose every write is
+        guarded by the version it read (a stale read changes nothing) may do that.
         """
         self.verify_integrity()
-        with self.guard(), self.engine.connect() as connection, connection.begin():
-            if connection.dialect.name == "postgresql":
-                # Serialises writers like SQLite's write lock does, so the audit hash chain
-                # cannot fork.
-                connection.execute(text("LOCK TABLE audit_entry IN EXCLUSIVE MODE"))
-            yield connection
+        with self.guard(), self.engine.connect() as connection:
+            written = changelog.begin(connection)
+            try:
+                with connection.begin():
+                    if serialise:
+                        self.serialise(connection)
+                    yield connection
+                    if self.target is not None and written:
+                        # Delivered to listeners only if and when the transaction commits.
+                        connection.execute(
+                            select(
+                                func.pg_notify(server.CHANGES_CHANNEL, written.payload(self.token))
+                            )
+                        )
+                    # Before the commit, so that a watcher of this file never sees these
+                    # entries without knowing they are this process's.
+                    self._remember_own(written.entry_hashes)
+            finally:
+                changelog.end(connection)
+
+    def serialise(self, connection: Connection) -> None:
+        """Take the writers' lock for the rest of this write transaction (on a server; on
+        SQLite, BEGIN IMMEDIATE took the file's lock already). Taken once; waits at most
+        the lock timeout."""
+        written = connection.info.get(changelog.INFO_KEY)
+        if self.target is None or (written is not None and written.serialised):
+            return
+        # Serialises writers like SQLite's write lock does, so the audit hash chain cannot
+        # fork. An advisory lock needs no privilege on any table.
+        connection.execute(select(func.pg_advisory_xact_lock(server.WRITE_LOCK_KEY)))
+        if written is not None:
+            written.serialised = True
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         """One read transaction: a consistent snapshot that does not block writers."""
         with self.guard(), self.engine.connect() as connection:
-            connection.execution_options(tareaid_begin="DEFERRED")
+            if self.target is not None:
+                # One snapshot for every statement of the read (a case row and its
+                # overrides agree), and nothing written by mistake.
+                connection.execution_options(
+                    isolation_level="REPEATABLE READ", postgresql_readonly=True
+                )
+            else:
+                connection.execution_options(tareaid_begin="DEFERRED")
             with connection.begin():
                 yield connection
+
+    def _remember_own(self, hashes: list[str]) -> None:
+        if hashes:
+            with self._own_lock:
+                if self.own_entries is not None:
+                    self.own_entries.update(hashes)
+
+    def take_own_entries(self, hashes: set[str]) -> set[str]:
+        """Which of these audit entry hashes this process wrote (and forget them)."""
+        with self._own_lock:
+            if self.own_entries is None:
+                return set()
+            mine = hashes & self.own_entries
+            self.own_entries -= mine
+            return mine
 
     # --- the integrity check ------------------------------------------------------------
 
@@ -206,6 +296,7 @@ def open_database(
     create: bool = True,
     busy_timeout_s: float | None = None,
     verify: bool = True,
+    password: str | None = None,
 ) -> Database:
     """Open the database at a path, URL or (None) the default location.
 
@@ -220,13 +311,23 @@ def open_database(
     cases), for a caller that runs `verify_integrity` itself, e.g. on a worker thread once
     its window is up. The cheap checks still come first, and nothing is written before the
     check has passed: an upgrade runs it first, and every write waits for it.
+
+    A server URL (``postgresql://…``) opens the server's database; `password` (typed by the
+    user) is used for it and kept in memory only.
     """
     if busy_timeout_s is None:
         busy_timeout_s = sqlite_file.DEFAULT_BUSY_TIMEOUT_S
     if db is not None and is_url(db) and sqlite_path_of_url(db) is None:
         if db.split("://", 1)[0].split("+", 1)[0].lower() == "sqlite":
             return _open_memory(db, busy_timeout_s)
-        return _open_server(db, create=create)
+        if not is_server_url(db):
+            scheme = db.split("://", 1)[0]
+            raise StoreInputError(
+                f"{display_location(db)}: TAREaid opens SQLite files and PostgreSQL servers "
+                f"(postgresql://…), not {scheme}:// URLs",
+                exit_code=2,
+            )
+        return _open_server(db, create=create, password=password)
     path = database_file(db)
     assert path is not None
     return _open_file(path, create=create, busy_timeout_s=busy_timeout_s, verify=verify)
@@ -331,37 +432,56 @@ def _open_memory(url: str, busy_timeout_s: float) -> Database:
     )
 
 
-def _open_server(url: str, *, create: bool) -> Database:
-    # A database server (e.g. PostgreSQL, for a department sharing one database): built
-    # and upgraded by the same ladder as a file.
-    shown = display_url(url)
+def _open_server(db: str, *, create: bool, password: str | None) -> Database:
+    # A database server (PostgreSQL, for a department sharing one database): built and
+    # upgraded by the same ladder as a file, by its owner (see server_admin).
+    target = server.server_target(db, password)
+    engine = server.create_server_engine(target)
+    where = target.where
     try:
-        engine = create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, NoSuchModuleError, ImportError) as error:
-        raise StoreInputError(
-            f"{shown}: cannot use this database URL ({error})", exit_code=1
-        ) from None
-    try:
-        with engine.connect() as connection:
+        with server.translated(where, target.waits), engine.connect() as connection:
             with connection.begin():
                 version = migrations.stored_version(connection)
+                login = audit.database_login(connection)
             if version is None and not create:
-                raise DatabaseMissingError(f"{shown}: holds no TAREaid database")
+                raise DatabaseMissingError(f"{where}: holds no TAREaid database")
             if version is not None and version > SCHEMA_VERSION:
-                raise migrations.newer_schema(shown, version)
+                raise migrations.newer_schema(where, version)
             if version != SCHEMA_VERSION:
-                version = migrations.upgrade(connection, where=shown)
-    except StoreError:
+                version = _upgrade_server(connection, target, version)
+    except BaseException:
         engine.dispose()
         raise
-    except DBAPIError as error:
-        engine.dispose()
-        # The driver's message may quote the URL; the password must not be shown.
-        detail = str(error).replace(url, shown)
-        raise StoreEnvironmentError(f"{shown}: cannot connect to the database ({detail})") from None
     return Database(
-        engine, url=url, path=None, schema_version=version, busy_timeout_s=DEFAULT_BUSY_TIMEOUT_S
+        engine,
+        url=db,
+        path=None,
+        schema_version=version,
+        busy_timeout_s=target.waits.lock_s,
+        target=target,
+        login=login,
     )
+
+
+def _upgrade_server(
+    connection: Connection, target: server.ServerTarget, version: int | None
+) -> int:
+    """Climb the ladder on a server; a login that may not change the schema is told who
+    can (its owner, through server-init)."""
+    where = target.where
+    try:
+        with server.translated(where, target.waits):
+            return migrations.upgrade(connection, where=where)
+    except PermissionDeniedError:
+        now = (
+            "holds no TAREaid tables yet"
+            if version is None
+            else f"is at schema version {version} and needs version {SCHEMA_VERSION}"
+        )
+        raise PermissionDeniedError(
+            f"{where}: {now}, and this login may not change the schema; the database's owner "
+            'runs: tareaid server-init URL (README, "Shared database"). Nothing was changed'
+        ) from None
 
 
 # --- engines ----------------------------------------------------------------------------------
@@ -418,9 +538,4 @@ def _driver(connection: Connection) -> sqlite3.Connection:
 
 def display_url(url: str) -> str:
     """A database URL fit for a message: any password replaced by ***."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url.split("://", 1)[0] + "://…"
+    return display_location(url)

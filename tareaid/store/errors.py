@@ -6,7 +6,9 @@ no" catches that one class; each also sits on one branch of the project's taxono
 
 - the environment's (:class:`StoreEnvironmentError`): another program holds the lock, the
   folder is read-only, the disk is full, the file is not a TAREaid database, is damaged or
-  newer, the server cannot be reached, someone else changed the case meanwhile. Exit 1, or
+  newer, the server cannot be reached, refuses the login or a privilege, is busy or lost
+  the connection (the transient ones derive from :class:`TransientStoreError`), someone
+  else changed the case meanwhile. Exit 1, or
   2 for the files the contract counts as bad input (not a database, damaged, foreign, newer);
 - the user's input (:class:`StoreInputError`): a duplicate reference, a change to a
   finalised case without an amend reason, an archived case, a case that does not exist, a
@@ -101,6 +103,56 @@ class DiskFullError(StoreEnvironmentError):
 
 class StaleEditError(StoreEnvironmentError):
     """The case was changed by someone else since it was loaded; nothing was overwritten."""
+
+    exit_code = 1
+
+
+class TransientStoreError(StoreEnvironmentError):
+    """A database server that is busy, out of reach or lost the connection for now: nothing
+    of the interrupted change was kept, and the same change may well succeed in a moment
+    (the desktop's autosave keeps the edit and tries again)."""
+
+    exit_code = 1
+
+
+class DatabaseBusyError(TransientStoreError):
+    """The server waited too long for another user's change (a lock) or for an answer."""
+
+    exit_code = 1
+
+
+class ServerUnreachableError(TransientStoreError):
+    """No database server answers at the address (down, wrong host or port, network)."""
+
+    exit_code = 1
+
+
+class ConnectionLostError(TransientStoreError):
+    """The connection to the server broke in the middle of the work; nothing was kept."""
+
+    exit_code = 1
+
+
+class AuthenticationError(StoreEnvironmentError):
+    """The server refused the login: a wrong password, or the login may not connect."""
+
+    exit_code = 1
+
+
+class PasswordNeededError(AuthenticationError):
+    """The server asks for a password and none was found (URL, ~/.pgpass, service file)."""
+
+    exit_code = 1
+
+
+class PermissionDeniedError(StoreEnvironmentError):
+    """The database login lacks a privilege TAREaid needs; the message names it."""
+
+    exit_code = 1
+
+
+class DriverMissingError(StoreEnvironmentError):
+    """The database driver a URL needs is not installed (psycopg for postgresql://)."""
 
     exit_code = 1
 

@@ -30,13 +30,15 @@ def check_database(
     *,
     busy_timeout_s: float | None = None,
     against: Path | None = None,
+    password: str | None = None,
 ) -> CheckReport:
     """Check a database without opening it for writing (works on damaged files too).
 
     `db` is a path, URL or None for the default file. Raises DatabaseMissingError when
     there is no database at all; every other problem is reported in the CheckReport.
     `against` (a PDF summary or a backup) also confirms that the trail still holds the
-    audit heads recorded there (BadInputError for a file that carries none).
+    audit heads recorded there (BadInputError for a file that carries none). `password`
+    (typed by the user) is for a server URL.
     """
     timeout = sqlite_file.DEFAULT_BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s
     found = anchors.read_anchors(Path(against)) if against is not None else []
@@ -48,7 +50,7 @@ def check_database(
         return report
     from tareaid.store.connection import open_database
 
-    database = open_database(db, create=False, busy_timeout_s=timeout)
+    database = open_database(db, create=False, busy_timeout_s=timeout, password=password)
     try:
         report = check(database)
         if found:
@@ -107,16 +109,24 @@ def check(database: Database) -> CheckReport:
                 AUDIT.c.new_value,
                 AUDIT.c.reason,
                 AUDIT.c.entry_hash,
+                AUDIT.c.db_user,
             ).order_by(AUDIT.c.id)
         ).all()
         problems = audit.verify_rows(rows)
         # The same comparison of every case with its trail as for a file, through
-        # SQLAlchemy (the server's own trail protections are the server's to check).
+        # SQLAlchemy, and the trail's length against its end row.
         problems += trail_check.case_problems(
             [dict(r._mapping) for r in connection.execute(select(CASES).order_by(CASES.c.id))],
             [dict(r._mapping) for r in connection.execute(select(OVERRIDES))],
             [dict(r._mapping) for r in rows],
         )
+        from tareaid.store import server_health
+
+        problems += server_health.count_problems(connection)
+        if database.is_server:
+            # What only the server's owner could have done: triggers dropped, disabled or
+            # rewritten (a file's triggers are checked by sqlite_file).
+            problems += server_health.trigger_problems(connection)
     return CheckReport(not problems, tuple(problems), database.schema_version, count)
 
 
@@ -126,10 +136,17 @@ def _report(found: sqlite_file.FileCheck) -> CheckReport:
 
 def backup(database: Database, destination: Path) -> None:
     """A consistent copy of the database at `destination` (owner-only, written whole),
-    taken while the database may be in use."""
+    taken while the database may be in use. A server's copy is a TAREaid SQLite file read
+    in one snapshot (see transfer)."""
+    if database.is_server:
+        from tareaid.store.transfer import backup_server
+
+        backup_server(database, Path(destination))
+        log.info("backup of the server written")
+        return
     if database.path is None:
         raise StoreInputError(
-            f"{database.where}: back up a database server with its own tools", exit_code=1
+            f"{database.where}: an in-memory database has nothing to back up", exit_code=1
         )
     sqlite_file.backup_file(
         database.path, Path(destination), busy_timeout_s=database.busy_timeout_s

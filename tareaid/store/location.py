@@ -9,10 +9,16 @@ owner-only permissions, on first use.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qsl, quote
 
 APP_NAME = "TAREaid"
 DEFAULT_FILENAME = "tareaid.sqlite3"
 SQLITE_SCHEME = "sqlite"
+# URL schemes of PostgreSQL servers ("postgres" is libpq's other spelling).
+SERVER_SCHEMES = ("postgresql", "postgres")
+HIDDEN = "***"
+# Query parameters of a libpq URL that hold a secret.
+_SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
 
 
 def default_database_path() -> Path:
@@ -68,3 +74,38 @@ def database_file(db: str | None) -> Path | None:
     if is_url(db):
         return sqlite_path_of_url(db)
     return Path(db).expanduser().absolute()
+
+
+def is_server_url(db: str | None) -> bool:
+    """A URL of a PostgreSQL server (``postgresql://``, ``postgresql+psycopg://``, ...)."""
+    if not db or not is_url(db):
+        return False
+    scheme = db.split("://", 1)[0].split("+", 1)[0].lower()
+    return scheme in SERVER_SCHEMES
+
+
+def display_location(db: str | None) -> str:
+    """A database as it may be shown, logged or remembered: a path as it is, a URL with any
+    password (in the user part or a ``password=`` parameter) replaced by ``***``.
+
+    Plain string work, so it also copes with a URL no library could read.
+    """
+    if not db:
+        return "(the default database)"
+    if not is_url(db):
+        return db
+    scheme, _, rest = db.partition("://")
+    # Everything before the last "@" (ahead of the query) is the user part: a password
+    # typed with a "/" or "@" in it, not percent-encoded, is still hidden whole.
+    before, question, query = rest.partition("?")
+    if "@" in before:
+        userinfo, _, place = before.rpartition("@")
+        user = userinfo.split(":", 1)[0].split("/", 1)[0]
+        before = f"{user}:{HIDDEN}@{place}" if ":" in userinfo else f"{user}@{place}"
+    if question:
+        parts = []
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            shown = HIDDEN if key.lower() in _SECRET_PARAMETERS else value
+            parts.append(f"{key}={quote(shown, safe=':/*@,')}")
+        query = "&".join(parts)
+    return f"{scheme}://{before}{question}{query}"

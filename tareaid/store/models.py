@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     Float,
@@ -213,6 +214,19 @@ _CASE_RECORD_ARGS = (
     Index("ix_case_record_assessed_with", "assessed_with"),
     Index("ix_case_record_reference_search", "reference", "archived", "reference_key"),
     Index("ix_case_record_reference_identity", "reference_identity"),
+    # On a server with pg_trgm: substring searches through trigram indexes (revision 0006).
+    Index(
+        "ix_case_record_reference_key_trgm",
+        "reference_key",
+        postgresql_using="gin",
+        postgresql_ops={"reference_key": "gin_trgm_ops"},
+    ).ddl_if(dialect="postgresql"),
+    Index(
+        "ix_case_record_identity_key_trgm",
+        "identity_key",
+        postgresql_using="gin",
+        postgresql_ops={"identity_key": "gin_trgm_ops"},
+    ).ddl_if(dialect="postgresql"),
 )
 
 
@@ -274,6 +288,22 @@ class AuditEntryRecord(TareaidModel, table=True):
     # SHA-256 over the previous entry's hash and this entry: an edit made behind TAREaid's
     # back (with the triggers dropped) breaks the chain, and `check` reports it.
     entry_hash: str = Field(sa_column=Column("entry_hash", String(64), nullable=False))
+    # The database login on a server (revision 0006); None in an SQLite file.
+    db_user: str | None = Field(sa_column=Column("db_user", String(128)))
+
+
+class AuditTrailEnd(TareaidModel, table=True):
+    """The whole audit trail's length and newest hash, kept by every writer (one row, id 1;
+    revision 0006): the check counts the entries against it, so entries removed from the
+    end of the trail, or all of it, are noticed. (Each case's own head is on its row:
+    ``case_record.audit_head``.)"""
+
+    __tablename__ = "audit_trail_end"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: int = Field(sa_column=Column("id", Integer, primary_key=True, autoincrement=False))
+    entry_count: int = Field(sa_column=Column("entry_count", Integer, nullable=False))
+    head_hash: str = Field(sa_column=Column("head_hash", String(64), nullable=False))
 
 
 class AgendaItem(TareaidModel, table=True):
@@ -312,5 +342,6 @@ def table(model: type[SQLModel]) -> Table:
 CASES = table(CaseRecord)
 OVERRIDES = table(CaseOverride)
 AUDIT = table(AuditEntryRecord)
+AUDIT_TRAIL_END = table(AuditTrailEnd)
 AGENDA = table(AgendaItem)
 ATTENDEES = table(Attendee)

@@ -78,11 +78,15 @@ class AuditEntry:
     old: str | None
     new: str | None
     reason: str | None
+    # The database login on a server (the operating-system account is `user`); None in an
+    # SQLite file.
+    login: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "at": self.at.isoformat(),
             "user": self.user,
+            "login": self.login,
             "reference": self.reference,
             "action": self.action,
             "field": self.field,

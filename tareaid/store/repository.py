@@ -72,6 +72,7 @@ from tareaid.store.rows import (
     row_values,
     stored_case,
 )
+from tareaid.store.watch import Watcher
 
 __all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
 
@@ -106,7 +107,23 @@ class Repository:
 
     @property
     def url(self) -> str:
+        """The database's URL, without any password (safe to show, log or remember)."""
         return self._db.url
+
+    @property
+    def where(self) -> str:
+        """The database as messages name it: its file, or its URL without a password."""
+        return self._db.where
+
+    @property
+    def is_server(self) -> bool:
+        """Whether the database is on a server (PostgreSQL) rather than in a file."""
+        return self._db.is_server
+
+    @property
+    def login(self) -> str | None:
+        """The database login on a server (recorded in the audit trail); None for SQLite."""
+        return self._db.login
 
     @property
     def path(self) -> Path | None:
@@ -126,6 +143,7 @@ class Repository:
         create: bool = True,
         busy_timeout_s: float | None = None,
         verify: bool = True,
+        password: str | None = None,
     ) -> Repository:
         """Open the database at a path, URL or (None) the default location.
 
@@ -143,8 +161,13 @@ class Repository:
         thread once its window is up. The cheap checks still come first, and nothing is
         written before the check has passed: an upgrade runs it first, and every write
         waits for it. (See connection.open_database.)
+
+        A server URL may need a `password` (typed by the user; kept in memory only). Its
+        waits are bounded (server.Waits) and its errors explained (server.translate).
         """
-        database = open_database(db, create=create, busy_timeout_s=busy_timeout_s, verify=verify)
+        database = open_database(
+            db, create=create, busy_timeout_s=busy_timeout_s, verify=verify, password=password
+        )
         try:
             repository = cls(database)
             with database.guard():
@@ -204,6 +227,16 @@ class Repository:
     def check(self) -> CheckReport:
         """Integrity and schema check, reading only; healthy only when nothing was found."""
         return health.check(self._db)
+
+    def watch(
+        self, on_change: Callable[[frozenset[str] | None], None], *, interval_s: float = 0.5
+    ) -> Watcher | None:
+        """Call `on_change(references)` from a thread of its own whenever another client
+        saves a change (None: any case may have changed); None for an in-memory database.
+        Stop it with the returned watcher's `stop()` (see store.watch)."""
+        from tareaid.store.watch import watch
+
+        return watch(self._db, on_change, interval_s=interval_s)
 
     # --- reading --------------------------------------------------------------------------
 
@@ -315,6 +348,7 @@ class Repository:
                 old=row.old_value,
                 new=row.new_value,
                 reason=row.reason,
+                login=row.db_user,
             )
             for row in rows
         ]
@@ -339,6 +373,7 @@ class Repository:
                         Change(audit.CREATE, new=prepared.json),
                     )
                 ],
+                self._db.login,
             )
         log.info("case %s created", prepared.case.reference)
         at = audit.parse_time(now)
@@ -357,7 +392,10 @@ class Repository:
         prepared = self._prepare(case)
         reason = check_short_text(amend_reason, "amend_reason", missing=None)
         new = prepared.case
-        with self._db.write() as connection:
+        # On a server the case is read and compared before the writers' lock is taken, so
+        # that saves of different cases overlap; the update's version guard refuses a save
+        # that lost a race for this case (see Database.write).
+        with self._db.write(serialise=False) as connection:
             row = self._row(connection, new.reference)
             self._check_version(row, expected_version)
             if row.archived:
@@ -381,19 +419,28 @@ class Repository:
                 if reason is None:
                     raise self._locked(new.reference)
                 changes.insert(0, Change(audit.AMEND, reason=reason))
-            now = audit.now_utc()
             values = row_values(prepared.case, prepared.assessment, self._assessed_with)
+            self._db.serialise(connection)
+            now = audit.now_utc()
             values.update(version=row.version + 1, updated_at=now)
             result = connection.execute(
                 update(CASES)
                 .where(CASES.c.id == row.id, CASES.c.version == row.version)
                 .values(**values)
             )
-            if result.rowcount != 1:  # pragma: no cover - excluded by the write lock
+            if result.rowcount != 1:
+                # Saved by someone else since it was read (a server's save reads before
+                # taking the writers' lock): nothing was written.
                 raise self._stale(new.reference, expected_version)
             connection.execute(delete(OVERRIDES).where(OVERRIDES.c.case_id == row.id))
             insert_overrides(connection, [(row.id, new)])
-            append_audit(connection, now, self._user, [(row.id, new.reference, c) for c in changes])
+            append_audit(
+                connection,
+                now,
+                self._user,
+                [(row.id, new.reference, c) for c in changes],
+                self._db.login,
+            )
         log.info(
             "case %s saved as version %d (%d changes)", new.reference, row.version + 1, len(changes)
         )
@@ -454,7 +501,13 @@ class Repository:
                     updated_at=now,
                 )
             )
-            append_audit(connection, now, self._user, [(row.id, new_reference, c) for c in changes])
+            append_audit(
+                connection,
+                now,
+                self._user,
+                [(row.id, new_reference, c) for c in changes],
+                self._db.login,
+            )
         log.info("case %s renamed to %s", old_reference, new_reference)
         renamed = Case(
             **{
@@ -490,7 +543,9 @@ class Repository:
                 .values(archived=archived, version=row.version + 1, updated_at=now)
             )
             action = audit.ARCHIVE if archived else audit.RESTORE
-            append_audit(connection, now, self._user, [(row.id, reference, Change(action))])
+            append_audit(
+                connection, now, self._user, [(row.id, reference, Change(action))], self._db.login
+            )
         log.info("case %s %s", reference, "archived" if archived else "restored")
 
     def import_cases(
@@ -713,6 +768,7 @@ class Repository:
                 )
                 for case_id, item in zip(ids, prepared, strict=True)
             ],
+            self._db.login,
         )
 
     # --- internals: messages --------------------------------------------------------------

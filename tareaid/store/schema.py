@@ -23,7 +23,7 @@ APPLICATION_ID = 0x54415245
 
 # The newest schema version: the number of the head revision in migrations/versions (a test
 # keeps the two in step).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Tables expected at each version, for `check`.
 TABLES_BY_VERSION: dict[int, frozenset[str]] = {
@@ -32,10 +32,24 @@ TABLES_BY_VERSION: dict[int, frozenset[str]] = {
     3: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
     4: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
     5: frozenset({"case_record", "case_override", "audit_entry", "agenda_item", "attendee"}),
+    6: frozenset(
+        {
+            "case_record",
+            "case_override",
+            "audit_entry",
+            "audit_trail_end",
+            "agenda_item",
+            "attendee",
+        }
+    ),
 }
 
 # The SQLite triggers that make the audit trail append-only (revision 0001).
 AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
+
+# A server's triggers on the trail: no row changed or deleted (revision 0001), the table
+# never truncated (revision 0006). `check` compares their definitions on the server.
+SERVER_AUDIT_TRIGGERS = ("audit_entry_append_only", "audit_entry_no_truncate")
 
 _REVISION = re.compile(r"\d{4}")
 

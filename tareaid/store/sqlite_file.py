@@ -519,6 +519,20 @@ def _lock_part(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+@contextlib.contextmanager
+def locked_part(path: Path) -> Iterator[None]:
+    """Hold the advisory lock of a part another connection of this process is writing (a
+    copy built by ``transfer``), so that `remove_stale_parts` leaves it alone. Leave the
+    block only after that connection is closed: closing this descriptor drops the process's
+    POSIX locks on the file, SQLite's included."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        _lock_part(fd)
+        yield
+    finally:
+        os.close(fd)
+
+
 def _part_in_use(path: Path) -> bool:
     try:
         import fcntl
@@ -645,8 +659,9 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
     """Check a database file without modifying it: every problem found, in plain words.
 
     Header and application_id, schema version, SQLite's full integrity_check, foreign keys,
-    the expected tables, the audit triggers' definitions, the audit trail's hash chain, and
-    every case against its trail (``trail_check``).
+    the expected tables, the audit triggers' definitions, the audit trail's hash chain,
+    every case against its trail and the trail's length against its end row
+    (``trail_check``).
     """
     from tareaid.store.audit import AUDIT_COLUMNS, verify_chain
     from tareaid.store.trail_check import case_problems
@@ -712,9 +727,22 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
                     _dict_rows(connection, "SELECT * FROM case_override"),
                     _dict_rows(connection, f"SELECT {AUDIT_COLUMNS} FROM audit_entry ORDER BY id"),
                 )
+                if names.get("audit_trail_end") == "table":  # schema version 6 on
+                    problems += _trail_end_problems(connection)
     except StoreError as error:
         problems.append(error.message)
     return FileCheck(tuple(problems), version, count)
+
+
+def _trail_end_problems(connection: sqlite3.Connection) -> list[str]:
+    from tareaid.store.trail_check import trail_end_problems
+
+    kept = connection.execute("SELECT entry_count, head_hash FROM audit_trail_end").fetchall()
+    count = connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
+    newest = connection.execute(
+        "SELECT entry_hash FROM audit_entry ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return trail_end_problems(kept, count, newest[0] if newest else None)
 
 
 def _dict_rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:

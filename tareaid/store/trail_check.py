@@ -11,7 +11,9 @@ works on any backend), for:
 - every case whose row disagrees with the hash of its latest audit entry and its entry
   count (kept in step by every write), so entries removed from the end of the trail, or
   forged entries added to it, are seen;
-- references that could be taken for one another (stored before they were refused).
+- references that could be taken for one another (stored before they were refused);
+- a whole trail shorter or longer than its end row says (``trail_end_problems``; schema
+  version 6), so entries removed from its end — a whole case's included — are seen.
 
 What this is: tamper-evident, not tamper-proof. Someone who can write the file can rewrite
 a case, its trail, the hash chain (it is not keyed: it is not a signature) and the row's
@@ -202,3 +204,29 @@ def _shown(value: Any) -> str:
         return "not recorded"
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text if len(text) <= 200 else text[:200] + "…"
+
+
+def trail_end_problems(
+    kept: Sequence[tuple[int, str]], count: int, newest: str | None
+) -> list[str]:
+    """The trail's `count` entries and `newest` hash (None: no entry) against the rows of
+    its end table (entry count, newest hash), which every writer keeps in step."""
+    if len(kept) != 1:
+        return [f"audit trail: its end row is missing ({len(kept)} rows in audit_trail_end)"]
+    recorded, recorded_hash = kept[0]
+    if count < recorded:
+        return [
+            f"audit trail: {recorded - count} of its {recorded} entries are missing (the trail "
+            "was cut short outside TAREaid)"
+        ]
+    if count > recorded:
+        return [
+            f"audit trail: {count - recorded} entries more than its writers recorded (entries "
+            "were added outside TAREaid)"
+        ]
+    if (newest or audit.GENESIS_HASH) != recorded_hash:
+        return [
+            "audit trail: its newest entry is not the one its writers recorded (entries were "
+            "replaced outside TAREaid)"
+        ]
+    return []

@@ -23,6 +23,7 @@ from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.errors import message_for
 from tareaid.store.errors import StoreError
 from tareaid.store.records import INVALID_STORED_VALUE
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
@@ -262,7 +263,23 @@ class CaseListModel(QtCore.QAbstractTableModel):
         if self._repository is None:
             self._apply(0, [])
             return
-        self._apply(*self._query(self._repository, self._query_options())())
+        with busy_cursor(on_server(self._repository)):
+            result = self._query(self._repository, self._query_options())()
+        self._apply(*result)
+
+    def reload_in_background(self) -> None:
+        """Count and fetch the first page again on a worker thread (a change saved by
+        another client): the window does not wait for the database."""
+        if self._repository is None or not self._loaded:
+            return
+        self._generation += 1
+        generation = self._generation
+        self._pending = BackgroundCall(
+            self,
+            self._query(self._repository, self._query_options()),
+            lambda result: self._on_search_answered(generation, result),
+            self._on_search_failed,
+        )
 
     def search_in_background(self, text: str) -> None:
         """Search for `text` on a worker thread; the model resets when the answer arrives.
@@ -337,7 +354,13 @@ class CaseListModel(QtCore.QAbstractTableModel):
 
     def _fetch(self, offset: int) -> list[CaseRow]:
         assert self._repository is not None
-        summaries = self._repository.list_cases(
+        with busy_cursor(on_server(self._repository)):
+            summaries = self._list_page(offset)
+        return [CaseRow.from_summary(summary) for summary in summaries]
+
+    def _list_page(self, offset: int) -> list[Any]:
+        assert self._repository is not None
+        return self._repository.list_cases(
             self._search or None,
             include_archived=self._include_archived,
             search_identifiers=self._show_identifiers,
@@ -346,7 +369,6 @@ class CaseListModel(QtCore.QAbstractTableModel):
             order_by=self._order_by,
             descending=self._descending,
         )
-        return [CaseRow.from_summary(summary) for summary in summaries]
 
     def canFetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._repository is None:
@@ -416,7 +438,8 @@ class CaseListModel(QtCore.QAbstractTableModel):
         loaded = {row.reference for row in self._rows}
         for reference in sorted(set(references) & loaded):
             try:
-                stored = self._repository.get_case(reference)
+                with busy_cursor(on_server(self._repository)):
+                    stored = self._repository.get_case(reference)
             except StoreError:
                 # Gone or unreadable just now: the list is read again instead.
                 self.reload()
@@ -427,6 +450,10 @@ class CaseListModel(QtCore.QAbstractTableModel):
 
     def _on_changes_published(self, notice: ChangeNotice) -> None:
         if self._repository is None or not self._loaded:
+            return
+        if notice.elsewhere:
+            # Saved by another client: read on a worker thread, never waiting here.
+            self.reload_in_background()
             return
         if notice.case_set_changed:
             self.reload()

@@ -9,6 +9,13 @@ the widgets follow. Every rule and every read and write goes to the editing serv
 finalised case, the reason for an override) and saves against the version the case was
 loaded at, so that a concurrent edit is detected, never overwritten. No widget here: the
 pane shows what the session reports.
+
+The autosave never loses an edit: a save the database refuses for the moment (a server
+that is busy, out of reach, or lost the connection mid-save) keeps the edit and is tried
+again every RETRY_MS until it succeeds, the user leaves the case (and is asked), or the
+window closes (and the user is asked). A change a colleague saved to the open case reaches
+the session as a notice from elsewhere: read at once when there are no unsaved edits, met
+as a conflict (the banner) when there are.
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ from tareaid.store.errors import (
     DuplicateReferenceError,
     StaleEditError,
     StoreError,
+    TransientStoreError,
 )
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.i18n import translate
 from tareaid.ui.qt import QtCore, QtGui, Signal
 from tareaid.ui.vocabulary import field_label, tier_label
@@ -38,6 +47,8 @@ if TYPE_CHECKING:
     from tareaid.ui.changes import ChangeBridge
 
 AUTOSAVE_MS = 600
+# After a save the database refused for the moment, the next attempt.
+RETRY_MS = 5000
 
 # Undo command ids: commands with the same id may merge (one typing burst = one undo step).
 _FIELD_COMMAND_ID = 1
@@ -158,6 +169,10 @@ class CaseSession(QtCore.QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self._on_autosave_timer_timeout)
+        self._retry = QtCore.QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._on_retry_timer_timeout)
         if changes is not None:
             changes.published.connect(self._on_changes_published)
 
@@ -223,18 +238,23 @@ class CaseSession(QtCore.QObject):
         chose to leave edits that cannot be saved). Raises StoreError."""
         if save:
             self.save_now()
-        self._load(self.editing.load(reference))
+        with busy_cursor(on_server(self.repository)):
+            stored = self.editing.load(reference)
+        self._load(stored)
 
     def reload(self) -> None:
         """Throw away unsaved edits and load the stored case again (after a conflict)."""
         if self.reference is not None:
-            self._load(self.editing.load(self.reference))
+            with busy_cursor(on_server(self.repository)):
+                stored = self.editing.load(self.reference)
+            self._load(stored)
 
     def close(self, *, save: bool = True) -> None:
         """Forget the open case, first saving it unless `save` is False."""
         if save:
             self.save_now()
         self._timer.stop()
+        self._retry.stop()
         self._case = None
         self._assessment = None
         self._version = None
@@ -247,6 +267,7 @@ class CaseSession(QtCore.QObject):
 
     def _load(self, stored: CaseState, *, refreshed: bool = False) -> None:
         self._timer.stop()
+        self._retry.stop()
         self._case = stored.case
         self._version = stored.version
         self._archived = stored.archived
@@ -270,13 +291,40 @@ class CaseSession(QtCore.QObject):
         reference = self.reference
         if reference is None or notice.caused_by(self) or not notice.affects(reference):
             return
-        if self._dirty or self._in_conflict or self._saving:
+        if self._in_conflict or self._saving:
+            return
+        if self._dirty:
+            if notice.elsewhere:
+                self._meet_change_elsewhere(reference)
             return
         try:
-            stored = self.editing.load(notice.renamed_to(reference) or reference)
+            with busy_cursor(on_server(self.repository)):
+                stored = self.editing.load(notice.renamed_to(reference) or reference)
         except StoreError:
             return  # gone or unreadable just now: the next save or open says so
+        if notice.elsewhere and stored.version == self._version:
+            return  # not this case after all (or nothing new): keep the undo history
         self._load(stored, refreshed=True)
+
+    def _meet_change_elsewhere(self, reference: str) -> None:
+        """Another client saved this case while it has unsaved edits here: say so now (the
+        banner offers Reload or Keep mine as a copy) rather than at the next save. The
+        edits stay; nothing is saved over the other change."""
+        try:
+            with busy_cursor(on_server(self.repository)):
+                stored = self.editing.load(reference)
+        except StoreError:
+            return
+        if stored.version != self._version:
+            self._timer.stop()
+            self._retry.stop()
+            self._enter_conflict(
+                self.tr(
+                    "{reference} was changed by someone else since you opened it (you loaded "
+                    "version {loaded}; it is now version {stored}); your changes are not "
+                    "saved. Reload the case, or keep yours as a copy"
+                ).format(reference=reference, loaded=self._version, stored=stored.version)
+            )
 
     # Editing ----------------------------------------------------------------------------
 
@@ -467,13 +515,15 @@ class CaseSession(QtCore.QObject):
                 return False
             self._set_save_state(self.tr("Saving…"))
             assert self._version is not None
+            self._retry.stop()
             try:
-                stored = self.editing.save(
-                    self._case,
-                    expected_version=self._version,
-                    amend_reason=self._amend_reason,
-                    origin=self,
-                )
+                with busy_cursor(on_server(self.repository)):
+                    stored = self.editing.save(
+                        self._case,
+                        expected_version=self._version,
+                        amend_reason=self._amend_reason,
+                        origin=self,
+                    )
             except StaleEditError as error:
                 self._enter_conflict(error.message)
                 return False
@@ -487,6 +537,16 @@ class CaseSession(QtCore.QObject):
                 self._amend_reason = None
                 self._set_save_state(self.tr("Not saved"))
                 self.save_failed.emit(str(error))
+                return False
+            except TransientStoreError as error:
+                # Busy, out of reach or cut off for now: the edit stays, and is tried again.
+                self._set_save_state(
+                    self.tr("Not saved yet: trying again in {seconds} s").format(
+                        seconds=RETRY_MS // 1000
+                    )
+                )
+                self.save_failed.emit(error.message)
+                self._retry.start()
                 return False
             except StoreError as error:
                 self._set_save_state(self.tr("Not saved"))
@@ -509,6 +569,15 @@ class CaseSession(QtCore.QObject):
             self._timer.start()
             return
         self.save_now()
+
+    def _on_retry_timer_timeout(self) -> None:
+        if self._dirty and not self._in_conflict:
+            self.save_now()
+
+    @property
+    def retrying(self) -> bool:
+        """Whether a refused save is waiting to be tried again."""
+        return self._retry.isActive()
 
     def _enter_conflict(self, message: str) -> None:
         self._in_conflict = True

@@ -10,6 +10,11 @@ File › Restore from backup….
 Opening checks only what costs nothing (the file header, whose database it is, its schema
 version); SQLite's integrity check reads the whole file, so the main window runs it on a
 worker thread once it is shown, and offers the same ways out if it fails.
+
+A database server that asks for a password the URL, ~/.pgpass or a service file did not
+give gets one typed by the user, kept in memory only (never in the settings, the recent
+databases or a log), and asked again when the server refuses it. Every name of a server
+database shown or remembered is its URL without the password.
 """
 
 from __future__ import annotations
@@ -23,15 +28,19 @@ from typing import TYPE_CHECKING
 from tareaid.diagnostics import database_location
 from tareaid.store import backups
 from tareaid.store.errors import (
+    AuthenticationError,
     DamagedDatabaseError,
     DatabaseMissingError,
+    PasswordNeededError,
     StoreEnvironmentError,
     StoreError,
+    TransientStoreError,
 )
-from tareaid.store.location import database_file
+from tareaid.store.location import database_file, display_location, is_server_url
 from tareaid.store.schema import SCHEMA_VERSION
 from tareaid.ui import dialogs
 from tareaid.ui.backup_dialog import CHOOSE_FILE
+from tareaid.ui.busy import busy_cursor
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
@@ -48,6 +57,7 @@ LOCK_WAIT_MS = 100
 
 log = logging.getLogger("tareaid.ui.database")
 
+TRY_AGAIN = "retry"
 OPEN_OTHER = "open"
 CREATE_NEW = "new"
 CREATE_HERE = "create"
@@ -72,14 +82,16 @@ class OpenedDatabase:
 
     @property
     def label(self) -> str:
-        """What the user knows this database by: its file path, or its URL."""
+        """What the user knows this database by: its file path, or its URL (without a
+        password: safe for the title, the status bar, messages and the recent list)."""
         path = self.repository.path
         return str(path) if path is not None else self.repository.url
 
     @property
     def name(self) -> str:
+        """A short name for the window title: the file's name, or "database on host"."""
         path = self.repository.path
-        return path.name if path is not None else self.repository.url
+        return path.name if path is not None else server_name(self.repository.url)
 
     def close(self) -> None:
         try:
@@ -88,6 +100,17 @@ class OpenedDatabase:
             if self.lock is not None:
                 self.lock.unlock()
                 self.lock = None
+
+
+def server_name(url: str) -> str:
+    """ "tareaid on db.example.org" for a server URL (its password never included)."""
+    shown = display_location(url)
+    rest = shown.split("://", 1)[-1].split("?", 1)[0]
+    place, _, database = rest.partition("/")
+    host = place.rpartition("@")[2] or translate("Database", "this computer")
+    return translate("Database", "{database} on {host}").format(
+        database=database or translate("Database", "default database"), host=host
+    )
 
 
 def lock_path(database: Path) -> Path:
@@ -124,15 +147,20 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
     return None
 
 
-def open_plainly(db: str | None, *, create: bool = True, verify: bool = False) -> OpenedDatabase:
+def open_plainly(
+    db: str | None, *, create: bool = True, verify: bool = False, password: str | None = None
+) -> OpenedDatabase:
     """Open a repository and take its lock, raising StoreError on any problem.
 
     Without `verify` the integrity check is left to the caller (the main window runs it
     in the background); until it has passed, the repository's writes wait for it.
+    `password` is for a server that asks for one (kept in memory only).
     """
     from tareaid.store.repository import Repository
 
-    repository = Repository.open(db, create=create, verify=verify)
+    # A server is across the network: the wait (bounded by its connect timeout) shows.
+    with busy_cursor(is_server_url(db)):
+        repository = Repository.open(db, create=create, verify=verify, password=password)
     try:
         lock = _acquire_lock(repository.path)
     except StoreError:
@@ -157,12 +185,18 @@ def open_database(
     verify = problem is not None
     give_up_label = give_up_label or translate("Database", "Quit")
     title = translate("Database", "The database cannot be used") if problem is not None else ""
+    password: str | None = None
     while True:
         if problem is None:
             try:
-                return open_plainly(db, create=create, verify=verify)
+                return open_plainly(db, create=create, verify=verify, password=password)
             except StoreError as error:
                 problem = error
+            if _asks_for_password(problem, password):
+                typed = dialogs.ask_password(parent, display_location(db), problem.message)
+                if typed:
+                    password, problem = typed, None
+                    continue
         log.warning("database %s cannot be used: %s", database_location(db), type(problem).__name__)
         choice = dialogs.choose_way_out(
             parent,
@@ -174,6 +208,8 @@ def open_database(
         )
         problem, title = None, ""
         log.info("way out chosen: %s", choice)
+        if choice == TRY_AGAIN:
+            continue  # the same database, the same password (a server busy or away)
         if choice == OPEN_OTHER:
             path = dialogs.choose_open_file(
                 parent,
@@ -201,6 +237,14 @@ def open_database(
             return None
 
 
+def _asks_for_password(problem: StoreError, tried: str | None) -> bool:
+    """Whether to ask the user for a password: the server wants one and none was given, or
+    the one the user typed was refused."""
+    return isinstance(problem, PasswordNeededError) or (
+        tried is not None and isinstance(problem, AuthenticationError)
+    )
+
+
 def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
     options = [
         (OPEN_OTHER, translate("Database", "Open another database…")),
@@ -212,6 +256,9 @@ def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
         options.insert(0, (CREATE_HERE, translate("Database", "Create it")))
     if isinstance(problem, DamagedDatabaseError):
         options.insert(0, (RESTORE_BACKUP, translate("Database", "Restore a backup…")))
+    if isinstance(problem, TransientStoreError):
+        # A server out of reach or busy for now may answer in a moment.
+        options.insert(0, (TRY_AGAIN, translate("Database", "Try again")))
     options.append((GIVE_UP, give_up_label))
     return options
 

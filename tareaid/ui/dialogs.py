@@ -35,6 +35,26 @@ def ask_text(
     return dialog.textValue()
 
 
+def ask_password(parent: QtWidgets.QWidget | None, where: str, problem: str) -> str | None:
+    """A database password typed by the user (shown as dots), or None when they cancel.
+
+    The caller keeps it in memory only: it is never saved, logged or shown.
+    """
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle(translate("Dialogs", "Database password"))
+    dialog.setLabelText(
+        translate("Dialogs", "{problem}\n\nPassword for {where}:").format(
+            problem=problem, where=where
+        )
+    )
+    dialog.setInputMode(QtWidgets.QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText(translate("Dialogs", "Connect"))
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()
+
+
 def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, *, ok_label: str = "") -> bool:
     """Whether the user agrees; the safe answer (Cancel) is the default button."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)

@@ -16,6 +16,7 @@ from tareaid.domain.fields import (
 )
 from tareaid.domain.units import MG_DL, format_bilirubin
 from tareaid.store.errors import StoreError
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.field_widgets import hidden_text, not_recorded
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
@@ -244,7 +245,9 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
-            return entry.user or ""
+            # On a server, the database login beside the computer's account.
+            login = getattr(entry, "login", None)
+            return f"{entry.user or ''} ({login})" if login else entry.user or ""
         if column == ACTION:
             action = str(entry.action or "")
             if action in ACTION_WORDS:
@@ -316,7 +319,8 @@ class HistoryView(QtWidgets.QWidget):
             self._update_show_button()
             return
         try:
-            entries = repository.history(reference)
+            with busy_cursor(on_server(repository)):
+                entries = repository.history(reference)
         except StoreError as error:
             self.note.setText(
                 self.tr("The history could not be read: {message}").format(message=error.message)

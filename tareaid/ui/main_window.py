@@ -4,8 +4,10 @@ The window wires the panes together and turns menu actions into calls of the edi
 service; it owns no rules (the domain and the service do) and no SQL (the store does).
 Every view keeps itself up to date from the service's change notices, which the window's
 one ChangeBridge brings to the GUI thread: the list, the open case and the board follow a
-change wherever it was made. Everything slow (import, export, backup, PDF, check) runs
-through the task runner off the GUI thread.
+change wherever it was made — in this window, or by another client of the same database,
+which the window's LiveUpdates watches for while it is shown. Everything slow (import,
+export, backup, PDF, check) runs through the task runner off the GUI thread; the short
+calls the window makes itself show the busy cursor on a server.
 
 Automatic backups (tareaid.store.backups): the day's backup once the database has passed its
 integrity check, then once a day while the window stays open, and one before an import of
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tareaid.app.editing import EditingService
+from tareaid.app.live import LiveUpdates
 from tareaid.domain.case import Case, CaseError, dumps_cases, parse_case_document
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.units import MG_DL, UMOL_L
@@ -30,6 +33,7 @@ from tareaid.files import write_atomically
 from tareaid.store import backups
 from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, fonts, theme
+from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.case_list import CaseListPane
 from tareaid.ui.case_list_model import CaseListModel
 from tareaid.ui.case_pane import (
@@ -153,6 +157,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editing = EditingService(database.repository, self.pack)
         self.changes = ChangeBridge(self.editing.notifier, self)
         self.session = CaseSession(self.editing, self, changes=self.changes)
+        # Other clients' saves, once the window is shown (see showEvent).
+        self.live = LiveUpdates(self.editing)
 
         self._board_window: QtWidgets.QWidget | None = None
         self.model = CaseListModel(database.repository, self, changes=self.changes, pack=self.pack)
@@ -250,7 +256,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self._board_window = None
         old = self.database
         self.database = opened
+        self.live.stop()
         self.editing = EditingService(opened.repository, self.pack)
+        self.live = LiveUpdates(self.editing)
         self.session.editing = self.editing
         self.changes.listen_to(self.editing.notifier)
         self.list_pane.search.clear()
@@ -262,6 +270,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_actions()
         if self.isVisible():
             self._check_database_integrity()
+            self.live.start()
 
     def _check_database_integrity(self) -> None:
         """Run the database's integrity check (SQLite's quick_check) on a worker thread.
@@ -350,6 +359,7 @@ class MainWindow(QtWidgets.QMainWindow):
         (restore a backup, open or create another, quit). Nothing was written to it: saving
         waited for the check, which has now refused every write."""
         damaged = self.database
+        self.live.stop()
         self.session.close(save=False)
         self.model.set_repository(None)
         self.case_pane.start_page.set_repository(None)
@@ -716,6 +726,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._default_split = False
             self._apply_default_split()
         self._check_database_integrity()
+        self.live.start()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
@@ -740,6 +751,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # rather than wait for it.
         self._closing.set()
         self._daily_backup_timer.stop()
+        self.live.stop()
         self.repository.stop_integrity_check()
         self.tasks.wait()
         self._save_window_state()
@@ -780,10 +792,12 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.list_pane.new_case_bar
         try:
             if source is None:
-                self.editing.create(reference, origin=self)
+                with busy_cursor(on_server(self.repository)):
+                    self.editing.create(reference, origin=self)
             else:
                 self.session.save_now()
-                self.editing.duplicate(source, reference, origin=self)
+                with busy_cursor(on_server(self.repository)):
+                    self.editing.duplicate(source, reference, origin=self)
         except CaseError as error:
             bar.show_error(_sentence(error.message))
             return
@@ -817,7 +831,8 @@ class MainWindow(QtWidgets.QMainWindow):
             expected = self.session.version
         row = self.list_pane.table.currentIndex().row()
         try:
-            self.editing.archive(reference, expected_version=expected, origin=self)
+            with busy_cursor(on_server(self.repository)):
+                self.editing.archive(reference, expected_version=expected, origin=self)
         except StoreError as error:
             dialogs.show_error(
                 self,
@@ -852,7 +867,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _restore_case(self, reference: str) -> None:
         try:
-            self.editing.restore(reference, origin=self)
+            with busy_cursor(on_server(self.repository)):
+                self.editing.restore(reference, origin=self)
         except StoreError as error:
             dialogs.show_error(
                 self,

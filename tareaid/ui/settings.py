@@ -8,6 +8,7 @@ folder, so nothing here touches a real user's settings.
 from __future__ import annotations
 
 from tareaid.domain.units import BILIRUBIN_UNITS, MG_DL
+from tareaid.store.location import display_location
 from tareaid.ui.qt import QtCore
 
 ORGANISATION = "TAREaid"
@@ -82,12 +83,16 @@ class Settings:
     # Databases --------------------------------------------------------------------------
 
     def recent_databases(self) -> list[str]:
+        """Recently used databases, newest first: paths, or URLs without their passwords
+        (a password is never stored, whatever an older list held)."""
         value = self._store.value(_RECENT, [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [str(item) for item in (value or []) if item][:RECENT_MAX]
+        shown = [display_location(str(item)) for item in (value or []) if item]
+        return list(dict.fromkeys(shown))[:RECENT_MAX]
 
     def add_recent_database(self, database: str) -> None:
+        database = display_location(database)
         recent = [item for item in self.recent_databases() if item != database]
         self._store.setValue(_RECENT, [database, *recent][:RECENT_MAX])
 

@@ -22,6 +22,10 @@ to a baseline measured in the same run on the same machine, next to its target:
   gui-stall      the longest stall of the GUI thread (a 10 ms heartbeat) while the app starts,
                  searches, scrolls, opens cases, walks the checklist and exports a PDF,
                  vs the same heartbeat beside an idle bare window (< 100 ms)
+  server         a PostgreSQL server (TAREAID_TEST_PG_URL): save latency with 10 clients
+                 saving at once vs one alone (p95 < 50 ms), and the case list, a search and
+                 a save at the large size vs the SQLite file of the same cases (see
+                 server_bench.py; skipped, saying so, when no server answers)
 
 `--size smoke` runs everything on tiny inputs in a few seconds (tests/benchmarks/
 test_benchmark_smoke.py runs it); `small` is a quick look; `full` is the real measurement.
@@ -72,6 +76,9 @@ class Size:
     keystrokes: int
     pace: float = 1.0  # scales the GUI-stall benchmark's pauses (a user's pace is 1.0)
     warm_up: bool = True  # one discarded start-up round before the measured ones
+    server_clients: int = 10  # clients saving at once on the server
+    server_saves: int = 30  # saves each of them makes
+    server_runs: int = 20  # list, search and save rounds at scale
 
 
 SIZES = {
@@ -85,6 +92,9 @@ SIZES = {
         keystrokes=6,
         pace=0.2,
         warm_up=False,
+        server_clients=3,
+        server_saves=3,
+        server_runs=2,
     ),
     "small": Size(
         small_db=200,
@@ -105,7 +115,7 @@ SIZES = {
         keystrokes=30,
     ),
 }
-BENCHMARKS = ("startup", "search", "report", "import", "gui-stall")
+BENCHMARKS = ("startup", "search", "report", "import", "gui-stall", "server")
 
 
 # --- results ----------------------------------------------------------------------------------
@@ -1214,7 +1224,94 @@ def _open_database_through_menu(window: Any, dialogs: Any, db: str) -> bool:
     return Path(window.database.label).resolve() == Path(db).resolve()
 
 
-CHILDREN = {"search": child_search, "import": child_import, "gui-stall": child_gui_stall}
+def _server_bench() -> Any:
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    import server_bench
+
+    return server_bench
+
+
+def bench_server(
+    size: Size, large_db: Path | None, env: dict[str, str], log: Callable[[str], None]
+) -> list[Result]:
+    server_bench = _server_bench()
+
+    why = server_bench.unreachable(server_bench.admin_url())
+    if why is not None:
+        print(f"server: skipped ({why}; set {server_bench.PG_URL_ENV})", flush=True)
+        return []
+    assert large_db is not None
+    url = server_bench.ensure_server_database(size.large_db, _database_key(), make_case_dicts, log)
+    runner = Path(__file__).resolve()
+    pause = server_bench.PAUSE_S
+    alone = server_bench.clients_save(url, 1, size.server_saves, env, runner, pause_s=pause)
+    together = server_bench.clients_save(
+        url, size.server_clients, size.server_saves, env, runner, pause_s=pause
+    )
+    back_to_back = server_bench.clients_save(
+        url, size.server_clients, size.server_saves, env, runner, pause_s=0
+    )
+    p95, p95_alone = server_bench.percentile(together, 0.95), server_bench.percentile(alone, 0.95)
+    worst = server_bench.percentile(back_to_back, 0.95)
+    results = [
+        Result(
+            f"save latency, {size.server_clients} concurrent clients (p95)",
+            p95,
+            p95_alone,
+            "ms",
+            "p95 < 50 ms",
+            p95 < 50,
+            max_value=50,
+            note=f"{len(together)} saves by {size.server_clients} processes at once, each "
+            f"pausing 0-{pause:g} s between saves (median {statistics.median(together):.1f} "
+            f"ms, max {max(together):.1f} ms); baseline: one client alone (median "
+            f"{statistics.median(alone):.1f} ms); with no pause at all, every client saving "
+            f"back to back: p95 {worst:.1f} ms. A save loads the case, changes a field and "
+            f"stores it with its audit rows, on {size.large_db:,} cases",
+        )
+    ]
+    data = run_child(
+        "server-scale",
+        ["--db", url, "--other-db", str(large_db), "--runs", str(size.server_runs)],
+        env,
+    )
+    for what, label, target in (
+        ("list", "case list (count + first page)", 50),
+        ("search", "search (count + first page)", 50),
+        ("save", "save (load + save + audit)", 50),
+    ):
+        value = data["server"][what]["median"]
+        results.append(
+            Result(
+                f"{label} on the server, {size.large_db:,} cases",
+                value,
+                data["sqlite"][what]["median"],
+                "ms",
+                f"median < {target} ms",
+                value < target,
+                max_value=target,
+                note=f"median of {size.server_runs} (p95 {data['server'][what]['p95']:.1f} ms); "
+                "baseline: the SQLite file of the same cases",
+            )
+        )
+    return results
+
+
+def _child_server(kind: str) -> Callable[[argparse.Namespace], int]:
+    def child(args: argparse.Namespace) -> int:
+        return int(getattr(_server_bench(), f"child_server_{kind}")(args))
+
+    return child
+
+
+CHILDREN = {
+    "search": child_search,
+    "import": child_import,
+    "gui-stall": child_gui_stall,
+    "server-save": _child_server("save"),
+    "server-scale": _child_server("scale"),
+}
 
 
 # --- main -----------------------------------------------------------------------------------------
@@ -1267,7 +1364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
     cache = workdir / "databases"
-    needs_db = {"startup", "search", "gui-stall"} & set(only)
+    needs_db = {"startup", "search", "gui-stall", "server"} & set(only)
     small_db = ensure_database(size.small_db, cache, log) if "startup" in only else None
     large_db = ensure_database(size.large_db, cache, log) if needs_db else None
 
@@ -1279,6 +1376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": lambda: bench_report(size, workdir, log),
         "import": lambda: bench_import(size, workdir, env),
         "gui-stall": lambda: bench_gui_stall(size, large_db, workdir, env),
+        "server": lambda: bench_server(size, large_db, env, log),
     }
     for name in BENCHMARKS:
         if name not in only:

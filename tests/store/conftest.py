@@ -3,6 +3,10 @@
 Every test gets its own folder: HOME, XDG_DATA_HOME and platformdirs all point inside
 tmp_path, and TAREAID_DB is set only where a test sets it, so nothing here can touch the
 real user's default database.
+
+`repo` is a repository on the test's `backend` (tests/conftest.py): a test that uses it runs
+on an SQLite file and on a PostgreSQL database (ids `sqlite` and `postgresql`); one that is
+about SQLite files themselves is marked `sqlite_only`. `db_path` is the SQLite file's path.
 """
 
 from __future__ import annotations
@@ -32,14 +36,15 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """The SQLite file of the `sqlite` backend (the same path `backend` gives)."""
     return tmp_path / "db" / "cases.sqlite3"
 
 
 @pytest.fixture
-def repo(db_path: Path) -> Iterator[Any]:
+def repo(backend: str) -> Iterator[Any]:
     from tareaid.store.repository import Repository
 
-    repository = Repository.open(str(db_path))
+    repository = Repository.open(backend)
     try:
         yield repository
     finally:

@@ -160,3 +160,20 @@ def no_backup_beside(path: Path) -> bool:
     return not (path.parent / f"{path.name}.backups").exists() and not list(
         path.parent.glob("*.bak")
     )
+
+
+def scalar(db: str, sql: str) -> Any:
+    """One value read from a database (a file path or a server URL), outside TAREaid."""
+    from sqlalchemy import create_engine, text
+
+    if "://" in db:
+        scheme, rest = db.split("://", 1)
+        url = f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else db
+    else:
+        url = f"sqlite:///{db}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(sql)).scalar()
+    finally:
+        engine.dispose()

@@ -91,7 +91,7 @@ def test_decision_recorded_changed_finalised_and_amended(repo):
         repo.save_case(stored.case.with_changes(ecog=2), expected_version=stored.version)
     assert caught.value.exit_code == 2
     assert "amend reason is required" in caught.value.message
-    assert str(repo.path) in caught.value.message
+    assert repo.where in caught.value.message
     assert repo.get_case("AU-4").case.ecog == 1
     with pytest.raises(CaseLockedError):
         repo.save_case(
@@ -180,6 +180,7 @@ def test_an_archived_case_cannot_be_edited_until_restored(repo):
     assert saved.version == 4
 
 
+@pytest.mark.sqlite_only  # the server's triggers: tests/store/test_store_server.py
 def test_the_trail_cannot_be_edited_or_deleted(repo, db_path):
     repo.create_case(make_case("AU-8"))
     connection = sqlite3.connect(db_path)
@@ -195,6 +196,7 @@ def test_the_trail_cannot_be_edited_or_deleted(repo, db_path):
     assert repo.check().healthy
 
 
+@pytest.mark.sqlite_only  # the server's: tests/store/test_store_server.py
 def test_an_edit_behind_the_triggers_breaks_the_hash_chain(repo, db_path):
     repo.import_cases([make_case("AU-9"), make_case("AU-10")])
     connection = sqlite3.connect(db_path)

@@ -101,7 +101,7 @@ def test_import_of_an_existing_reference_imports_nothing_and_names_it(repo):
     with pytest.raises(DuplicateReferenceError) as caught:
         repo.import_cases(batch)
     assert "DUP-7" in caught.value.message
-    assert str(repo.path) in caught.value.message
+    assert repo.where in caught.value.message
     assert caught.value.exit_code == 2
     assert [s.reference for s in repo.list_cases()] == ["DUP-7"]
 

@@ -128,8 +128,8 @@ def test_every_storage_command_and_its_exit_codes(tmp_path):
     assert sha256(db) == before  # check never writes
 
 
-def test_command_variations(cli, tmp_path):
-    db = tmp_path / "cases.sqlite3"
+def test_command_variations(cli, tmp_path, backend):
+    db = backend
     assert cli("demo", db=db)[0] == 0
     code, out, _ = cli("demo", db=db)
     assert code == 0

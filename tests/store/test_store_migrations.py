@@ -41,8 +41,8 @@ BOOKKEEPING = {"alembic_version", "tareaid_schema"}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A place for a new database on each backend: a file path, or a server URL."""
+def new_backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A place for a new database on each backend: a file path, or a server URL (no schema yet)."""
     if request.param == "sqlite":
         return str(tmp_path / "db" / "cases.sqlite3")
     return str(request.getfixturevalue("postgres_url"))
@@ -102,7 +102,7 @@ def chain_problems(db: str) -> list[str]:
     try:
         with engine.connect() as connection:
             rows = connection.execute(
-                text(f"SELECT {audit.AUDIT_COLUMNS} FROM audit_entry ORDER BY id")
+                text(f"SELECT {audit.AUDIT_COLUMNS}, db_user FROM audit_entry ORDER BY id")
             ).all()
     finally:
         engine.dispose()
@@ -211,22 +211,24 @@ def test_another_programs_schema_history_is_refused(tmp_path):
 # --- both backends ----------------------------------------------------------------------------
 
 
-def test_a_new_database_climbs_the_whole_ladder_on_both_backends(backend):
-    with Repository.open(backend) as repository:
+def test_a_new_database_climbs_the_whole_ladder_on_both_backends(new_backend):
+    with Repository.open(new_backend) as repository:
         assert repository.schema_version == SCHEMA_VERSION
         repository.create_case(full_case())
         assert repository.check().healthy
-    assert scalar(backend, "SELECT version_num FROM alembic_version") == revision_of(SCHEMA_VERSION)
-    if "://" in backend:
-        assert scalar(backend, "SELECT version FROM tareaid_schema") == SCHEMA_VERSION
+    assert scalar(new_backend, "SELECT version_num FROM alembic_version") == revision_of(
+        SCHEMA_VERSION
+    )
+    if "://" in new_backend:
+        assert scalar(new_backend, "SELECT version FROM tareaid_schema") == SCHEMA_VERSION
     else:
-        assert scalar(backend, "PRAGMA user_version") == SCHEMA_VERSION
+        assert scalar(new_backend, "PRAGMA user_version") == SCHEMA_VERSION
 
 
-def test_the_audit_trail_is_append_only_on_both_backends(backend):
-    with Repository.open(backend) as repository:
+def test_the_audit_trail_is_append_only_on_both_backends(new_backend):
+    with Repository.open(new_backend) as repository:
         repository.create_case(make_case("T-1"))
-    engine = engine_for(backend)
+    engine = engine_for(new_backend)
     try:
         for statement in ("UPDATE audit_entry SET os_user = 'someone'", "DELETE FROM audit_entry"):
             with engine.connect() as connection, pytest.raises(Exception) as refused:
@@ -234,23 +236,28 @@ def test_the_audit_trail_is_append_only_on_both_backends(backend):
             assert "append-only" in str(refused.value)
     finally:
         engine.dispose()
-    assert chain_problems(backend) == []
+    assert chain_problems(new_backend) == []
 
 
-def test_the_models_describe_the_migrated_schema_on_both_backends(backend, tmp_path, request):
-    with Repository.open(backend):
+def test_the_models_describe_the_migrated_schema_on_both_backends(new_backend, tmp_path, request):
+    with Repository.open(new_backend):
         pass
-    if "://" in backend:
+    if "://" in new_backend:
         from_models = request.getfixturevalue("postgres_databases")()
     else:
         from_models = str(tmp_path / "models.sqlite3")
     _create_from_models(from_models)
-    assert snapshot(from_models) == snapshot(backend)
+    assert snapshot(from_models) == snapshot(new_backend)
 
 
 def _create_from_models(db: str) -> None:
     engine = engine_for(db)
     try:
+        if "://" in db:
+            # The trigram indexes' operator class (revision 0006 installs it on a server
+            # that has it, as the test server does).
+            with engine.begin() as connection:
+                connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
         METADATA.create_all(engine)
     finally:
         engine.dispose()
@@ -303,25 +310,27 @@ def later_ladder(tmp_path: Path) -> Iterator[Path]:
     yield target
 
 
-def _database_from_before_the_ladder(backend: str) -> None:
+def _database_from_before_the_ladder(new_backend: str) -> None:
     """The newest schema as TAREaid wrote it before the ladder: the version-3 fixture's
     rows, marked with its version only (no Alembic record)."""
-    if "://" in backend:
-        fixture_module("legacy_server").build(backend, 3)
+    if "://" in new_backend:
+        fixture_module("legacy_server").build(new_backend, 3)
     else:
-        Path(backend).parent.mkdir(parents=True)
-        shutil.copyfile(SCHEMA_FIXTURES[3], backend)
+        Path(new_backend).parent.mkdir(parents=True)
+        shutil.copyfile(SCHEMA_FIXTURES[3], new_backend)
 
 
-def test_a_later_revision_adds_a_column_keeping_every_row_on_both_backends(backend, later_ladder):
-    _database_from_before_the_ladder(backend)
-    with Repository.open(backend) as repository:
+def test_a_later_revision_adds_a_column_keeping_every_row_on_both_backends(
+    new_backend, later_ladder
+):
+    _database_from_before_the_ladder(new_backend)
+    with Repository.open(new_backend) as repository:
         repository.create_case(full_case("LATE-1"))  # a row written by this TAREaid too
-    before = count_rows(backend)
-    schema_before = snapshot(backend)
+    before = count_rows(new_backend)
+    schema_before = snapshot(new_backend)
     later = SCHEMA_VERSION + 1
 
-    database = open_database(backend)
+    database = open_database(new_backend)
     try:
         with database.engine.connect() as connection:
             reached = migrations.upgrade(
@@ -331,27 +340,27 @@ def test_a_later_revision_adds_a_column_keeping_every_row_on_both_backends(backe
         database.close()
 
     assert reached == later
-    assert count_rows(backend) == before
-    assert chain_problems(backend) == []
-    assert scalar(backend, "SELECT version_num FROM alembic_version") == f"{later:04d}"
-    found = snapshot(backend)
+    assert count_rows(new_backend) == before
+    assert chain_problems(new_backend) == []
+    assert scalar(new_backend, "SELECT version_num FROM alembic_version") == f"{later:04d}"
+    found = snapshot(new_backend)
     assert ("tumour_board_room", "VARCHAR(40)", True) in found["case_record"]["columns"]
     assert "board_room" in found
     # Nothing else about case_record changed in the rebuild.
     assert found["case_record"]["indexes"] == schema_before["case_record"]["indexes"]
     assert found["case_record"]["unique"] == schema_before["case_record"]["unique"]
-    if "://" in backend:
-        assert scalar(backend, "SELECT version FROM tareaid_schema") == later
+    if "://" in new_backend:
+        assert scalar(new_backend, "SELECT version FROM tareaid_schema") == later
         # Adopting the server renamed its foreign keys to the ladder's names.
         assert found["case_override"]["foreign_keys"] == [
             ("fk_case_override_case_id", ["case_id"], "case_record")
         ]
     else:
-        assert scalar(backend, "PRAGMA user_version") == later
-        assert scalar(backend, "SELECT count(*) FROM pragma_foreign_key_check") == 0
-        assert scalar(backend, "PRAGMA integrity_check") == "ok"
+        assert scalar(new_backend, "PRAGMA user_version") == later
+        assert scalar(new_backend, "SELECT count(*) FROM pragma_foreign_key_check") == 0
+        assert scalar(new_backend, "PRAGMA integrity_check") == "ok"
     # The audit trail is still protected after the rebuild.
-    engine = engine_for(backend)
+    engine = engine_for(new_backend)
     try:
         with engine.connect() as connection, pytest.raises(Exception, match="append-only"):
             connection.execute(text("DELETE FROM audit_entry"))
@@ -359,7 +368,7 @@ def test_a_later_revision_adds_a_column_keeping_every_row_on_both_backends(backe
         engine.dispose()
     # This TAREaid (whose newest version is one lower) now refuses the database.
     with pytest.raises(NewerSchemaError):
-        Repository.open(backend)
+        Repository.open(new_backend)
 
 
 # --- servers from before the ladder --------------------------------------------------------
@@ -435,3 +444,129 @@ def test_a_newer_schema_history_on_a_server_gets_our_message(postgres_url):
         Repository.open(postgres_url)
     assert "schema version 9" in caught.value.message
     assert scalar(postgres_url, "SELECT version FROM tareaid_schema") == 2  # untouched
+
+
+# --- servers the ladder built, at every version since -------------------------------------
+
+
+def _ladder_up_to(version: int, tmp_path: Path) -> Path:
+    """The packaged revisions up to schema `version`, in a folder of their own."""
+    target = tmp_path / f"ladder-{version}"
+    with migrations.script_directory() as folder:
+        shutil.copytree(folder, target, ignore=shutil.ignore_patterns("__pycache__"))
+    for revision in (target / "versions").glob("*.py"):
+        if int(revision.name[:4]) > version:
+            revision.unlink()
+    return target
+
+
+def _server_value(column: Any, value: Any) -> Any:
+    """A value read from an SQLite fixture as the server's column takes it."""
+    from datetime import date
+
+    from sqlalchemy import Boolean, Date
+
+    if value is None:
+        return None
+    if isinstance(column.type, Boolean):
+        return bool(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def _server_at(version: int, url: str, tmp_path: Path) -> None:
+    """A server database as a TAREaid of schema `version` left it: built by the ladder up to
+    that version, holding the rows of that version's committed fixture."""
+    from sqlalchemy import MetaData
+
+    engine = engine_for(url)
+    try:
+        with engine.connect() as connection:
+            migrations.upgrade(
+                connection, where="test server", script_location=_ladder_up_to(version, tmp_path)
+            )
+        tables = MetaData()
+        tables.reflect(engine)
+        source = sqlite3.connect(SCHEMA_FIXTURES[version])
+        try:
+            with engine.begin() as connection:
+                for name in (
+                    "case_record",
+                    "case_override",
+                    "audit_entry",
+                    "agenda_item",
+                    "attendee",
+                ):
+                    table = tables.tables[name]
+                    cursor = source.execute(f"SELECT * FROM {name} ORDER BY rowid")
+                    names = [column[0] for column in cursor.description]
+                    rows = [
+                        {n: _server_value(table.c[n], v) for n, v in zip(names, row, strict=True)}
+                        for row in cursor
+                    ]
+                    connection.execute(table.insert(), rows)
+                    if "id" in table.c:
+                        connection.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                                f"(SELECT max(id) FROM {name}))"
+                            )
+                        )
+        finally:
+            source.close()
+    finally:
+        engine.dispose()
+
+
+def _trail_rows(db: str) -> list[tuple]:
+    engine = engine_for(db)
+    try:
+        with engine.connect() as connection:
+            sql = f"SELECT {audit.AUDIT_COLUMNS} FROM audit_entry ORDER BY id"
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("version", [4, 5])
+def test_a_server_database_the_ladder_built_climbs_keeping_every_row(
+    version, postgres_url, postgres_databases, tmp_path
+):
+    _server_at(version, postgres_url, tmp_path)
+    assert scalar(postgres_url, "SELECT version FROM tareaid_schema") == version
+    before = count_rows(postgres_url)
+    # The fixtures of versions 4 and 5 hold the same rows.
+    assert before == {
+        "case_record": 6,
+        "case_override": 3,
+        "audit_entry": 12,
+        "agenda_item": 2,
+        "attendee": 4,
+    }
+    trail = _trail_rows(postgres_url)
+    with Repository.open(postgres_url, create=False) as repository:
+        assert repository.schema_version == SCHEMA_VERSION
+        references = [s.reference for s in repository.list_cases(include_archived=True)]
+        assert references == [f"FIX-00{n}" for n in range(1, 7)]
+        # Each case against its trail and the head on its row (filled by revision 0005 on
+        # a version-4 server), the chain, the trail's end row (revision 0006), the triggers.
+        report = repository.check()
+        assert report.healthy, report.problems
+        repository.create_case(make_case("NEW-1"))  # the sequences go on after the old ids
+        assert repository.get_case("NEW-1").audit_count == 1
+        assert repository.check().healthy
+    assert count_rows(postgres_url) == {
+        **before,
+        "case_record": 7,
+        "audit_entry": 13,
+    }
+    assert _trail_rows(postgres_url)[:12] == trail
+    assert scalar(postgres_url, "SELECT entry_count FROM audit_trail_end") == 13
+    assert scalar(postgres_url, "SELECT version_num FROM alembic_version") == revision_of(
+        SCHEMA_VERSION
+    )
+    fresh = postgres_databases()
+    with Repository.open(fresh):
+        pass
+    assert snapshot(postgres_url) == snapshot(fresh)

@@ -23,6 +23,7 @@ from store_helpers import (
     no_backup_beside,
     run_cli,
     run_cli_many,
+    scalar,
     sha256,
 )
 
@@ -348,8 +349,9 @@ def test_sqlite_errors_become_messages_naming_the_file():
 # --- concurrent use --------------------------------------------------------------------------
 
 
-def test_a_stale_edit_is_refused_across_two_repositories(db_path):
-    with Repository.open(str(db_path)) as first, Repository.open(str(db_path)) as second:
+def test_a_stale_edit_is_refused_across_two_repositories(backend):
+    # Two clients save the same case: exactly one wins, the other is refused, nothing lost.
+    with Repository.open(backend) as first, Repository.open(backend) as second:
         first.create_case(make_case("S-1", ecog=1))
         mine = first.get_case("S-1")
         theirs = second.get_case("S-1")
@@ -358,12 +360,57 @@ def test_a_stale_edit_is_refused_across_two_repositories(db_path):
             first.save_case(mine.case.with_changes(ecog=3), expected_version=mine.version)
         assert caught.value.exit_code == 1
         assert "changed by someone else" in caught.value.message
-        assert str(db_path) in caught.value.message
+        assert first.where in caught.value.message
         assert first.get_case("S-1").case.ecog == 2  # their change was kept
         with pytest.raises(StaleEditError):
             first.archive_case("S-1", expected_version=mine.version)
         with pytest.raises(StaleEditError):
             first.rename_case("S-1", "S-2", expected_version=mine.version)
+
+
+def test_two_clients_saving_one_case_at_the_same_moment_one_wins(backend):
+    """Both read version N and save at once: exactly one save is stored, the other is
+    refused as stale and writes nothing, every round (a server reads before it takes the
+    writers' lock, so this is the race the version guard settles)."""
+    with Repository.open(backend) as first, Repository.open(backend) as second:
+        first.create_case(make_case("R-1", ecog=0))
+        for round_ in range(8):
+            loaded = first.get_case("R-1")
+            start = threading.Barrier(2)
+            outcomes: dict[str, str] = {}
+
+            def save(
+                name: str,
+                repository: Repository,
+                ecog: int,
+                loaded=loaded,
+                start=start,
+                outcomes=outcomes,
+            ) -> None:
+                start.wait()
+                try:
+                    repository.save_case(
+                        loaded.case.with_changes(ecog=ecog), expected_version=loaded.version
+                    )
+                    outcomes[name] = "saved"
+                except StaleEditError:
+                    outcomes[name] = "stale"
+
+            threads = [
+                threading.Thread(target=save, args=("first", first, 1 + round_ % 2)),
+                threading.Thread(target=save, args=("second", second, 3 + round_ % 2)),
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert sorted(outcomes.values()) == ["saved", "stale"], outcomes
+            stored = first.get_case("R-1")
+            assert stored.version == loaded.version + 1
+            winner = 1 + round_ % 2 if outcomes["first"] == "saved" else 3 + round_ % 2
+            assert stored.case.ecog == winner
+        assert len(first.history("R-1")) == 1 + 8  # the create and one change per round
+        assert first.check().healthy
 
 
 _OTHER_PROCESS_SAVE = textwrap.dedent(
@@ -385,10 +432,10 @@ _OTHER_PROCESS_SAVE = textwrap.dedent(
 )
 
 
-def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
+def test_a_stale_edit_is_refused_across_two_processes(backend, tmp_path):
     def other_process(ecog: int, expected: int) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-c", _OTHER_PROCESS_SAVE, str(db_path), str(ecog), str(expected)],
+            [sys.executable, "-c", _OTHER_PROCESS_SAVE, backend, str(ecog), str(expected)],
             env=cli_env(None, tmp_path),
             capture_output=True,
             text=True,
@@ -396,7 +443,7 @@ def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
             check=False,
         )
 
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         loaded = repository.create_case(make_case("S-1", ecog=1))
         done = other_process(2, loaded.version)
         assert done.returncode == 0, done.stderr
@@ -413,14 +460,14 @@ def test_a_stale_edit_is_refused_across_two_processes(db_path, tmp_path):
         assert repository.check().healthy
 
 
-def test_concurrent_writers_lose_nothing_and_keep_the_chain(db_path):
-    with Repository.open(str(db_path)):
+def test_concurrent_writers_lose_nothing_and_keep_the_chain(backend):
+    with Repository.open(backend):
         pass
     errors: list[BaseException] = []
 
     def writer(prefix: str) -> None:
         try:
-            with Repository.open(str(db_path)) as repository:
+            with Repository.open(backend) as repository:
                 for i in range(40):
                     repository.create_case(make_case(f"{prefix}-{i:03d}"))
                     if i % 10 == 0:
@@ -438,7 +485,7 @@ def test_concurrent_writers_lose_nothing_and_keep_the_chain(db_path):
     for thread in threads:
         thread.join()
     assert errors == []
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         assert repository.count_cases() == 120
         report = repository.check()
         assert report.healthy, report.problems
@@ -499,6 +546,7 @@ def test_backup_while_another_connection_reads_and_writes(db_path, tmp_path):
         assert copy.get_case("B-LATE").version == 1
 
 
+@pytest.mark.sqlite_only  # a server's backup is a new file: test_store_server.py
 def test_backup_refuses_to_overwrite_the_database_itself(repo, db_path):
     from tareaid.errors import BadInputError
 
@@ -524,14 +572,14 @@ _IMPORT_LOOP = textwrap.dedent(
 )
 
 
-def test_a_killed_import_leaves_only_whole_imports(db_path, tmp_path):
+def test_a_killed_import_leaves_only_whole_imports(backend, tmp_path):
     size = 500
-    with Repository.open(str(db_path)):
+    with Repository.open(backend):
         pass
     seed = random.randrange(1_000_000)
     delay = random.Random(seed).uniform(0.0, 0.8)
     child = subprocess.Popen(
-        [sys.executable, "-c", _IMPORT_LOOP, str(db_path), str(size)],
+        [sys.executable, "-c", _IMPORT_LOOP, backend, str(size)],
         env=cli_env(None, tmp_path),
         stdout=subprocess.PIPE,
         text=True,
@@ -550,18 +598,14 @@ def test_a_killed_import_leaves_only_whole_imports(db_path, tmp_path):
         if child.stdout is not None:
             child.stdout.close()
     assert child.returncode == -signal.SIGKILL
-    report = check_database(str(db_path))
+    report = check_database(backend)
     assert report.healthy, (seed, report.problems)
     assert report.case_count is not None
     assert report.case_count >= size
     assert report.case_count % size == 0, (seed, report.case_count)
-    with Repository.open(str(db_path)) as repository:
+    with Repository.open(backend) as repository:
         assert repository.count_cases() == report.case_count
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        trail = connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0]
-    finally:
-        connection.close()
+    trail = scalar(backend, "SELECT count(*) FROM audit_entry")
     assert trail == report.case_count  # one import row per case, no more, no less
 
 

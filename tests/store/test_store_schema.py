@@ -110,6 +110,15 @@ FIXTURE_TABLES = {
         "attendee",
         "alembic_version",
     },
+    6: {
+        "case_record",
+        "case_override",
+        "audit_entry",
+        "audit_trail_end",
+        "agenda_item",
+        "attendee",
+        "alembic_version",
+    },
 }
 FIXTURE_CASES = {
     1: ["FIX-001", "FIX-002", "FIX-003"],
@@ -117,11 +126,12 @@ FIXTURE_CASES = {
     3: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005"],
     4: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006"],
     5: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006"],
+    6: ["FIX-001", "FIX-002", "FIX-003", "FIX-004", "FIX-005", "FIX-006", "FIX-007"],
 }
-FIXTURE_AUDIT_ENTRIES = {1: 5, 2: 8, 3: 10, 4: 12, 5: 12}
-FIXTURE_OVERRIDES = {1: 2, 2: 3, 3: 3, 4: 3, 5: 3}
-FIXTURE_AGENDA_ITEMS = {1: 0, 2: 2, 3: 2, 4: 2, 5: 2}
-FIXTURE_ATTENDEES = {1: 0, 2: 3, 3: 4, 4: 4, 5: 4}
+FIXTURE_AUDIT_ENTRIES = {1: 5, 2: 8, 3: 10, 4: 12, 5: 12, 6: 14}
+FIXTURE_OVERRIDES = {1: 2, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3}
+FIXTURE_AGENDA_ITEMS = {1: 0, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2}
+FIXTURE_ATTENDEES = {1: 0, 2: 3, 3: 4, 4: 4, 5: 4, 6: 4}
 # Revision 0005's columns, in the order it adds them.
 V5_COLUMNS = ("reference_identity", "audit_head", "audit_count")
 CURRENT = revision_of(SCHEMA_VERSION)
@@ -178,7 +188,12 @@ def test_opening_a_fixture_keeps_every_case_and_audit_entry(version, tmp_path):
     assert len(after.get("agenda_item", [])) == FIXTURE_AGENDA_ITEMS[version]
     assert len(after.get("attendee", [])) == FIXTURE_ATTENDEES[version]
     for table in ("audit_entry", "case_override", "agenda_item", "attendee"):
-        assert after.get(table, []) == before.get(table, [])
+        # Every row as it was, in the columns it had (a later version may add a column,
+        # such as the audit trail's database login).
+        assert [
+            row[: len(old)]
+            for row, old in zip(after.get(table, []), before.get(table, []), strict=True)
+        ] == before.get(table, [])
     # Cases as they were, but for the stored summaries (case_record columns 37-43: counts,
     # headline, assessed_with), recomputed on opening, and columns added since.
     assert [row[:37] + row[44:48] for row in after["case_record"]] == [
@@ -337,7 +352,10 @@ def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_au
     after = rows_of(path)
     # Every audit entry from before is still there, unchanged; every other case row keeps
     # its values and gains the new columns, empty.
-    assert after["audit_entry"][: len(before["audit_entry"])] == before["audit_entry"]
+    assert [
+        row[: len(old)]
+        for row, old in zip(after["audit_entry"], before["audit_entry"], strict=False)
+    ] == before["audit_entry"]
     columns = [row[1] for row in schema_of(path)["details"]["case_record"][0]]
     # Version 5's columns come after version 4's.
     v4_end = len(columns) - len(V5_COLUMNS)
@@ -364,6 +382,32 @@ def test_the_second_release_fields_of_version_4_are_read(tmp_path):
             ("change", "albumin_g_dl", "3.2", "3.6")
         ]
         assert repository.check().healthy
+
+
+def test_the_database_logins_of_version_6_are_read(tmp_path):
+    path = _copy_fixture(tmp_path, 6)
+    with Repository.open(str(path), create=False) as repository:
+        trail = repository.history("FIX-007")
+        assert [(e.action, e.user, e.login) for e in trail] == [
+            ("import", "fixture-user", "board_login"),
+            ("archive", "coordinator", "coordinator_login"),
+        ]
+        assert [e.login for e in repository.history("FIX-001")] == [None]
+        assert repository.get_case("FIX-007").archived is True
+        report = repository.check()
+        assert report.healthy, report.problems
+
+
+def test_upgrading_to_version_6_counts_the_trail_into_its_end_row(tmp_path):
+    path = _copy_fixture(tmp_path, 5)
+    before = rows_of(path)["audit_entry"]
+    with Repository.open(str(path), create=False) as repository:
+        repository.create_case(make_case("NEW-1"))
+    after = rows_of(path)
+    # The end row: the 12 entries of version 5 and the new one, and the newest hash.
+    assert after["audit_trail_end"] == [(1, 13, after["audit_entry"][-1][10])]
+    assert [row[:11] for row in after["audit_entry"][:12]] == before
+    assert [row[11] for row in after["audit_entry"]] == [None] * 13  # no logins in a file
 
 
 def test_a_current_file_is_opened_without_an_upgrade(tmp_path):

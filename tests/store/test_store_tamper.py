@@ -70,6 +70,24 @@ def test_the_last_audit_entry_deleted_is_seen(db):
     assert "audit trail" in problems
 
 
+def test_the_newest_case_removed_with_its_trail_is_seen(db):
+    # Every remaining case agrees with its own trail and the chain is whole up to where it
+    # was cut: only the trail's end row (schema version 6) still counts the removed entry.
+    with Repository.open(str(db)) as repository:
+        repository.create_case(make_case("CASE-4"))
+    _sql(
+        db,
+        "DROP TRIGGER audit_entry_no_delete",
+        "DELETE FROM audit_entry WHERE reference = 'CASE-4'",
+        "DELETE FROM case_record WHERE reference = 'CASE-4'",
+        _NO_DELETE,
+    )
+    report = check_database(str(db))
+    assert report.problems == (
+        "audit trail: 1 of its 5 entries are missing (the trail was cut short outside TAREaid)",
+    )
+
+
 @pytest.mark.parametrize(
     "statement, field",
     [

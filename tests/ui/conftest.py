@@ -40,6 +40,7 @@ DIALOG_NAMES = (
     "ask_pdf_options",
     "open_file",
     "choose_backup",
+    "ask_password",
 )
 
 

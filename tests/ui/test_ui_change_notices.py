@@ -203,7 +203,8 @@ def test_a_change_saved_by_another_client_reaches_the_open_case_and_the_list(
     watcher.join()
     qtbot.waitUntil(lambda: window.session.case.metastatic_pattern == "liver_only")
     assert window.session.version == theirs.version + 1
-    assert _row(window, "CRLM-006").counts["favours"] == 1
+    # The list reads it again on a worker thread (the window never waits for the database).
+    qtbot.waitUntil(lambda: _row(window, "CRLM-006").counts["favours"] == 1)
 
 
 def test_unsaved_edits_are_kept_when_the_case_changes_elsewhere(window, qtbot, repository):

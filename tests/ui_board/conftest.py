@@ -8,7 +8,6 @@ can block on a modal, and an unexpected question fails the test.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,11 +30,13 @@ def _english_interface(qapp: Any) -> None:
 
 
 @pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Any]:
-    """A repository on this test's own database file, holding the three board cases."""
+def repository(backend: str) -> Iterator[Any]:
+    """A repository on this test's own database, holding the three board cases: an SQLite
+    file, and a PostgreSQL database logged in as the application role (tests/conftest.py,
+    `backend`; every board test runs on both)."""
     from tareaid.store.repository import Repository
 
-    repo = Repository.open(str(tmp_path / "board.db"))
+    repo = Repository.open(backend)
     repo.import_cases(board_cases())
     yield repo
     repo.close()
