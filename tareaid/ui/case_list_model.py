@@ -270,16 +270,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
     def reload_in_background(self) -> None:
         """Count and fetch the first page again on a worker thread (a change saved by
         another client): the window does not wait for the database."""
-        if self._repository is None or not self._loaded:
-            return
-        self._generation += 1
-        generation = self._generation
-        self._pending = BackgroundCall(
-            self,
-            self._query(self._repository, self._query_options()),
-            lambda result: self._on_search_answered(generation, result),
-            self._on_search_failed,
-        )
+        self._query_in_background()
 
     def search_in_background(self, text: str) -> None:
         """Search for `text` on a worker thread; the model resets when the answer arrives.
@@ -291,6 +282,11 @@ class CaseListModel(QtCore.QAbstractTableModel):
         if text == self._search and self._pending is None:
             return
         self._search = text
+        self._query_in_background()
+
+    def _query_in_background(self) -> None:
+        """Count and fetch the first page on a worker thread; an answer that arrives after
+        a newer query (or a reload) is dropped."""
         if self._repository is None or not self._loaded:
             return
         self._generation += 1
