@@ -12,7 +12,7 @@ import logging
 
 from sqlalchemy import bindparam, select, update
 
-from tareaid.domain.assessment import assess
+from tareaid.domain.assessment import summarise
 from tareaid.domain.evidence import EvidencePack
 from tareaid.store.connection import Database
 from tareaid.store.models import CASES
@@ -34,7 +34,7 @@ def refresh_assessments(database: Database, pack: EvidencePack, assessed_with: s
             updates = []
             for row in rows[chunk_start : chunk_start + IN_CHUNK * 4]:
                 case = case_from_row(row, overrides.get(row.id, {}))
-                summary = summary_values(assess(case, pack), assessed_with)
+                summary = summary_values(summarise(case, pack), assessed_with)
                 updates.append({"row_id": row.id, **summary})
             connection.execute(
                 update(CASES)

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, false, select, update
 
 from tareaid import __version__
-from tareaid.domain.assessment import Assessment, assess
+from tareaid.domain.assessment import Summary, summarise
 from tareaid.domain.case import (
     Case,
     CaseError,
@@ -382,7 +382,7 @@ class Repository:
                     raise self._locked(new.reference)
                 changes.insert(0, Change(audit.AMEND, reason=reason))
             now = audit.now_utc()
-            values = row_values(prepared.case, prepared.assessment, self._assessed_with)
+            values = row_values(prepared.case, prepared.summary, self._assessed_with)
             values.update(version=row.version + 1, updated_at=now)
             result = connection.execute(
                 update(CASES)
@@ -520,7 +520,7 @@ class Repository:
             prepared.append(self._prepare(case, position=index, source=source))
             if progress is not None and index % _PROGRESS_EVERY == 0:
                 progress(index, total)
-        with self._db.write() as connection:
+        with self._db.bulk_write() as connection:
             self._refuse_existing(
                 connection, [p.case.reference for p in prepared], nothing="nothing was imported"
             )
@@ -589,7 +589,8 @@ class Repository:
     def _prepare(
         self, case: Case, *, position: int | None = None, source: str | None = None
     ) -> _Prepared:
-        """Validate a case (as if read from a file) and assess it, before any transaction.
+        """Validate a case (as if read from a file) and summarise its assessment (the
+        stored counts and headline), before any transaction.
 
         A case that parse_case returned (a file just read, an edit through with_changes)
         is valid already and is not parsed again; any other Case is.
@@ -607,7 +608,7 @@ class Repository:
                 # Validation normalised something (blank text means "not recorded"): the
                 # trail records what is stored.
                 data = case_to_dict(valid)
-        return _Prepared(valid, assess(valid, self._pack), audit.to_json_text(data))
+        return _Prepared(valid, summarise(valid, self._pack), audit.to_json_text(data))
 
     def _row(self, connection: Connection, reference: str) -> Row[Any]:
         row = connection.execute(select(CASES).where(CASES.c.reference == reference)).first()
@@ -681,7 +682,7 @@ class Repository:
         """Insert case rows and their overrides; the new ids in the same order."""
         rows = []
         for item in prepared:
-            values = row_values(item.case, item.assessment, self._assessed_with)
+            values = row_values(item.case, item.summary, self._assessed_with)
             values.update(
                 archived=False,
                 version=1,
@@ -756,7 +757,7 @@ def refuse_invalid_values(
 @dataclass(frozen=True)
 class _Prepared:
     case: Case
-    assessment: Assessment
+    summary: Summary  # the stored counts and headline
     json: str  # the case as the audit trail records it
 
 
