@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 
 from tareaid.domain.assessment import summarise
 from tareaid.domain.evidence import EvidencePack
@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 
 def refresh_assessments(database: Database, pack: EvidencePack, assessed_with: str) -> None:
     """Re-assess the rows whose summary was computed by another TAREaid or evidence pack."""
-    stale = CASES.c.assessed_with != assessed_with
+    # Two ranges of the assessed_with index rather than "!=", which would scan all of it
+    # at every open (~10 ms at 100,000 cases).
+    stale = or_(CASES.c.assessed_with < assessed_with, CASES.c.assessed_with > assessed_with)
     with database.read() as connection:
         if connection.execute(select(CASES.c.id).where(stale).limit(1)).first() is None:
             return

@@ -29,7 +29,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, false, select, update
 
-from tareaid import __version__
 from tareaid.domain.assessment import Summary, summarise
 from tareaid.domain.case import (
     Case,
@@ -72,6 +71,7 @@ from tareaid.store.rows import (
     row_values,
     stored_case,
 )
+from tareaid.store.schema import assessed_with
 
 __all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
 
@@ -101,7 +101,7 @@ class Repository:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._pack: EvidencePack = load_pack()
-        self._assessed_with = f"{__version__}/{self._pack.version}"[:64]
+        self._assessed_with = assessed_with(self._pack.version)
         self._user_name: str | None = None
 
     @property
@@ -215,9 +215,9 @@ class Repository:
         search_identifiers: bool = False,
     ) -> int:
         """How many cases `list_cases` would give without offset and limit."""
-        statement = case_list.count(search, include_archived, search_identifiers)
+        statement, params = case_list.count(search, include_archived, search_identifiers)
         with self._db.read() as connection:
-            return int(connection.execute(statement).scalar_one())
+            return int(connection.execute(statement, params).scalar_one())
 
     def list_cases(
         self,
@@ -235,7 +235,7 @@ class Repository:
         `search` is a case-insensitive substring of the reference, and of the patient name
         and MRN when `search_identifiers` is set. Ties are ordered by reference.
         """
-        statement = case_list.page(
+        statement, params = case_list.page(
             search,
             include_archived=include_archived,
             search_identifiers=search_identifiers,
@@ -245,7 +245,7 @@ class Repository:
             descending=descending,
         )
         with self._db.read() as connection:
-            return [case_list.summary(row) for row in connection.execute(statement)]
+            return [case_list.summary(row) for row in connection.execute(statement, params)]
 
     def get_case(self, reference: str) -> StoredCase:
         """The stored case (archived or not); CaseNotFoundError if there is none."""

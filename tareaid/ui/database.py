@@ -9,6 +9,11 @@ file beside it.
 Opening checks only what costs nothing (the file header, whose database it is, its schema
 version); SQLite's integrity check reads the whole file, so the main window runs it on a
 worker thread once it is shown, and offers the same ways out if it fails.
+
+At start-up (`open_quickly`) a file that needs nothing but reading is not even opened by the
+store before the window is shown: the case list is read with the standard library, and the
+store (SQLAlchemy, ~0.5 s to import) opens on a worker thread once the window is on screen
+(`OpenedDatabase.finish_opening`). Anything else takes the usual way.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from tareaid.store.errors import (
     StoreEnvironmentError,
     StoreError,
 )
+from tareaid.store.list_reader import ListReader
+from tareaid.store.location import database_file
+from tareaid.store.opening import OpeningRepository
+from tareaid.store.schema import assessed_with
 from tareaid.ui import dialogs
 from tareaid.ui.qt import QtCore, QtWidgets
 
@@ -69,6 +78,19 @@ class OpenedDatabase:
     def name(self) -> str:
         path = self.repository.path
         return path.name if path is not None else self.repository.url
+
+    def finish_opening(self) -> None:
+        """Open the store now if only its case list was read so far (`open_quickly`): on
+        a worker thread, once the window is on screen."""
+        if isinstance(self.repository, OpeningRepository):
+            self.repository.start()
+
+    @property
+    def open_failure(self) -> BaseException | None:
+        """What stopped the store from opening in the background, if anything did."""
+        if isinstance(self.repository, OpeningRepository):
+            return self.repository.error
+        return None
 
     def close(self) -> None:
         try:
@@ -120,6 +142,31 @@ def open_plainly(db: str | None, *, create: bool = True, verify: bool = False) -
         repository.close()
         raise
     return OpenedDatabase(repository, lock)
+
+
+def open_quickly(db: str | None) -> OpenedDatabase | None:
+    """`db` with its case list readable at once and the store still to open (in the
+    background, see `OpenedDatabase.finish_opening`), or None when it must be opened the
+    usual way (`open_plainly`, `open_database`): a database server, or a file to create,
+    upgrade, recover after a crash or re-assess, or one the store refuses (the usual way
+    then says why, and offers the ways out)."""
+    from tareaid.domain.evidence import load_pack
+
+    path = database_file(db)
+    if path is None:
+        return None
+    try:
+        reader = ListReader.for_file(path, assessed_with(load_pack().version))
+    except StoreError:
+        return None
+    if reader is None:
+        return None
+    try:
+        lock = _acquire_lock(path)
+    except StoreError:
+        reader.close()
+        return None
+    return OpenedDatabase(OpeningRepository(reader), lock)  # type: ignore[arg-type]
 
 
 def open_database(

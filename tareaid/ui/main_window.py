@@ -10,7 +10,6 @@ through the task runner off the GUI thread.
 
 from __future__ import annotations
 
-import html
 import threading
 from datetime import date
 from pathlib import Path
@@ -36,7 +35,6 @@ from tareaid.ui.case_pane import (
 )
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
-from tareaid.ui.checklist import POPULATIONS_STEP
 from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.settings import THEMES, Settings
@@ -163,7 +161,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self._restore_window_state()
         self._show_database()
-        self.model.reload()
+        self.model.start()
         self._update_actions()
 
     # Public -----------------------------------------------------------------------------
@@ -261,16 +259,20 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_integrity_check_failed(self, opened: OpenedDatabase, error: BaseException) -> None:
         if opened is not self.database or self._closing.is_set():
             return  # another database is in use by now, or the window is closing
-        if isinstance(error, DamagedDatabaseError):
+        if isinstance(error, DamagedDatabaseError) or (
+            isinstance(error, StoreError) and error is opened.open_failure
+        ):
+            # Damaged, or the store could not open it after its list was shown.
             self._leave_damaged_database(error)
         else:
             # Not checked (the file could not be read just now): the first save checks it.
             self._status(f"The database could not be checked yet: {message_for(error)}")
 
-    def _leave_damaged_database(self, problem: DamagedDatabaseError) -> None:
-        """Stop using a database that failed its integrity check, then offer the ways out
-        (restore a backup, open or create another, quit). Nothing was written to it: saving
-        waited for the check, which has now refused every write."""
+    def _leave_damaged_database(self, problem: StoreError) -> None:
+        """Stop using a database that failed its integrity check (or that the store could
+        not open after its list was shown), then offer the ways out (restore a backup, open
+        or create another, quit). Nothing was written to it: saving waited for the check,
+        which has now refused every write."""
         damaged = self.database
         self.session.close(save=False)
         self.model.set_repository(None)
@@ -606,9 +608,18 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        # The bundled fonts (CJK and others), then the start page's boards and recent cases.
+        # The store, if only the case list was read to show the window (on a worker
+        # thread); the number of cases listed; the bundled fonts (CJK and others); the
+        # start page's boards and recent cases. Not for a window closed already (the
+        # start-up check closes it at once).
+        if self._closing.is_set():
+            return
+        self.database.finish_opening()
+        self.model.count_in_background()
         fonts.register_bundled_fonts()
         self.case_pane.start_page.start()
+        # The checklist, ready before the first case is opened.
+        QtCore.QTimer.singleShot(0, self, self.case_pane.prepare)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_leave_case("Quit without saving?", "Quit without saving"):
@@ -1002,6 +1013,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._board_window = None
 
     def _on_shortcuts_triggered(self) -> None:
+        import html
+
         rows = "".join(
             f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
             for what, keys in SHORTCUTS
@@ -1018,6 +1031,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session.case is None:
             return "overview"
         tab = self.case_pane.tabs.currentIndex()
+        from tareaid.ui.checklist import POPULATIONS_STEP
+
         if tab == CHECKLIST_TAB and self.case_pane.checklist.current_step == POPULATIONS_STEP:
             return "trial-populations.html"
         return TAB_HELP_TOPICS.get(tab, "overview")
