@@ -49,6 +49,12 @@ def page(
     )
 
 
+def with_references(references: list[str], assessed_with: str) -> tuple[TextClause, dict[str, Any]]:
+    """The list entries of these cases whose stored summary is current (one IN list):
+    statement, parameters."""
+    return _statement(list_query.with_references(references, assessed_with))
+
+
 def summary(row: Row[Any]) -> CaseSummary:
     """The list entry for a row of `page`."""
     return list_query.summary(row._mapping)

@@ -16,7 +16,7 @@ sqlite3 take them (:func:`pyformat` gives psycopg's form).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -103,6 +103,19 @@ def page(
         sql += " OFFSET :offset"
         params["offset"] = offset
     return Query(sql, params)
+
+
+def with_references(references: Sequence[str], assessed_with: str) -> Query:
+    """The list entries of these cases (archived or not) whose stored summary this TAREaid
+    and evidence pack computed (`assessed_with`), in no particular order; rows for
+    `summary`. At most a few hundred references (one IN list)."""
+    names = [f"r{index}" for index in range(len(references))]
+    marks = ", ".join(f":{name}" for name in names) or "NULL"
+    return Query(
+        f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM {TABLE} WHERE reference IN ({marks}) "
+        "AND assessed_with = :assessed_with",
+        {**dict(zip(names, references, strict=True)), "assessed_with": assessed_with},
+    )
 
 
 def stale_summaries(assessed_with: str) -> Query:

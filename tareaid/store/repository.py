@@ -247,6 +247,22 @@ class Repository:
         with self._db.read() as connection:
             return [case_list.summary(row) for row in connection.execute(statement, params)]
 
+    def summaries(self, references: Sequence[str]) -> dict[str, CaseSummary]:
+        """The list entries of these cases (archived or not), by reference. One query per
+        few hundred cases, no assessment run. Left out: a reference with no case, and a case
+        whose stored summary another TAREaid or evidence pack computed (saved into a shared
+        database since this one opened it): its headline may be out of date, so the caller
+        assesses it (get_case)."""
+        wanted = list(dict.fromkeys(references))
+        found: dict[str, CaseSummary] = {}
+        with self._db.read() as connection:
+            for chunk in chunks(wanted):
+                statement, params = case_list.with_references(chunk, self._assessed_with)
+                for row in connection.execute(statement, params):
+                    summary = case_list.summary(row)
+                    found[summary.reference] = summary
+        return found
+
     def get_case(self, reference: str) -> StoredCase:
         """The stored case (archived or not); CaseNotFoundError if there is none."""
         with self._db.read() as connection:
@@ -545,6 +561,11 @@ class Repository:
         return len(prepared)
 
     # --- the board: agenda and attendees ------------------------------------------------
+
+    def board_dates(self) -> list[tuple[date, int]]:
+        """Each board date unarchived cases carry, with how many carry it, newest first."""
+        with self._db.read() as connection:
+            return board.board_dates(connection)
 
     def agenda(self, board_date: date) -> list[str]:
         """References in the coordinator's order for this board date, then the other cases
