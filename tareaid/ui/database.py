@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,11 +80,24 @@ class OpenedDatabase:
         path = self.repository.path
         return path.name if path is not None else self.repository.url
 
-    def finish_opening(self) -> None:
+    def finish_opening(self, when_open: Callable[[], None] | None = None) -> None:
         """Open the store now if only its case list was read so far (`open_quickly`): on
-        a worker thread, once the window is on screen."""
-        if isinstance(self.repository, OpeningRepository):
-            self.repository.start()
+        a worker thread, once the window is on screen. `when_open` is called once the store
+        is open (at once if it is; from the worker thread if it opens there; not at all
+        if it cannot open)."""
+        repository = self.repository
+        if not isinstance(repository, OpeningRepository) or repository.ready:
+            if when_open is not None:
+                when_open()
+            return
+        if when_open is not None:
+
+            def opened(error: BaseException | None) -> None:
+                if error is None:
+                    when_open()
+
+            repository.on_opened = opened
+        repository.start()
 
     @property
     def open_failure(self) -> BaseException | None:
