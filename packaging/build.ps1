@@ -65,6 +65,12 @@ if ($env:TAREAID_SKIP_SMOKE -ne "1") {
     $env:LOCALAPPDATA = $Tmp
     Remove-Item Env:TAREAID_DB -ErrorAction SilentlyContinue
 
+    $Resources = Join-Path $Dist "tareaid\_internal\tareaid\resources"
+    foreach ($File in @("i18n\tareaid_zh_CN.qm", "i18n\tareaid_en.qm")) {
+        if (-not (Test-Path (Join-Path $Resources $File))) { Fail "the build lacks tareaid\resources\$File" }
+    }
+    Write-Host "ok  translations are in the build"
+
     $Out = (& $App --version) -join "; "
     if ($LASTEXITCODE -ne 0 -or $Out -notmatch "TAREaid $Version") { Fail "--version printed: $Out" }
     Write-Host "ok  --version: $Out"

@@ -8,8 +8,9 @@
 #  2. renders the icons from the SVG (packaging/make_icons.py);
 #  3. runs PyInstaller with packaging/tareaid.spec -> packaging/dist/tareaid/
 #     (macOS: also packaging/dist/TAREaid.app);
-#  4. smoke-tests the frozen binary: --version, --smoke on a fresh database, the demo cases,
-#     a PDF report of a demo case, check and backup; any failure fails the build;
+#  4. smoke-tests the frozen binary: --version, --smoke on a fresh database (also with a
+#     Chinese system language: the Chinese interface and Qt's own catalogue are there), the
+#     demo cases, a PDF report of a demo case, check and backup; any failure fails the build;
 #  5. Linux: copies the licence files of the bundled system libraries into the folder
 #     (system_licences.py), finds the oldest glibc it runs on (glibc_floor.py), and packs
 #     packaging/dist/tareaid-<version>-linux-<arch>.tar.gz (linux/stage.sh): the .desktop
@@ -80,10 +81,11 @@ smoke() {
   local resources
   resources=$(dirname "$app")/_internal/tareaid/resources
   [[ -d "$resources" ]] || resources=$(dirname "$app")/../Resources/tareaid/resources
-  for file in licenses/THIRD-PARTY-NOTICES.txt licenses/LGPL-3.0.txt help/index.html; do
+  for file in licenses/THIRD-PARTY-NOTICES.txt licenses/LGPL-3.0.txt help/index.html \
+    i18n/tareaid_zh_CN.qm i18n/tareaid_en.qm; do
     [[ -s "$resources/$file" ]] || fail "the build lacks tareaid/resources/$file"
   done
-  echo "ok  licences and help pages are in the build"
+  echo "ok  licences, help pages and translations are in the build"
 
   out=$("${env[@]}" "$app" --version) || fail "--version exited non-zero"
   grep -q "TAREaid $version" <<<"$out" || fail "--version printed: $out"
@@ -93,6 +95,14 @@ smoke() {
     fail "--smoke on a fresh database"
   [[ -s "$tmp/fresh.sqlite3" ]] || fail "--smoke did not create the database"
   echo "ok  --smoke on a fresh database"
+
+  out=$("${env[@]}" LANG=zh_CN.UTF-8 LANGUAGE=zh_CN QT_QPA_PLATFORM=offscreen timeout 120 \
+    "$app" -v --smoke --db "$tmp/fresh.sqlite3" 2>&1) || fail "--smoke in Chinese"
+  grep -q "interface language: zh_CN" <<<"$out" || fail "--smoke in Chinese: not in Chinese"
+  if grep -q "catalogue is not installed" <<<"$out"; then
+    fail "the build lacks Qt's own Chinese catalogue (qtbase_zh_CN.qm)"
+  fi
+  echo "ok  --smoke with a Chinese system language"
 
   "${env[@]}" timeout 120 "$app" demo --db "$tmp/demo.sqlite3" >/dev/null || fail "demo"
   local ref

@@ -4,6 +4,7 @@
         [--out packaging/screenshots] [--readme-out docs/images]
     QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py --review DIR
     QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py --review DIR
+    QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py --review DIR --language zh_CN
 
 Everything runs in a throw-away home ($TMPDIR/tareaid-screenshots) with a fresh demo
 database (`tareaid demo`: fictional cases only), in the light theme, at 1366 × 768, so the
@@ -13,10 +14,11 @@ pictures are the same on every machine that has the same fonts.
 - The README's pictures (``--readme-out``): the checklist, the projection and page 1 of
   the PDF summary, which `pdftoppm` (poppler-utils) turns into an image; without
   `pdftoppm` that one picture is skipped with a message saying so.
-- ``--review DIR`` instead renders the main window (start page, checklist, editor,
-  history, decision) at 1366 × 768, 1920 × 1080 and 1280 × 720 in the light and the dark
+- ``--review DIR`` instead renders the main window (start page, checklist, summary, editor,
+  evidence, history, decision) and the board's windows (agenda, projection, its evidence
+  and trial panels) at 1366 × 768, 1920 × 1080 and 1280 × 720 in the light and the dark
   theme, for a person to look at before a release; run it again with QT_SCALE_FACTOR=2 for
-  a 200 % screen.
+  a 200 % screen, and with ``--language zh_CN`` for the Chinese interface.
 
 The AppStream and README files are committed; run this again after a visible change and
 look at them before committing.
@@ -49,7 +51,9 @@ README_SHOTS = (
     ("report-page-1.png", "Page 1 of the PDF summary (de-identified)"),
 )
 REVIEW_SIZES = ((1366, 768), (1920, 1080), (1280, 720))
-REVIEW_TABS = ("start", "checklist", "summary", "editor", "history", "decision")
+REVIEW_TABS = ("start", "checklist", "summary", "editor", "evidence", "history", "decision")
+# The board's windows, after the main window's tabs: the agenda and the projection's pages.
+REVIEW_BOARD = ("agenda", "projection", "projection-evidence", "projection-trials")
 DEMO_CASE = "DEMO-01"
 PDF_DPI = 70
 
@@ -82,13 +86,15 @@ def _demo_database() -> Path:
 class Renderer:
     """The application, offscreen, on the demo database."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         self.database = _demo_database()
         sys.path.insert(0, str(ROOT))
+        from tareaid.ui import i18n
         from tareaid.ui.app import make_application
 
         self.app = make_application()
+        i18n.install(self.app, language)
 
     def window(self, theme_name: str = "light", size: tuple[int, int] = SIZE) -> Any:
         from tareaid.domain.evidence import load_pack
@@ -121,6 +127,13 @@ class Renderer:
         return self.save(window, path)
 
     def projection(self, window: Any, path: Path) -> Path:
+        return self.board(window, {"projection": path})[0]
+
+    def board(
+        self, window: Any, paths: dict[str, Path], size: tuple[int, int] = SIZE
+    ) -> list[Path]:
+        """The board's windows on the demo case's board: the agenda and the projection's
+        pages (REVIEW_BOARD names them), each to its path."""
         from tareaid.ui.board.agenda_window import AgendaWindow
 
         window.open_case(DEMO_CASE)
@@ -128,12 +141,24 @@ class Renderer:
         board = AgendaWindow(window.editing, parent=window)
         if board_date is not None:
             board.choose_board_date(board_date)
+        written = []
+        if "agenda" in paths:
+            board.resize(*size)
+            board.show()
+            written.append(self.save(board, paths["agenda"]))
         board.start_projection()
         projection = board.projection
         assert projection is not None
         projection.showNormal()
-        projection.resize(*SIZE)
-        written = self.save(projection, path)
+        projection.resize(*size)
+        for name, panel in (
+            ("projection", "checklist"),
+            ("projection-evidence", "evidence"),
+            ("projection-trials", "trials"),
+        ):
+            if name in paths:
+                projection.show_panel(panel)
+                written.append(self.save(projection, paths[name]))
         projection.close()
         board.close()
         return written
@@ -223,6 +248,7 @@ def _render_review(renderer: Renderer, out: Path) -> list[Path]:
         "checklist": case_pane.CHECKLIST_TAB,
         "summary": case_pane.CHECKLIST_TAB,
         "editor": case_pane.EDITOR_TAB,
+        "evidence": case_pane.EVIDENCE_TAB,
         "history": case_pane.HISTORY_TAB,
         "decision": case_pane.DECISION_TAB,
     }
@@ -238,6 +264,8 @@ def _render_review(renderer: Renderer, out: Path) -> list[Path]:
                     if tab in ("checklist", "summary"):
                         window.case_pane.checklist.go_to(SUMMARY_STEP if tab == "summary" else 0)
                 written.append(renderer.save(window, out / f"{stem}-{tab}.png"))
+            paths = {name: out / f"{stem}-{name}.png" for name in REVIEW_BOARD}
+            written += renderer.board(window, paths, (width, height))
             renderer.close(window)
     return written
 
@@ -249,8 +277,14 @@ def main() -> int:
     parser.add_argument(
         "--review", type=Path, help="render the review set into this folder instead"
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "zh_CN"),
+        default="en",
+        help="the interface's language (the committed pictures are in English)",
+    )
     args = parser.parse_args()
-    renderer = Renderer()
+    renderer = Renderer(args.language)
     if args.review is not None:
         written = _render_review(renderer, args.review)
     else:

@@ -86,3 +86,11 @@ def test_the_installed_package_has_the_help_pages(wheel):
     pages = [n for n in wheel.namelist() if n.startswith("tareaid/resources/help/")]
     assert "tareaid/resources/help/index.html" in pages
     assert len([p for p in pages if p.endswith(".html")]) >= 8
+
+
+def test_the_installed_package_has_the_compiled_translations(wheel):
+    """A plain `pip install .` needs no Qt tools: the .qm files ship as they are committed."""
+    folder = ROOT / "resources" / "i18n"
+    for language in ("zh_CN", "en"):
+        name = f"tareaid/resources/i18n/tareaid_{language}.qm"
+        assert wheel.read(name) == (folder / f"tareaid_{language}.qm").read_bytes(), name

@@ -4,7 +4,7 @@
 _tareaid() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local commands="assess demo list show import export-json history backup check archive restore report"
+    local commands="assess demo list show import export-json history backup backups check archive restore report"
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case " $commands " in
@@ -62,6 +62,10 @@ _tareaid() {
             ;;
         backup)
             options="-h --help --db -o --output -v --verbose"
+            positional_files=0
+            ;;
+        backups)
+            options="-h --help --db -v --verbose"
             positional_files=0
             ;;
         check)

@@ -9,11 +9,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tareaid import __version__
 from tareaid.errors import BadInputError, EnvironmentProblemError
 from tareaid.files import write_atomically
+
+if TYPE_CHECKING:
+    from tareaid.store.backups import BackupOutcome
 
 DB_ENV = "TAREAID_DB"
 
@@ -47,6 +50,24 @@ def restrict_new_files() -> None:
 
 def print_error(message: str) -> None:
     print(f"tareaid: error: {message}", file=sys.stderr)
+
+
+def print_warning(message: str) -> None:
+    print(f"tareaid: warning: {message}", file=sys.stderr)
+
+
+def automatic_backup(database: object, kind: str) -> None:
+    """Take an automatic backup (tareaid.store.backups.automatic_backup); one that cannot be
+    made is a warning line on standard error, and the command goes on."""
+    from tareaid.store.backups import automatic_backup as take
+
+    warn_about_backup(take(database, kind))
+
+
+def warn_about_backup(outcome: BackupOutcome) -> None:
+    """A warning line for an automatic backup (a BackupOutcome) that could not be made."""
+    if outcome.problem is not None:
+        print_warning(outcome.problem)
 
 
 def print_internal_error(error: BaseException) -> None:

@@ -1,8 +1,13 @@
-"""The storage commands: demo, list, show, import, export-json, history, backup, check,
-archive and restore (CONTRACT.md §1).
+"""The storage commands: demo, list, show, import, export-json, history, backup, backups,
+check, archive and restore (CONTRACT.md §1).
 
 Thin wrappers over tareaid.store.repository: parse arguments, call one repository method,
 print the result. SQLAlchemy is imported only when one of these commands runs.
+
+The commands that change cases (demo, import, archive, restore) first take the day's
+automatic backup of a database file if there is none yet, and import takes one more before
+more than 100 cases (tareaid.store.backups); the commands that only read never do. A
+backup that cannot be made is a warning line, and the command goes on.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from tareaid.cli.common import (
+    automatic_backup,
     database_argument,
     print_json,
     read_input,
+    warn_about_backup,
     write_file_atomically,
 )
 from tareaid.files import refuse_database_target
@@ -88,6 +95,14 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
     parser.set_defaults(handler=_backup)
 
     parser = add(
+        "backups",
+        "list the automatic backups",
+        "List the automatic backups of the database (in the folder <database>.backups beside "
+        "it), newest first: when, kind, size and case count. Reads only.",
+    )
+    parser.set_defaults(handler=_backups)
+
+    parser = add(
         "check",
         "check the database's integrity",
         "Check the database without changing it; exit 0 only when it is healthy. With "
@@ -110,14 +125,23 @@ def register(subparsers: argparse._SubParsersAction, db_parent: argparse.Argumen
     parser.set_defaults(handler=_restore)
 
 
-def _open(args: argparse.Namespace, *, create: bool) -> Repository:
+def _open(args: argparse.Namespace, *, create: bool, writes: bool = False) -> Repository:
+    """The repository; for a command that `writes`, after the day's automatic backup."""
+    from tareaid.store.backups import DAILY
     from tareaid.store.repository import Repository
 
-    return Repository.open(database_argument(args), create=create)
+    repository = Repository.open(database_argument(args), create=create)
+    if writes:
+        try:
+            automatic_backup(repository, DAILY)
+        except BaseException:
+            repository.close()
+            raise
+    return repository
 
 
 def _demo(args: argparse.Namespace) -> int:
-    with _open(args, create=True) as repository:
+    with _open(args, create=True, writes=True) as repository:
         added = repository.add_demo_cases()
     if added:
         print(f"Added {added} fictional demo {_cases(added)}.")
@@ -233,10 +257,12 @@ def _case_text(stored: Any) -> str:
 
 def _import(args: argparse.Namespace) -> int:
     from tareaid.domain.case import parse_case_document
+    from tareaid.store.backups import backup_before_import
 
     data, source = read_input(args.file)
     cases, _ = parse_case_document(data, source=source)
-    with _open(args, create=True) as repository:
+    with _open(args, create=True, writes=True) as repository:
+        warn_about_backup(backup_before_import(repository, len(cases)))
         count = repository.import_cases(cases, source=source)
         where = repository.path or repository.url
     print(f"Imported {count} {_cases(count)} into {where}.")
@@ -297,6 +323,53 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backups(args: argparse.Namespace) -> int:
+    from tareaid.store.backups import KIND_LABELS, backup_folder, describe
+    from tareaid.store.location import database_file
+
+    db = database_argument(args)
+    path = database_file(db)
+    if path is None:
+        print(
+            "A database server is not backed up automatically: its administrator backs it up "
+            "with the server's own tools."
+        )
+        return 0
+    found = describe(path)
+    folder = backup_folder(path)
+    if not found:
+        print(f"No automatic backups of {path} yet (they go in {folder}).")
+        return 0
+    print(f"Automatic backups of {path}, in {folder}, newest first:")
+    rows = [
+        (
+            f"{b.taken_at:%Y-%m-%d %H:%M} UTC",
+            KIND_LABELS[b.kind],
+            _size(b.size),
+            "unreadable" if b.case_count is None else str(b.case_count),
+            b.path.name,
+        )
+        for b in found
+    ]
+    header = ("Taken", "Kind", "Size", "Cases", "File")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].rjust(widths[2]),
+            row[3].rjust(widths[3]),
+        ]
+        print("  ".join([*cells, row[4]]))
+    return 0
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def _check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -332,14 +405,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _archive(args: argparse.Namespace) -> int:
-    with _open(args, create=False) as repository:
+    with _open(args, create=False, writes=True) as repository:
         repository.archive_case(args.reference)
     print(f"Archived {args.reference} (tareaid restore {args.reference} brings it back).")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _open(args, create=False) as repository:
+    with _open(args, create=False, writes=True) as repository:
         repository.restore_case(args.reference)
     print(f"Restored {args.reference}.")
     return 0

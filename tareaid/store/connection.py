@@ -5,7 +5,8 @@ transaction at a time per caller, SQLite's pragmas, BEGIN IMMEDIATE for every wr
 translation of SQLite's errors into messages that name the file, and the integrity check
 that must pass before anything is written. `open_database` decides, reading only, whether a
 database may be opened at all, creates a missing one, recovers a file after a crash and
-brings an older schema up to date through the ladder (``migrations``) after a backup copy.
+brings an older schema up to date through the ladder (``migrations``) after a backup copy
+(``backups``: the pre-upgrade kind, in the folder of automatic backups).
 
 Rules it enforces, whoever calls it:
 - every write is one transaction started with BEGIN IMMEDIATE, so it is kept whole or not
@@ -31,7 +32,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import QueuePool, StaticPool
 
-from tareaid.store import migrations, sqlite_file
+from tareaid.store import backups, migrations, sqlite_file
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseMissingError,
@@ -313,11 +314,12 @@ def _upgrade_file(database: Database) -> None:
 
     taken: list[Path] = []
 
-    def back_up(_old: int, new: int) -> None:
+    def back_up(_old: int, _new: int) -> None:
         # Taken while the upgrade holds the write lock, so it is exactly the database the
-        # upgrade starts from.
-        backup = sqlite_file.backup_name(path, new)
-        sqlite_file.backup_file(path, backup, busy_timeout_s=database.busy_timeout_s)
+        # upgrade starts from. A failure raises: no upgrade without its copy.
+        backup = backups.take_backup(
+            path, backups.BEFORE_UPGRADE, busy_timeout_s=database.busy_timeout_s
+        )
         taken.append(backup)
 
     with database.engine.connect() as connection:
@@ -328,8 +330,9 @@ def _upgrade_file(database: Database) -> None:
         except DamagedDatabaseError as error:
             if not taken:
                 raise
+            copy = taken[0].relative_to(path.parent)
             raise DamagedDatabaseError(
-                f"{error.message} (a copy from before is in {taken[0].name})"
+                f"{error.message} (a copy from before is in {copy})"
             ) from None
 
 

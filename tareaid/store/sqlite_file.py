@@ -26,7 +26,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -628,12 +627,6 @@ def backup_file(source: Path, destination: Path, *, busy_timeout_s: float) -> No
             ):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
-
-
-def backup_name(path: Path, version: int, now: datetime | None = None) -> Path:
-    """The automatic backup taken before upgrading `path` to `version`."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
-    return path.with_name(f"{path.name}.before-v{version}-{stamp}.bak")
 
 
 # --- the read-only check -----------------------------------------------------------------------

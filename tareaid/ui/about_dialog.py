@@ -13,6 +13,7 @@ from importlib.resources.abc import Traversable
 
 from tareaid import __version__
 from tareaid.domain.evidence import EvidencePack
+from tareaid.ui.i18n import evidence_note, translate
 from tareaid.ui.qt import Qt, QtGui, QtWidgets
 
 NOTICES = "THIRD-PARTY-NOTICES.txt"
@@ -24,7 +25,10 @@ def licence_files() -> list[tuple[str, Traversable]]:
     """(title, file) of every licence text in the package: TAREaid's and the notices first."""
     resources = importlib.resources.files("tareaid.resources")
     folder = resources / "licenses"
-    first = [("TAREaid licence", folder / OWN_LICENCE), ("Third-party notices", folder / NOTICES)]
+    first = [
+        (translate("AboutDialog", "TAREaid licence"), folder / OWN_LICENCE),
+        (translate("AboutDialog", "Third-party notices"), folder / NOTICES),
+    ]
     texts = sorted(
         (
             (entry.name.removesuffix(".txt"), entry)
@@ -33,8 +37,9 @@ def licence_files() -> list[tuple[str, Traversable]]:
         ),
         key=lambda pair: pair[0].lower(),
     )
+    font = translate("AboutDialog", "Font: {name}")
     fonts = sorted(
-        (f"Font: {entry.name.removeprefix('LICENSE-').removesuffix('.txt')}", entry)
+        (font.format(name=entry.name.removeprefix("LICENSE-").removesuffix(".txt")), entry)
         for entry in (resources / "fonts").iterdir()
         if entry.name.startswith("LICENSE-")
     )
@@ -47,9 +52,9 @@ class AboutDialog(QtWidgets.QDialog):
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle("About TAREaid")
+        self.setWindowTitle(self.tr("About TAREaid"))
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.setAccessibleName("About TAREaid")
+        self.tabs.setAccessibleName(self.tr("About TAREaid"))
 
         about = QtWidgets.QWidget()
         about_layout = QtWidgets.QVBoxLayout(about)
@@ -61,23 +66,23 @@ class AboutDialog(QtWidgets.QDialog):
         about_layout.addWidget(icon)
         self.about_text = QtWidgets.QLabel(self._about_html(pack))
         self.about_text.setObjectName("about_text")
-        self.about_text.setAccessibleName("About TAREaid")
+        self.about_text.setAccessibleName(self.tr("About TAREaid"))
         self.about_text.setWordWrap(True)
         self.about_text.setTextFormat(Qt.TextFormat.RichText)
         self.about_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.about_text.setOpenExternalLinks(False)
         about_layout.addWidget(self.about_text)
         about_layout.addStretch(1)
-        self.tabs.addTab(about, "&About")
+        self.tabs.addTab(about, self.tr("&About"))
 
         licences = QtWidgets.QWidget()
         licences_layout = QtWidgets.QHBoxLayout(licences)
         self.licence_list = QtWidgets.QListWidget()
         self.licence_list.setObjectName("licence_list")
-        self.licence_list.setAccessibleName("Licences")
+        self.licence_list.setAccessibleName(self.tr("Licences"))
         self.licence_text = QtWidgets.QPlainTextEdit()
         self.licence_text.setObjectName("licence_text")
-        self.licence_text.setAccessibleName("Licence text")
+        self.licence_text.setAccessibleName(self.tr("Licence text"))
         self.licence_text.setReadOnly(True)
         self.licence_text.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.FixedFont))
         self.licence_text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
@@ -89,7 +94,7 @@ class AboutDialog(QtWidgets.QDialog):
         self.licence_list.currentRowChanged.connect(self._on_licence_row_changed)
         licences_layout.addWidget(self.licence_list)
         licences_layout.addWidget(self.licence_text, 1)
-        self.tabs.addTab(licences, "&Licences")
+        self.tabs.addTab(licences, self.tr("&Licences"))
 
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -100,19 +105,32 @@ class AboutDialog(QtWidgets.QDialog):
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 34)
 
-    @staticmethod
-    def _about_html(pack: EvidencePack) -> str:
+    def _about_html(self, pack: EvidencePack) -> str:
         paragraphs = "".join(
             f"<p>{html.escape(part.strip())}</p>" for part in pack.disclaimer.split("\n\n")
         )
+        # The disclaimer is the evidence pack's, in English: an interface in another
+        # language says so.
+        note = evidence_note()
+        if note:
+            paragraphs = f"<p><i>{html.escape(note)}</i></p>{paragraphs}"
+        reviewed = self.tr("Evidence pack {version}, reviewed on {date}.").format(
+            version=f"<b>{html.escape(pack.version)}</b>",
+            date=f"<b>{pack.reviewed_on.isoformat()}</b>",
+        )
+        offline = html.escape(self.tr("TAREaid works offline: it opens no network connection."))
+        rights = html.escape(
+            self.tr(
+                "Copyright © 2026 TAREaid authors. All rights reserved. TAREaid is built on "
+                "open-source components under their own licences: see the Licences tab."
+            )
+        )
         return (
             f"<h2>TAREaid {html.escape(__version__)}</h2>"
-            f"<p>Evidence pack <b>{html.escape(pack.version)}</b>, reviewed on "
-            f"<b>{pack.reviewed_on.isoformat()}</b>.</p>"
+            f"<p>{reviewed}</p>"
             f"{paragraphs}"
-            "<p>TAREaid works offline: it opens no network connection.</p>"
-            "<p>Copyright © 2026 TAREaid authors. All rights reserved. TAREaid is built on "
-            "open-source components under their own licences: see the Licences tab.</p>"
+            f"<p>{offline}</p>"
+            f"<p>{rights}</p>"
         )
 
     def show_licences(self) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from tareaid import __version__
 from tareaid.diagnostics import database_location
 from tareaid.store.errors import StoreError
-from tareaid.ui import theme
+from tareaid.ui import i18n, theme
 from tareaid.ui.database import open_database, open_plainly, open_quickly
 from tareaid.ui.failures import install_bug_hook
 from tareaid.ui.main_window import MainWindow
@@ -63,6 +63,8 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.tareaid.TAREaid")
     app.setWindowIcon(app_icon())
+    # English until the user's language is known (its catalogue holds the plural forms).
+    i18n.install(app, i18n.current())
     return app
 
 
@@ -87,6 +89,7 @@ def _run(db: str | None, *, smoke: bool) -> int:
         ", ".join(f"{name} {value}" for name, value in versions().items()),
     )
     settings = Settings.in_memory() if smoke else Settings()
+    i18n.install(app, settings.language())
     theme.apply_theme(app, settings.theme())
     # A database that needs nothing but reading shows its list before the store is
     # loaded; the store opens once the window is on screen (see open_quickly).
@@ -107,7 +110,8 @@ def _run(db: str | None, *, smoke: bool) -> int:
             log.info("no database was opened; the application ends")
             return 1
     log.info("database: %s", database_location(database.label))
-    window = MainWindow(database, settings)
+    # A smoke run leaves nothing behind, automatic backups included.
+    window = MainWindow(database, settings, automatic_backups=not smoke)
     window.first_painted.connect(
         lambda: log.info("window shown %.2f s after start", time.monotonic() - started)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tareaid.domain.case import Case
-from tareaid.domain.fields import DECISION_OUTCOME_LABELS, FIELDS, Group
+from tareaid.domain.fields import FIELDS, Group
 from tareaid.domain.units import MG_DL
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.field_widgets import (
@@ -20,14 +20,20 @@ from tareaid.ui.field_widgets import (
     make_field_label,
     make_field_widget,
 )
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from tareaid.ui.vocabulary import group_label, outcome_label
 
+# Translated where they are shown ({mark}: the identifying badge, shape and word).
 GROUP_NOTES = {
-    Group.PATIENT: (
-        f"Fields marked \N{BLACK SMALL SQUARE} {IDENTIFYING_TEXT} identify the patient: they "
-        "are never shown on the projection screen or in de-identified reports."
+    Group.PATIENT: QT_TRANSLATE_NOOP(
+        "CaseEditor",
+        "Fields marked {mark} identify the patient: they are never shown on the projection "
+        "screen or in de-identified reports.",
     ),
-    Group.WORKUP: "Values from the work-up, as reported; TAREaid does not compute them.",
+    Group.WORKUP: QT_TRANSLATE_NOOP(
+        "CaseEditor", "Values from the work-up, as reported; TAREaid does not compute them."
+    ),
 }
 
 
@@ -48,7 +54,7 @@ class CaseEditor(QtWidgets.QScrollArea):
         self._pending_field: str | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setAccessibleName("Case editor")
+        self.setAccessibleName(self.tr("Case editor"))
         body = QtWidgets.QWidget()
         body.setObjectName("case_editor_body")
         layout = QtWidgets.QVBoxLayout(body)
@@ -59,14 +65,17 @@ class CaseEditor(QtWidgets.QScrollArea):
             specs = [spec for spec in FIELDS if spec.group is group]
             if not specs:
                 continue
-            box = QtWidgets.QGroupBox(group.value)
+            box = QtWidgets.QGroupBox(group_label(group))
             box.setObjectName(f"group_{group.name.lower()}")
             form = QtWidgets.QFormLayout(box)
             form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
             form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if group in GROUP_NOTES:
-                note = QtWidgets.QLabel(GROUP_NOTES[group])
+                mark = f"\N{BLACK SMALL SQUARE} {translate('FieldWidget', IDENTIFYING_TEXT)}"
+                note = QtWidgets.QLabel(
+                    translate("CaseEditor", GROUP_NOTES[group]).format(mark=mark)
+                )
                 note.setWordWrap(True)
                 form.addRow(note)
             for spec in specs:
@@ -78,7 +87,7 @@ class CaseEditor(QtWidgets.QScrollArea):
                 self.fields[spec.name] = widget
             layout.addWidget(box)
             self.groups[group] = box
-        self.decision_box = QtWidgets.QGroupBox("Board decision")
+        self.decision_box = QtWidgets.QGroupBox(self.tr("Board decision"))
         decision_layout = QtWidgets.QVBoxLayout(self.decision_box)
         self.decision_label = QtWidgets.QLabel()
         self.decision_label.setWordWrap(True)
@@ -182,13 +191,17 @@ class CaseEditor(QtWidgets.QScrollArea):
         decision = case.decision
         self.decision_box.setVisible(decision is not None)
         if decision is not None:
-            lines = [DECISION_OUTCOME_LABELS.get(decision.outcome, decision.outcome)]
+            lines = [outcome_label(decision.outcome)]
             if decision.decided_on:
-                lines.append(f"Decided on {decision.decided_on.isoformat()}")
+                lines.append(
+                    self.tr("Decided on {date}").format(date=decision.decided_on.isoformat())
+                )
             if decision.finalised:
-                lines.append("Finalised: changes need an amend reason, kept in the history.")
+                lines.append(
+                    self.tr("Finalised: changes need an amend reason, kept in the history.")
+                )
             if decision.rationale:
-                lines.append(f"Rationale: {decision.rationale}")
+                lines.append(self.tr("Rationale: {text}").format(text=decision.rationale))
             self.decision_label.setText("\n".join(lines))
 
     def _on_field_rejected(self, name: str, message: str) -> None:

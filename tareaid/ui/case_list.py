@@ -67,32 +67,32 @@ class NewCaseBar(QtWidgets.QFrame):
         layout.addWidget(self.title, 0, 0, 1, 3)
         self.edit = QtWidgets.QLineEdit()
         self.edit.setMaxLength(REFERENCE_MAX)
-        self.edit.setPlaceholderText("Case reference, e.g. CRLM-042")
-        self.edit.setAccessibleName("New case reference")
+        self.edit.setPlaceholderText(self.tr("Case reference, e.g. CRLM-042"))
+        self.edit.setAccessibleName(self.tr("New case reference"))
         self.edit.returnPressed.connect(self._on_return_pressed)
         self.edit.installEventFilter(self)
-        self.label = QtWidgets.QLabel("Reference:")
+        self.label = QtWidgets.QLabel(self.tr("Reference:"))
         self.label.setBuddy(self.edit)
         layout.addWidget(self.label, 1, 0)
         layout.addWidget(self.edit, 1, 1, 1, 2)
         self.error = QtWidgets.QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("New case problem")
+        self.error.setAccessibleName(self.tr("New case problem"))
         font = self.error.font()
         font.setBold(True)
         self.error.setFont(font)
         self.error.hide()
         layout.addWidget(self.error, 2, 0, 1, 3)
-        hint = QtWidgets.QLabel("Use a pseudonymous reference, not the patient's name.")
+        hint = QtWidgets.QLabel(self.tr("Use a pseudonymous reference, not the patient's name."))
         hint.setWordWrap(True)
         layout.addWidget(hint, 3, 0, 1, 3)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addStretch(1)
-        self.create_button = QtWidgets.QPushButton("Create")
-        self.create_button.setAccessibleName("Create case")
+        self.create_button = QtWidgets.QPushButton(self.tr("Create"))
+        self.create_button.setAccessibleName(self.tr("Create case"))
         self.create_button.clicked.connect(self._on_return_pressed)
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel new case")
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel new case"))
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.cancel_button)
@@ -103,7 +103,11 @@ class NewCaseBar(QtWidgets.QFrame):
     def start(self, *, source: str | None = None, suggestion: str = "") -> None:
         """Show the bar and put the cursor in it (a copy of `source` when given)."""
         self._source = source
-        self.title.setText(f"Duplicate {source}" if source else "New case")
+        self.title.setText(
+            self.tr("Duplicate {reference}").format(reference=source)
+            if source
+            else self.tr("New case")
+        )
         self.edit.setText(suggestion)
         self.clear_error()
         self.show()
@@ -131,10 +135,10 @@ class NewCaseBar(QtWidgets.QFrame):
     def _on_return_pressed(self) -> None:
         text = self.edit.text()
         if not text.strip():
-            self.show_error("Type a reference for the case (1–64 characters).")
+            self.show_error(self.tr("Type a reference for the case (1–64 characters)."))
             return
         if text != text.strip():
-            self.show_error("A reference must not start or end with spaces.")
+            self.show_error(self.tr("A reference must not start or end with spaces."))
             return
         self.reference_entered.emit(text, self._source)
 
@@ -207,19 +211,21 @@ class CaseListPane(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.search = QtWidgets.QLineEdit()
-        self.search.setPlaceholderText("Search by reference (Ctrl+F)")
+        self.search.setPlaceholderText(self.search_placeholder(show_identifiers=False))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setAccessibleDescription(
-            "Shows the cases whose reference contains the text; also name and MRN when "
-            "identifiers are shown."
+            self.tr(
+                "Shows the cases whose reference contains the text; also name and MRN when "
+                "identifiers are shown."
+            )
         )
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.installEventFilter(self)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.search, 1)
-        self.new_case_button = QtWidgets.QPushButton("New case…")
-        self.new_case_button.setToolTip("Create a case (Ctrl+N)")
+        self.new_case_button = QtWidgets.QPushButton(self.tr("New case…"))
+        self.new_case_button.setToolTip(self.tr("Create a case (Ctrl+N)"))
         self.new_case_button.clicked.connect(self.new_case_requested)
         top.addWidget(self.new_case_button)
         layout.addLayout(top)
@@ -229,18 +235,18 @@ class CaseListPane(QtWidgets.QWidget):
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
 
         filters = QtWidgets.QHBoxLayout()
-        self.show_identifiers_box = QtWidgets.QCheckBox("Show &identifiers")
-        self.show_identifiers_box.setAccessibleName("Show identifiers")
+        self.show_identifiers_box = QtWidgets.QCheckBox(self.tr("Show &identifiers"))
+        self.show_identifiers_box.setAccessibleName(self.tr("Show identifiers"))
         self.show_identifiers_box.setToolTip(
-            "Show patient names and MRNs in the list and search them"
+            self.tr("Show patient names and MRNs in the list and search them")
         )
-        self.show_archived_box = QtWidgets.QCheckBox("Sho&w archived")
-        self.show_archived_box.setAccessibleName("Show archived cases")
+        self.show_archived_box = QtWidgets.QCheckBox(self.tr("Sho&w archived"))
+        self.show_archived_box.setAccessibleName(self.tr("Show archived cases"))
         filters.addWidget(self.show_identifiers_box)
         filters.addWidget(self.show_archived_box)
         filters.addStretch(1)
         self.count_label = QtWidgets.QLabel()
-        self.count_label.setAccessibleName("Number of cases")
+        self.count_label.setAccessibleName(self.tr("Number of cases"))
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
@@ -257,7 +263,7 @@ class CaseListPane(QtWidgets.QWidget):
 
         self.table = CaseTable(self)
         self.table.setObjectName("case_table")
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -287,6 +293,12 @@ class CaseListPane(QtWidgets.QWidget):
         layout.addWidget(self.table, 1)
 
     # Public -----------------------------------------------------------------------------
+
+    def search_placeholder(self, *, show_identifiers: bool) -> str:
+        """What the empty search box says it searches."""
+        if show_identifiers:
+            return self.tr("Search by reference, name or MRN (Ctrl+F)")
+        return self.tr("Search by reference (Ctrl+F)")
 
     def current_reference(self) -> str | None:
         index = self.table.currentIndex()
@@ -399,14 +411,16 @@ class CaseListPane(QtWidgets.QWidget):
                 self._select_row(row)
 
     def _on_total_changed(self, total: int) -> None:
-        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        self.count_label.setText(self.tr("{count} case(s)", "", total).format(count=f"{total:,}"))
         if total:
             self.empty_label.hide()
         else:
             self.empty_label.setText(
-                "No case matches the search."
+                self.tr("No case matches the search.")
                 if self.model.search
-                else "No cases yet. Create one with New case (Ctrl+N), or use File › Import."
+                else self.tr(
+                    "No cases yet. Create one with New case (Ctrl+N), or use File › Import."
+                )
             )
             self.empty_label.show()
 

@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Any
 from tareaid.domain.assessment import Assessment, assess
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import EvidencePack, load_pack
-from tareaid.domain.fields import TIER_LABELS
 from tareaid.errors import message_for
 from tareaid.store.errors import StoreError
 from tareaid.store.records import INVALID_STORED_VALUE
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
+from tareaid.ui.vocabulary import tier_label
 from tareaid.ui.workers import BackgroundCall
 
 if TYPE_CHECKING:
@@ -59,22 +60,26 @@ def columns_for(*, show_identifiers: bool) -> tuple[str, ...]:
 
 # The count columns are headed by the tier's shape alone: a one-digit count then needs no
 # wide column, and the headline gets the room. The tooltip and screen readers say the word.
+# (Words are translated where they are shown: see headerData.)
 HEADERS = {
-    REFERENCE: "Reference",
-    BOARD_DATE: "Board date",
+    REFERENCE: QT_TRANSLATE_NOOP("CaseListModel", "Reference"),
+    BOARD_DATE: QT_TRANSLATE_NOOP("CaseListModel", "Board date"),
     FAVOURS: TIER_SHAPES["favours"],
     NEUTRAL: TIER_SHAPES["neutral"],
     AGAINST: TIER_SHAPES["against"],
-    HEADLINE: "Headline",
-    NAME: "Name",
-    MRN: "MRN",
+    HEADLINE: QT_TRANSLATE_NOOP("CaseListModel", "Headline"),
+    NAME: QT_TRANSLATE_NOOP("CaseListModel", "Name"),
+    MRN: QT_TRANSLATE_NOOP("CaseListModel", "MRN"),
 }
 HEADER_TIPS = {
-    FAVOURS: f"{TIER_SHAPES['favours']} Favours: factors that favour adding TARE",
-    NEUTRAL: f"{TIER_SHAPES['neutral']} Neutral: factors that are neutral",
-    AGAINST: f"{TIER_SHAPES['against']} Against: factors against adding TARE",
-    NAME: "Patient name (identifying)",
-    MRN: "Medical record number (identifying)",
+    FAVOURS: f"{TIER_SHAPES['favours']} "
+    + QT_TRANSLATE_NOOP("CaseListModel", "Favours: factors that favour adding TARE"),
+    NEUTRAL: f"{TIER_SHAPES['neutral']} "
+    + QT_TRANSLATE_NOOP("CaseListModel", "Neutral: factors that are neutral"),
+    AGAINST: f"{TIER_SHAPES['against']} "
+    + QT_TRANSLATE_NOOP("CaseListModel", "Against: factors against adding TARE"),
+    NAME: QT_TRANSLATE_NOOP("CaseListModel", "Patient name (identifying)"),
+    MRN: QT_TRANSLATE_NOOP("CaseListModel", "Medical record number (identifying)"),
 }
 # How each sortable column is ordered by the repository (list_cases order_by).
 ORDER_BY = {
@@ -496,11 +501,12 @@ class CaseListModel(QtCore.QAbstractTableModel):
             return None
         key = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[key]
+            return _header_text(HEADERS[key])
         if role == Qt.ItemDataRole.AccessibleTextRole and key in _TIER_COLUMNS:
-            return f"{TIER_LABELS[key]} (number of factors)"  # words, not a shape
+            # Words, not a shape.
+            return self.tr("{tier} (number of factors)").format(tier=tier_label(key))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return HEADER_TIPS.get(key, HEADERS[key])
+            return _header_text(HEADER_TIPS.get(key, HEADERS[key]))
         return None
 
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
@@ -532,7 +538,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
             if key == HEADLINE:
                 return row.headline
             if key == REFERENCE and row.archived:
-                return "Archived case: restore it to edit"
+                return self.tr("Archived case: restore it to edit")
         return None
 
     def _tier_brush(self, tier: str) -> QtGui.QBrush:
@@ -550,12 +556,13 @@ class CaseListModel(QtCore.QAbstractTableModel):
             self._archived_font.setItalic(True)
         return self._archived_font
 
-    @staticmethod
-    def _accessible(row: CaseRow, key: str) -> str:
+    def _accessible(self, row: CaseRow, key: str) -> str:
         if key in (FAVOURS, NEUTRAL, AGAINST):
-            return f"{row.counts.get(key, 0)} {TIER_LABELS[key]}"
+            return self.tr("{count} {tier}").format(
+                count=row.counts.get(key, 0), tier=tier_label(key)
+            )
         if key == BOARD_DATE and row.board_date is None:
-            return "Board date not recorded"
+            return self.tr("Board date not recorded")
         return row.display[key]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -572,10 +579,22 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._reload_if_loaded()
 
 
+def _header_text(text: str) -> str:
+    """A header or its tooltip in the interface's language (a shape stays a shape)."""
+    shape, _, words = text.partition(" ")
+    if shape in TIER_SHAPES.values():
+        return f"{shape} {translate('CaseListModel', words)}" if words else shape
+    return translate("CaseListModel", text)
+
+
 def _cell_text(row: CaseRow, key: str) -> str:
     """What a cell of the list shows."""
     if key == REFERENCE:
-        return f"{row.reference} (archived)" if row.archived else row.reference
+        if row.archived:
+            return translate("CaseListModel", "{reference} (archived)").format(
+                reference=row.reference
+            )
+        return row.reference
     if key == BOARD_DATE:
         if "board_date" in row.invalid_fields:
             return INVALID_STORED_VALUE

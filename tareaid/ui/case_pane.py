@@ -18,6 +18,7 @@ from tareaid.domain.units import MG_DL
 from tareaid.store.errors import StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.case_session import CaseSession
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtWidgets, Signal
 from tareaid.ui.start_page import StartPage
 from tareaid.ui.widgets import Banner, heading
@@ -32,9 +33,17 @@ if TYPE_CHECKING:
 
 CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
 
-CONFLICT_TEXT = "Someone else changed this case. Your latest edits are not saved."
-LOCKED_TEXT = "This case has a finalised board decision: changes need a reason for the amendment."
-ARCHIVED_TEXT = "This case is archived and read-only. Restore it to edit it."
+# Translated where they are shown.
+CONFLICT_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane", "Someone else changed this case. Your latest edits are not saved."
+)
+LOCKED_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane",
+    "This case has a finalised board decision: changes need a reason for the amendment.",
+)
+ARCHIVED_TEXT = QT_TRANSLATE_NOOP(
+    "CasePane", "This case is archived and read-only. Restore it to edit it."
+)
 
 
 class CasePane(QtWidgets.QWidget):
@@ -90,7 +99,7 @@ class CasePane(QtWidgets.QWidget):
         header.addWidget(self.title, 1)
         self.save_state = QtWidgets.QLabel()
         self.save_state.setObjectName("save_state")
-        self.save_state.setAccessibleName("Save status")
+        self.save_state.setAccessibleName(self.tr("Save status"))
         header.addWidget(self.save_state, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(header)
         self.subtitle = QtWidgets.QLabel()
@@ -101,7 +110,7 @@ class CasePane(QtWidgets.QWidget):
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("case_tabs")
-        self.tabs.setAccessibleName("Case views")
+        self.tabs.setAccessibleName(self.tr("Case views"))
         self.tabs.setDocumentMode(True)
         # Each tab is built the first time it is needed (the checklist when a case is
         # opened, or once the window is on screen): the first screen shows the start page,
@@ -116,11 +125,11 @@ class CasePane(QtWidgets.QWidget):
         }
         self._built: dict[int, QtWidgets.QWidget] = {}
         for index, title in (
-            (CHECKLIST_TAB, "Checklist"),
-            (EDITOR_TAB, "Editor"),
-            (EVIDENCE_TAB, "Evidence"),
-            (HISTORY_TAB, "History"),
-            (DECISION_TAB, "Decision"),
+            (CHECKLIST_TAB, self.tr("Checklist")),
+            (EDITOR_TAB, self.tr("Editor")),
+            (EVIDENCE_TAB, self.tr("Evidence")),
+            (HISTORY_TAB, self.tr("History")),
+            (DECISION_TAB, self.tr("Decision")),
         ):
             self.tabs.insertTab(index, QtWidgets.QWidget(), title)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -214,9 +223,13 @@ class CasePane(QtWidgets.QWidget):
         view = self.decision
         choice = dialogs.choose_way_out(
             self,
-            "The decision is not saved",
-            "The board's decision you are editing is not saved yet.",
-            [("save", "Save the decision"), ("discard", "Discard it"), ("stay", "Stay here")],
+            self.tr("The decision is not saved"),
+            self.tr("The board's decision you are editing is not saved yet."),
+            [
+                ("save", self.tr("Save the decision")),
+                ("discard", self.tr("Discard it")),
+                ("stay", self.tr("Stay here")),
+            ],
         )
         if choice == "save":
             if view.save():
@@ -253,9 +266,11 @@ class CasePane(QtWidgets.QWidget):
             return
         if self.session.case is None:
             # The evidence is worth reading without a case open.
-            self.title.setText("No case open")
-            self.title.setAccessibleName("No case open")
-            self.subtitle.setText("Pick a case from the list, or press Ctrl+N to create one.")
+            self.title.setText(self.tr("No case open"))
+            self.title.setAccessibleName(self.tr("No case open"))
+            self.subtitle.setText(
+                self.tr("Pick a case from the list, or press Ctrl+N to create one.")
+            )
             self.save_state.clear()
             for tab in (CHECKLIST_TAB, EDITOR_TAB, HISTORY_TAB, DECISION_TAB):
                 self.tabs.setTabEnabled(tab, False)
@@ -274,7 +289,11 @@ class CasePane(QtWidgets.QWidget):
         self.pages.setCurrentWidget(self.content)
         self.banner.clear()
         if self.session.archived:
-            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+            self.banner.show_message(
+                "archived",
+                translate("CasePane", ARCHIVED_TEXT),
+                [(self.tr("Re&store"), self._restore)],
+            )
         self._on_case_changed(case)
         if self.tabs.currentIndex() == HISTORY_TAB:
             self.history.load(self.session.repository, case.reference)
@@ -282,7 +301,11 @@ class CasePane(QtWidgets.QWidget):
     def _on_case_refreshed(self, case: Case) -> None:
         # Changed elsewhere: archived or restored there, or new data for the history.
         if self.session.archived and self.banner.kind != "archived":
-            self.banner.show_message("archived", ARCHIVED_TEXT, [("Re&store", self._restore)])
+            self.banner.show_message(
+                "archived",
+                translate("CasePane", ARCHIVED_TEXT),
+                [(self.tr("Re&store"), self._restore)],
+            )
         elif not self.session.archived and self.banner.kind == "archived":
             self.banner.clear()
         self._on_case_changed(case)
@@ -295,22 +318,26 @@ class CasePane(QtWidgets.QWidget):
 
     def _on_case_changed(self, case: Case) -> None:
         self.title.setText(case.reference)
-        self.title.setAccessibleName(f"Case {case.reference}")
+        self.title.setAccessibleName(self.tr("Case {reference}").format(reference=case.reference))
         parts = [
-            f"Board date {case.board_date.isoformat()}"
+            self.tr("Board date {date}").format(date=case.board_date.isoformat())
             if case.board_date
-            else "Board date not recorded"
+            else self.tr("Board date not recorded")
         ]
         if "board_date" in self.session.invalid:
-            parts[0] = "Board date: invalid stored value"
+            parts[0] = self.tr("Board date: invalid stored value")
         if self.session.archived:
-            parts.append("archived")
+            parts.append(self.tr("archived"))
         if self.session.finalised:
-            parts.append("decision finalised")
+            parts.append(self.tr("decision finalised"))
         others = sorted(name for name in self.session.invalid if name != "board_date")
         if others:
             # Written behind TAREaid's back: shown as such, never used as the value.
-            parts.append(f"invalid stored value in {', '.join(others)} (run Check database)")
+            parts.append(
+                self.tr("invalid stored value in {fields} (run Check database)").format(
+                    fields=", ".join(others)
+                )
+            )
         self.subtitle.setText(" · ".join(parts))
 
     def _on_case_saved(self, _stored: object) -> None:
@@ -325,24 +352,30 @@ class CasePane(QtWidgets.QWidget):
     def _on_conflict_detected(self, _message: str) -> None:
         self.banner.show_message(
             "conflict",
-            CONFLICT_TEXT,
-            [("Re&load", self._reload), ("&Keep mine as a copy", self._keep_mine_as_copy)],
+            translate("CasePane", CONFLICT_TEXT),
+            [
+                (self.tr("Re&load"), self._reload),
+                (self.tr("&Keep mine as a copy"), self._keep_mine_as_copy),
+            ],
         )
 
     def _on_lock_detected(self, _message: str) -> None:
         self.banner.show_message(
             "locked",
-            LOCKED_TEXT,
-            [("&Give a reason…", self._give_amend_reason), ("&Discard my changes", self._reload)],
+            translate("CasePane", LOCKED_TEXT),
+            [
+                (self.tr("&Give a reason…"), self._give_amend_reason),
+                (self.tr("&Discard my changes"), self._reload),
+            ],
         )
 
     def _on_save_failed(self, message: str) -> None:
         self.banner.show_message(
             "save_failed",
-            f"Not saved: {message}",
+            self.tr("Not saved: {message}").format(message=message),
             [
-                ("Try a&gain", self._retry_save),
-                ("Open another databa&se…", self.open_database_requested.emit),
+                (self.tr("Try a&gain"), self._retry_save),
+                (self.tr("Open another databa&se…"), self.open_database_requested.emit),
             ],
         )
 
@@ -378,7 +411,7 @@ class CasePane(QtWidgets.QWidget):
         try:
             self.session.reload()
         except StoreError as error:
-            dialogs.show_error(self, "Could not reload the case", error.message)
+            dialogs.show_error(self, self.tr("Could not reload the case"), error.message)
             return
         self.banner.clear()
 
@@ -388,8 +421,8 @@ class CasePane(QtWidgets.QWidget):
             return
         reference = dialogs.ask_text(
             self,
-            "Keep my version as a copy",
-            "Reference for the copy holding your version:",
+            self.tr("Keep my version as a copy"),
+            self.tr("Reference for the copy holding your version:"),
             f"{mine.reference}-copy",
         )
         if not reference:
@@ -397,7 +430,7 @@ class CasePane(QtWidgets.QWidget):
         try:
             self.session.editing.save_as_copy(mine, reference, origin=self)
         except (StoreError, CaseError) as error:
-            dialogs.show_error(self, "Could not keep your version", error.message)
+            dialogs.show_error(self, self.tr("Could not keep your version"), error.message)
             return
         # My edits now live in the copy: the original goes back to what is stored.
         with contextlib.suppress(StoreError):
@@ -425,7 +458,9 @@ class CasePane(QtWidgets.QWidget):
     def _ask_amend_reason(self, case: Case) -> str | None:
         return dialogs.ask_text(
             self,
-            "Amend a finalised case",
-            f"The board's decision on {case.reference} is finalised.\n"
-            "Why is it being changed? The reason is kept in the audit trail.",
+            self.tr("Amend a finalised case"),
+            self.tr(
+                "The board's decision on {reference} is finalised.\n"
+                "Why is it being changed? The reason is kept in the audit trail."
+            ).format(reference=case.reference),
         )

@@ -21,7 +21,6 @@ from tareaid.app.editing import CaseState, EditingService
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case, CaseError, Override
 from tareaid.domain.evidence import EvidencePack
-from tareaid.domain.fields import FIELDS_BY_NAME, TIER_LABELS
 from tareaid.store.errors import (
     CaseArchivedError,
     CaseLockedError,
@@ -29,7 +28,9 @@ from tareaid.store.errors import (
     StaleEditError,
     StoreError,
 )
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import QtCore, QtGui, Signal
+from tareaid.ui.vocabulary import field_label, tier_label
 
 if TYPE_CHECKING:
     from tareaid.app.changes import ChangeNotice
@@ -81,7 +82,9 @@ class _RenameCommand(QtGui.QUndoCommand):
     """A new reference: stored at once (renames cannot wait), undone by renaming back."""
 
     def __init__(self, session: CaseSession, old: str, new: str) -> None:
-        super().__init__(f"Rename case to {new}")
+        super().__init__(
+            translate("CaseSession", "Rename case to {reference}").format(reference=new)
+        )
         self._session = session
         self.old = old
         self.new = new
@@ -298,10 +301,14 @@ class CaseSession(QtCore.QObject):
             return False
         if not self._amend_allowed(name):
             return False
-        label = FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
+        label = field_label(name)
         self.undo_stack.push(
             _SetFieldsCommand(
-                self, {name: getattr(self._case, name)}, {name: value}, f"Change {label}", burst
+                self,
+                {name: getattr(self._case, name)},
+                {name: value},
+                self.tr("Change {field}").format(field=label),
+                burst,
             )
         )
         return True
@@ -316,12 +323,12 @@ class CaseSession(QtCore.QObject):
         try:
             if override is None:
                 changed = self.editing.without_override(self._case, factor, archived=self._archived)
-                text = "Remove override"
+                text = self.tr("Remove override")
             else:
                 changed = self.editing.with_override(
                     self._case, factor, override.tier, override.reason, archived=self._archived
                 )
-                text = f"Override to {TIER_LABELS[override.tier]}"
+                text = self.tr("Override to {tier}").format(tier=tier_label(override.tier))
         except (CaseError, CaseArchivedError) as error:
             self._reject(field_name, _sentence(error.message))
             return False
@@ -348,11 +355,15 @@ class CaseSession(QtCore.QObject):
             self._amend_reason = self.editing.amend_reason(self._case, reason)
         except CaseLockedError:
             self._reject(
-                field_name, "Not changed: a finalised case needs a reason for the amendment"
+                field_name,
+                self.tr("Not changed: a finalised case needs a reason for the amendment"),
             )
             return False
         except CaseError as error:
-            self._reject(field_name, f"Not changed: the amend reason {error.message}")
+            self._reject(
+                field_name,
+                self.tr("Not changed: the amend reason {problem}").format(problem=error.message),
+            )
             return False
         return True
 
@@ -385,7 +396,7 @@ class CaseSession(QtCore.QObject):
         self._assessment = self.editing.assess(self._case)
         self._dirty = True
         if not self._in_conflict:  # the conflict stays the news until it is resolved
-            self._set_save_state("Unsaved changes")
+            self._set_save_state(self.tr("Unsaved changes"))
         self.case_changed.emit(self._case)
         self._timer.start()
 
@@ -400,7 +411,9 @@ class CaseSession(QtCore.QObject):
             return False
         self.save_now()
         if self._dirty or self._in_conflict:
-            self._reject("reference", "Not renamed: the case has changes that are not saved")
+            self._reject(
+                "reference", self.tr("Not renamed: the case has changes that are not saved")
+            )
             return False
         if not self._amend_allowed("reference"):
             return False
@@ -432,7 +445,7 @@ class CaseSession(QtCore.QObject):
             return False
         self._version = result.version
         self._case = self._case.with_changes(reference=new)
-        self._set_save_state(f"Saved {_clock()}")
+        self._set_save_state(self.tr("Saved {time}").format(time=_clock()))
         self.case_renamed.emit(old, new)
         self.case_changed.emit(self._case)
         return True
@@ -452,7 +465,7 @@ class CaseSession(QtCore.QObject):
                 return True
             if self._in_conflict:
                 return False
-            self._set_save_state("Saving…")
+            self._set_save_state(self.tr("Saving…"))
             assert self._version is not None
             try:
                 stored = self.editing.save(
@@ -465,24 +478,24 @@ class CaseSession(QtCore.QObject):
                 self._enter_conflict(error.message)
                 return False
             except CaseLockedError as error:
-                self._set_save_state("Not saved: the decision is finalised")
+                self._set_save_state(self.tr("Not saved: the decision is finalised"))
                 self.lock_detected.emit(error.message)
                 return False
             except CaseError as error:
                 # Bad input: the amend reason (the case itself was checked as it was
                 # edited). Forgotten, so that the next attempt asks for it again.
                 self._amend_reason = None
-                self._set_save_state("Not saved")
+                self._set_save_state(self.tr("Not saved"))
                 self.save_failed.emit(str(error))
                 return False
             except StoreError as error:
-                self._set_save_state("Not saved")
+                self._set_save_state(self.tr("Not saved"))
                 self.save_failed.emit(error.message)
                 return False
             self._version = stored.version
             self._dirty = False
             self.undo_stack.setClean()
-            self._set_save_state(f"Saved {_clock()}")
+            self._set_save_state(self.tr("Saved {time}").format(time=_clock()))
             self.case_saved.emit(stored)
             return True
         finally:
@@ -499,7 +512,7 @@ class CaseSession(QtCore.QObject):
 
     def _enter_conflict(self, message: str) -> None:
         self._in_conflict = True
-        self._set_save_state("Not saved: changed elsewhere")
+        self._set_save_state(self.tr("Not saved: changed elsewhere"))
         self.conflict_detected.emit(message)
 
     def _set_save_state(self, text: str) -> None:
@@ -511,14 +524,13 @@ class CaseSession(QtCore.QObject):
 def contradiction_message(error: CaseError) -> str:
     """'A largest node size needs at least 1 nodal region: Largest metastatic node and Nodal
     regions involved contradict each other. Not saved.'"""
-    first, second = (
-        FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
-        for name in (error.field_name, error.related_field)
-    )
+    first, second = (field_label(name) for name in (error.field_name, error.related_field))
     # The domain's message ends by naming the other field by its key; here both are named
-    # by the labels the form shows.
+    # by the labels the form shows (the domain's own words stay in English).
     core = error.message.removesuffix(f" (contradicts field '{error.related_field}')")
-    return f"{_sentence(core)}: {first} and {second} contradict each other. Not saved."
+    return translate(
+        "CaseSession", "{problem}: {first} and {second} contradict each other. Not saved."
+    ).format(problem=_sentence(core), first=first, second=second)
 
 
 def _clock() -> str:

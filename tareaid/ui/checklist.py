@@ -25,7 +25,6 @@ from tareaid.domain.fields import (
     FACTOR_KEYS,
     FIELDS_BY_NAME,
     OVERRIDE_TIERS,
-    TIER_LABELS,
     TIERS,
 )
 from tareaid.ui.case_session import CaseSession
@@ -38,9 +37,11 @@ from tareaid.ui.evidence_marks import (
 )
 from tareaid.ui.evidence_view import factor_anchor, figure_line, grouped_figures, trial_anchor
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
 from tareaid.ui.trial_populations import POPULATIONS_TITLE, PopulationsStep
+from tareaid.ui.vocabulary import field_label, tier_label, tier_word
 from tareaid.ui.wheel_guard import guard_wheel
 from tareaid.ui.widgets import TierLabel, heading, text_label
 
@@ -50,16 +51,21 @@ POPULATIONS_STEP = STEP_COUNT
 SUMMARY_STEP = STEP_COUNT + 1
 PAGE_COUNT = SUMMARY_STEP + 1
 
-UNASSESSED_TEXT = (
+# Translated where they are shown (context "Checklist").
+UNASSESSED_TEXT = QT_TRANSLATE_NOOP(
+    "Checklist",
     "Unassessed: the data this factor needs are missing. Enter them below; the framework "
-    "does not guess."
+    "does not guess.",
 )
-OUTSIDE_TEXT = (
+OUTSIDE_TEXT = QT_TRANSLATE_NOOP(
+    "Checklist",
     "Outside the framework: the data are known, but the framework does not classify them. "
-    "The clinician decides, with an override and its reason."
+    "The clinician decides, with an override and its reason.",
 )
-REASON_REQUIRED = "A reason is required to override the tier. Say why your judgement differs."
-CHOOSE_TIER = "Choose a tier…"
+REASON_REQUIRED = QT_TRANSLATE_NOOP(
+    "Checklist", "A reason is required to override the tier. Say why your judgement differs."
+)
+CHOOSE_TIER = QT_TRANSLATE_NOOP("Checklist", "Choose a tier…")
 
 
 class _TierOption(QtWidgets.QFrame):
@@ -81,19 +87,23 @@ class _TierOption(QtWidgets.QFrame):
         self.title = TierLabel(self)
         self.title.set_tier(tier)
         top.addWidget(self.title, 1)
-        self.mark = QtWidgets.QLabel("\N{BLACK LEFT-POINTING TRIANGLE} This case")
+        self.mark = QtWidgets.QLabel(self.tr("◀ This case"))
         font = self.mark.font()
         font.setBold(True)
         self.mark.setFont(font)
-        self.mark.setAccessibleName("This case's tier")
+        self.mark.setAccessibleName(self.tr("This case's tier"))
         top.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.description = text_label(description, self)
         layout.addWidget(self.description)
         # The evidence status of the framework's claim for this tier, as shape and word.
-        self.claim = text_label(f"Evidence: {claim}", self)
+        self.claim = text_label(self.tr("Evidence: {status}").format(status=claim), self)
         self.claim.setToolTip(claim_meaning)
-        self.claim.setAccessibleName(f"Evidence status of this tier: {claim}. {claim_meaning}")
+        self.claim.setAccessibleName(
+            self.tr("Evidence status of this tier: {status}. {meaning}").format(
+                status=claim, meaning=claim_meaning
+            )
+        )
         font = self.claim.font()
         font.setItalic(True)
         self.claim.setFont(font)
@@ -112,9 +122,17 @@ class _TierOption(QtWidgets.QFrame):
             QtGui.QPalette.ColorRole.AlternateBase if current else QtGui.QPalette.ColorRole.Window
         )
         self.setAutoFillBackground(current)
-        state = "this case" if current else "not this case"
+        text = (
+            self.tr("{tier}: {description} (this case); {evidence}")
+            if current
+            else self.tr("{tier}: {description} (not this case); {evidence}")
+        )
         self.setAccessibleName(
-            f"{TIER_LABELS[self.tier]}: {self.description.text()} ({state}); {self.claim.text()}"
+            text.format(
+                tier=tier_label(self.tier),
+                description=self.description.text(),
+                evidence=self.claim.text(),
+            )
         )
 
 
@@ -130,7 +148,8 @@ class _ClaimBox(QtWidgets.QGroupBox):
     evidence_requested = Signal(str)
 
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__("What the evidence says about this case's tier", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("What the evidence says about this case's tier"))
         self.pack = pack
         layout = QtWidgets.QVBoxLayout(self)
         self.status = text_label()
@@ -139,9 +158,9 @@ class _ClaimBox(QtWidgets.QGroupBox):
         self.status.setFont(font)
         self.framework_words = text_label()
         self.evidence = text_label()
-        self.evidence.setAccessibleName("What the evidence says")
+        self.evidence.setAccessibleName(self.tr("What the evidence says"))
         self.sources = text_label()
-        self.sources.setAccessibleName("Sources")
+        self.sources.setAccessibleName(self.tr("Sources"))
         small = self.sources.font()
         if small.pointSizeF() > 0:
             small.setPointSizeF(small.pointSizeF() * 0.9)
@@ -149,8 +168,8 @@ class _ClaimBox(QtWidgets.QGroupBox):
         for label in (self.status, self.framework_words, self.evidence, self.sources):
             layout.addWidget(label)
         self.anchor = ""
-        self.evidence_button = QtWidgets.QPushButton("Open the evidence view")
-        self.evidence_button.setAccessibleName("Open the evidence view")
+        self.evidence_button = QtWidgets.QPushButton(self.tr("Open the evidence view"))
+        self.evidence_button.setAccessibleName(self.tr("Open the evidence view"))
         self.evidence_button.clicked.connect(
             lambda _checked=False: self.evidence_requested.emit(self.anchor)
         )
@@ -162,22 +181,33 @@ class _ClaimBox(QtWidgets.QGroupBox):
             return
         status = self.pack.claim_status_text(claim.status)
         self.status.setText(f"{claim_status_text(self.pack, claim.status)}: {status.meaning}")
-        self.status.setAccessibleName(f"Evidence status: {status.label}. {status.meaning}")
-        words = f"The framework's {claim.tier} tier: “{claim.criterion}”"
+        self.status.setAccessibleName(
+            self.tr("Evidence status: {status}. {meaning}").format(
+                status=status.label, meaning=status.meaning
+            )
+        )
         if claim.claim:
-            words += f"; its claim: “{claim.claim}”"
-        self.framework_words.setText(words)
+            words = self.tr("The framework's {tier} tier: “{criterion}”; its claim: “{claim}”")
+        else:
+            words = self.tr("The framework's {tier} tier: “{criterion}”")
+        self.framework_words.setText(
+            words.format(tier=tier_word(claim.tier), criterion=claim.criterion, claim=claim.claim)
+        )
         self.evidence.setText(claim.evidence)
         references = self.pack.claim_references(claim)
         self.sources.setText(
-            "\n".join(["Sources:", *(f"\N{BULLET} {ref.citation()}" for ref in references)])
+            "\n".join(
+                [self.tr("Sources:"), *(f"\N{BULLET} {ref.citation()}" for ref in references)]
+            )
         )
         self.sources.setVisible(bool(references))
         # The trial the claim's evidence is about: that of the first figure it quotes.
         if claim.figures:
             trial = self.pack.figure(claim.figures[0]).trial
             self.anchor = trial_anchor(trial)
-            words = f"Open the evidence view at {self.pack.trials[trial].name}"
+            words = self.tr("Open the evidence view at {trial}").format(
+                trial=self.pack.trials[trial].name
+            )
             self.evidence_button.setText(words)
             self.evidence_button.setAccessibleName(words)
         self.evidence_button.setVisible(bool(claim.figures))
@@ -208,7 +238,11 @@ class FactorStep(QtWidgets.QScrollArea):
         self.session = session
         self.pack = pack
         text = pack.factor(key)
-        self.setAccessibleName(f"Step {number} of {STEP_COUNT}: {text.label}")
+        self.setAccessibleName(
+            self.tr("Step {number} of {count}: {factor}").format(
+                number=number, count=STEP_COUNT, factor=text.label
+            )
+        )
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
@@ -217,7 +251,9 @@ class FactorStep(QtWidgets.QScrollArea):
         self.title = heading(f"{number}. {text.label}", scale=1.4)
         layout.addWidget(self.title)
         self.question = heading(text.question, scale=1.1)
-        self.question.setAccessibleName(f"Question: {text.question}")
+        self.question.setAccessibleName(
+            self.tr("Question: {question}").format(question=text.question)
+        )
         layout.addWidget(self.question)
 
         options = QtWidgets.QGridLayout()
@@ -249,26 +285,26 @@ class FactorStep(QtWidgets.QScrollArea):
         result = QtWidgets.QFormLayout()
         result.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.finding = text_label()
-        self.finding.setAccessibleName("Finding")
+        self.finding.setAccessibleName(self.tr("Finding"))
         self.derived = TierLabel()
         self.derived_reason = text_label()
-        self.derived_reason.setAccessibleName("Reason for the derived tier")
+        self.derived_reason.setAccessibleName(self.tr("Reason for the derived tier"))
         self.tier_used = TierLabel()
         self.override_reason = text_label()
-        self.override_reason.setAccessibleName("Reason for the override")
-        result.addRow("Finding:", self.finding)
-        result.addRow("Derived tier:", self.derived)
-        result.addRow("Why:", self.derived_reason)
-        self.tier_used_label = QtWidgets.QLabel("Tier used:")
+        self.override_reason.setAccessibleName(self.tr("Reason for the override"))
+        result.addRow(self.tr("Finding:"), self.finding)
+        result.addRow(self.tr("Derived tier:"), self.derived)
+        result.addRow(self.tr("Why:"), self.derived_reason)
+        self.tier_used_label = QtWidgets.QLabel(self.tr("Tier used:"))
         result.addRow(self.tier_used_label, self.tier_used)
-        self.override_reason_label = QtWidgets.QLabel("Override reason:")
+        self.override_reason_label = QtWidgets.QLabel(self.tr("Override reason:"))
         result.addRow(self.override_reason_label, self.override_reason)
         layout.addLayout(result)
         self.claim_box = _ClaimBox(pack)
         self.claim_box.evidence_requested.connect(self.evidence_requested)
         layout.addWidget(self.claim_box)
 
-        data_box = QtWidgets.QGroupBox("Case data for this factor")
+        data_box = QtWidgets.QGroupBox(self.tr("Case data for this factor"))
         data_form = QtWidgets.QFormLayout(data_box)
         data_form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         data_form.setFieldGrowthPolicy(
@@ -283,35 +319,45 @@ class FactorStep(QtWidgets.QScrollArea):
             self.fields[name] = widget
         layout.addWidget(data_box)
 
-        override_box = QtWidgets.QGroupBox("Override the tier")
+        override_box = QtWidgets.QGroupBox(self.tr("Override the tier"))
         override_layout = QtWidgets.QGridLayout(override_box)
         intro = text_label(
-            "If your judgement differs from the framework, choose the tier and say why. "
-            "The reason is kept with the case and printed in the report."
+            self.tr(
+                "If your judgement differs from the framework, choose the tier and say why. "
+                "The reason is kept with the case and printed in the report."
+            )
         )
         override_layout.addWidget(intro, 0, 0, 1, 4)
-        tier_label = QtWidgets.QLabel("&Tier:")
+        tier_caption = QtWidgets.QLabel(self.tr("&Tier:"))
         self.override_tier = guard_wheel(QtWidgets.QComboBox())
-        self.override_tier.addItem(CHOOSE_TIER, None)
+        self.override_tier.addItem(translate("Checklist", CHOOSE_TIER), None)
         for tier in OVERRIDE_TIERS:
             self.override_tier.addItem(tier_text(tier), tier)
-        self.override_tier.setAccessibleName(f"Override tier for {text.label}")
-        tier_label.setBuddy(self.override_tier)
-        reason_label = QtWidgets.QLabel("&Reason:")
+        self.override_tier.setAccessibleName(
+            self.tr("Override tier for {factor}").format(factor=text.label)
+        )
+        tier_caption.setBuddy(self.override_tier)
+        reason_label = QtWidgets.QLabel(self.tr("&Reason:"))
         self.override_reason_edit = QtWidgets.QLineEdit()
-        self.override_reason_edit.setPlaceholderText("Why the tier differs (required)")
-        self.override_reason_edit.setAccessibleName(f"Reason for overriding {text.label}")
+        self.override_reason_edit.setPlaceholderText(self.tr("Why the tier differs (required)"))
+        self.override_reason_edit.setAccessibleName(
+            self.tr("Reason for overriding {factor}").format(factor=text.label)
+        )
         self.override_reason_edit.returnPressed.connect(self._on_apply_clicked)
         reason_label.setBuddy(self.override_reason_edit)
-        override_layout.addWidget(tier_label, 1, 0)
+        override_layout.addWidget(tier_caption, 1, 0)
         override_layout.addWidget(self.override_tier, 1, 1)
         override_layout.addWidget(reason_label, 2, 0)
         override_layout.addWidget(self.override_reason_edit, 2, 1, 1, 3)
-        self.apply_button = QtWidgets.QPushButton("&Apply override")
-        self.apply_button.setAccessibleName(f"Apply override for {text.label}")
+        self.apply_button = QtWidgets.QPushButton(self.tr("&Apply override"))
+        self.apply_button.setAccessibleName(
+            self.tr("Apply override for {factor}").format(factor=text.label)
+        )
         self.apply_button.clicked.connect(self._on_apply_clicked)
-        self.remove_button = QtWidgets.QPushButton("Re&move override")
-        self.remove_button.setAccessibleName(f"Remove override for {text.label}")
+        self.remove_button = QtWidgets.QPushButton(self.tr("Re&move override"))
+        self.remove_button.setAccessibleName(
+            self.tr("Remove override for {factor}").format(factor=text.label)
+        )
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.apply_button)
@@ -320,7 +366,7 @@ class FactorStep(QtWidgets.QScrollArea):
         override_layout.addLayout(buttons, 3, 0, 1, 4)
         self.override_error = QtWidgets.QLabel()
         self.override_error.setWordWrap(True)
-        self.override_error.setAccessibleName("Override problem")
+        self.override_error.setAccessibleName(self.tr("Override problem"))
         font = self.override_error.font()
         font.setBold(True)
         self.override_error.setFont(font)
@@ -329,7 +375,7 @@ class FactorStep(QtWidgets.QScrollArea):
         override_layout.setColumnStretch(3, 1)
         layout.addWidget(override_box)
 
-        evidence_box = QtWidgets.QGroupBox("Evidence behind this factor")
+        evidence_box = QtWidgets.QGroupBox(self.tr("Evidence behind this factor"))
         evidence_layout = QtWidgets.QVBoxLayout(evidence_box)
         figures = grouped_figures(pack, text.evidence_figures)
         self.figure_labels: list[QtWidgets.QLabel] = []
@@ -346,17 +392,23 @@ class FactorStep(QtWidgets.QScrollArea):
         if not figures:
             evidence_layout.addWidget(
                 text_label(
-                    "The trials give no figure for this factor on its own; the tier follows "
-                    "the framework's wording. The Evidence tab shows every trial."
+                    self.tr(
+                        "The trials give no figure for this factor on its own; the tier "
+                        "follows the framework's wording. The Evidence tab shows every trial."
+                    )
                 )
             )
         # The button under the figures opens the evidence view at the trial of the first of
         # them (a factor without figures: at its row of the framework's claims).
         target = figures[0].trial if figures else None
         self.evidence_anchor = trial_anchor(target) if target else factor_anchor(key)
-        where = pack.trials[target].name if target else "this factor's claims"
-        self.evidence_button = QtWidgets.QPushButton(f"Open the evidence view at {where}")
-        self.evidence_button.setAccessibleName(f"Open the evidence view at {where}")
+        where = (
+            self.tr("Open the evidence view at {trial}").format(trial=pack.trials[target].name)
+            if target
+            else self.tr("Open the evidence view at this factor's claims")
+        )
+        self.evidence_button = QtWidgets.QPushButton(where)
+        self.evidence_button.setAccessibleName(where)
         self.evidence_button.clicked.connect(
             lambda _checked=False: self.evidence_requested.emit(self.evidence_anchor)
         )
@@ -380,7 +432,7 @@ class FactorStep(QtWidgets.QScrollArea):
         self.finding.setText(result.finding)
         self.derived.set_tier(result.derived_tier)
         self.derived_reason.setText(result.derived_reason)
-        self.tier_used.set_tier(result.tier, " (override)" if result.overridden else "")
+        self.tier_used.set_tier(result.tier, self.tr(" (override)") if result.overridden else "")
         self.tier_used.setVisible(result.overridden)
         self.tier_used_label.setVisible(result.overridden)
         self.override_reason.setText(result.reason if result.overridden else "")
@@ -391,7 +443,9 @@ class FactorStep(QtWidgets.QScrollArea):
             index = self.override_tier.findData(override.tier if override else None)
             self.override_tier.setCurrentIndex(max(0, index))
             self.override_reason_edit.setText(override.reason if override else "")
-        self.apply_button.setText("Update override" if override else "&Apply override")
+        self.apply_button.setText(
+            self.tr("Update override") if override else self.tr("&Apply override")
+        )
         self.remove_button.setEnabled(override is not None and editable)
         self.apply_button.setEnabled(editable)
         self.override_tier.setEnabled(editable)
@@ -402,10 +456,13 @@ class FactorStep(QtWidgets.QScrollArea):
     def _show_status(self, result: FactorResult) -> None:
         if result.derived_tier in ("unassessed", "outside"):
             self.status_tier.set_tier(
-                result.derived_tier, " (override applies)" if result.overridden else ""
+                result.derived_tier, self.tr(" (override applies)") if result.overridden else ""
             )
             self.status_text.setText(
-                UNASSESSED_TEXT if result.derived_tier == "unassessed" else OUTSIDE_TEXT
+                translate(
+                    "Checklist",
+                    UNASSESSED_TEXT if result.derived_tier == "unassessed" else OUTSIDE_TEXT,
+                )
             )
             self.status_box.show()
         else:
@@ -437,11 +494,11 @@ class FactorStep(QtWidgets.QScrollArea):
         tier = self.override_tier.currentData()
         reason = self.override_reason_edit.text().strip()
         if tier is None:
-            self.show_override_error("Choose the tier you judge right for this factor.")
+            self.show_override_error(self.tr("Choose the tier you judge right for this factor."))
             self.override_tier.setFocus()
             return
         if not reason:
-            self.show_override_error(REASON_REQUIRED)
+            self.show_override_error(translate("Checklist", REASON_REQUIRED))
             self.override_reason_edit.setFocus()
             return
         self.clear_override_error()
@@ -467,17 +524,19 @@ class SummaryStep(QtWidgets.QScrollArea):
     step_requested = Signal(int)
     export_requested = Signal()
 
-    NO_ALERT_TEXT = f"{NO_ALERT_SHAPE} No work-up alert is raised by the values entered."
+    NO_ALERT_TEXT = QT_TRANSLATE_NOOP(
+        "SummaryStep", "{shape} No work-up alert is raised by the values entered."
+    )
 
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
-        self.setAccessibleName("Checklist summary")
+        self.setAccessibleName(self.tr("Checklist summary"))
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
-        layout.addWidget(heading("Summary", scale=1.4))
+        layout.addWidget(heading(self.tr("Summary"), scale=1.4))
         self.headline = heading("", scale=1.1)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.headline)
@@ -494,7 +553,7 @@ class SummaryStep(QtWidgets.QScrollArea):
         counts.addStretch(1)
         layout.addLayout(counts)
 
-        factors_box = QtWidgets.QGroupBox("Factors")
+        factors_box = QtWidgets.QGroupBox(self.tr("Factors"))
         grid = QtWidgets.QGridLayout(factors_box)
         self.factor_tiers: dict[str, TierLabel] = {}
         self.factor_claims: dict[str, QtWidgets.QLabel] = {}
@@ -506,8 +565,10 @@ class SummaryStep(QtWidgets.QScrollArea):
             tier = TierLabel()
             claim = text_label()
             reason = text_label()
-            button = QtWidgets.QPushButton("Review")
-            button.setAccessibleName(f"Review step {row + 1}: {label}")
+            button = QtWidgets.QPushButton(self.tr("Review"))
+            button.setAccessibleName(
+                self.tr("Review step {number}: {factor}").format(number=row + 1, factor=label)
+            )
             button.clicked.connect(lambda _checked=False, step=row: self.step_requested.emit(step))
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(tier, row, 1, Qt.AlignmentFlag.AlignTop)
@@ -522,10 +583,10 @@ class SummaryStep(QtWidgets.QScrollArea):
         grid.setColumnStretch(3, 3)
         layout.addWidget(factors_box)
 
-        self.alerts_box = QtWidgets.QGroupBox("Work-up alerts")
+        self.alerts_box = QtWidgets.QGroupBox(self.tr("Work-up alerts"))
         self.alerts_layout = QtWidgets.QVBoxLayout(self.alerts_box)
         layout.addWidget(self.alerts_box)
-        self.gaps_box = QtWidgets.QGroupBox("Evidence gaps")
+        self.gaps_box = QtWidgets.QGroupBox(self.tr("Evidence gaps"))
         self.gaps_layout = QtWidgets.QVBoxLayout(self.gaps_box)
         layout.addWidget(self.gaps_box)
         # The labels the two boxes show now (the previous ones are deleted later by Qt).
@@ -535,8 +596,8 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.disclaimer = text_label(pack.disclaimer)
         layout.addWidget(self.disclaimer)
         buttons = QtWidgets.QHBoxLayout()
-        self.export_button = QtWidgets.QPushButton("Export &PDF…")
-        self.export_button.setAccessibleName("Export PDF")
+        self.export_button = QtWidgets.QPushButton(self.tr("Export &PDF…"))
+        self.export_button.setAccessibleName(self.tr("Export PDF"))
         self.export_button.clicked.connect(self.export_requested)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
@@ -546,38 +607,47 @@ class SummaryStep(QtWidgets.QScrollArea):
 
     def show_case(self, case: Case, assessment: Assessment) -> None:
         self.headline.setText(assessment.headline)
-        self.headline.setAccessibleName(f"Headline: {assessment.headline}")
+        self.headline.setAccessibleName(
+            self.tr("Headline: {headline}").format(headline=assessment.headline)
+        )
         self.evidence_context.setText(assessment.evidence_context)
-        self.evidence_context.setAccessibleName(f"Evidence context: {assessment.evidence_context}")
+        self.evidence_context.setAccessibleName(
+            self.tr("Evidence context: {context}").format(context=assessment.evidence_context)
+        )
         self.evidence_context.setVisible(bool(assessment.evidence_context))
         for tier, label in self.count_labels.items():
             label.set_tier(tier, f": {assessment.counts.get(tier, 0)}")
         for factor in assessment.factors:
             self.factor_tiers[factor.key].set_tier(
-                factor.tier, " (override)" if factor.overridden else ""
+                factor.tier, translate("FactorStep", " (override)") if factor.overridden else ""
             )
             self.factor_reasons[factor.key].setText(
-                f"Override: {factor.reason}" if factor.overridden else factor.reason
+                self.tr("Override: {reason}").format(reason=factor.reason)
+                if factor.overridden
+                else factor.reason
             )
             claim = self.factor_claims[factor.key]
             if factor.claim_status is None:
                 # Unassessed or outside: the framework claims nothing for this case.
-                words = TIER_LABELS[factor.tier].lower()
-                claim.setText(f"No claim: {words}")
+                words = tier_label(factor.tier).lower()
+                claim.setText(self.tr("No claim: {tier}").format(tier=words))
                 claim.setToolTip("")
-                claim.setAccessibleName(f"Evidence status: none, the factor is {words}")
+                claim.setAccessibleName(
+                    self.tr("Evidence status: none, the factor is {tier}").format(tier=words)
+                )
             else:
                 status = self.pack.claim_status_text(factor.claim_status)
                 claim.setText(claim_status_text(self.pack, factor.claim_status))
                 claim.setToolTip(status.meaning)
-                claim.setAccessibleName(f"Evidence status: {status.label}. {status.meaning}")
+                claim.setAccessibleName(
+                    translate("_ClaimBox", "Evidence status: {status}. {meaning}").format(
+                        status=status.label, meaning=status.meaning
+                    )
+                )
         self.alert_labels = self._fill(self.alerts_layout, self._alert_items(assessment))
         gaps = [(flag.title, flag.text, flag.title) for flag in assessment.evidence_gaps]
         if not gaps:
-            empty = "No evidence gap is raised by the treatment plan entered." + _incomplete(
-                evidence_gap_fields_not_recorded(case)
-            )
-            gaps = [("", empty, "")]
+            gaps = [("", _no_gap_text(evidence_gap_fields_not_recorded(case)), "")]
         self.gap_labels = self._fill(self.gaps_layout, gaps)
 
     @classmethod
@@ -590,7 +660,9 @@ class SummaryStep(QtWidgets.QScrollArea):
             (
                 f"{severity_text(flag.severity or '')} \N{EM DASH} {flag.title}",
                 flag.text,
-                f"{severity_words(flag.severity or '')}: {flag.title}",
+                translate("SummaryStep", "{severity}: {alert}").format(
+                    severity=severity_words(flag.severity or ""), alert=flag.title
+                ),
             )
             for flag in alerts
         ]
@@ -598,7 +670,8 @@ class SummaryStep(QtWidgets.QScrollArea):
             text = f"{NOT_CHECKED_SHAPE} {assessment.not_checked}."
             items.append(("", text, assessment.not_checked))
         elif not alerts:
-            items.append(("", cls.NO_ALERT_TEXT, "No work-up alert"))
+            no_alert = translate("SummaryStep", cls.NO_ALERT_TEXT).format(shape=NO_ALERT_SHAPE)
+            items.append(("", no_alert, translate("SummaryStep", "No work-up alert")))
         return items
 
     @staticmethod
@@ -625,12 +698,16 @@ class SummaryStep(QtWidgets.QScrollArea):
         return labels
 
 
-def _incomplete(names: list[str]) -> str:
-    """Which fields a "none raised" could not check: "no gap" is not "checked and clear"."""
+def _no_gap_text(names: list[str]) -> str:
+    """That no evidence gap is raised, and which fields it could not check: "no gap" is not
+    "checked and clear"."""
     if not names:
-        return ""
-    labels = ", ".join(FIELDS_BY_NAME[name].label for name in names)
-    return f" Not recorded: {labels}, so this check is incomplete."
+        return translate("SummaryStep", "No evidence gap is raised by the treatment plan entered.")
+    return translate(
+        "SummaryStep",
+        "No evidence gap is raised by the treatment plan entered. Not recorded: {fields}, so "
+        "this check is incomplete.",
+    ).format(fields=translate("SummaryStep", ", ").join(field_label(name) for name in names))
 
 
 class Checklist(QtWidgets.QWidget):
@@ -661,9 +738,19 @@ class Checklist(QtWidgets.QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
 
         # Said once, plainly, for the whole checklist: where the framework comes from.
-        self.provenance = text_label(f"\N{INFORMATION SOURCE} {pack.framework_provenance}")
+        # In an interface in another language, the same note says the evidence is in English.
+        note = evidence_note()
+        self.provenance = text_label(
+            f"\N{INFORMATION SOURCE} {note}\n{pack.framework_provenance}"
+            if note
+            else f"\N{INFORMATION SOURCE} {pack.framework_provenance}"
+        )
         self.provenance.setObjectName("framework_provenance")
-        self.provenance.setAccessibleName(f"About the framework: {pack.framework_provenance}")
+        self.provenance.setAccessibleName(
+            self.tr("About the framework: {provenance}").format(
+                provenance=pack.framework_provenance
+            )
+        )
         self.provenance.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
         self.provenance.setMargin(4)
         outer.addWidget(self.provenance)
@@ -671,7 +758,7 @@ class Checklist(QtWidgets.QWidget):
         middle = QtWidgets.QHBoxLayout()
         self.step_list = QtWidgets.QListWidget()
         self.step_list.setObjectName("checklist_steps")
-        self.step_list.setAccessibleName("Checklist steps")
+        self.step_list.setAccessibleName(self.tr("Checklist steps"))
         self.step_list.setWordWrap(True)
         self.step_list.setSpacing(3)
         self.step_list.setUniformItemSizes(False)
@@ -683,12 +770,15 @@ class Checklist(QtWidgets.QWidget):
         )
         for number, key in enumerate(FACTOR_KEYS, start=1):
             self.step_list.addItem(f"{number}. {pack.factor(key).label}")
-        self.step_list.addItem(f"{POPULATIONS_TITLE}\n(not a factor)")
+        title = translate("PopulationsStep", POPULATIONS_TITLE)
+        self.step_list.addItem(self.tr("{title}\n(not a factor)").format(title=title))
         self.step_list.item(POPULATIONS_STEP).setData(
             Qt.ItemDataRole.AccessibleTextRole,
-            f"{POPULATIONS_TITLE}: not a factor, changes neither counts nor headline",
+            self.tr("{title}: not a factor, changes neither counts nor headline").format(
+                title=title
+            ),
         )
-        self.step_list.addItem("Summary")
+        self.step_list.addItem(self.tr("Summary"))
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         middle.addWidget(self.step_list)
 
@@ -719,23 +809,19 @@ class Checklist(QtWidgets.QWidget):
         self.setFocusProxy(self.step_list)
 
         nav = QtWidgets.QHBoxLayout()
-        self.back_button = QtWidgets.QPushButton(
-            "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK} &Back"
-        )
-        self.back_button.setAccessibleName("Back")
-        self.back_button.setToolTip("Previous step (Alt+B, Ctrl+Page Up)")
+        self.back_button = QtWidgets.QPushButton(self.tr("‹ &Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.back_button.setToolTip(self.tr("Previous step (Alt+B, Ctrl+Page Up)"))
         self.back_button.clicked.connect(self.back)
         self.progress_label = QtWidgets.QLabel()
-        self.progress_label.setAccessibleName("Checklist progress")
+        self.progress_label.setAccessibleName(self.tr("Checklist progress"))
         self.progress = QtWidgets.QProgressBar()
         self.progress.setRange(0, PAGE_COUNT)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Checklist progress bar")
-        self.next_button = QtWidgets.QPushButton(
-            "&Next \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"
-        )
-        self.next_button.setAccessibleName("Next")
-        self.next_button.setToolTip("Next step (Alt+N, Ctrl+Page Down)")
+        self.progress.setAccessibleName(self.tr("Checklist progress bar"))
+        self.next_button = QtWidgets.QPushButton(self.tr("&Next ›"))
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next step (Alt+N, Ctrl+Page Down)"))
         self.next_button.clicked.connect(self.next)
         nav.addWidget(self.back_button)
         nav.addWidget(self.progress_label)
@@ -836,12 +922,14 @@ class Checklist(QtWidgets.QWidget):
             self.step_list.setCurrentRow(step)
             self.step_list.blockSignals(False)
         if step < STEP_COUNT:
-            self.progress_label.setText(f"Step {step + 1} of {STEP_COUNT}")
+            self.progress_label.setText(
+                self.tr("Step {number} of {count}").format(number=step + 1, count=STEP_COUNT)
+            )
         elif step == POPULATIONS_STEP:
             # Not a seventh factor: the counter says what the step is, not "Step 7 of 6".
-            self.progress_label.setText(POPULATIONS_TITLE)
+            self.progress_label.setText(translate("PopulationsStep", POPULATIONS_TITLE))
         else:
-            self.progress_label.setText("Summary")
+            self.progress_label.setText(self.tr("Summary"))
         self.progress.setValue(step + 1)
         self.progress.setAccessibleDescription(self.progress_label.text())
         self.back_button.setEnabled(step > 0)
@@ -934,11 +1022,14 @@ class Checklist(QtWidgets.QWidget):
         for row, factor in enumerate(assessment.factors):
             item = self.step_list.item(row)
             mark = TIER_SHAPES[factor.tier]
-            override = " (override)" if factor.overridden else ""
-            item.setText(f"{row + 1}. {factor.label}\n{mark} {TIER_LABELS[factor.tier]}{override}")
+            override = translate("FactorStep", " (override)") if factor.overridden else ""
+            tier = tier_label(factor.tier)
+            item.setText(f"{row + 1}. {factor.label}\n{mark} {tier}{override}")
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"Step {row + 1}, {factor.label}: {TIER_LABELS[factor.tier]}{override}",
+                self.tr("Step {number}, {factor}: {tier}").format(
+                    number=row + 1, factor=factor.label, tier=f"{tier}{override}"
+                ),
             )
 
     def _on_field_rejected(self, name: str, message: str) -> None:

@@ -3,8 +3,9 @@ ways out when it cannot be opened (another file, a new database, a backup, quit)
 
 A problem with the environment (not a database, damaged, from a newer TAREaid, locked,
 read-only, already open elsewhere) is never a crash: the user is told what it means and
-chooses what to do. A damaged file is never overwritten: restoring a backup writes a new
-file beside it.
+chooses what to do. A damaged file is never overwritten: restoring a backup (one of the
+automatic backups, or any file) writes a new file beside it and checks it, the same way as
+File › Restore from backup….
 
 Opening checks only what costs nothing (the file header, whose database it is, its schema
 version); SQLite's integrity check reads the whole file, so the main window runs it on a
@@ -19,13 +20,14 @@ store (SQLAlchemy, ~0.5 s to import) opens on a worker thread once the window is
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tareaid.diagnostics import database_location
+from tareaid.store import backups
 from tareaid.store.errors import (
     DamagedDatabaseError,
     DatabaseMissingError,
@@ -35,14 +37,21 @@ from tareaid.store.errors import (
 from tareaid.store.list_reader import ListReader
 from tareaid.store.location import database_file
 from tareaid.store.opening import OpeningRepository
-from tareaid.store.schema import assessed_with
+from tareaid.store.schema import SCHEMA_VERSION, assessed_with
 from tareaid.ui import dialogs
+from tareaid.ui.backup_dialog import CHOOSE_FILE
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
 if TYPE_CHECKING:
+    from tareaid.store.backups import BackupSummary
     from tareaid.store.repository import Repository
 
-DATABASE_FILTER = "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".tareaid")
+# Translated where it is used (context "Database").
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "Database", "TAREaid databases (*.db *.sqlite *.sqlite3 *.tareaid);;All files (*)"
+)
 LOCK_WAIT_MS = 100
 
 log = logging.getLogger("tareaid.ui.database")
@@ -131,11 +140,19 @@ def _acquire_lock(path: Path | None) -> QtCore.QLockFile | None:
         # PySide returns (pid, hostname, appname), or an empty value when the file vanished.
         info = lock.getLockInfo()
         pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "")
-        where = f" (process {pid} on {host})" if pid else ""
-        raise DatabaseInUseError(
-            f"{path} is already open in another TAREaid window{where}. Close it there first, "
-            "or open another database."
-        )
+        if pid:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window (process {pid} on {host}). "
+                "Close it there first, or open another database.",
+            ).format(path=path, pid=pid, host=host)
+        else:
+            message = translate(
+                "Database",
+                "{path} is already open in another TAREaid window. Close it there first, or "
+                "open another database.",
+            ).format(path=path)
+        raise DatabaseInUseError(message)
     # No permission to write a lock beside the file: go on without one; SQLite still
     # protects the data, and the repository reports a read-only database itself.
     return None
@@ -188,7 +205,7 @@ def open_database(
     db: str | None,
     *,
     create: bool = True,
-    give_up_label: str = "Quit",
+    give_up_label: str = "",
     problem: StoreError | None = None,
 ) -> OpenedDatabase | None:
     """Open `db`, or let the user pick a way out of any problem; None if they give up.
@@ -197,7 +214,8 @@ def open_database(
     are offered at once; trying `db` again then checks it before anything else.
     """
     verify = problem is not None
-    title = "The database cannot be used" if problem is not None else ""
+    give_up_label = give_up_label or translate("Database", "Quit")
+    title = translate("Database", "The database cannot be used") if problem is not None else ""
     while True:
         if problem is None:
             try:
@@ -207,26 +225,35 @@ def open_database(
         log.warning("database %s cannot be used: %s", database_location(db), type(problem).__name__)
         choice = dialogs.choose_way_out(
             parent,
-            title or "The database cannot be opened",
-            f"{problem.message}\n\nWhat would you like to do?",
+            title or translate("Database", "The database cannot be opened"),
+            translate("Database", "{problem}\n\nWhat would you like to do?").format(
+                problem=problem.message
+            ),
             _ways_out(problem, give_up_label),
         )
         problem, title = None, ""
         log.info("way out chosen: %s", choice)
         if choice == OPEN_OTHER:
-            path = dialogs.choose_open_file(parent, "Open a TAREaid database", DATABASE_FILTER)
+            path = dialogs.choose_open_file(
+                parent,
+                translate("Database", "Open a TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+            )
             if path:
                 db, create, verify = path, False, False
         elif choice == CREATE_HERE:
             create, verify = True, False
         elif choice == CREATE_NEW:
             path = dialogs.choose_save_file(
-                parent, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+                parent,
+                translate("Database", "Create a new TAREaid database"),
+                translate("Database", DATABASE_FILTER),
+                "tareaid.db",
             )
             if path:
                 db, create, verify = path, True, False
         elif choice == RESTORE_BACKUP:
-            restored = restore_backup(parent, db)
+            restored = restore_from_backup(parent, db)
             if restored:
                 db, create, verify = restored, False, False
         else:
@@ -234,43 +261,154 @@ def open_database(
 
 
 def _ways_out(problem: StoreError, give_up_label: str) -> list[tuple[str, str]]:
-    options = [(OPEN_OTHER, "Open another database…"), (CREATE_NEW, "Create a new database…")]
+    options = [
+        (OPEN_OTHER, translate("Database", "Open another database…")),
+        (CREATE_NEW, translate("Database", "Create a new database…")),
+    ]
     if isinstance(problem, DatabaseMissingError):
         # A database named on the command line that is not there: perhaps a typo, so it is
         # created only when the user says so.
-        options.insert(0, (CREATE_HERE, "Create it"))
+        options.insert(0, (CREATE_HERE, translate("Database", "Create it")))
     if isinstance(problem, DamagedDatabaseError):
-        options.insert(0, (RESTORE_BACKUP, "Restore a backup…"))
+        options.insert(0, (RESTORE_BACKUP, translate("Database", "Restore a backup…")))
     options.append((GIVE_UP, give_up_label))
     return options
 
 
-def restore_backup(parent: QtWidgets.QWidget | None, damaged: str | None) -> str | None:
-    """Copy a backup to a new file (never over the damaged one); its path, or None."""
-    backup = dialogs.choose_open_file(parent, "Choose a backup to restore", DATABASE_FILTER)
-    if not backup:
+def read_backups(current: str | None) -> tuple[list[BackupSummary], str]:
+    """The automatic backups of `current` (a path or URL; None: the default database) and a
+    note for the restore dialog when there are none to list. Reads only; may take a moment
+    (each backup's cases are counted), so the main window runs it in the background."""
+    if current is not None and database_file(current) is None:
+        return [], translate(
+            "Database",
+            "A database on a server is not backed up automatically: its administrator "
+            "restores it with the server's own tools. You can still restore a backup file "
+            "to a new file.",
+        )
+    try:
+        return backups.describe(current), ""
+    except StoreError as error:
+        return [], error.message
+
+
+def restore_from_backup(
+    parent: QtWidgets.QWidget | None,
+    current: str | None,
+    listing: tuple[list[BackupSummary], str] | None = None,
+) -> str | None:
+    """File › Restore from backup… and the way out of a damaged database: choose one of the
+    automatic backups of `current` (read now unless `listing` is given) or any file, then
+    restore it to a new file (see restore_backup); the new file to open, or None."""
+    found, note = listing if listing is not None else read_backups(current)
+    path = database_file(current)
+    label = str(path) if path is not None else database_location(current)  # no password
+    choice = dialogs.choose_backup(parent, label, found, note=note)
+    if choice is None:
         return None
-    folder = Path(damaged).parent if damaged and "://" not in damaged else Path(backup).parent
-    suggested = str(folder / f"{Path(backup).stem}-restored.db")
+    return restore_backup(parent, current, None if choice == CHOOSE_FILE else choice)
+
+
+def restore_backup(
+    parent: QtWidgets.QWidget | None, current: str | None, backup: str | None = None
+) -> str | None:
+    """Copy a backup to a new file, check it and offer to open it: the new file's path when
+    the user wants it opened, else None.
+
+    `current` is the database in use, or the one that cannot be used (a path or URL; None:
+    the default database): the copy never replaces it, nor the backup itself, which are
+    only read. Without `backup` the user picks the file.
+    """
+    if backup is None:
+        backup = dialogs.choose_open_file(
+            parent,
+            translate("Database", "Choose a backup to restore"),
+            translate("Database", DATABASE_FILTER),
+        )
+        if not backup:
+            return None
+    live = database_file(current) if current is None or "://" not in current else None
     target = dialogs.choose_save_file(
-        parent, "Save the restored database as", DATABASE_FILTER, suggested
+        parent,
+        translate("Database", "Save the restored database as"),
+        translate("Database", DATABASE_FILTER),
+        _suggested_name(live, Path(backup)),
     )
     if not target:
         return None
-    if damaged and Path(target).resolve() == Path(damaged).resolve():
+    if live is not None and _same_file(target, live):
         dialogs.show_error(
             parent,
-            "Choose another name",
-            "The restored copy must not replace the damaged file: it is kept as it is, "
-            "for investigation.",
+            translate("Database", "Choose another name"),
+            translate(
+                "Database",
+                "The restored copy must not replace {path}: that database is kept as it is.",
+            ).format(path=live),
+        )
+        return None
+    if _same_file(target, backup):
+        dialogs.show_error(
+            parent,
+            translate("Database", "Choose another name"),
+            translate("Database", "The restored copy must be a new file, not the backup itself."),
         )
         return None
     try:
-        # The backup is not open in SQLite, so a plain file copy is safe here.
-        shutil.copyfile(backup, target)
-    except OSError as error:
+        report = backups.restore_copy(Path(backup), Path(target))
+    except StoreError as error:
         dialogs.show_error(
-            parent, "The backup could not be restored", f"{target}: {error.strerror}"
+            parent, translate("Database", "The backup could not be restored"), error.message
         )
         return None
-    return target
+    if not report.healthy:
+        problems = "\n".join(f"• {problem}" for problem in report.problems[:10])
+        dialogs.show_error(
+            parent,
+            translate("Database", "The restored copy has problems"),
+            translate(
+                "Database",
+                "The backup was copied to {target}, but the check found problems, so it is "
+                "not opened. Choose another backup.\n\n{problems}",
+            ).format(target=target, problems=problems),
+        )
+        return None
+    log.info("backup restored to a new file and checked")
+    older = ""
+    if report.schema_version is not None and report.schema_version < SCHEMA_VERSION:
+        older = " " + translate(
+            "Database",
+            "It was made by an earlier TAREaid: opening it brings it up to date, after a copy "
+            "of its own.",
+        )
+    opened = dialogs.confirm(
+        parent,
+        translate("Database", "Backup restored"),
+        translate(
+            "Database",
+            "The backup was copied to {target} and checked: it is healthy. Cases in it: "
+            "{cases}.{older}\n\nOpen it now? The database you restored it for is left as it "
+            "is.",
+        ).format(target=target, cases=report.case_count or 0, older=older),
+        ok_label=translate("Database", "Open it"),
+    )
+    return target if opened else None
+
+
+def _suggested_name(live: Path | None, backup: Path) -> str:
+    """`<database>-restored-<date of the backup>` beside the database, not taken yet."""
+    folder = live.parent if live is not None else backup.parent
+    stem = live.stem if live is not None else backup.stem
+    suffix = live.suffix if live is not None and live.suffix in DATABASE_SUFFIXES else ".db"
+    automatic = backups.parse_name(backup)
+    day = automatic.taken_at.astimezone().date() if automatic is not None else date.today()
+    base = f"{stem}-restored-{day.isoformat()}"
+    candidate = folder / f"{base}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{base}-{number}{suffix}"
+        number += 1
+    return str(candidate)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    return Path(a).expanduser().resolve() == Path(b).expanduser().resolve()

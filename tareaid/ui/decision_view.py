@@ -18,37 +18,51 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tareaid.domain.case import Case, CaseError, Decision, parse_iso_date
-from tareaid.domain.fields import DECISION_OUTCOME_LABELS, DECISION_OUTCOMES
+from tareaid.domain.fields import DECISION_OUTCOMES
 from tareaid.store.errors import CaseLockedError, StoreError
 from tareaid.ui import dialogs
 from tareaid.ui.case_session import CaseSession
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from tareaid.ui.vocabulary import outcome_label
 from tareaid.ui.wheel_guard import guard_wheel
 from tareaid.ui.widgets import heading, text_label
 
-NO_DECISION = "The board has not recorded a decision on this case yet."
-RECORDED = "Recorded, not finalised: it can still be changed."
-FINALISED = (
+# Translated where they are shown (context "DecisionView").
+NO_DECISION = QT_TRANSLATE_NOOP(
+    "DecisionView", "The board has not recorded a decision on this case yet."
+)
+RECORDED = QT_TRANSLATE_NOOP("DecisionView", "Recorded, not finalised: it can still be changed.")
+FINALISED = QT_TRANSLATE_NOOP(
+    "DecisionView",
     "Finalised: the case is locked. A change needs a reason for the amendment, which the "
-    "history keeps."
+    "history keeps.",
 )
-FINALISE_EXPLANATION = (
+FINALISE_EXPLANATION = QT_TRANSLATE_NOOP(
+    "DecisionView",
     "Finalising locks the case: any later change to its data, tiers or decision needs an "
-    "amend reason, which the audit trail keeps."
+    "amend reason, which the audit trail keeps.",
 )
-ARCHIVED = "The case is archived: restore it to change the decision."
-CHANGED_ELSEWHERE = (
+ARCHIVED = QT_TRANSLATE_NOOP(
+    "DecisionView", "The case is archived: restore it to change the decision."
+)
+CHANGED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "DecisionView",
     "The decision was changed elsewhere while you were editing it. Discard your changes "
-    "to see it, then make them again."
+    "to see it, then make them again.",
 )
 # The parts of a decision as the form names them (for the messages of refused input).
 PART_LABELS = {
-    "decision.outcome": "Outcome",
-    "decision.rationale": "Rationale",
-    "decision.attendees": "Attendees",
-    "decision.dissent": "Dissenting opinion",
-    "decision.decided_on": "Date",
+    "decision.outcome": QT_TRANSLATE_NOOP("DecisionView", "Outcome"),
+    "decision.rationale": QT_TRANSLATE_NOOP("DecisionView", "Rationale"),
+    "decision.attendees": QT_TRANSLATE_NOOP("DecisionView", "Attendees"),
+    "decision.dissent": QT_TRANSLATE_NOOP("DecisionView", "Dissenting opinion"),
+    "decision.decided_on": QT_TRANSLATE_NOOP("DecisionView", "Date"),
 }
+
+
+def _tr_view(text: str) -> str:
+    return translate("DecisionView", text)
 
 
 class DecisionView(QtWidgets.QScrollArea):
@@ -59,7 +73,7 @@ class DecisionView(QtWidgets.QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setAccessibleName("Board decision")
+        self.setAccessibleName(self.tr("Board decision"))
         self._base: Decision | None = None  # the stored decision the form started from
         self._dirty = False
         self._filling = False
@@ -67,10 +81,10 @@ class DecisionView(QtWidgets.QScrollArea):
         body = QtWidgets.QWidget()
         body.setObjectName("decision_body")
         layout = QtWidgets.QVBoxLayout(body)
-        layout.addWidget(heading("Board decision", scale=1.3))
+        layout.addWidget(heading(self.tr("Board decision"), scale=1.3))
         self.state = text_label()
         self.state.setObjectName("decision_state")
-        self.state.setAccessibleName("Decision state")
+        self.state.setAccessibleName(self.tr("Decision state"))
         font = self.state.font()
         font.setBold(True)
         self.state.setFont(font)
@@ -81,27 +95,29 @@ class DecisionView(QtWidgets.QScrollArea):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.outcome = guard_wheel(QtWidgets.QComboBox())
         self.outcome.setObjectName("decision_outcome")
-        self.outcome.setAccessibleName("Outcome")
-        self.outcome.setPlaceholderText("Choose the outcome")
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.setPlaceholderText(self.tr("Choose the outcome"))
         for outcome in DECISION_OUTCOMES:
-            self.outcome.addItem(DECISION_OUTCOME_LABELS[outcome], outcome)
+            self.outcome.addItem(outcome_label(outcome), outcome)
         self.outcome.setCurrentIndex(-1)
         self.outcome.currentIndexChanged.connect(self._on_edited)
         self.rationale = self._text_box(
-            "decision_rationale", "Rationale", "Why the board decided this"
+            "decision_rationale", self.tr("Rationale"), self.tr("Why the board decided this")
         )
         self.attendees = self._text_box(
             "decision_attendees",
-            "Attendees",
-            "One person a line, e.g. A. Example (Interventional radiology)",
+            self.tr("Attendees"),
+            self.tr("One person a line, e.g. A. Example (Interventional radiology)"),
         )
         self.dissent = self._text_box(
-            "decision_dissent", "Dissenting opinion", "Any dissenting opinion, and whose"
+            "decision_dissent",
+            self.tr("Dissenting opinion"),
+            self.tr("Any dissenting opinion, and whose"),
         )
         self.decided_on = QtWidgets.QLineEdit()
         self.decided_on.setObjectName("decision_date")
-        self.decided_on.setAccessibleName("Decision date")
-        self.decided_on.setPlaceholderText("YYYY-MM-DD")
+        self.decided_on.setAccessibleName(self.tr("Decision date"))
+        self.decided_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.decided_on.setValidator(
             QtGui.QRegularExpressionValidator(
                 QtCore.QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"), self.decided_on
@@ -111,11 +127,11 @@ class DecisionView(QtWidgets.QScrollArea):
         metrics = self.decided_on.fontMetrics()
         self.decided_on.setMaximumWidth(metrics.horizontalAdvance("0000-00-00") * 2)
         for text, widget in (
-            ("Ou&tcome:", self.outcome),
-            ("&Rationale:", self.rationale),
-            ("Atte&ndees:", self.attendees),
-            ("Dissenting o&pinion:", self.dissent),
-            ("D&ate:", self.decided_on),
+            (self.tr("Ou&tcome:"), self.outcome),
+            (self.tr("&Rationale:"), self.rationale),
+            (self.tr("Atte&ndees:"), self.attendees),
+            (self.tr("Dissenting o&pinion:"), self.dissent),
+            (self.tr("D&ate:"), self.decided_on),
         ):
             label = QtWidgets.QLabel(text)
             label.setBuddy(widget)
@@ -124,7 +140,7 @@ class DecisionView(QtWidgets.QScrollArea):
 
         self.error = text_label()
         self.error.setObjectName("decision_error")
-        self.error.setAccessibleName("Decision problem")
+        self.error.setAccessibleName(self.tr("Decision problem"))
         font = self.error.font()
         font.setBold(True)
         self.error.setFont(font)
@@ -132,23 +148,23 @@ class DecisionView(QtWidgets.QScrollArea):
         layout.addWidget(self.error)
 
         buttons = QtWidgets.QHBoxLayout()
-        self.save_button = QtWidgets.QPushButton("Save decision (Ctrl+Enter)")
+        self.save_button = QtWidgets.QPushButton(self.tr("Save decision (Ctrl+Enter)"))
         self.save_button.setObjectName("save_decision")
-        self.save_button.setAccessibleName("Save decision")
+        self.save_button.setAccessibleName(self.tr("Save decision"))
         self.save_button.clicked.connect(self.save)
-        self.discard_button = QtWidgets.QPushButton("Discard changes")
-        self.discard_button.setAccessibleName("Discard changes to the decision")
+        self.discard_button = QtWidgets.QPushButton(self.tr("Discard changes"))
+        self.discard_button.setAccessibleName(self.tr("Discard changes to the decision"))
         self.discard_button.clicked.connect(self.discard)
-        self.finalise_button = QtWidgets.QPushButton("Finalise…")
+        self.finalise_button = QtWidgets.QPushButton(self.tr("Finalise…"))
         self.finalise_button.setObjectName("finalise_decision")
-        self.finalise_button.setAccessibleName("Finalise the decision")
-        self.finalise_button.setToolTip(FINALISE_EXPLANATION)
+        self.finalise_button.setAccessibleName(self.tr("Finalise the decision"))
+        self.finalise_button.setToolTip(_tr_view(FINALISE_EXPLANATION))
         self.finalise_button.clicked.connect(self.finalise)
         for button in (self.save_button, self.discard_button, self.finalise_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.finalise_note = text_label(FINALISE_EXPLANATION)
+        self.finalise_note = text_label(_tr_view(FINALISE_EXPLANATION))
         layout.addWidget(self.finalise_note)
         layout.addStretch(1)
         body.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 60)
@@ -196,12 +212,14 @@ class DecisionView(QtWidgets.QScrollArea):
             self._show_error(_problem(error))
             return False
         if not self.session.save_now():
-            self._show_error("Save the case's other changes first (see the message above).")
+            self._show_error(
+                self.tr("Save the case's other changes first (see the message above).")
+            )
             return False
         case = self.session.case
         assert case is not None
         if case.decision != self._base:
-            self._show_error(CHANGED_ELSEWHERE)
+            self._show_error(_tr_view(CHANGED_ELSEWHERE))
             return False
         editing = self.session.editing
         try:
@@ -232,17 +250,21 @@ class DecisionView(QtWidgets.QScrollArea):
         if case is None or case.decision is None or case.decision.finalised:
             return False
         if self._dirty:
-            self._show_error("Save or discard your changes to the decision first.")
+            self._show_error(self.tr("Save or discard your changes to the decision first."))
             return False
         if not dialogs.confirm(
             self,
-            "Finalise the board's decision",
-            f"Finalise the decision on {case.reference}?\n\n{FINALISE_EXPLANATION}",
-            ok_label="Finalise",
+            self.tr("Finalise the board's decision"),
+            self.tr("Finalise the decision on {reference}?\n\n{explanation}").format(
+                reference=case.reference, explanation=_tr_view(FINALISE_EXPLANATION)
+            ),
+            ok_label=self.tr("Finalise"),
         ):
             return False
         if not self.session.save_now():
-            self._show_error("Save the case's other changes first (see the message above).")
+            self._show_error(
+                self.tr("Save the case's other changes first (see the message above).")
+            )
             return False
         editing = self.session.editing
         reference = case.reference
@@ -260,7 +282,7 @@ class DecisionView(QtWidgets.QScrollArea):
         """The decision as filled in; CaseError for a part that cannot be read."""
         outcome = self.outcome.currentData()
         if outcome is None:
-            raise CaseError("choose the outcome first", field_name="decision.outcome")
+            raise CaseError(self.tr("choose the outcome first"), field_name="decision.outcome")
         text = self.decided_on.text().strip()
         decided_on = parse_iso_date(text, "decision.decided_on") if text else None
         attendees = tuple(
@@ -286,17 +308,21 @@ class DecisionView(QtWidgets.QScrollArea):
             return ""
         reason = dialogs.ask_text(
             self,
-            "Amend a finalised decision",
-            f"The board's decision on {case.reference} is finalised.\n"
-            "Why is it being changed? The reason is kept in the audit trail.",
+            self.tr("Amend a finalised decision"),
+            self.tr(
+                "The board's decision on {reference} is finalised.\n"
+                "Why is it being changed? The reason is kept in the audit trail."
+            ).format(reference=case.reference),
         )
         try:
             checked = editing.amend_reason(case, reason)
         except CaseLockedError:
-            self._show_error("Not saved: a finalised decision changes only with a reason.")
+            self._show_error(self.tr("Not saved: a finalised decision changes only with a reason."))
             return False
         except CaseError as error:
-            self._show_error(f"Not saved: the amend reason {error.message}.")
+            self._show_error(
+                self.tr("Not saved: the amend reason {problem}.").format(problem=error.message)
+            )
             return False
         return checked or ""
 
@@ -314,7 +340,7 @@ class DecisionView(QtWidgets.QScrollArea):
             return False
         except StoreError as error:
             self._dirty = True
-            self._show_error(f"Not saved: {error.message}")
+            self._show_error(self.tr("Not saved: {message}").format(message=error.message))
             return False
         self._clear_error()
         if self.session.case is not None:
@@ -331,7 +357,7 @@ class DecisionView(QtWidgets.QScrollArea):
     def _on_case_refreshed(self, case: Case) -> None:
         if self._dirty:
             if case.decision != self._base:
-                self._show_error(CHANGED_ELSEWHERE)
+                self._show_error(_tr_view(CHANGED_ELSEWHERE))
             self._show_state(case)
             return
         self._fill(case)
@@ -360,17 +386,21 @@ class DecisionView(QtWidgets.QScrollArea):
     def _show_state(self, case: Case) -> None:
         decision = case.decision
         if self.session.archived:
-            words = ARCHIVED
+            words = _tr_view(ARCHIVED)
         elif decision is None:
-            words = NO_DECISION
+            words = _tr_view(NO_DECISION)
         elif decision.finalised:
-            words = FINALISED
+            words = _tr_view(FINALISED)
         else:
-            words = RECORDED
+            words = _tr_view(RECORDED)
         if decision is not None:
-            outcome = DECISION_OUTCOME_LABELS.get(decision.outcome, decision.outcome)
-            when = f", {decision.decided_on.isoformat()}" if decision.decided_on else ""
-            words = f"{outcome}{when}. {words}"
+            outcome = outcome_label(decision.outcome)
+            if decision.decided_on:
+                words = self.tr("{outcome}, {date}. {state}").format(
+                    outcome=outcome, date=decision.decided_on.isoformat(), state=words
+                )
+            else:
+                words = self.tr("{outcome}. {state}").format(outcome=outcome, state=words)
         self.state.setText(words)
         editable = self.session.editable
         for widget in (self.outcome, self.rationale, self.attendees, self.dissent):
@@ -407,7 +437,11 @@ class DecisionView(QtWidgets.QScrollArea):
 def _problem(error: CaseError) -> str:
     label = PART_LABELS.get(error.field_name.split("[")[0], "")
     text = error.message[:1].upper() + error.message[1:]
-    return f"{label}: {error.message}." if label else f"{text}."
+    if label:
+        return translate("DecisionView", "{part}: {problem}.").format(
+            part=_tr_view(label), problem=error.message
+        )
+    return translate("DecisionView", "{problem}.").format(problem=text)
 
 
 __all__ = ["DecisionView"]

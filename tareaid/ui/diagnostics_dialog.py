@@ -6,12 +6,15 @@ password hidden, the end of the log); it holds no patient data, and the window s
 
 from __future__ import annotations
 
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtGui, QtWidgets
 
-EXPLANATION = (
+# Translated where it is shown; the diagnostics themselves stay in English, for support.
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "DiagnosticsDialog",
     "These diagnostics are on the clipboard: paste them into your support request. They "
     "hold the versions, the system, where the database is and the end of the log, and no "
-    "patient data."
+    "patient data.",
 )
 
 
@@ -27,20 +30,20 @@ class DiagnosticsDialog(QtWidgets.QDialog):
     def __init__(self, text: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diagnostics_dialog")
-        self.setWindowTitle("Diagnostics")
-        explanation = QtWidgets.QLabel(EXPLANATION)
+        self.setWindowTitle(self.tr("Diagnostics"))
+        explanation = QtWidgets.QLabel(translate("DiagnosticsDialog", EXPLANATION))
         explanation.setWordWrap(True)
         self.text = QtWidgets.QPlainTextEdit()
         self.text.setObjectName("diagnostics_text")
-        self.text.setAccessibleName("Diagnostics")
+        self.text.setAccessibleName(self.tr("Diagnostics"))
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.FixedFont))
         buttons = QtWidgets.QDialogButtonBox()
         self.copy_button = buttons.addButton(
-            "&Copy again", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Copy again"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.copy_button.setAccessibleName("Copy the diagnostics again")
+        self.copy_button.setAccessibleName(self.tr("Copy the diagnostics again"))
         close = buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.close)
         self.copy_button.clicked.connect(lambda: copy_to_clipboard(self.text.toPlainText()))

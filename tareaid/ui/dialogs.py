@@ -7,10 +7,16 @@ monkeypatch and a forgotten modal can never block a test run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tareaid.files import DatabaseTargetError, refuse_database_target
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from tareaid.store.backups import BackupSummary
 
 QMessageBox = QtWidgets.QMessageBox
 
@@ -29,12 +35,10 @@ def ask_text(
     return dialog.textValue()
 
 
-def confirm(
-    parent: QtWidgets.QWidget | None, title: str, text: str, *, ok_label: str = "OK"
-) -> bool:
+def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, *, ok_label: str = "") -> bool:
     """Whether the user agrees; the safe answer (Cancel) is the default button."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(ok_label or translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -110,7 +114,8 @@ def choose_save_file(
     try:
         refuse_database_target(path)
     except DatabaseTargetError as error:
-        show_error(parent, "Choose another file name", str(error))
+        # The reason is the file layer's, in English (as on the command line).
+        show_error(parent, translate("Dialogs", "Choose another file name"), str(error))
         return None
     return path
 
@@ -119,6 +124,26 @@ def open_file(path: str) -> bool:
     """Open a local file (a PDF just written) with the desktop's program for it; False when
     none could be started. Only ever a file on this computer: nothing goes to a network."""
     return QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(path))
+
+
+def choose_backup(
+    parent: QtWidgets.QWidget | None,
+    database: str,
+    backups: Sequence[BackupSummary],
+    *,
+    note: str = "",
+) -> str | None:
+    """File › Restore from backup…: the path of the automatic backup chosen,
+    backup_dialog.CHOOSE_FILE to pick another file, or None when cancelled."""
+    from tareaid.ui.backup_dialog import RestoreBackupDialog
+
+    dialog = RestoreBackupDialog(parent, database, backups, note=note)
+    try:
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+    finally:
+        dialog.deleteLater()
 
 
 @dataclass(frozen=True)
@@ -147,30 +172,32 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         self, parent: QtWidgets.QWidget | None, *, deidentified: bool, page_size: str
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(self.tr("Export PDF"))
         layout = QtWidgets.QVBoxLayout(self)
         self.deidentified = QtWidgets.QCheckBox(
-            "&De-identify (leave out name, MRN and date of birth)"
+            self.tr("&De-identify (leave out name, MRN and date of birth)")
         )
-        self.deidentified.setAccessibleName("De-identify the report")
+        self.deidentified.setAccessibleName(self.tr("De-identify the report"))
         self.deidentified.setChecked(deidentified)
         layout.addWidget(self.deidentified)
         # Free text is left out of a de-identified PDF unless asked for: no automatic
         # removal of the identifiers people write into it can be complete.
         self.free_text = QtWidgets.QCheckBox(
-            "Include &free text (identifiers found are blanked; check it yourself)"
+            self.tr("Include &free text (identifiers found are blanked; check it yourself)")
         )
-        self.free_text.setAccessibleName("Include free text")
+        self.free_text.setAccessibleName(self.tr("Include free text"))
         self.free_text.setChecked(False)
         self.free_text.setEnabled(deidentified)
         self.deidentified.toggled.connect(self.free_text.setEnabled)
         layout.addWidget(self.free_text)
         row = QtWidgets.QHBoxLayout()
-        label = QtWidgets.QLabel("&Page size:")
+        label = QtWidgets.QLabel(self.tr("&Page size:"))
         self.page_size = QtWidgets.QComboBox()
-        self.page_size.addItems(["A4", "Letter"])
-        self.page_size.setCurrentText(page_size)
-        self.page_size.setAccessibleName("Page size")
+        # The setting's value is the item's data; its text is what the user reads.
+        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem(self.tr("Letter"), "Letter")
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(page_size)))
+        self.page_size.setAccessibleName(self.tr("Page size"))
         label.setBuddy(self.page_size)
         row.addWidget(label)
         row.addWidget(self.page_size, 1)
@@ -187,7 +214,7 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         deidentified = self.deidentified.isChecked()
         return PdfOptions(
             deidentified,
-            self.page_size.currentText(),
+            self.page_size.currentData(),
             include_free_text=deidentified and self.free_text.isChecked(),
         )
 
@@ -208,8 +235,9 @@ class UnexpectedErrorDialog(QtWidgets.QDialog):
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(message)
         self.details_view = QtWidgets.QPlainTextEdit(details)
+        self.details_view.setObjectName("error_details")
         self.details_view.setReadOnly(True)
-        self.details_view.setAccessibleName("Error details")
+        self.details_view.setAccessibleName(self.tr("Error details"))
         # A traceback is read line by line: a fixed-width font, and no wrapping.
         self.details_view.setFont(
             QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
@@ -220,9 +248,9 @@ class UnexpectedErrorDialog(QtWidgets.QDialog):
         layout.addWidget(self.details_view, 1)
         buttons = QtWidgets.QDialogButtonBox()
         self.copy_button = buttons.addButton(
-            "&Copy details", QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Copy details"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.copy_button.setAccessibleName("Copy the error details")
+        self.copy_button.setAccessibleName(self.tr("Copy the error details"))
         self.copy_button.clicked.connect(self.copy_details)
         close = buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
@@ -232,4 +260,4 @@ class UnexpectedErrorDialog(QtWidgets.QDialog):
     def copy_details(self) -> None:
         """Put the details on the clipboard, for a bug report."""
         QtWidgets.QApplication.clipboard().setText(self.details)
-        self.copy_button.setText("&Copied")
+        self.copy_button.setText(self.tr("&Copied"))

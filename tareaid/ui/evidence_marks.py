@@ -19,8 +19,10 @@ from tareaid.domain.marks import (
     SEVERITY_SHAPES,
     SEVERITY_WORDS,
 )
+from tareaid.ui import vocabulary
 
 # Only a contraindication is something to resolve first; a caution is never worded as a stop.
+# (The words in English; severity_text and severity_words give them translated.)
 SEVERITY_MARKS: dict[str, tuple[str, str]] = {
     severity: (SEVERITY_SHAPES[severity], SEVERITY_WORDS[severity][0])
     for severity in SEVERITY_SHAPES
@@ -39,13 +41,12 @@ def criterion_status_text(pack: EvidencePack, status: str) -> str:
 
 def severity_text(severity: str) -> str:
     """'✖ Contraindication, to resolve first' or '⚠ Caution'."""
-    shape, words = SEVERITY_MARKS[severity]
-    return f"{shape} {words}"
+    return vocabulary.severity_heading(severity)
 
 
 def severity_words(severity: str) -> str:
     """What a screen reader says for a severity (the shape is not read out usefully)."""
-    return SEVERITY_MARKS[severity][1]
+    return vocabulary.severity_words(severity)
 
 
 __all__ = [

@@ -16,6 +16,7 @@ import html
 from tareaid.domain.evidence import EvidencePack, Figure
 from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
 from tareaid.ui.evidence_marks import claim_status_text
+from tareaid.ui.i18n import EVIDENCE_NOTE, evidence_note, translate
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets
 from tareaid.ui.tiers import tier_text
 
@@ -26,7 +27,23 @@ TRIALS_ANCHOR = "trials"
 FRAMEWORK_ANCHOR = "framework"
 GUIDANCE_ANCHOR = "guidance"
 CHANGES_ANCHOR = "changes"
-LANGUAGE_NOTE = "The evidence content is in English."
+# Said in the view whatever the interface's language (translated in another).
+LANGUAGE_NOTE = EVIDENCE_NOTE
+
+
+def _h2(title: str, anchor: str = "") -> str:
+    """A section heading (with an anchor to open the view at)."""
+    text = html.escape(title)
+    return f'<h2><a name="{anchor}">{text}</a></h2>' if anchor else f"<h2>{text}</h2>"
+
+
+def _headers(head: str, titles: list[tuple[str, str]]) -> str:
+    """A table's header row: (title, width) per column."""
+    cells = []
+    for title, width in titles:
+        size = f' width="{width}"' if width else ""
+        cells.append(f'<th align="left"{size}>{html.escape(title)}</th>')
+    return f'<tr bgcolor="{head}">{"".join(cells)}</tr>'
 
 
 def trial_anchor(trial_key: str) -> str:
@@ -42,10 +59,11 @@ def figure_line(pack: EvidencePack, figure: Figure, *, beside: bool = False) -> 
 
     `beside` marks an overall result shown only because a subgroup needs it beside it.
     """
-    prefix = "Subgroup: " if figure.subgroup else ""
+    words = f"{pack.trials[figure.trial].name} · {figure.endpoint}"
     if beside:
-        prefix = "\N{RIGHTWARDS ARROW} Overall: "
-    words = f"{prefix}{pack.trials[figure.trial].name} · {figure.endpoint}"
+        words = translate("EvidenceView", "→ Overall: {figure}").format(figure=words)
+    elif figure.subgroup:
+        words = translate("EvidenceView", "Subgroup: {figure}").format(figure=words)
     details = "; ".join(part for part in (figure.values_text(), figure.effect_text()) if part)
     if details:
         words += f": {details}"
@@ -87,16 +105,20 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
     border = palette.color(Role.Mid).name()
     box = palette.color(Role.AlternateBase).name()
     head = palette.color(Role.Button).name()
+    reviewed = translate("EvidenceView", "Evidence pack {version}, reviewed on {date}.").format(
+        version=f"<b>{html.escape(pack.version)}</b>",
+        date=f"<b>{pack.reviewed_on.isoformat()}</b>",
+    )
     out = [
-        "<h2>About the evidence</h2>",
-        f"<p>Evidence pack <b>{html.escape(pack.version)}</b>, reviewed on "
-        f"<b>{pack.reviewed_on.isoformat()}</b>. {LANGUAGE_NOTE}</p>",
+        _h2(translate("EvidenceView", "About the evidence")),
+        f"<p>{reviewed} {html.escape(evidence_note(always=True))}</p>",
     ]
     if pack.reviewed_against:
         out.append(f"<p>{html.escape(pack.reviewed_against)}</p>")
+    correction = translate("EvidenceView", "Correction to the source of the framework")
     out.append(
         _box(
-            "<p><b>\N{WARNING SIGN} Correction to the source of the framework</b></p>"
+            f"<p><b>\N{WARNING SIGN} {html.escape(correction)}</b></p>"
             + _paragraphs(pack.correction_note),
             box,
             border,
@@ -104,11 +126,18 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
     )
     out.append(_guidance_html(pack))
 
-    out.append(f'<h2><a name="{TRIALS_ANCHOR}">Trials, endpoint by endpoint</a></h2>')
+    out.append(_h2(translate("EvidenceView", "Trials, endpoint by endpoint"), TRIALS_ANCHOR))
     out.append(
-        "<p>Primary endpoints are marked \N{BLACK STAR} and shaded; a subgroup is shown "
-        "beside the overall result it belongs to, and liver progression beside progression "
-        "outside the liver.</p>"
+        "<p>"
+        + html.escape(
+            translate(
+                "EvidenceView",
+                "Primary endpoints are marked ★ and shaded; a subgroup is shown "
+                "beside the overall result it belongs to, and liver progression beside "
+                "progression outside the liver.",
+            )
+        )
+        + "</p>"
     )
     for trial in pack.trials.values():
         out.append(f'<h3><a name="{trial_anchor(trial.key)}">{html.escape(trial.name)}</a></h3>')
@@ -116,16 +145,25 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
             html.escape(arm.label) + (f" ({arm.patients})" if arm.patients else "")
             for arm in trial.arms
         )
+        patients = translate("EvidenceView", "{count} patients: {arms}.").format(
+            count=f"{trial.patients:,}", arms=arms
+        )
         out.append(
-            f"<p><i>{html.escape(trial.design)}</i>. {trial.patients:,} patients: {arms}.</p>"
+            f"<p><i>{html.escape(trial.design)}</i>. {patients}</p>"
             f"<p>{html.escape(trial.description)}</p>"
         )
         out.append(
             f'<table width="99%" cellpadding="4" cellspacing="0" border="1" '
             f'style="border-color:{border}; border-style:solid;">'
-            f'<tr bgcolor="{head}"><th align="left">Endpoint and population</th>'
-            '<th align="left">Result</th><th align="left">Effect</th>'
-            '<th align="left">Notes</th></tr>'
+            + _headers(
+                head,
+                [
+                    (translate("EvidenceView", "Endpoint and population"), ""),
+                    (translate("EvidenceView", "Result"), ""),
+                    (translate("EvidenceView", "Effect"), ""),
+                    (translate("EvidenceView", "Notes"), ""),
+                ],
+            )
         )
         keys = [figure.key for figure in pack.figures_for_trial(trial.key)]
         for figure in grouped_figures(pack, keys):
@@ -135,19 +173,25 @@ def evidence_html(pack: EvidencePack, palette: QtGui.QPalette) -> str:
         out.append("</table>")
         reference = pack.references.get(trial.reference)
         if reference is not None:
-            out.append(f"<p>Source: {html.escape(reference.citation())}</p>")
+            source = translate("EvidenceView", "Source: {citation}").format(
+                citation=reference.citation()
+            )
+            out.append(f"<p>{html.escape(source)}</p>")
 
     out.append(_framework_html(pack, border, head))
     out.append(_changes_html(pack))
 
     if pack.other_workup:
-        out.append("<h2>Other work-up to check</h2><ul>")
+        out.append(_h2(translate("EvidenceView", "Other work-up to check")) + "<ul>")
         out.extend(f"<li>{html.escape(item)}</li>" for item in pack.other_workup)
         out.append("</ul>")
-    out.append("<h2>What TAREaid does not cover</h2>" + _paragraphs(pack.not_covered))
-    out.append("<h2>Disclaimer</h2>" + _paragraphs(pack.disclaimer))
+    out.append(
+        _h2(translate("EvidenceView", "What TAREaid does not cover"))
+        + _paragraphs(pack.not_covered)
+    )
+    out.append(_h2(translate("EvidenceView", "Disclaimer")) + _paragraphs(pack.disclaimer))
 
-    out.append("<h2>References</h2><ol>")
+    out.append(_h2(translate("EvidenceView", "References")) + "<ol>")
     for reference in pack.references.values():
         note = f"<br/><i>{html.escape(reference.note)}</i>" if reference.note else ""
         label = f"[{html.escape(reference.label)}] " if reference.label else ""
@@ -160,15 +204,16 @@ def _changes_html(pack: EvidencePack) -> str:
     if not pack.changes:
         return ""
     newest, *earlier = pack.changes
-    out = [
-        f'<h2><a name="{CHANGES_ANCHOR}">What changed in this version '
-        f"({html.escape(newest.version)}, {newest.date.isoformat()})</a></h2><ul>"
-    ]
+    title = translate("EvidenceView", "What changed in this version ({version}, {date})").format(
+        version=newest.version, date=newest.date.isoformat()
+    )
+    out = [_h2(title, CHANGES_ANCHOR) + "<ul>"]
     out.extend(f"<li>{html.escape(item)}</li>" for item in newest.items)
     out.append("</ul>")
     for change in earlier:
+        version = translate("EvidenceView", "Version {version}").format(version=change.version)
         out.append(
-            f"<p><b>Version {html.escape(change.version)}</b> "
+            f"<p><b>{html.escape(version)}</b> "
             f"({change.date.isoformat()}): {' '.join(html.escape(i) for i in change.items)}</p>"
         )
     return "".join(out)
@@ -177,7 +222,7 @@ def _changes_html(pack: EvidencePack) -> str:
 def _guidance_html(pack: EvidencePack) -> str:
     if not pack.guidance:
         return ""
-    out = [f'<h2><a name="{GUIDANCE_ANCHOR}">Guidance</a></h2><ul>']
+    out = [_h2(translate("EvidenceView", "Guidance"), GUIDANCE_ANCHOR) + "<ul>"]
     for item in pack.guidance:
         citation = pack.reference(item.reference).citation()
         # The text usually names its body already ("NICE IPG672: …").
@@ -191,16 +236,23 @@ def _guidance_html(pack: EvidencePack) -> str:
 
 def _framework_html(pack: EvidencePack, border: str, head: str) -> str:
     """The framework's tier descriptions, each with what the evidence says about it."""
+    title = translate(
+        "EvidenceView", "The selection framework and what the evidence says about each claim"
+    )
     out = [
-        f'<h2><a name="{FRAMEWORK_ANCHOR}">The selection framework and what the evidence '
-        "says about each claim</a></h2>",
+        _h2(title, FRAMEWORK_ANCHOR),
         _paragraphs(pack.framework_provenance),
         f'<table width="99%" cellpadding="4" cellspacing="0" border="1" '
         f'style="border-color:{border}; border-style:solid;">'
-        f'<tr bgcolor="{head}"><th align="left" width="17%">Factor and tier</th>'
-        '<th align="left" width="20%">The framework says</th>'
-        '<th align="left" width="17%">Evidence status</th>'
-        '<th align="left" width="46%">What the evidence says</th></tr>',
+        + _headers(
+            head,
+            [
+                (translate("EvidenceView", "Factor and tier"), "17%"),
+                (translate("EvidenceView", "The framework says"), "20%"),
+                (translate("EvidenceView", "Evidence status"), "17%"),
+                (translate("EvidenceView", "What the evidence says"), "46%"),
+            ],
+        ),
     ]
     for key in FACTOR_KEYS:
         text = pack.factor(key)
@@ -214,7 +266,8 @@ def _framework_html(pack: EvidencePack, border: str, head: str) -> str:
             sources = "; ".join(r.citation() for r in pack.claim_references(claim))
             evidence = html.escape(claim.evidence)
             if sources:
-                evidence += f"<br/><small>Sources: {html.escape(sources)}</small>"
+                sources = translate("EvidenceView", "Sources: {sources}").format(sources=sources)
+                evidence += f"<br/><small>{html.escape(sources)}</small>"
             out.append(
                 f"<tr><td>{factor}{html.escape(tier_text(tier))}</td>"
                 f"<td>“{html.escape(text.tier_text(tier))}”</td>"
@@ -250,14 +303,18 @@ def _figure_row(figure: Figure, pack: EvidencePack, *, beside: bool, shade: str,
     labels = figure.qualifiers()
     endpoint = html.escape(figure.endpoint)
     if figure.primary:
-        kind = "Co-primary endpoint" if figure.co_primary else "Primary endpoint"
-        endpoint = f"<b>\N{BLACK STAR} {kind}: {endpoint}</b>"
-    elif figure.subgroup:
-        endpoint = f"<i>Subgroup (its overall result just above)</i>: {endpoint}"
-    if beside:
-        endpoint = (
-            f"\N{RIGHTWARDS ARROW} <i>Overall result shown beside the subgroup</i>: {endpoint}"
+        kind = (
+            translate("EvidenceView", "Co-primary endpoint")
+            if figure.co_primary
+            else translate("EvidenceView", "Primary endpoint")
         )
+        endpoint = f"<b>\N{BLACK STAR} {html.escape(kind)}: {endpoint}</b>"
+    elif figure.subgroup:
+        kind = translate("EvidenceView", "Subgroup (its overall result just above)")
+        endpoint = f"<i>{html.escape(kind)}</i>: {endpoint}"
+    if beside:
+        kind = translate("EvidenceView", "Overall result shown beside the subgroup")
+        endpoint = f"\N{RIGHTWARDS ARROW} <i>{html.escape(kind)}</i>: {endpoint}"
     trial = ""
     if figure.trial != table:
         trial = f" ({html.escape(pack.trials[figure.trial].name)})"
@@ -287,10 +344,12 @@ class EvidenceView(QtWidgets.QTextBrowser):
         super().__init__(parent)
         self.pack = pack
         self.setObjectName("evidence_view")
-        self.setAccessibleName("Evidence")
+        self.setAccessibleName(self.tr("Evidence"))
         self.setAccessibleDescription(
-            "Trial results endpoint by endpoint, the framework's claims, guidance, what "
-            f"changed, references and notes about the evidence. {LANGUAGE_NOTE}"
+            self.tr(
+                "Trial results endpoint by endpoint, the framework's claims, guidance, what "
+                "changed, references and notes about the evidence. {note}"
+            ).format(note=evidence_note(always=True))
         )
         # DOIs and PMIDs are selectable text, not links: TAREaid never reaches the network.
         self.setOpenLinks(False)

@@ -18,15 +18,18 @@ from types import TracebackType
 from tareaid import __version__
 from tareaid.errors import blame
 from tareaid.ui import dialogs
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
 log = logging.getLogger(__name__)
 
-BUG_TITLE = "Unexpected error"
-BUG_TEXT = (
+# Translated where they are shown; the details (versions, traceback) stay as they are.
+BUG_TITLE = QT_TRANSLATE_NOOP("Failures", "Unexpected error")
+BUG_TEXT = QT_TRANSLATE_NOOP(
+    "Failures",
     "Something went wrong inside TAREaid: this is a bug, not a problem with your data or "
     "your database. Your saved cases are safe; the last edit may not have been saved. "
-    "TAREaid goes on working. Please report this with the details below (Copy details)."
+    "TAREaid goes on working. Please report this with the details below (Copy details).",
 )
 
 
@@ -50,8 +53,14 @@ def report_bug(parent: QtCore.QObject | None, error: BaseException, *, what: str
     """
     where = "".join(traceback.format_tb(error.__traceback__))
     log.error("unexpected %s%s, at:\n%s", type(error).__name__, f" ({what})" if what else "", where)
-    text = f"{what}: {BUG_TEXT[0].lower()}{BUG_TEXT[1:]}" if what else BUG_TEXT
-    dialogs.show_unexpected_error(_widget_of(parent), BUG_TITLE, text, bug_details(error))
+    text = translate("Failures", BUG_TEXT)
+    if what:
+        text = translate("Failures", "{what}: {explanation}").format(
+            what=what, explanation=f"{text[0].lower()}{text[1:]}"
+        )
+    dialogs.show_unexpected_error(
+        _widget_of(parent), translate("Failures", BUG_TITLE), text, bug_details(error)
+    )
 
 
 def is_bug(error: BaseException) -> bool:

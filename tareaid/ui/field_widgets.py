@@ -22,21 +22,35 @@ from tareaid.domain.units import (
     bilirubin_to_mg_dl,
     format_bilirubin,
 )
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.vocabulary import choice_label, field_help, field_label, unit_label
 from tareaid.ui.wheel_guard import guard_wheel
 
-NOT_RECORDED = "Not recorded"
+# Words translated where they are shown (context "FieldWidget").
+NOT_RECORDED = QT_TRANSLATE_NOOP("FieldWidget", "Not recorded")
 # Numbers the runs of typing, so that undo treats one run in one field as one change.
 _BURSTS = itertools.count(1)
 # Typing pauses longer than this commit the value (and start the autosave clock).
 TYPING_IDLE_MS = 600
 
-IDENTIFYING_TEXT = "Identifying"
+IDENTIFYING_TEXT = QT_TRANSLATE_NOOP("FieldWidget", "Identifying")
 # What an identifying field shows while identifiers are hidden (View › Show identifiers).
-HIDDEN_TEXT = "\N{BULLET}\N{BULLET}\N{BULLET}\N{BULLET} (hidden)"
-IDENTIFYING_DESCRIPTION = (
-    "Identifying information: never shown on the projection screen or in de-identified reports."
+HIDDEN_TEXT = QT_TRANSLATE_NOOP("FieldWidget", "•••• (hidden)")
+IDENTIFYING_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "FieldWidget",
+    "Identifying information: never shown on the projection screen or in de-identified reports.",
 )
+
+
+def not_recorded() -> str:
+    """'Not recorded', in the interface's language."""
+    return translate("FieldWidget", NOT_RECORDED)
+
+
+def hidden_text() -> str:
+    """The stand-in for a hidden identifier, in the interface's language."""
+    return translate("FieldWidget", HIDDEN_TEXT)
 
 
 def _number_text(value: float | None) -> str:
@@ -50,22 +64,30 @@ def range_text(spec: FieldSpec) -> str:
     if spec.minimum is None or spec.maximum is None:
         return ""
     text = f"{_number_text(spec.minimum)}–{_number_text(spec.maximum)}"
-    return f"{text} {spec.unit}" if spec.unit else text
+    return f"{text} {unit_label(spec.unit)}" if spec.unit else text
 
 
 def field_description(spec: FieldSpec) -> str:
     """What a screen reader and the tooltip say about a field beyond its name."""
     parts = []
     if spec.help:
-        parts.append(spec.help)
+        parts.append(field_help(spec))
     if spec.kind in (Kind.INTEGER, Kind.NUMBER) and range_text(spec):
-        parts.append(f"Allowed: {range_text(spec)}")
+        parts.append(translate("FieldWidget", "Allowed: {range}").format(range=range_text(spec)))
     if spec.kind is Kind.DATE:
-        parts.append("Date as YYYY-MM-DD")
+        parts.append(translate("FieldWidget", "Date as YYYY-MM-DD"))
     if spec.identifying:
-        parts.append(IDENTIFYING_DESCRIPTION)
-    parts.append("Leave empty when not recorded")
-    return ". ".join(parts) + "."
+        parts.append(translate("FieldWidget", IDENTIFYING_DESCRIPTION).removesuffix("."))
+    parts.append(translate("FieldWidget", "Leave empty when not recorded"))
+    return sentences(parts)
+
+
+def sentences(parts: list[str]) -> str:
+    """Phrases joined as sentences: 'A. B.' (in Chinese '甲。乙。')."""
+    separator = translate("FieldWidget", ". ", "between two phrases of a field's description")
+    return translate("FieldWidget", "{phrases}.", "the end of a field's description").format(
+        phrases=separator.join(parts)
+    )
 
 
 class FieldWidget(QtWidgets.QWidget):
@@ -94,7 +116,7 @@ class FieldWidget(QtWidgets.QWidget):
         # the field that has the focus.
         guard_wheel(self.control)
         self.control.setObjectName(f"field_{spec.name}")
-        self.control.setAccessibleName(spec.label)
+        self.control.setAccessibleName(field_label(spec))
         self.control.setAccessibleDescription(self.description())
         self.control.setToolTip(self.description())
         self._row.addWidget(self.control, 1)
@@ -103,15 +125,21 @@ class FieldWidget(QtWidgets.QWidget):
         self._decorate()
         self.unit_label: QtWidgets.QLabel | None = None
         if spec.unit:
-            self.unit_label = QtWidgets.QLabel(spec.unit)
-            self.unit_label.setAccessibleName(f"{spec.label} unit")
+            self.unit_label = QtWidgets.QLabel(unit_label(spec.unit))
+            self.unit_label.setAccessibleName(
+                self.tr("{field} unit").format(field=field_label(spec))
+            )
             self._row.addWidget(self.unit_label)
         if spec.identifying:
-            self.badge = QtWidgets.QLabel(f"\N{BLACK SMALL SQUARE} {IDENTIFYING_TEXT}")
+            self.badge = QtWidgets.QLabel(
+                f"\N{BLACK SMALL SQUARE} {translate('FieldWidget', IDENTIFYING_TEXT)}"
+            )
             self.badge.setObjectName("identifying_badge")
             self.badge.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
-            self.badge.setToolTip(IDENTIFYING_DESCRIPTION)
-            self.badge.setAccessibleName(f"{spec.label} is identifying")
+            self.badge.setToolTip(translate("FieldWidget", IDENTIFYING_DESCRIPTION))
+            self.badge.setAccessibleName(
+                self.tr("{field} is identifying").format(field=field_label(spec))
+            )
             font = self.badge.font()
             font.setBold(True)
             self.badge.setFont(font)
@@ -119,7 +147,9 @@ class FieldWidget(QtWidgets.QWidget):
         self.error_label = QtWidgets.QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("field_error")
-        self.error_label.setAccessibleName(f"{spec.label} problem")
+        self.error_label.setAccessibleName(
+            self.tr("{field} problem").format(field=field_label(spec))
+        )
         font = self.error_label.font()
         font.setBold(True)
         self.error_label.setFont(font)
@@ -134,16 +164,19 @@ class FieldWidget(QtWidgets.QWidget):
         button that shows this one field."""
         self._masking = False
         self._revealed = False
-        self.mask_label = QtWidgets.QLabel(HIDDEN_TEXT)
+        label = field_label(self.spec)
+        self.mask_label = QtWidgets.QLabel(hidden_text())
         self.mask_label.setObjectName("identifier_hidden")
-        self.mask_label.setAccessibleName(f"{self.spec.label} hidden")
+        self.mask_label.setAccessibleName(self.tr("{field} hidden").format(field=label))
         self.show_button = QtWidgets.QToolButton()
-        self.show_button.setText("Show")
+        self.show_button.setText(self.tr("Show"))
         self.show_button.setObjectName("show_identifier")
-        self.show_button.setAccessibleName(f"Show {self.spec.label.lower()}")
+        self.show_button.setAccessibleName(self.tr("Show {field}").format(field=label.lower()))
         self.show_button.setToolTip(
-            f"Show the {self.spec.label.lower()} of this case (only this field; View › Show "
-            "identifiers shows them all)"
+            self.tr(
+                "Show the {field} of this case (only this field; View › Show identifiers "
+                "shows them all)"
+            ).format(field=label.lower())
         )
         self.show_button.clicked.connect(self.reveal)
         self._row.addWidget(self.mask_label, 1)
@@ -226,7 +259,11 @@ class FieldWidget(QtWidgets.QWidget):
     def show_error(self, message: str) -> None:
         self.error_label.setText(f"\N{WARNING SIGN} {message}")
         self.error_label.show()
-        self.control.setAccessibleDescription(f"{message}. {self.description()}")
+        self.control.setAccessibleDescription(
+            self.tr("{message}. {description}").format(
+                message=message, description=self.description()
+            )
+        )
 
     def clear_error(self) -> None:
         if self.error_label.isVisible() or self.error_label.text():
@@ -246,11 +283,11 @@ class _ChoiceField(FieldWidget):
     """A closed list of words, with 'Not recorded' first."""
 
     def _options(self) -> list[tuple[str, Any]]:
-        return [(self.spec.choice_label(choice), choice) for choice in self.spec.choices]
+        return [(choice_label(self.spec, choice), choice) for choice in self.spec.choices]
 
     def _make_control(self) -> QtWidgets.QWidget:
         combo = QtWidgets.QComboBox()
-        combo.addItem(NOT_RECORDED, None)
+        combo.addItem(not_recorded(), None)
         for label, value in self._options():
             combo.addItem(label, value)
         combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -270,7 +307,7 @@ class _BooleanField(_ChoiceField):
     """Yes / No / Not recorded: clearer than a tri-state check box."""
 
     def _options(self) -> list[tuple[str, Any]]:
-        return [("Yes", True), ("No", False)]
+        return [(self.tr("Yes"), True), (self.tr("No"), False)]
 
     def _show(self, value: Any) -> None:
         # findData(False) would match the None item's "falsy" data on some bindings.
@@ -376,7 +413,7 @@ class _TypedField(_TypingField):
         return edit
 
     def _placeholder(self) -> str:
-        return NOT_RECORDED
+        return not_recorded()
 
     def _pattern(self) -> str:
         return ""
@@ -421,15 +458,15 @@ class _TextField(_TypedField):
         if self.spec.name == "reference":
             # A new reference renames the case at once, so only a finished edit counts.
             self.commit_on_pause = False
-            self.edit.setPlaceholderText("e.g. CRLM-042")
+            self.edit.setPlaceholderText(self.tr("e.g. CRLM-042"))
         return edit
 
     def _parse(self, text: str) -> Any:
         if self.spec.name == "reference":
             if not text.strip():
-                raise self._refuse("A case reference is required (1–64 characters)")
+                raise self._refuse(self.tr("A case reference is required (1–64 characters)"))
             if text != text.strip():
-                raise self._refuse("A case reference must not start or end with spaces")
+                raise self._refuse(self.tr("A case reference must not start or end with spaces"))
             return text
         return text if text.strip() else None
 
@@ -440,7 +477,9 @@ class _IntegerField(_TypedField):
         return rf"\d{{0,{digits}}}"
 
     def _placeholder(self) -> str:
-        return f"{NOT_RECORDED} ({range_text(self.spec)})"
+        return self.tr("{not_recorded} ({range})").format(
+            not_recorded=not_recorded(), range=range_text(self.spec)
+        )
 
     def _parse(self, text: str) -> Any:
         text = text.strip()
@@ -449,14 +488,20 @@ class _IntegerField(_TypedField):
         try:
             value = int(text)
         except ValueError:
-            raise self._refuse(f"{self.spec.label} must be a whole number") from None
+            raise self._refuse(
+                self.tr("{field} must be a whole number").format(field=field_label(self.spec))
+            ) from None
         self._check_range(value)
         return value
 
     def _check_range(self, value: float) -> None:
         low, high = self.spec.minimum, self.spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
-            raise self._refuse(f"{self.spec.label} must be {range_text(self.spec)}")
+            raise self._refuse(
+                self.tr("{field} must be {range}").format(
+                    field=field_label(self.spec), range=range_text(self.spec)
+                )
+            )
 
     def _step(self, event: QtCore.QEvent) -> bool:
         # Up and Down step through the range, like a spin box, and commit at once.
@@ -492,7 +537,9 @@ class _NumberField(_IntegerField):
         try:
             value = float(text)
         except ValueError:
-            raise self._refuse(f"{self.spec.label} must be a number") from None
+            raise self._refuse(
+                self.tr("{field} must be a number").format(field=field_label(self.spec))
+            ) from None
         self._check_range(value)
         return value
 
@@ -539,16 +586,18 @@ class BilirubinField(_NumberField):
         return f"{_number_text(low)}–{_number_text(high)} {self.unit}"
 
     def description(self) -> str:
-        parts = [self.spec.help] if self.spec.help else []
+        parts = [field_help(self.spec)] if self.spec.help else []
         parts += [
-            f"Allowed: {self._range_text()}",
-            "The unit is chosen in View › Bilirubin unit",
-            "Leave empty when not recorded",
+            translate("FieldWidget", "Allowed: {range}").format(range=self._range_text()),
+            self.tr("The unit is chosen in View › Bilirubin unit"),
+            translate("FieldWidget", "Leave empty when not recorded"),
         ]
-        return ". ".join(parts) + "."
+        return sentences(parts)
 
     def _placeholder(self) -> str:
-        return f"{NOT_RECORDED} ({self._range_text()})"
+        return translate("_IntegerField", "{not_recorded} ({range})").format(
+            not_recorded=not_recorded(), range=self._range_text()
+        )
 
     def _pattern(self) -> str:
         digits = len(str(int(self._limits()[1])))
@@ -557,7 +606,11 @@ class BilirubinField(_NumberField):
     def _check_range(self, value: float) -> None:
         low, high = self._limits()
         if value < low or value > high:
-            raise self._refuse(f"{self.spec.label} must be {self._range_text()}")
+            raise self._refuse(
+                translate("_IntegerField", "{field} must be {range}").format(
+                    field=field_label(self.spec), range=self._range_text()
+                )
+            )
 
     def _parse(self, text: str) -> Any:
         value = super()._parse(text)
@@ -576,16 +629,17 @@ class BilirubinField(_NumberField):
 class _DateField(_TypedField):
     def _decorate(self) -> None:
         if self.spec.name != "date_of_birth":
+            label = field_label(self.spec).lower()
             today = QtWidgets.QToolButton()
-            today.setText("Today")
-            today.setAccessibleName(f"Set {self.spec.label.lower()} to today")
-            today.setToolTip(f"Set {self.spec.label.lower()} to today's date")
+            today.setText(self.tr("Today"))
+            today.setAccessibleName(self.tr("Set {field} to today").format(field=label))
+            today.setToolTip(self.tr("Set {field} to today's date").format(field=label))
             today.clicked.connect(self._on_today_clicked)
             self._row.addWidget(today)
             self.today_button = today
 
     def _placeholder(self) -> str:
-        return "YYYY-MM-DD"
+        return self.tr("YYYY-MM-DD")
 
     def _pattern(self) -> str:
         return r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"
@@ -609,7 +663,7 @@ class _NotesField(_TypingField):
     def _make_control(self) -> QtWidgets.QWidget:
         edit = QtWidgets.QPlainTextEdit()
         edit.setTabChangesFocus(True)
-        edit.setPlaceholderText(NOT_RECORDED)
+        edit.setPlaceholderText(not_recorded())
         edit.textChanged.connect(self._on_text_changed)
         self.edit = edit
         self._loading = False
@@ -622,7 +676,11 @@ class _NotesField(_TypingField):
     def _parse(self, text: str) -> Any:
         limit = self.spec.max_length
         if limit and len(text) > limit:
-            raise self._refuse(f"Notes are {len(text):,} characters long; at most {limit:,} fit")
+            raise self._refuse(
+                self.tr("Notes are {length} characters long; at most {limit} fit").format(
+                    length=f"{len(text):,}", limit=f"{limit:,}"
+                )
+            )
         return text if text.strip() else None
 
     def _show(self, value: Any) -> None:
@@ -665,7 +723,7 @@ def make_field_widget(spec: FieldSpec, parent: QtWidgets.QWidget | None = None) 
 
 def make_field_label(spec: FieldSpec, widget: FieldWidget) -> QtWidgets.QLabel:
     """The form label for a field, tied to its control so clicking it focuses the control."""
-    label = QtWidgets.QLabel(f"{spec.label}:")
+    label = QtWidgets.QLabel(translate("FieldWidget", "{field}:").format(field=field_label(spec)))
     label.setBuddy(widget.control)
     return label
 
@@ -676,7 +734,10 @@ __all__ = [
     "BilirubinField",
     "FieldWidget",
     "field_description",
+    "hidden_text",
     "make_field_label",
     "make_field_widget",
+    "not_recorded",
     "range_text",
+    "sentences",
 ]

@@ -12,21 +12,23 @@ import importlib.resources
 from collections.abc import Callable
 from pathlib import Path
 
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, help_note, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
-# The pages in reading order, with the title shown in the contents list.
+# The pages in reading order, with the title shown in the contents list (translated there;
+# the pages themselves are in English for now, and the window says so in another language).
 PAGES: tuple[tuple[str, str], ...] = (
-    ("index.html", "Getting started"),
-    ("checklist.html", "The checklist"),
-    ("editor.html", "Editing a case"),
-    ("evidence.html", "The evidence"),
-    ("trial-populations.html", "Trial populations"),
-    ("history.html", "History and audit trail"),
-    ("board.html", "Tumour-board mode"),
-    ("reports.html", "PDF summaries and exports"),
-    ("database.html", "Databases and backups"),
-    ("diagnostics.html", "Logs and diagnostics"),
-    ("keyboard.html", "Keyboard"),
+    ("index.html", QT_TRANSLATE_NOOP("HelpWindow", "Getting started")),
+    ("checklist.html", QT_TRANSLATE_NOOP("HelpWindow", "The checklist")),
+    ("editor.html", QT_TRANSLATE_NOOP("HelpWindow", "Editing a case")),
+    ("evidence.html", QT_TRANSLATE_NOOP("HelpWindow", "The evidence")),
+    ("trial-populations.html", QT_TRANSLATE_NOOP("HelpWindow", "Trial populations")),
+    ("history.html", QT_TRANSLATE_NOOP("HelpWindow", "History and audit trail")),
+    ("board.html", QT_TRANSLATE_NOOP("HelpWindow", "Tumour-board mode")),
+    ("reports.html", QT_TRANSLATE_NOOP("HelpWindow", "PDF summaries and exports")),
+    ("database.html", QT_TRANSLATE_NOOP("HelpWindow", "Databases and backups")),
+    ("diagnostics.html", QT_TRANSLATE_NOOP("HelpWindow", "Logs and diagnostics")),
+    ("keyboard.html", QT_TRANSLATE_NOOP("HelpWindow", "Keyboard")),
 )
 
 # Where F1 leads from each place in the application.
@@ -68,7 +70,7 @@ class HelpBrowser(QtWidgets.QTextBrowser):
         super().__init__(parent)
         self.folder = folder
         self.setObjectName("help_browser")
-        self.setAccessibleName("Help page")
+        self.setAccessibleName(self.tr("Help page"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([str(folder)])
@@ -124,28 +126,36 @@ class HelpWindow(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("help_window")
-        self.setWindowTitle("TAREaid help")
-        self.setAccessibleName("TAREaid help")
+        self.setWindowTitle(self.tr("TAREaid help"))
+        self.setAccessibleName(self.tr("TAREaid help"))
         self.browser = HelpBrowser(help_folder())
 
         self.contents = QtWidgets.QListWidget()
         self.contents.setObjectName("help_contents")
-        self.contents.setAccessibleName("Help contents")
-        for page, title in PAGES:
+        self.contents.setAccessibleName(self.tr("Help contents"))
+        titles = [translate("HelpWindow", title) for _page, title in PAGES]
+        for (page, _title), title in zip(PAGES, titles, strict=True):
             item = QtWidgets.QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, page)
             self.contents.addItem(item)
         self.contents.setFixedWidth(
-            max(self.fontMetrics().horizontalAdvance(title) for _page, title in PAGES)
+            max(self.fontMetrics().horizontalAdvance(title) for title in titles)
             + self.fontMetrics().averageCharWidth() * 6
         )
         self.contents.currentItemChanged.connect(self._on_contents_item_changed)
 
         bar = QtWidgets.QHBoxLayout()
-        self.back_button = self._button("&Back", "Go back", self.browser.backward, bar)
-        self.forward_button = self._button("&Forward", "Go forward", self.browser.forward, bar)
+        self.back_button = self._button(
+            self.tr("&Back"), self.tr("Go back"), self.browser.backward, bar
+        )
+        self.forward_button = self._button(
+            self.tr("&Forward"), self.tr("Go forward"), self.browser.forward, bar
+        )
         self.home_button = self._button(
-            "&Contents", "Getting started", lambda: self.open_topic("overview"), bar
+            self.tr("&Contents"),
+            translate("HelpWindow", PAGES[0][1]),
+            lambda: self.open_topic("overview"),
+            bar,
         )
         bar.addStretch(1)
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)
@@ -166,16 +176,22 @@ class HelpWindow(QtWidgets.QWidget):
 
         self.note = QtWidgets.QLabel()
         self.note.setObjectName("help_note")
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.hide()
+        # In an interface in another language: the pages are in English, and this says so.
+        self.language_note = QtWidgets.QLabel(help_note())
+        self.language_note.setObjectName("help_language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(bool(help_note()))
 
         pages = QtWidgets.QHBoxLayout()
         pages.addWidget(self.contents)
         pages.addWidget(self.browser, 1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.language_note)
         layout.addLayout(pages, 1)
         layout.addWidget(self.note)
 
@@ -203,7 +219,11 @@ class HelpWindow(QtWidgets.QWidget):
         # The new address is the signal's: source() may still be the old one here.
         page = Path(url.toLocalFile()).name
         title = self.browser.documentTitle()
-        self.setWindowTitle(f"{title} — TAREaid help" if title else "TAREaid help")
+        self.setWindowTitle(
+            self.tr("{page} — TAREaid help").format(page=title)
+            if title
+            else self.tr("TAREaid help")
+        )
         for row in range(self.contents.count()):
             item = self.contents.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == page:
@@ -220,12 +240,15 @@ class HelpWindow(QtWidgets.QWidget):
 
     def _on_outside_link(self, address: str) -> None:
         self.note.setText(
-            f"TAREaid opens no web pages. The address, to copy into a browser yourself: {address}"
+            self.tr(
+                "TAREaid opens no web pages. The address, to copy into a browser yourself: "
+                "{address}"
+            ).format(address=address)
         )
         self.note.show()
 
     def _on_missing_page(self, target: str) -> None:
-        self.note.setText(f"This help has no page {target}.")
+        self.note.setText(self.tr("This help has no page {page}.").format(page=target))
         self.note.show()
 
 
@@ -268,7 +291,7 @@ def install_help_key(
     existing = window.findChild(QtGui.QAction, "action_context_help")
     if existing is not None:
         return existing
-    action = QtGui.QAction("Help", window)
+    action = QtGui.QAction(translate("HelpWindow", "Help"), window)
     action.setObjectName("action_context_help")
     action.setShortcut(QtGui.QKeySequence("F1"))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from tareaid.domain.evidence import load_pack
 from tareaid.domain.fields import (
-    DECISION_OUTCOME_LABELS,
     FACTOR_KEYS,
     FIELDS_BY_NAME,
     IDENTIFYING_FIELDS,
@@ -17,35 +16,48 @@ from tareaid.domain.fields import (
 )
 from tareaid.domain.units import MG_DL, format_bilirubin
 from tareaid.store.errors import StoreError
-from tareaid.ui.field_widgets import HIDDEN_TEXT, NOT_RECORDED
+from tareaid.ui.field_widgets import hidden_text, not_recorded
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtWidgets
 from tareaid.ui.tiers import tier_text
+from tareaid.ui.vocabulary import choice_label, field_label, outcome_label
 
 if TYPE_CHECKING:
     from tareaid.store.records import AuditEntry
     from tareaid.store.repository import Repository
 
 WHEN, WHO, ACTION, FIELD, OLD, NEW, REASON = range(7)
-NOTE = "Every stored change to this case, newest first. The trail cannot be edited."
-HEADERS = ("When", "By", "Change", "Field", "Old value", "New value", "Reason")
+# Words translated where they are shown (context "HistoryModel").
+NOTE = QT_TRANSLATE_NOOP(
+    "HistoryModel", "Every stored change to this case, newest first. The trail cannot be edited."
+)
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryModel", "By"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Change"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Field"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Old value"),
+    QT_TRANSLATE_NOOP("HistoryModel", "New value"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Reason"),
+)
 
 
 ACTION_WORDS = {
-    "create": "Created",
-    "import": "Imported",
-    "change": "Changed",
-    "rename": "Renamed",
-    "override_set": "Override set",
-    "override_changed": "Override changed",
-    "override_removed": "Override removed",
-    "decision_recorded": "Decision recorded",
-    "decision_changed": "Decision changed",
-    "decision_finalised": "Decision finalised",
-    "decision_amended": "Decision amended",
-    "decision_removed": "Decision removed",
-    "amend": "Amendment of a finalised case",
-    "archive": "Archived",
-    "restore": "Restored",
+    "create": QT_TRANSLATE_NOOP("HistoryModel", "Created"),
+    "import": QT_TRANSLATE_NOOP("HistoryModel", "Imported"),
+    "change": QT_TRANSLATE_NOOP("HistoryModel", "Changed"),
+    "rename": QT_TRANSLATE_NOOP("HistoryModel", "Renamed"),
+    "override_set": QT_TRANSLATE_NOOP("HistoryModel", "Override set"),
+    "override_changed": QT_TRANSLATE_NOOP("HistoryModel", "Override changed"),
+    "override_removed": QT_TRANSLATE_NOOP("HistoryModel", "Override removed"),
+    "decision_recorded": QT_TRANSLATE_NOOP("HistoryModel", "Decision recorded"),
+    "decision_changed": QT_TRANSLATE_NOOP("HistoryModel", "Decision changed"),
+    "decision_finalised": QT_TRANSLATE_NOOP("HistoryModel", "Decision finalised"),
+    "decision_amended": QT_TRANSLATE_NOOP("HistoryModel", "Decision amended"),
+    "decision_removed": QT_TRANSLATE_NOOP("HistoryModel", "Decision removed"),
+    "amend": QT_TRANSLATE_NOOP("HistoryModel", "Amendment of a finalised case"),
+    "archive": QT_TRANSLATE_NOOP("HistoryModel", "Archived"),
+    "restore": QT_TRANSLATE_NOOP("HistoryModel", "Restored"),
 }
 
 
@@ -59,23 +71,28 @@ def value_text(field: str | None, stored: str | None, bilirubin_unit: str = MG_D
     except json.JSONDecodeError:  # the trail stores JSON; anything else is shown as stored
         return stored
     if value is None:
-        return NOT_RECORDED
+        return not_recorded()
     if not field and isinstance(value, dict):
         # A created or imported case: the whole case, summarised (the tooltip has it all).
-        return f"Case with {len(value)} recorded values"
+        return translate("HistoryModel", "Case with {count} recorded values").format(
+            count=len(value)
+        )
     spec = FIELDS_BY_NAME.get(field or "")
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return translate("HistoryModel", "Yes") if value else translate("HistoryModel", "No")
     if spec is not None and spec.kind is Kind.CHOICE and isinstance(value, str):
-        return spec.choice_label(value)
+        return choice_label(spec, value)
     if field in FACTOR_KEYS and isinstance(value, dict):
         tier = value.get("tier")
         words = tier_text(tier) if tier in TIER_LABELS else str(tier)
-        return f"{words}: {value.get('reason', '')}"
+        return translate("HistoryModel", "{tier}: {reason}").format(
+            tier=words, reason=value.get("reason", "")
+        )
     if field == "decision" and isinstance(value, dict):
-        outcome = value.get("outcome")
-        words = DECISION_OUTCOME_LABELS.get(outcome, str(outcome))
-        return f"{words} (finalised)" if value.get("finalised") else words
+        words = outcome_label(str(value.get("outcome")))
+        if value.get("finalised"):
+            return translate("HistoryModel", "{outcome} (finalised)").format(outcome=words)
+        return words
     if field == "bilirubin_mg_dl" and isinstance(value, int | float):
         return format_bilirubin(float(value), bilirubin_unit)
     if isinstance(value, float) and value.is_integer():
@@ -94,9 +111,14 @@ def whole_case_text(
         return "" if hidden else (stored or "")
     if not isinstance(value, dict):
         return ""
+    line = translate("HistoryModel", "{field}: {value}")
     return "\n".join(
-        f"{_field_label(name)}: "
-        + (HIDDEN_TEXT if name in hidden else value_text(name, json.dumps(item), bilirubin_unit))
+        line.format(
+            field=_field_label(name),
+            value=hidden_text()
+            if name in hidden
+            else value_text(name, json.dumps(item), bilirubin_unit),
+        )
         for name, item in value.items()
         if name in FIELDS_BY_NAME
     )
@@ -114,9 +136,14 @@ def _field_label(name: Any) -> str:
         return ""
     spec = FIELDS_BY_NAME.get(str(name))
     if spec is not None:
-        return spec.label
+        return field_label(spec)
     if name in FACTOR_KEYS:
-        return f"{load_pack().factor(name).label} (tier)"
+        # The factor's name is the evidence pack's.
+        return translate("HistoryModel", "{factor} (tier)").format(
+            factor=load_pack().factor(name).label
+        )
+    if name == "decision":
+        return translate("HistoryModel", "Decision")
     return str(name).replace("_", " ").capitalize()
 
 
@@ -188,7 +215,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return translate("HistoryModel", HEADERS[section])
         return None
 
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
@@ -213,14 +240,16 @@ class HistoryModel(QtCore.QAbstractTableModel):
             )
         if column in (OLD, NEW) and entry.field in self.hidden:
             stored = entry.old if column == OLD else entry.new
-            return "" if stored is None else HIDDEN_TEXT
+            return "" if stored is None else hidden_text()
         if column == WHEN:
             return _when(entry.at)
         if column == WHO:
             return entry.user or ""
         if column == ACTION:
             action = str(entry.action or "")
-            return ACTION_WORDS.get(action, action.replace("_", " "))
+            if action in ACTION_WORDS:
+                return translate("HistoryModel", ACTION_WORDS[action])
+            return action.replace("_", " ")
         if column == FIELD:
             return _field_label(entry.field)
         if column == OLD:
@@ -243,14 +272,14 @@ class HistoryView(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QtWidgets.QHBoxLayout()
-        self.note = QtWidgets.QLabel(NOTE)
+        self.note = QtWidgets.QLabel(translate("HistoryModel", NOTE))
         self.note.setWordWrap(True)
         top.addWidget(self.note, 1)
         # While identifiers are hidden: shows the values of the selected row's identifying
         # field (that field only).
         self.show_button = QtWidgets.QPushButton()
         self.show_button.setObjectName("history_show_identifier")
-        self.show_button.setAccessibleName("Show the selected identifier")
+        self.show_button.setAccessibleName(self.tr("Show the selected identifier"))
         self.show_button.clicked.connect(self._on_show_clicked)
         self.show_button.hide()
         top.addWidget(self.show_button)
@@ -259,7 +288,7 @@ class HistoryView(QtWidgets.QWidget):
         self.model.bilirubin_unit = bilirubin_unit
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("history_table")
-        self.table.setAccessibleName("Case history")
+        self.table.setAccessibleName(self.tr("Case history"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -289,11 +318,13 @@ class HistoryView(QtWidgets.QWidget):
         try:
             entries = repository.history(reference)
         except StoreError as error:
-            self.note.setText(f"The history could not be read: {error.message}")
+            self.note.setText(
+                self.tr("The history could not be read: {message}").format(message=error.message)
+            )
             self.model.set_entries([])
             self._update_show_button()
             return
-        self.note.setText(NOTE)
+        self.note.setText(translate("HistoryModel", NOTE))
         self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
         self._update_show_button()
@@ -307,9 +338,11 @@ class HistoryView(QtWidgets.QWidget):
         if field is None:
             self.show_button.hide()
             return
-        label = FIELDS_BY_NAME[field].label.lower()
-        self.show_button.setText(f"Show the {label}")
-        self.show_button.setAccessibleName(f"Show the {label} in the history")
+        label = field_label(field).lower()
+        self.show_button.setText(self.tr("Show the {field}").format(field=label))
+        self.show_button.setAccessibleName(
+            self.tr("Show the {field} in the history").format(field=label)
+        )
         self.show_button.show()
 
     def _on_show_clicked(self) -> None:

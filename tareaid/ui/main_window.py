@@ -6,6 +6,11 @@ Every view keeps itself up to date from the service's change notices, which the 
 one ChangeBridge brings to the GUI thread: the list, the open case and the board follow a
 change wherever it was made. Everything slow (import, export, backup, PDF, check) runs
 through the task runner off the GUI thread.
+
+Automatic backups (tareaid.store.backups): the day's backup once the database has passed its
+integrity check, then once a day while the window stays open, and one before an import of
+more than 100 cases, all off the GUI thread. A backup that cannot be made never stops the
+work: a banner says so once.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
+from tareaid.store import backups
 from tareaid.store.errors import DamagedDatabaseError, StoreError
 from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.case_list import CaseListPane
@@ -36,53 +42,66 @@ from tareaid.ui.case_pane import (
 )
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
-from tareaid.ui.database import DATABASE_FILTER, OpenedDatabase, open_database
+from tareaid.ui.database import (
+    DATABASE_FILTER,
+    OpenedDatabase,
+    open_database,
+    read_backups,
+    restore_from_backup,
+)
+from tareaid.ui.i18n import MENU_NAMES, QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from tareaid.ui.settings import THEMES, Settings
+from tareaid.ui.settings import LANGUAGES, THEMES, Settings
 from tareaid.ui.status_offer import StatusOffer
+from tareaid.ui.widgets import Banner
 from tareaid.ui.workers import BackgroundCall, TaskRunner
 
 if TYPE_CHECKING:
     from tareaid.store.records import CheckReport
     from tareaid.store.repository import Repository
 
-JSON_FILTER = "Case files (*.json);;All files (*)"
+JSON_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Case files (*.json);;All files (*)")
 # View › Bilirubin unit: action name → unit (the case always stores mg/dL).
 BILIRUBIN_UNIT_ACTIONS = {"bilirubin_mg_dl": MG_DL, "bilirubin_umol_l": UMOL_L}
-PDF_FILTER = "PDF documents (*.pdf)"
+PDF_FILTER = QT_TRANSLATE_NOOP("MainWindow", "PDF documents (*.pdf)")
 STATUS_MS = 8000
 # What the case pane needs to show a checklist step without crowding (the list gets the rest
 # of a wide screen).
 CASE_PANE_WIDTH = 1150
 
+# How often an open window looks whether the day's automatic backup is due (it is taken at
+# most once a day; looking costs a folder listing).
+DAILY_BACKUP_CHECK_MS = 60 * 60 * 1000
+
 Key = QtGui.QKeySequence
 
-# (menu text, shortcut) for Help › Keyboard shortcuts and the README.
+# (menu text, shortcut) for Help › Keyboard shortcuts and the README; the text is
+# translated where it is shown, the keys never are.
 SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("New case", "Ctrl+N"),
-    ("Duplicate case", "Ctrl+D"),
-    ("Archive case (in the list)", "Delete, Ctrl+Backspace"),
-    ("Restore archived case", "Ctrl+R"),
-    ("Import cases", "Ctrl+I"),
-    ("Export cases as JSON", "Ctrl+E"),
-    ("Export PDF", "Ctrl+P"),
-    ("Open database", "Ctrl+O"),
-    ("Quit", "Ctrl+Q"),
-    ("Undo", "Ctrl+Z"),
-    ("Redo", "Ctrl+Shift+Z, Ctrl+Y"),
-    ("Find (search the list)", "Ctrl+F"),
-    ("Go to the case list", "Ctrl+L"),
-    ("Show identifiers", "Ctrl+Shift+I"),
-    ("Show archived cases", "Ctrl+Shift+A"),
-    ("Checklist", "Ctrl+1"),
-    ("Editor", "Ctrl+2"),
-    ("Evidence", "Ctrl+3"),
-    ("History", "Ctrl+4"),
-    ("Board decision", "Ctrl+5"),
-    ("Next checklist step", "Alt+N, Ctrl+Page Down"),
-    ("Previous checklist step", "Alt+B, Ctrl+Page Up"),
-    ("Run tumour board", "Ctrl+B"),
-    ("Help for where you are", "F1"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "New case"), "Ctrl+N"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Duplicate case"), "Ctrl+D"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Archive case (in the list)"), "Delete, Ctrl+Backspace"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Restore archived case"), "Ctrl+R"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Import cases"), "Ctrl+I"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Export cases as JSON"), "Ctrl+E"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Export PDF"), "Ctrl+P"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Open database"), "Ctrl+O"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Quit"), "Ctrl+Q"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Undo"), "Ctrl+Z"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Redo"), "Ctrl+Shift+Z, Ctrl+Y"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Find (search the list)"), "Ctrl+F"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Go to the case list"), "Ctrl+L"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Show identifiers"), "Ctrl+Shift+I"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Show archived cases"), "Ctrl+Shift+A"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Checklist"), "Ctrl+1"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Editor"), "Ctrl+2"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Evidence"), "Ctrl+3"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "History"), "Ctrl+4"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Board decision"), "Ctrl+5"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Next checklist step"), "Alt+N, Ctrl+Page Down"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Previous checklist step"), "Alt+B, Ctrl+Page Up"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Run tumour board"), "Ctrl+B"),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Help for where you are"), "F1"),
 )
 
 # The help page F1 opens from each tab of the case pane.
@@ -110,6 +129,8 @@ class MainWindow(QtWidgets.QMainWindow):
         settings: Settings | None = None,
         pack: EvidencePack | None = None,
         parent: QtWidgets.QWidget | None = None,
+        *,
+        automatic_backups: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -123,6 +144,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._closing = threading.Event()
         # What the application exits with: 1 when the user gave up on a damaged database.
         self.exit_code = 0
+        # Automatic backups (off for a smoke run, which must leave nothing behind), and the
+        # databases whose failed daily backup was shown already (it is shown once).
+        self.automatic_backups = automatic_backups
+        self._backup_problem_shown: set[str] = set()
         self.tasks = TaskRunner(self)
         self.editing = EditingService(database.repository, self.pack)
         self.changes = ChangeBridge(self.editing.notifier, self)
@@ -147,11 +172,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         container = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(container)
-        layout.addWidget(self.splitter)
+        self.backup_banner = Banner()
+        self.backup_banner.setObjectName("backup_banner")
+        layout.addWidget(self.backup_banner)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(container)
+        self._daily_backup_timer = QtCore.QTimer(self)
+        self._daily_backup_timer.setInterval(DAILY_BACKUP_CHECK_MS)
+        self._daily_backup_timer.timeout.connect(self._take_daily_backup)
 
         self.db_label = QtWidgets.QLabel()
-        self.db_label.setAccessibleName("Database")
+        self.db_label.setAccessibleName(self.tr("Database"))
         self.statusBar().addPermanentWidget(self.db_label)
         # "Undo" after an archive, "Open the PDF" after an export: beside the message.
         self.offer = StatusOffer(self.statusBar())
@@ -183,13 +214,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if reference == self.session.reference:
             return True
         current = self.session.reference
-        if not self._may_leave_case("Leave this case?", "Leave without saving"):
+        if not self._may_leave_case(self.tr("Leave this case?"), self.tr("Leave without saving")):
             self.list_pane.select(current)
             return False
         try:
             self.session.open(reference, save=False)
         except StoreError as error:
-            dialogs.show_error(self, "The case could not be opened", error.message)
+            dialogs.show_error(self, self.tr("The case could not be opened"), error.message)
             self.model.reload()
             return False
         self.list_pane.select(reference)
@@ -201,9 +232,9 @@ class MainWindow(QtWidgets.QMainWindow):
         current = self.repository.path
         if current is not None and Path(db).expanduser().resolve() == current.resolve():
             return True
-        if not self._may_leave_case("Leave this case?", "Leave without saving"):
+        if not self._may_leave_case(self.tr("Leave this case?"), self.tr("Leave without saving")):
             return False
-        opened = open_database(self, db, create=create, give_up_label="Cancel")
+        opened = open_database(self, db, create=create, give_up_label=self.tr("Cancel"))
         if opened is None:
             return False
         self._use_database(opened)
@@ -225,6 +256,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.set_repository(opened.repository)
         self.case_pane.start_page.set_repository(opened.repository)
         old.close()
+        self.backup_banner.clear()
         self._show_database()
         self._update_actions()
         if self.isVisible():
@@ -245,16 +277,58 @@ class MainWindow(QtWidgets.QMainWindow):
         self._checked_database = opened
         repository = opened.repository
         closing = self._closing
+        back_up = self.automatic_backups
 
-        def check() -> None:
-            if not closing.is_set():
-                repository.verify_integrity()
+        def check() -> backups.BackupOutcome | None:
+            if closing.is_set():
+                return None
+            repository.verify_integrity()
+            # Only a database that passed its check is backed up: a damaged copy must not
+            # push good backups out.
+            return backups.automatic_backup(repository, backups.DAILY) if back_up else None
 
         BackgroundCall(
             self,
             check,
-            lambda _result: None,
+            lambda outcome: self._on_daily_backup_done(opened, outcome),
             lambda error: self._on_integrity_check_failed(opened, error),
+        )
+        if back_up:
+            self._daily_backup_timer.start()
+
+    def _take_daily_backup(self) -> None:
+        """The day's automatic backup, if it is due (a window may stay open for days)."""
+        opened = self.database
+        repository = opened.repository
+        if self._closing.is_set():
+            return
+
+        def back_up() -> backups.BackupOutcome:
+            repository.verify_integrity()  # passed already: returns at once
+            return backups.automatic_backup(repository, backups.DAILY)
+
+        BackgroundCall(
+            self,
+            back_up,
+            lambda outcome: self._on_daily_backup_done(opened, outcome),
+            # A damaged database was reported by the check when it was opened.
+            lambda _error: None,
+        )
+
+    def _on_daily_backup_done(
+        self, opened: OpenedDatabase, outcome: backups.BackupOutcome | None
+    ) -> None:
+        if outcome is None or outcome.problem is None or opened is not self.database:
+            return
+        if opened.label in self._backup_problem_shown:
+            return  # said once; the log has every later one
+        self._backup_problem_shown.add(opened.label)
+        self.show_backup_problem(outcome.problem)
+
+    def show_backup_problem(self, problem: str) -> None:
+        """Say, without stopping anything, that an automatic backup was not made."""
+        self.backup_banner.show_message(
+            "backup", problem, [(self.tr("Dismiss"), self.backup_banner.clear)]
         )
 
     def _on_integrity_check_failed(self, opened: OpenedDatabase, error: BaseException) -> None:
@@ -267,7 +341,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self._leave_damaged_database(error)
         else:
             # Not checked (the file could not be read just now): the first save checks it.
-            self._status(f"The database could not be checked yet: {message_for(error)}")
+            self._status(
+                self.tr("The database could not be checked yet: {message}").format(
+                    message=message_for(error)
+                )
+            )
 
     def _leave_damaged_database(self, problem: StoreError) -> None:
         """Stop using a database that failed its integrity check (or that the store could
@@ -282,7 +360,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tasks.wait()
         damaged.close()
         opened = open_database(
-            self, damaged.label, create=False, give_up_label="Quit", problem=problem
+            self, damaged.label, create=False, give_up_label=self.tr("Quit"), problem=problem
         )
         if opened is None:
             self.exit_code = 1
@@ -297,17 +375,18 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         if current is None or self.session.save_now():
             return True
-        reason = (
-            "someone else changed the case"
+        text = (
+            self.tr(
+                "Your latest edits to {reference} are not saved: someone else changed the "
+                "case. Leave it and lose them?"
+            )
             if self.session.in_conflict
-            else "the database refused the save"
+            else self.tr(
+                "Your latest edits to {reference} are not saved: the database refused the "
+                "save. Leave it and lose them?"
+            )
         )
-        return dialogs.confirm(
-            self,
-            title,
-            f"Your latest edits to {current} are not saved: {reason}. Leave it and lose them?",
-            ok_label=ok_label,
-        )
+        return dialogs.confirm(self, title, text.format(reference=current), ok_label=ok_label)
 
     # Building ---------------------------------------------------------------------------
 
@@ -337,56 +416,80 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _build_actions(self) -> None:
         add = self._add_action
-        add("new_case", "&New case…", self._on_new_case_triggered, ("Ctrl+N",))
-        add("duplicate_case", "&Duplicate case…", self._on_duplicate_triggered, ("Ctrl+D",))
-        archive = add("archive_case", "&Archive case", self._on_archive_triggered)
+        add("new_case", self.tr("&New case…"), self._on_new_case_triggered, ("Ctrl+N",))
+        add(
+            "duplicate_case",
+            self.tr("&Duplicate case…"),
+            self._on_duplicate_triggered,
+            ("Ctrl+D",),
+        )
+        archive = add("archive_case", self.tr("&Archive case"), self._on_archive_triggered)
         # Delete only means "archive" in the list: elsewhere it edits text.
         archive.setShortcuts([Key("Delete"), Key("Ctrl+Backspace")])
         archive.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(archive)
         self.list_pane.table.addAction(archive)
-        add("restore_case", "&Restore archived case", self._on_restore_triggered, ("Ctrl+R",))
-        add("import", "&Import cases…", self._on_import_triggered, ("Ctrl+I",))
-        add("export_json", "&Export cases as JSON…", self._on_export_json_triggered, ("Ctrl+E",))
-        add("export_pdf", "Export &PDF…", self._on_export_pdf_triggered, ("Ctrl+P",))
-        add("backup", "&Back up database…", self._on_backup_triggered)
-        add("check", "Chec&k database", self._on_check_triggered)
+        add(
+            "restore_case",
+            self.tr("&Restore archived case"),
+            self._on_restore_triggered,
+            ("Ctrl+R",),
+        )
+        add("import", self.tr("&Import cases…"), self._on_import_triggered, ("Ctrl+I",))
+        add(
+            "export_json",
+            self.tr("&Export cases as JSON…"),
+            self._on_export_json_triggered,
+            ("Ctrl+E",),
+        )
+        add("export_pdf", self.tr("Export &PDF…"), self._on_export_pdf_triggered, ("Ctrl+P",))
+        add("backup", self.tr("&Back up database…"), self._on_backup_triggered)
+        add(
+            "restore_from_backup",
+            self.tr("Re&store from backup…"),
+            self._on_restore_from_backup_triggered,
+        )
+        add("check", self.tr("Chec&k database"), self._on_check_triggered)
         add(
             "open_database",
-            "&Open database…",
+            self.tr("&Open database…"),
             self._on_open_database_triggered,
             ("Ctrl+O",),
         )
-        add("new_database", "Create ne&w database…", self._on_new_database_triggered)
-        add("quit", "&Quit", self.close, ("Ctrl+Q",))
+        add("new_database", self.tr("Create ne&w database…"), self._on_new_database_triggered)
+        add("quit", self.tr("&Quit"), self.close, ("Ctrl+Q",))
 
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([Key("Ctrl+Z")])
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([Key("Ctrl+Shift+Z"), Key("Ctrl+Y")])
         for name, action in (("undo", undo), ("redo", redo)):
             action.setObjectName(f"action_{name}")
             self.addAction(action)
             self.actions_by_name[name] = action
-        add("find", "&Find…", self.list_pane.focus_search, ("Ctrl+F",))
-        add("go_to_list", "Go to case &list", self._on_go_to_list_triggered, ("Ctrl+L",))
+        add("find", self.tr("&Find…"), self.list_pane.focus_search, ("Ctrl+F",))
+        add("go_to_list", self.tr("Go to case &list"), self._on_go_to_list_triggered, ("Ctrl+L",))
 
         add(
             "show_identifiers",
-            "Show &identifiers (name, MRN)",
+            self.tr("Show &identifiers (name, MRN)"),
             self._on_show_identifiers_toggled,
             ("Ctrl+Shift+I",),
             checkable=True,
         )
         add(
             "show_archived",
-            "Show &archived cases",
+            self.tr("Show &archived cases"),
             self._on_show_archived_toggled,
             ("Ctrl+Shift+A",),
             checkable=True,
         )
         self.theme_group = QtGui.QActionGroup(self)
-        theme_names = {"system": "Follow the &system", "light": "&Light", "dark": "&Dark"}
+        theme_names = {
+            "system": self.tr("Follow the &system"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+        }
         for name in THEMES:
             action = add(f"theme_{name}", theme_names[name], checkable=True)
             action.setData(name)
@@ -398,43 +501,57 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setData(unit)
             self.bilirubin_group.addAction(action)
         self.bilirubin_group.triggered.connect(self._on_bilirubin_group_triggered)
+        # Each language by its own name, whatever the interface speaks now.
+        self.language_group = QtGui.QActionGroup(self)
+        language_names = {"system": self.tr("Follow the &system"), **MENU_NAMES}
+        for name in LANGUAGES:
+            action = add(f"language_{name}", language_names[name], checkable=True)
+            action.setData(name)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._on_language_group_triggered)
 
-        add("checklist", "&Checklist", lambda: self._show_tab(CHECKLIST_TAB), ("Ctrl+1",))
-        add("editor", "&Editor", lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
-        add("evidence", "E&vidence", lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3",))
-        add("history", "&History", lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
-        add("decision", "Board &decision", lambda: self._show_tab(DECISION_TAB), ("Ctrl+5",))
+        add("checklist", self.tr("&Checklist"), lambda: self._show_tab(CHECKLIST_TAB), ("Ctrl+1",))
+        add("editor", self.tr("&Editor"), lambda: self._show_tab(EDITOR_TAB), ("Ctrl+2",))
+        add("evidence", self.tr("E&vidence"), lambda: self._show_tab(EVIDENCE_TAB), ("Ctrl+3",))
+        add("history", self.tr("&History"), lambda: self._show_tab(HISTORY_TAB), ("Ctrl+4",))
+        add(
+            "decision",
+            self.tr("Board &decision"),
+            lambda: self._show_tab(DECISION_TAB),
+            ("Ctrl+5",),
+        )
         # Window-wide, so that Ctrl+Page Down walks the checklist even from the case list
         # (where the table would otherwise take it as "move a page down the list").
         add(
             "next_step",
-            "&Next checklist step",
+            self.tr("&Next checklist step"),
             lambda: self._walk_checklist(1),
             ("Ctrl+PgDown",),
         )
         add(
             "previous_step",
-            "&Previous checklist step",
+            self.tr("&Previous checklist step"),
             lambda: self._walk_checklist(-1),
             ("Ctrl+PgUp",),
         )
-        add("board", "&Run tumour board…", self._on_board_triggered, ("Ctrl+B",))
-        add("help", "TAREaid &help", self._on_help_triggered, ("F1",))
-        add("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered)
-        add("diagnostics", "Copy &diagnostics", self._on_diagnostics_triggered)
-        add("licences", "&Licences", self._on_licences_triggered)
-        add("about", "&About TAREaid", self._on_about_triggered)
+        add("board", self.tr("&Run tumour board…"), self._on_board_triggered, ("Ctrl+B",))
+        add("help", self.tr("TAREaid &help"), self._on_help_triggered, ("F1",))
+        add("shortcuts", self.tr("&Keyboard shortcuts"), self._on_shortcuts_triggered)
+        add("diagnostics", self.tr("Copy &diagnostics"), self._on_diagnostics_triggered)
+        add("licences", self.tr("&Licences"), self._on_licences_triggered)
+        add("about", self.tr("&About TAREaid"), self._on_about_triggered)
 
         self.action("show_identifiers").setChecked(self.settings.show_identifiers())
         self.action("show_archived").setChecked(self.settings.show_archived())
         self.action(f"theme_{self.settings.theme()}").setChecked(True)
+        self.action(f"language_{self.settings.language()}").setChecked(True)
         unit = self.settings.bilirubin_unit()
         self.action({u: n for n, u in BILIRUBIN_UNIT_ACTIONS.items()}[unit]).setChecked(True)
         self.case_pane.set_bilirubin_unit(unit)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         for name in ("new_case", "duplicate_case", "archive_case", "restore_case"):
             file_menu.addAction(self.action(name))
         file_menu.addSeparator()
@@ -443,31 +560,34 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         for name in ("open_database", "new_database"):
             file_menu.addAction(self.action(name))
-        self.recent_menu = file_menu.addMenu("Recen&t databases")
+        self.recent_menu = file_menu.addMenu(self.tr("Recen&t databases"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        for name in ("backup", "check"):
+        for name in ("backup", "restore_from_backup", "check"):
             file_menu.addAction(self.action(name))
         file_menu.addSeparator()
         file_menu.addAction(self.action("quit"))
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         for name in ("undo", "redo"):
             edit_menu.addAction(self.action(name))
         edit_menu.addSeparator()
         edit_menu.addAction(self.action("find"))
         edit_menu.addAction(self.action("go_to_list"))
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action("show_identifiers"))
         view_menu.addAction(self.action("show_archived"))
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         for name in THEMES:
             theme_menu.addAction(self.action(f"theme_{name}"))
-        bilirubin_menu = view_menu.addMenu("&Bilirubin unit")
+        bilirubin_menu = view_menu.addMenu(self.tr("&Bilirubin unit"))
         for name in BILIRUBIN_UNIT_ACTIONS:
             bilirubin_menu.addAction(self.action(name))
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        for name in LANGUAGES:
+            self.language_menu.addAction(self.action(f"language_{name}"))
 
-        case_menu = bar.addMenu("&Case")
+        case_menu = bar.addMenu(self.tr("&Case"))
         for name in ("checklist", "editor", "evidence", "history", "decision"):
             case_menu.addAction(self.action(name))
         case_menu.addSeparator()
@@ -475,10 +595,10 @@ class MainWindow(QtWidgets.QMainWindow):
             case_menu.addAction(self.action(name))
 
         # Alt+B is the checklist's Back, so this menu's mnemonic is the o.
-        board_menu = bar.addMenu("B&oard")
+        board_menu = bar.addMenu(self.tr("B&oard"))
         board_menu.addAction(self.action("board"))
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.action("help"))
         help_menu.addAction(self.action("shortcuts"))
         help_menu.addSeparator()
@@ -559,7 +679,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_database(self) -> None:
         # Qt adds " — TAREaid" (the application's display name) to the title itself.
         self.setWindowTitle(self.database.name)
-        self.db_label.setText(f"Database: {self.database.label}")
+        self.db_label.setText(self.tr("Database: {location}").format(location=self.database.label))
         self.db_label.setToolTip(self.database.label)
         self.settings.add_recent_database(self.database.label)
 
@@ -623,12 +743,15 @@ class MainWindow(QtWidgets.QMainWindow):
         QtCore.QTimer.singleShot(0, self, self.case_pane.prepare)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if not self._may_leave_case("Quit without saving?", "Quit without saving"):
+        if not self._may_leave_case(
+            self.tr("Quit without saving?"), self.tr("Quit without saving")
+        ):
             event.ignore()
             return
         # An integrity check still running has nothing to protect any more: stop it
         # rather than wait for it.
         self._closing.set()
+        self._daily_backup_timer.stop()
         self.repository.stop_integrity_check()
         self.tasks.wait()
         self._save_window_state()
@@ -661,7 +784,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_duplicate_triggered(self) -> None:
         source = self.session.reference or self.list_pane.current_reference()
         if source is None:
-            self._status("Select a case to duplicate.")
+            self._status(self.tr("Select a case to duplicate."))
             return
         self.list_pane.new_case_bar.start(source=source, suggestion=f"{source}-copy")
 
@@ -689,7 +812,11 @@ class MainWindow(QtWidgets.QMainWindow):
         first = self.case_pane.checklist.step(0).fields
         next(iter(first.values())).control.setFocus(Qt.FocusReason.OtherFocusReason)
         self._status(
-            f"Created {reference}." if source is None else f"Created {reference} from {source}."
+            self.tr("Created {reference}.").format(reference=reference)
+            if source is None
+            else self.tr("Created {reference} from {source}.").format(
+                reference=reference, source=source
+            )
         )
 
     def _on_archive_triggered(self) -> None:
@@ -704,7 +831,11 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.editing.archive(reference, expected_version=expected, origin=self)
         except StoreError as error:
-            dialogs.show_error(self, f"{reference} was not archived", error.message)
+            dialogs.show_error(
+                self,
+                self.tr("{reference} was not archived").format(reference=reference),
+                error.message,
+            )
             return
         if reference == self.session.reference:
             self.session.close()
@@ -717,11 +848,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_actions()
         # Archiving deletes nothing: the way back is offered at once.
         self.offer.offer(
-            f"Archived {reference}. Nothing is deleted: Undo brings it back (later: View › "
-            "Show archived cases, then Restore).",
-            "&Undo",
+            self.tr(
+                "Archived {reference}. Nothing is deleted: Undo brings it back (later: View › "
+                "Show archived cases, then Restore)."
+            ).format(reference=reference),
+            self.tr("&Undo"),
             lambda: self._restore_case(reference),
-            accessible=f"Undo archiving {reference}",
+            accessible=self.tr("Undo archiving {reference}").format(reference=reference),
         )
 
     def _on_restore_triggered(self) -> None:
@@ -733,24 +866,28 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             self.editing.restore(reference, origin=self)
         except StoreError as error:
-            dialogs.show_error(self, f"{reference} was not restored", error.message)
+            dialogs.show_error(
+                self,
+                self.tr("{reference} was not restored").format(reference=reference),
+                error.message,
+            )
             return
         if reference == self.session.reference:
             self.session.close()
         self.open_case(reference)
         self._update_actions()
-        self._status(f"Restored {reference}.")
+        self._status(self.tr("Restored {reference}.").format(reference=reference))
 
     def _on_demo_requested(self) -> None:
         try:
             added = self.editing.add_demo_cases(origin=self)
         except StoreError as error:
-            dialogs.show_error(self, "The demo cases were not added", error.message)
+            dialogs.show_error(self, self.tr("The demo cases were not added"), error.message)
             return
         self._status(
-            f"Added {added} fictional demo case{'s' if added != 1 else ''}: pick one in the list."
+            self.tr("Added %n fictional demo case(s): pick one in the list.", "", added)
             if added
-            else "The demo cases are in this database already."
+            else self.tr("The demo cases are in this database already.")
         )
 
     def _on_start_page_case_requested(self, reference: str) -> None:
@@ -765,35 +902,49 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _on_case_copied(self, reference: str) -> None:
         self.open_case(reference)
-        self._status(f"Your version is kept as {reference}.")
+        self._status(self.tr("Your version is kept as {reference}.").format(reference=reference))
 
     def _on_search_failed(self, message: str) -> None:
-        self._status(f"The search could not be done: {message}")
+        self._status(self.tr("The search could not be done: {message}").format(message=message))
 
     def _on_save_failed(self, message: str) -> None:
-        self._status(f"Not saved: {message}")
+        self._status(self.tr("Not saved: {message}").format(message=message))
 
     # Files and database -----------------------------------------------------------------
 
     def _on_import_triggered(self) -> None:
-        path = dialogs.choose_open_file(self, "Import cases", JSON_FILTER)
+        path = dialogs.choose_open_file(
+            self, self.tr("Import cases"), translate("MainWindow", JSON_FILTER)
+        )
         if not path:
             return
         editing = self.editing
+        repository = self.repository
+        backup_problem: list[str] = []
 
         def work(progress: Any) -> int:
             data = Path(path).read_bytes()
             cases, _listed = parse_case_document(data, source=Path(path).name)
+            outcome = backups.backup_before_import(repository, len(cases))
+            if outcome.problem is not None:
+                backup_problem.append(outcome.problem)
             return editing.import_cases(cases, progress=progress, origin=self)
 
         def done(count: int) -> None:
-            self._status(f"Imported {count} case{'s' if count != 1 else ''} from {path}.")
+            self._status(self.tr("Imported %n case(s) from {path}.", "", count).format(path=path))
+            if backup_problem:
+                self.show_backup_problem(backup_problem[0])
 
-        self.tasks.run("Importing cases", work, done, self._failed("Nothing was imported"))
+        self.tasks.run(
+            self.tr("Importing cases"), work, done, self._failed(self.tr("Nothing was imported"))
+        )
 
     def _on_export_json_triggered(self) -> None:
         path = dialogs.choose_save_file(
-            self, "Export all cases as JSON", JSON_FILTER, f"tareaid-cases-{date.today()}.json"
+            self,
+            self.tr("Export all cases as JSON"),
+            translate("MainWindow", JSON_FILTER),
+            f"tareaid-cases-{date.today()}.json",
         )
         if not path:
             return
@@ -806,14 +957,16 @@ class MainWindow(QtWidgets.QMainWindow):
             return len(cases)
 
         def done(count: int) -> None:
-            self._status(f"Exported {count} case{'s' if count != 1 else ''} to {path}.")
+            self._status(self.tr("Exported %n case(s) to {path}.", "", count).format(path=path))
 
-        self.tasks.run("Exporting cases", work, done, self._failed("Nothing was exported"))
+        self.tasks.run(
+            self.tr("Exporting cases"), work, done, self._failed(self.tr("Nothing was exported"))
+        )
 
     def _on_export_pdf_triggered(self) -> None:
         case, assessment = self.session.case, self.session.assessment
         if case is None or assessment is None:
-            self._status("Open a case to export its PDF.")
+            self._status(self.tr("Open a case to export its PDF."))
             return
         self.session.save_now()
         options = dialogs.ask_pdf_options(
@@ -827,7 +980,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_page_size(options.page_size)
         suffix = "-deidentified" if options.deidentified else ""
         path = dialogs.choose_save_file(
-            self, "Export PDF", PDF_FILTER, f"{case.reference}{suffix}.pdf"
+            self,
+            self.tr("Export PDF"),
+            translate("MainWindow", PDF_FILTER),
+            f"{case.reference}{suffix}.pdf",
         )
         if not path:
             return
@@ -862,25 +1018,32 @@ class MainWindow(QtWidgets.QMainWindow):
 
         def done(written: str) -> None:
             self.offer.offer(
-                f"PDF written to {written}.",
-                "Open the PDF",
+                self.tr("PDF written to {path}.").format(path=written),
+                self.tr("Open the PDF"),
                 lambda: self._open_written_file(written),
-                accessible=f"Open {Path(written).name}",
+                accessible=self.tr("Open {file}").format(file=Path(written).name),
             )
 
-        self.tasks.run("Writing the PDF", work, done, self._failed("The PDF was not written"))
+        self.tasks.run(
+            self.tr("Writing the PDF"), work, done, self._failed(self.tr("The PDF was not written"))
+        )
 
     def _open_written_file(self, path: str) -> None:
         if dialogs.open_file(path) is False:
             dialogs.show_error(
                 self,
-                "The PDF could not be opened",
-                f"No program to show PDF files was found on this computer. The PDF is at {path}.",
+                self.tr("The PDF could not be opened"),
+                self.tr(
+                    "No program to show PDF files was found on this computer. The PDF is at {path}."
+                ).format(path=path),
             )
 
     def _on_backup_triggered(self) -> None:
         path = dialogs.choose_save_file(
-            self, "Back up the database", DATABASE_FILTER, f"tareaid-backup-{date.today()}.db"
+            self,
+            self.tr("Back up the database"),
+            translate("Database", DATABASE_FILTER),
+            f"tareaid-backup-{date.today()}.db",
         )
         if not path:
             return
@@ -892,9 +1055,32 @@ class MainWindow(QtWidgets.QMainWindow):
             return path
 
         def done(written: str) -> None:
-            self._status(f"Backup written to {written}.")
+            self._status(self.tr("Backup written to {path}.").format(path=written))
 
-        self.tasks.run("Backing up the database", work, done, self._failed("No backup was made"))
+        self.tasks.run(
+            self.tr("Backing up the database"),
+            work,
+            done,
+            self._failed(self.tr("No backup was made")),
+        )
+
+    def _on_restore_from_backup_triggered(self) -> None:
+        current = self.database.label
+
+        def work(_progress: Any) -> Any:
+            return read_backups(current)
+
+        def done(listing: Any) -> None:
+            restored = restore_from_backup(self, current, listing)
+            if restored:
+                self.switch_database(restored, create=False)
+
+        self.tasks.run(
+            self.tr("Reading the backups"),
+            work,
+            done,
+            self._failed(self.tr("Nothing was restored")),
+        )
 
     def _on_check_triggered(self) -> None:
         repository = self.repository
@@ -906,38 +1092,54 @@ class MainWindow(QtWidgets.QMainWindow):
             if report.healthy:
                 dialogs.show_info(
                     self,
-                    "Database check",
-                    f"The database is healthy: {report.case_count} cases, schema version "
-                    f"{report.schema_version}.",
+                    self.tr("Database check"),
+                    self.tr(
+                        "The database is healthy: %n case(s), schema version {version}.",
+                        "",
+                        report.case_count,
+                    ).format(version=report.schema_version),
                 )
             else:
                 problems = "\n".join(f"• {problem}" for problem in report.problems)
                 dialogs.show_error(
                     self,
-                    "Database check",
-                    "The database has problems. Make a backup and keep the file for "
-                    f"investigation.\n\n{problems}",
+                    self.tr("Database check"),
+                    self.tr(
+                        "The database has problems. Make a backup and keep the file for "
+                        "investigation.\n\n{problems}"
+                    ).format(problems=problems),
                 )
 
-        self.tasks.run("Checking the database", work, done, self._failed("The check failed"))
+        self.tasks.run(
+            self.tr("Checking the database"), work, done, self._failed(self.tr("The check failed"))
+        )
 
     def _failed(self, what: str) -> Any:
         """The task runner's `on_failed`: bad input or the environment, named (a bug has
         gone to the unexpected-error dialog already)."""
 
         def failed(error: BaseException) -> None:
-            dialogs.show_error(self, what, f"{message_for(error)}\n\n{what}.")
+            dialogs.show_error(
+                self,
+                what,
+                self.tr("{message}\n\n{what}.").format(message=message_for(error), what=what),
+            )
 
         return failed
 
     def _on_open_database_triggered(self) -> None:
-        path = dialogs.choose_open_file(self, "Open a TAREaid database", DATABASE_FILTER)
+        path = dialogs.choose_open_file(
+            self, self.tr("Open a TAREaid database"), translate("Database", DATABASE_FILTER)
+        )
         if path:
             self.switch_database(path, create=False)
 
     def _on_new_database_triggered(self) -> None:
         path = dialogs.choose_save_file(
-            self, "Create a new TAREaid database", DATABASE_FILTER, "tareaid.db"
+            self,
+            self.tr("Create a new TAREaid database"),
+            translate("Database", DATABASE_FILTER),
+            "tareaid.db",
         )
         if path:
             self.switch_database(path, create=True)
@@ -952,10 +1154,12 @@ class MainWindow(QtWidgets.QMainWindow):
                 lambda _checked=False, db=database: self.switch_database(db, create=False)
             )
         if not recent:
-            self.recent_menu.addAction("No recent databases").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent databases")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the list", self.settings.clear_recent_databases)
+            self.recent_menu.addAction(
+                self.tr("Clear the list"), self.settings.clear_recent_databases
+            )
 
     # View -------------------------------------------------------------------------------
 
@@ -963,9 +1167,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_show_identifiers(checked)
         self.list_pane.show_identifiers_box.setChecked(checked)
         self.list_pane.search.setPlaceholderText(
-            "Search by reference, name or MRN (Ctrl+F)"
-            if checked
-            else "Search by reference (Ctrl+F)"
+            self.list_pane.search_placeholder(show_identifiers=checked)
         )
         self.model.set_show_identifiers(checked)
         self.case_pane.set_show_identifiers(checked)
@@ -981,6 +1183,18 @@ class MainWindow(QtWidgets.QMainWindow):
         app = QtWidgets.QApplication.instance()
         if isinstance(app, QtWidgets.QApplication):
             theme.apply_theme(app, name)
+
+    def _on_language_group_triggered(self, action: QtGui.QAction) -> None:
+        # The interface is built in its language once, at start: a new one is used from the
+        # next start, and the message says so in both languages.
+        name = action.data()
+        self.settings.set_language(name)
+        self.settings.sync()
+        dialogs.show_info(
+            self,
+            self.tr("Language"),
+            language_change_message(self.tr, name),
+        )
 
     def _on_bilirubin_group_triggered(self, action: QtGui.QAction) -> None:
         unit = action.data()
@@ -1017,11 +1231,14 @@ class MainWindow(QtWidgets.QMainWindow):
         import html
 
         rows = "".join(
-            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            f"<tr><td><b>{html.escape(keys)}</b></td>"
+            f"<td>{html.escape(translate('Shortcuts', what))}</td></tr>"
             for what, keys in SHORTCUTS
         )
         dialogs.show_info(
-            self, "Keyboard shortcuts", f'<table cellspacing="0" cellpadding="3">{rows}</table>'
+            self,
+            self.tr("Keyboard shortcuts"),
+            f'<table cellspacing="0" cellpadding="3">{rows}</table>',
         )
 
     def help_topic(self) -> str:
@@ -1048,6 +1265,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from tareaid.ui.diagnostics_dialog import show_diagnostics
         from tareaid.ui.qt import versions
 
+        # Support reads the diagnostics: they stay in English whatever the interface speaks.
         text = report(
             evidence_pack=f"{self.pack.version} (reviewed {self.pack.reviewed_on.isoformat()})",
             database=self.database.label,
@@ -1082,3 +1300,19 @@ def _settle_start_up_objects() -> None:
 
 def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] if message else message
+
+
+def language_change_message(tr: Any, choice: str) -> str:
+    """That the interface changes language at the next start: in the interface's language
+    and, when it differs, in the language chosen too."""
+    from tareaid.ui import i18n
+
+    text = QT_TRANSLATE_NOOP(
+        "MainWindow", "TAREaid will use this language the next time it is started."
+    )
+    here = tr(text)
+    target = i18n.resolve(choice)
+    if target == i18n.current():
+        return here
+    there = i18n.translate_into(target, "MainWindow", text)
+    return here if there == here else f"{here}\n\n{there}"

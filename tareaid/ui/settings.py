@@ -15,6 +15,8 @@ APPLICATION = "TAREaid"
 
 RECENT_MAX = 8
 THEMES = ("system", "light", "dark")
+# The interface language: the system's, or one of those shipped (tareaid.ui.i18n).
+LANGUAGES = ("system", "en", "zh_CN")
 PAGE_SIZES = ("A4", "Letter")
 
 _RECENT = "databases/recent"
@@ -25,6 +27,7 @@ _SHOW_IDENTIFIERS = "view/show_identifiers"
 _SHOW_ARCHIVED = "view/show_archived"
 _THEME = "view/theme"
 _BILIRUBIN_UNIT = "view/bilirubin_unit"
+_LANGUAGE = "view/language"
 _PAGE_SIZE = "report/page_size"
 _DEIDENTIFIED = "report/deidentified"
 _SORT_COLUMN = "list/sort_column"
@@ -137,6 +140,16 @@ class Settings:
         if value not in THEMES:
             raise ValueError(f"unknown theme {value!r}")
         self._store.setValue(_THEME, value)
+
+    def language(self) -> str:
+        """The interface language chosen: 'system' (the default), 'en' or 'zh_CN'."""
+        value = str(self._store.value(_LANGUAGE, "system"))
+        return value if value in LANGUAGES else "system"
+
+    def set_language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._store.setValue(_LANGUAGE, value)
 
     def bilirubin_unit(self) -> str:
         """The unit serum bilirubin is shown and typed in: mg/dL (the default) or µmol/L."""

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from tareaid.store.errors import StoreError
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.widgets import heading, text_label
 
@@ -59,45 +60,49 @@ class StartPage(QtWidgets.QWidget):
         body = QtWidgets.QWidget()
         body.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 52)
         layout = QtWidgets.QVBoxLayout(body)
-        self.title = heading("No case is open", scale=1.3)
+        self.title = heading(self.tr("No case is open"), scale=1.3)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.title)
         words = QtWidgets.QLabel(
-            "Pick a case from the list, or create one: the checklist then walks you through "
-            "the six factors of the framework, one question at a time."
+            self.tr(
+                "Pick a case from the list, or create one: the checklist then walks you "
+                "through the six factors of the framework, one question at a time."
+            )
         )
         words.setWordWrap(True)
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(words)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addStretch(1)
-        self.create_button = QtWidgets.QPushButton("Create a case (Ctrl+N)")
+        self.create_button = QtWidgets.QPushButton(self.tr("Create a case (Ctrl+N)"))
         self.create_button.clicked.connect(self.new_case_requested)
-        self.read_evidence_button = QtWidgets.QPushButton("Read the evidence (Ctrl+3)")
+        self.read_evidence_button = QtWidgets.QPushButton(self.tr("Read the evidence (Ctrl+3)"))
         self.read_evidence_button.clicked.connect(self.evidence_requested)
-        self.demo_button = QtWidgets.QPushButton("Add the demo cases")
+        self.demo_button = QtWidgets.QPushButton(self.tr("Add the demo cases"))
         self.demo_button.setObjectName("add_demo_cases")
-        self.demo_button.setToolTip("Twelve clearly fictional cases to try TAREaid with")
+        self.demo_button.setToolTip(self.tr("Twelve clearly fictional cases to try TAREaid with"))
         self.demo_button.clicked.connect(self.demo_requested)
         for button in (self.create_button, self.read_evidence_button, self.demo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.demo_note = text_label(
-            "New here? The demo cases are twelve clearly fictional patients: walk one "
-            "through the checklist, or run a tumour board with them."
+            self.tr(
+                "New here? The demo cases are twelve clearly fictional patients: walk one "
+                "through the checklist, or run a tumour board with them."
+            )
         )
         self.demo_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.demo_note)
 
-        self.boards_box = QtWidgets.QGroupBox("Next boards")
+        self.boards_box = QtWidgets.QGroupBox(self.tr("Next boards"))
         boards_layout = QtWidgets.QVBoxLayout(self.boards_box)
-        self.boards = self._list("next_boards", "Next boards")
+        self.boards = self._list("next_boards", self.tr("Next boards"))
         boards_layout.addWidget(self.boards)
         layout.addWidget(self.boards_box)
-        self.recent_box = QtWidgets.QGroupBox("Changed last")
+        self.recent_box = QtWidgets.QGroupBox(self.tr("Changed last"))
         recent_layout = QtWidgets.QVBoxLayout(self.recent_box)
-        self.recent = self._list("recent_cases", "Cases changed last")
+        self.recent = self._list("recent_cases", self.tr("Cases changed last"))
         recent_layout.addWidget(self.recent)
         layout.addWidget(self.recent_box)
         self.problem = text_label()
@@ -115,7 +120,7 @@ class StartPage(QtWidgets.QWidget):
         widget = QtWidgets.QListWidget()
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
-        widget.setAccessibleDescription("Enter or a double-click opens the case")
+        widget.setAccessibleDescription(self.tr("Enter or a double-click opens the case"))
         widget.setSizeAdjustPolicy(QtWidgets.QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.itemActivated.connect(self._on_item_activated)
@@ -146,7 +151,11 @@ class StartPage(QtWidgets.QWidget):
                 order_by="updated_at", descending=True, limit=RECENT_SHOWN
             )
         except StoreError as error:
-            self.problem.setText(f"The cases could not be read just now: {error.message}")
+            self.problem.setText(
+                self.tr("The cases could not be read just now: {message}").format(
+                    message=error.message
+                )
+            )
             self.problem.show()
             return
         self.problem.hide()
@@ -154,10 +163,15 @@ class StartPage(QtWidgets.QWidget):
         self.recent.clear()
         for summary in recent:
             when = _local(summary.updated_at)
-            board = summary.board_date.isoformat() if summary.board_date else "no board date"
-            item = QtWidgets.QListWidgetItem(
-                f"{summary.reference} · board {board} · changed {when}"
-            )
+            if summary.board_date:
+                text = self.tr("{reference} · board {date} · changed {when}").format(
+                    reference=summary.reference, date=summary.board_date.isoformat(), when=when
+                )
+            else:
+                text = self.tr("{reference} · no board date · changed {when}").format(
+                    reference=summary.reference, when=when
+                )
+            item = QtWidgets.QListWidgetItem(text)
             item.setData(_DATA_ROLE, summary.reference)
             self.recent.addItem(item)
         for widget in (self.boards, self.recent):
@@ -178,15 +192,20 @@ class StartPage(QtWidgets.QWidget):
             if summary.board_date is not None and summary.board_date >= today:
                 counts[summary.board_date] = counts.get(summary.board_date, 0) + 1
         self.boards.clear()
+        locale = QtCore.QLocale()
         for board, count in sorted(counts.items())[:NEXT_BOARDS_SHOWN]:
-            when = "today" if board == today else f"{board:%A}"
+            when = self.tr("today") if board == today else locale.dayName(board.isoweekday())
             item = QtWidgets.QListWidgetItem(
-                f"{board.isoformat()} ({when}) · {count} case{'s' if count != 1 else ''}"
+                self.tr("{date} ({day}) · %n case(s)", "", count).format(
+                    date=board.isoformat(), day=when
+                )
             )
             item.setData(_DATA_ROLE, board.isoformat())
             self.boards.addItem(item)
         if not counts:
-            item = QtWidgets.QListWidgetItem("No board is planned: no case has a date from today.")
+            item = QtWidgets.QListWidgetItem(
+                self.tr("No board is planned: no case has a date from today.")
+            )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.boards.addItem(item)
 
@@ -209,7 +228,11 @@ class StartPage(QtWidgets.QWidget):
             try:
                 agenda = repository.agenda(date.fromisoformat(value))
             except StoreError as error:
-                self.problem.setText(f"The board could not be read just now: {error.message}")
+                self.problem.setText(
+                    self.tr("The board could not be read just now: {message}").format(
+                        message=error.message
+                    )
+                )
                 self.problem.show()
                 return
             if agenda:
@@ -238,7 +261,7 @@ def _fit_height(widget: QtWidgets.QListWidget) -> None:
 def _local(moment: datetime) -> str:
     local = moment.astimezone() if moment.tzinfo else moment
     if local.date() == datetime.now().date():
-        return f"today {local:%H:%M}"
+        return translate("StartPage", "today {time}").format(time=f"{local:%H:%M}")
     return f"{local:%Y-%m-%d %H:%M}"
 
 

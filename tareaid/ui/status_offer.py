@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tareaid.ui.i18n import without_mnemonic
 from tareaid.ui.qt import QtWidgets
 
 OFFER_MS = 15_000
@@ -20,7 +21,7 @@ class StatusOffer(QtWidgets.QPushButton):
     def __init__(self, status_bar: QtWidgets.QStatusBar) -> None:
         super().__init__()
         self.setObjectName("status_offer")
-        self.setAccessibleName("Act on the status message")
+        self.setAccessibleName(self.tr("Act on the status message"))
         self._status_bar = status_bar
         self._message = ""
         self._action: Callable[[], None] | None = None
@@ -47,7 +48,7 @@ class StatusOffer(QtWidgets.QPushButton):
         self._message = message
         self._action = action
         self.setText(label)
-        self.setAccessibleName(accessible or label.replace("&", ""))
+        self.setAccessibleName(accessible or without_mnemonic(label))
         self._status_bar.showMessage(message, timeout_ms)
         self.show()
 

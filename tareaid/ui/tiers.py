@@ -6,8 +6,9 @@ light mode, dark mode and the high-contrast projection theme.
 
 from __future__ import annotations
 
-from tareaid.domain.fields import TIER_LABELS, TIER_SHAPES
+from tareaid.domain.fields import TIER_SHAPES
 from tareaid.ui.qt import QtGui
+from tareaid.ui.vocabulary import tier_label
 
 # (on a light background, on a dark background): saturated enough to read, never pure red/green
 # alone because the shape and word carry the meaning.
@@ -31,13 +32,13 @@ def tier_colour(tier: str, palette: QtGui.QPalette) -> QtGui.QColor:
 
 
 def tier_text(tier: str) -> str:
-    """The shape and the word, e.g. '▲ Favours TARE'."""
-    return f"{TIER_SHAPES[tier]} {TIER_LABELS[tier]}"
+    """The shape and the word, e.g. '▲ Favours TARE' (the word in the interface's language)."""
+    return f"{TIER_SHAPES[tier]} {tier_label(tier)}"
 
 
 def tier_accessible_text(tier: str) -> str:
     """What a screen reader says for a tier (shapes are not read out usefully)."""
-    return TIER_LABELS[tier]
+    return tier_label(tier)
 
 
 __all__ = [

@@ -20,16 +20,20 @@ from tareaid.domain.trial_rules import MET, NOT_MET, STATUSES, UNKNOWN
 from tareaid.domain.trials import CriterionResult, TrialFit
 from tareaid.ui.evidence_marks import CRITERION_SHAPES, criterion_status_text
 from tareaid.ui.evidence_view import TRIALS_ANCHOR, trial_anchor
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.link_button import LinkButton
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.vocabulary import field_label
 from tareaid.ui.widgets import heading, text_label
 
-POPULATIONS_TITLE = "Trial populations"
-INTRO = (
+# Translated where they are shown (context "PopulationsStep").
+POPULATIONS_TITLE = QT_TRANSLATE_NOOP("PopulationsStep", "Trial populations")
+INTRO = QT_TRANSLATE_NOOP(
+    "PopulationsStep",
     "Does this patient resemble the patients each trial enrolled? Each criterion is met, not "
     "met, or unknown when a field it needs is not recorded. This is about how far the "
     "evidence applies, never eligibility for a trial or a treatment; it is not a seventh "
-    "factor and changes neither the counts nor the headline."
+    "factor and changes neither the counts nor the headline.",
 )
 
 
@@ -76,17 +80,17 @@ class _CriterionRow(QtWidgets.QWidget):
         citations = "\n".join(
             f"{label}: {pack.source(label).citation()}" for label in criterion.sources
         )
-        self.label.setToolTip(f"Sources\n{citations}")
+        self.label.setToolTip(self.tr("Sources\n{citations}").format(citations=citations))
         self._sources = sources
         layout.addWidget(self.label)
-        self.fill_label = QtWidgets.QLabel("Fill in:")
+        self.fill_label = QtWidgets.QLabel(self.tr("Fill in:"))
         layout.addWidget(self.fill_label)
         self.links: dict[str, LinkButton] = {}
         for name in dict.fromkeys(criterion.rule.fields):
-            spec = FIELDS_BY_NAME[name]
-            link = LinkButton(f"\N{RIGHTWARDS ARROW} {spec.label}")
-            link.setAccessibleName(f"Fill in {spec.label} in the editor")
-            link.setToolTip(f"Go to {spec.label} in the editor")
+            label = field_label(FIELDS_BY_NAME[name])
+            link = LinkButton(f"\N{RIGHTWARDS ARROW} {label}")
+            link.setAccessibleName(self.tr("Fill in {field} in the editor").format(field=label))
+            link.setToolTip(self.tr("Go to {field} in the editor").format(field=label))
             link.clicked.connect(lambda _checked=False, n=name: self.field_requested.emit(n))
             layout.addWidget(link)
             self.links[name] = link
@@ -96,14 +100,15 @@ class _CriterionRow(QtWidgets.QWidget):
         self.status = result.status
         status = criterion_status_text(self.pack, result.status)
         note = f" — {self.criterion.source_note}" if self.criterion.source_note else ""
+        sources = self.tr("Sources: {sources}").format(sources=self._sources)
         self.label.setText(
             f"<b>{_rich(status)}</b> · {_rich(result.wording)}"
             f"<br/><i>{_rich(result.finding)}</i>"
-            f"<br/><small>Sources: {_rich(self._sources)}{_rich(note)}</small>"
+            f"<br/><small>{_rich(sources)}{_rich(note)}</small>"
         )
         self.label.setAccessibleName(
             f"{self.pack.trial_wording[result.status]}: {result.wording}. {result.finding}. "
-            f"Sources: {self._sources}{note}"
+            f"{sources}{note}"
         )
         missing = set(result.missing_fields)
         for name, link in self.links.items():
@@ -160,13 +165,17 @@ class TrialColumn(QtWidgets.QFrame):
         layout.addWidget(_rule())
         self.not_checkable: list[QtWidgets.QLabel] = []
         if population.not_checkable:
-            layout.addWidget(heading("Not checkable", scale=1.0))
+            layout.addWidget(heading(self.tr("Not checkable"), scale=1.0))
             for item in population.not_checkable:
-                label = text_label(f"{item.text} (Sources: {', '.join(item.sources)})")
+                label = text_label(
+                    self.tr("{text} (Sources: {sources})").format(
+                        text=item.text, sources=", ".join(item.sources)
+                    )
+                )
                 layout.addWidget(label)
                 self.not_checkable.append(label)
 
-        layout.addWidget(heading("Sources", scale=1.0))
+        layout.addWidget(heading(self.tr("Sources"), scale=1.0))
         labels = [label for c in population.criteria for label in c.sources]
         labels += [label for item in population.not_checkable for label in item.sources]
         self.sources = text_label(
@@ -174,7 +183,9 @@ class TrialColumn(QtWidgets.QFrame):
                 f"{label}: {pack.source(label).citation()}" for label in dict.fromkeys(labels)
             )
         )
-        self.sources.setAccessibleName(f"Sources of the {population.name} criteria")
+        self.sources.setAccessibleName(
+            self.tr("Sources of the {trial} criteria").format(trial=population.name)
+        )
         small = self.sources.font()
         if small.pointSizeF() > 0:
             small.setPointSizeF(small.pointSizeF() * 0.9)
@@ -183,9 +194,17 @@ class TrialColumn(QtWidgets.QFrame):
 
         trial = results_trial(pack, population)
         self._anchor = trial_anchor(trial) if trial else TRIALS_ANCHOR
-        name = pack.trials[trial].name if trial else "the trials"
-        self.results_link = LinkButton(f"Results: {name}, in the evidence view")
-        self.results_link.setAccessibleName(f"Open the evidence view at {name}")
+        if trial:
+            name = pack.trials[trial].name
+            self.results_link = LinkButton(
+                self.tr("Results: {trial}, in the evidence view").format(trial=name)
+            )
+            self.results_link.setAccessibleName(
+                self.tr("Open the evidence view at {trial}").format(trial=name)
+            )
+        else:
+            self.results_link = LinkButton(self.tr("Results: the trials, in the evidence view"))
+            self.results_link.setAccessibleName(self.tr("Open the evidence view at the trials"))
         self.results_link.clicked.connect(
             lambda _checked=False: self.evidence_requested.emit(self._anchor)
         )
@@ -194,7 +213,9 @@ class TrialColumn(QtWidgets.QFrame):
 
     def show_fit(self, fit: TrialFit) -> None:
         self.summary.setText(fit.summary)
-        self.summary.setAccessibleName(f"{self.population.name}: {fit.summary}")
+        self.summary.setAccessibleName(
+            self.tr("{trial}: {summary}").format(trial=self.population.name, summary=fit.summary)
+        )
         # Each count wraps as a whole ("✓ 8 met"), never between shape, number and word.
         self.counts.setText(
             " · ".join(
@@ -237,7 +258,7 @@ class PopulationsStep(QtWidgets.QScrollArea):
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
-        self.setAccessibleName(POPULATIONS_TITLE)
+        self.setAccessibleName(translate("PopulationsStep", POPULATIONS_TITLE))
         # Arriving here by keyboard puts the focus on the step: the arrow and page keys
         # scroll it, Tab goes to its first link (scrolled into view by the scroll area).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -245,9 +266,11 @@ class PopulationsStep(QtWidgets.QScrollArea):
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         body = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(body)
-        self.title = heading(POPULATIONS_TITLE, scale=1.4)
+        self.title = heading(translate("PopulationsStep", POPULATIONS_TITLE), scale=1.4)
         layout.addWidget(self.title)
-        self.intro = text_label(INTRO)
+        note = evidence_note()
+        intro = translate("PopulationsStep", INTRO)
+        self.intro = text_label(f"{intro} {note}" if note else intro)
         layout.addWidget(self.intro)
         self._grid = QtWidgets.QGridLayout()
         self.columns: dict[str, TrialColumn] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tareaid.ui.i18n import without_mnemonic
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 from tareaid.ui.tiers import tier_accessible_text, tier_colour, tier_text
 
@@ -77,7 +78,7 @@ class Banner(QtWidgets.QFrame):
         layout = QtWidgets.QHBoxLayout(self)
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         font = self.message.font()
         font.setBold(True)
         self.message.setFont(font)
@@ -99,7 +100,7 @@ class Banner(QtWidgets.QFrame):
         self.buttons = []
         for label, callback in actions:
             button = QtWidgets.QPushButton(label)
-            button.setAccessibleName(label.replace("&", ""))
+            button.setAccessibleName(without_mnemonic(label))
             button.clicked.connect(callback)
             self._buttons_layout.addWidget(button)
             self.buttons.append(button)
@@ -107,7 +108,7 @@ class Banner(QtWidgets.QFrame):
 
     def button(self, label: str) -> QtWidgets.QPushButton:
         for button in self.buttons:
-            if button.text().replace("&", "") == label:
+            if without_mnemonic(button.text()) == label:
                 return button
         raise KeyError(label)
 

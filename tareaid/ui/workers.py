@@ -134,7 +134,11 @@ class _TaskWatcher(QtCore.QObject):
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-            self.dialog.setLabelText(f"{self.title} ({done:,} of {total:,})")
+            self.dialog.setLabelText(
+                self.tr("{task} ({done} of {total})").format(
+                    task=self.title, done=f"{done:,}", total=f"{total:,}"
+                )
+            )
 
     def _end(self) -> None:
         self.dialog.close()

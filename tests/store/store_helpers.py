@@ -153,3 +153,10 @@ def run_cli_many(
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(run_cli, *args, db=db, tmp_path=tmp_path) for args in commands]
         return [future.result() for future in futures]
+
+
+def no_backup_beside(path: Path) -> bool:
+    """Neither an automatic backup folder (`<name>.backups`) nor a `.bak` copy beside `path`."""
+    return not (path.parent / f"{path.name}.backups").exists() and not list(
+        path.parent.glob("*.bak")
+    )

@@ -18,7 +18,15 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
-from store_helpers import SCHEMA_FIXTURES, cli_env, fixture_module, full_case, make_case, sha256
+from store_helpers import (
+    SCHEMA_FIXTURES,
+    cli_env,
+    fixture_module,
+    full_case,
+    make_case,
+    no_backup_beside,
+    sha256,
+)
 
 from tareaid.store import audit, migrations
 from tareaid.store.connection import open_database
@@ -188,7 +196,7 @@ def test_a_newer_schema_history_is_refused_with_a_clear_message(tmp_path):
     assert message.startswith(f"{path}: was written by a newer TAREaid (schema version 9")
     assert "Can't locate revision" not in message
     assert sha256(path) == before
-    assert not list(path.parent.glob("*.bak"))
+    assert no_backup_beside(path)
 
 
 def test_another_programs_schema_history_is_refused(tmp_path):

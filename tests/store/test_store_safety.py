@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 from ci_requirements import require_unprivileged_user
-from store_helpers import case_file, cli_env, make_case, run_cli, run_cli_many, sha256
+from store_helpers import (
+    case_file,
+    cli_env,
+    make_case,
+    no_backup_beside,
+    run_cli,
+    run_cli_many,
+    sha256,
+)
 
 from tareaid.store import sqlite_file
 from tareaid.store.errors import (
@@ -122,7 +130,7 @@ def test_bad_files_are_refused_and_left_untouched(kind, tmp_path, cli):
     assert words in out
     assert sha256(path) == before
     assert not Path(f"{path}.before-v3").exists()
-    assert not list(folder.glob("*.bak"))
+    assert no_backup_beside(path)
 
 
 def test_the_integrity_check_can_come_after_opening(tmp_path, damage_index):
@@ -145,7 +153,7 @@ def test_the_integrity_check_can_come_after_opening(tmp_path, damage_index):
         with pytest.raises(DamagedDatabaseError):
             repository.verify_integrity()
     assert sha256(path) == before
-    assert not list(path.parent.glob("*.bak"))
+    assert no_backup_beside(path)
 
 
 def test_a_write_to_an_unchecked_database_runs_the_check_first(tmp_path, damage_index):
@@ -252,7 +260,7 @@ def test_the_command_line_refuses_bad_files_untouched(tmp_path):
         assert words in result.stderr
         assert "Traceback" not in result.stderr
         assert sha256(path) == digest, path
-        assert not list(path.parent.glob("*.bak"))
+        assert no_backup_beside(path)
 
 
 def test_a_folder_is_not_a_database(tmp_path):

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_helpers import FIXTURES, SCHEMA_FIXTURES, SCHEMA_V1_FIXTURE, make_case, sha256
+from store_helpers import (
+    FIXTURES,
+    SCHEMA_FIXTURES,
+    SCHEMA_V1_FIXTURE,
+    make_case,
+    no_backup_beside,
+    sha256,
+)
 
 from tareaid.store.errors import DamagedDatabaseError, NewerSchemaError
 from tareaid.store.health import check_database
@@ -177,7 +184,7 @@ def test_opening_a_fixture_keeps_every_case_and_audit_entry(version, tmp_path):
     assert [row[:37] + row[44:48] for row in after["case_record"]] == [
         row[:37] + row[44:48] for row in before["case_record"]
     ]
-    backups = list(path.parent.glob(f"cases.sqlite3.before-v{SCHEMA_VERSION}-*.bak"))
+    backups = list((path.parent / "cases.sqlite3.backups").glob("*Z-before-upgrade.sqlite3"))
     if version < SCHEMA_VERSION:
         # Upgraded after a backup; the ladder now knows the file's place.
         assert len(backups) == 1
@@ -365,7 +372,7 @@ def test_a_current_file_is_opened_without_an_upgrade(tmp_path):
         repository.create_case(make_case("C-1"))
     with Repository.open(str(path), create=False) as repository:
         assert repository.schema_version == SCHEMA_VERSION
-    assert not list(tmp_path.glob("*.bak"))
+    assert no_backup_beside(path)
     assert rows_of(path)["alembic_version"] == [(CURRENT,)]
 
 
@@ -373,9 +380,11 @@ def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
     path = _copy_fixture(tmp_path)
     with Repository.open(str(path), create=False):
         pass
-    backups = sorted(path.parent.glob(f"cases.sqlite3.before-v{SCHEMA_VERSION}-*.bak"))
+    folder = path.parent / "cases.sqlite3.backups"
+    backups = sorted(folder.glob("*Z-before-upgrade.sqlite3"))
     assert len(backups) == 1
     assert backups[0].stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700
     old = schema_of(backups[0])
     assert old["user_version"] == 1
     assert old["details"] == schema_of(SCHEMA_V1_FIXTURE)["details"]
@@ -387,7 +396,7 @@ def test_upgrade_takes_a_backup_of_the_old_file_first(tmp_path):
     # Opening again does not upgrade or back up again.
     with Repository.open(str(path), create=False):
         pass
-    assert len(list(path.parent.glob("*.bak"))) == 1
+    assert sorted(folder.iterdir()) == backups
 
 
 @pytest.mark.parametrize("version", EARLIER)
@@ -458,7 +467,7 @@ def test_an_upgrade_checks_the_file_first_even_when_opened_without_the_check(
     with pytest.raises(DamagedDatabaseError):
         Repository.open(str(path), create=False, verify=False)
     assert sha256(path) == before
-    assert not list(path.parent.glob("*.bak"))
+    assert no_backup_beside(path)
 
 
 def test_an_upgrade_that_would_leave_a_broken_reference_changes_nothing(tmp_path):
@@ -476,7 +485,7 @@ def test_an_upgrade_that_would_leave_a_broken_reference_changes_nothing(tmp_path
     with pytest.raises(DamagedDatabaseError) as caught:
         Repository.open(str(path), create=False)
     assert "1 broken references; nothing was changed" in caught.value.message
-    assert "a copy from before is in cases.sqlite3.before-v" in caught.value.message
+    assert "a copy from before is in cases.sqlite3.backups/" in caught.value.message
     assert rows_of(path) == before
     assert schema_of(path)["user_version"] == 2
 

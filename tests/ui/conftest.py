@@ -20,6 +20,15 @@ def _every_bug_fails_the_test(bugs_fail_the_test: None) -> None:
     """No unexpected-error dialog unless the test asks for `bug_reports`."""
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(qapp: Any) -> None:
+    """The interface in English with its plural forms ("1 case", "2 cases"), whatever the
+    machine's language; a test of another language installs it itself."""
+    from tareaid.ui import i18n
+
+    i18n.install(qapp, i18n.ENGLISH)
+
+
 DIALOG_NAMES = (
     "ask_text",
     "confirm",
@@ -30,6 +39,7 @@ DIALOG_NAMES = (
     "choose_save_file",
     "ask_pdf_options",
     "open_file",
+    "choose_backup",
 )
 
 
@@ -67,16 +77,25 @@ def other_repository(db_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def window(qtbot: Any, db_path: Path, repository: Any, dialogs: ModalRecorder) -> Iterator[Any]:
+def interface_language() -> str:
+    """The language the `window` fixture builds the interface in (a test parametrizes it)."""
+    return "en"
+
+
+@pytest.fixture
+def window(
+    qtbot: Any, db_path: Path, repository: Any, dialogs: ModalRecorder, interface_language: str
+) -> Iterator[Any]:
     """The main window on this test's database, shown and exposed."""
     from tareaid.domain.evidence import load_pack
-    from tareaid.ui import theme
+    from tareaid.ui import i18n, theme
     from tareaid.ui.app import make_application
     from tareaid.ui.database import open_plainly
     from tareaid.ui.main_window import MainWindow
     from tareaid.ui.settings import Settings
 
     app = make_application()
+    i18n.install(app, interface_language)
     theme.apply_theme(app, "light")
     database = open_plainly(str(db_path))
     main = MainWindow(database, Settings(), load_pack())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import tareaid.ui.board
 from tareaid.domain.case import Case
 from tareaid.ui.case_pane import DECISION_TAB
@@ -104,6 +106,12 @@ def _assert_unique(found):
         seen[key] = text
 
 
+# The shortcut and mnemonic checks run in every shipped language: a translation keeps each
+# Alt-letter (written "文件(&F)" in Chinese) and never changes a shortcut.
+LANGUAGES = pytest.mark.parametrize("interface_language", ["en", "zh_CN"])
+
+
+@LANGUAGES
 def test_no_two_actions_share_a_shortcut(window):
     seen = {}
     for name, action in window.actions_by_name.items():
@@ -113,6 +121,7 @@ def test_no_two_actions_share_a_shortcut(window):
             seen[key] = name
 
 
+@LANGUAGES
 def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repository):
     repository.create_case(Case(reference="CRLM-001"))
     window.model.reload()
@@ -130,7 +139,7 @@ def test_visible_mnemonics_are_unique(window, repository, qtbot, other_repositor
     window.session.save_now()
     assert window.case_pane.banner.kind == "conflict"
     _assert_unique(_visible_mnemonics(window))
-    window.case_pane.banner.button("Reload").click()
+    window.case_pane.banner.buttons[0].click()  # Reload
     window.case_pane._on_save_failed("disk full")
     _assert_unique(_visible_mnemonics(window))
     window.case_pane._on_lock_detected("finalised")

@@ -21,6 +21,15 @@ def _every_bug_fails_the_test(bugs_fail_the_test: None) -> None:
     """No unexpected-error dialog unless the test asks for `bug_reports`."""
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(qapp: Any) -> None:
+    """The interface in English with its plural forms ("1 case", "2 cases"), whatever the
+    machine's language; a test of another language installs it itself."""
+    from tareaid.ui import i18n
+
+    i18n.install(qapp, i18n.ENGLISH)
+
+
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[Any]:
     """A repository on this test's own database file, holding the three board cases."""

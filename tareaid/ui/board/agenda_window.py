@@ -25,7 +25,6 @@ from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import EditingService
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.case import Case
-from tareaid.domain.fields import DECISION_OUTCOME_LABELS
 from tareaid.errors import TareaidError, message_for
 from tareaid.store.errors import StaleEditError
 from tareaid.ui.board import prompts
@@ -34,7 +33,9 @@ from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.failures import is_bug, report_bug
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate, without_mnemonic
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from tareaid.ui.vocabulary import outcome_label
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,12 @@ class AgendaRow:
 def decision_status(outcome: str | None, finalised: bool) -> str:
     """'Discuss TARE with the patient · finalised', or 'No decision yet'."""
     if outcome is None:
-        return "No decision yet"
-    label = DECISION_OUTCOME_LABELS.get(outcome, outcome)
-    return f"{label} · {'finalised' if finalised else 'draft'}"
+        return translate("AgendaWindow", "No decision yet")
+    if finalised:
+        return translate("AgendaWindow", "{outcome} · finalised").format(
+            outcome=outcome_label(outcome)
+        )
+    return translate("AgendaWindow", "{outcome} · draft").format(outcome=outcome_label(outcome))
 
 
 # The reference and decision columns never take more than this share of the table each.
@@ -64,7 +68,12 @@ class AgendaModel(QtCore.QAbstractTableModel):
     """The agenda of one board: position, reference, headline, decision."""
 
     POSITION, REFERENCE, HEADLINE, DECISION = range(4)
-    HEADERS = ("#", "Case reference", "Headline", "Decision")
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("AgendaModel", "Case reference"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Headline"),
+        QT_TRANSLATE_NOOP("AgendaModel", "Decision"),
+    )
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +108,7 @@ class AgendaModel(QtCore.QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
 
@@ -138,8 +147,8 @@ class AgendaWindow(QtWidgets.QWidget):
         self.projection: ProjectionWindow | None = None
         self._export_job: ExportJob | None = None
         self.setObjectName("boardWindow")
-        self.setWindowTitle("TAREaid — tumour board")
-        self.setAccessibleName("Tumour board")
+        self.setWindowTitle(self.tr("TAREaid — tumour board"))
+        self.setAccessibleName(self.tr("Tumour board"))
         self._build()
         self._reload_dates()
         self._populate_screens()
@@ -177,14 +186,14 @@ class AgendaWindow(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
 
         top = QtWidgets.QHBoxLayout()
-        date_label = QtWidgets.QLabel("Board &date:")
+        date_label = QtWidgets.QLabel(self.tr("Board &date:"))
         self.date_combo = QtWidgets.QComboBox()
         self.date_combo.setObjectName("boardDateCombo")
-        self.date_combo.setAccessibleName("Board date")
+        self.date_combo.setAccessibleName(self.tr("Board date"))
         self.date_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         date_label.setBuddy(self.date_combo)
-        self.other_date_button = QtWidgets.QPushButton("Other date…")
-        self.other_date_button.setAccessibleName("Choose another board date")
+        self.other_date_button = QtWidgets.QPushButton(self.tr("Other date…"))
+        self.other_date_button.setAccessibleName(self.tr("Choose another board date"))
         top.addWidget(date_label)
         top.addWidget(self.date_combo)
         top.addWidget(self.other_date_button)
@@ -195,7 +204,7 @@ class AgendaWindow(QtWidgets.QWidget):
         self.model = AgendaModel(self)
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("agendaTable")
-        self.table.setAccessibleName("Agenda")
+        self.table.setAccessibleName(self.tr("Agenda"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -238,35 +247,39 @@ class AgendaWindow(QtWidgets.QWidget):
         middle.addWidget(self.table, 1)
 
         side = QtWidgets.QVBoxLayout()
-        self.up_button = self._button("Move &up", "Ctrl+Up", self.move_up, side)
-        self.down_button = self._button("Move do&wn", "Ctrl+Down", self.move_down, side)
-        self.add_button = self._button("&Add case…", "Ins", self.add_case, side)
-        self.remove_button = self._button("&Remove from agenda", "Del", self.remove_case, side)
+        self.up_button = self._button(self.tr("Move &up"), "Ctrl+Up", self.move_up, side)
+        self.down_button = self._button(self.tr("Move do&wn"), "Ctrl+Down", self.move_down, side)
+        self.add_button = self._button(self.tr("&Add case…"), "Ins", self.add_case, side)
+        self.remove_button = self._button(
+            self.tr("&Remove from agenda"), "Del", self.remove_case, side
+        )
         side.addStretch(1)
         middle.addLayout(side)
         layout.addLayout(middle, 1)
 
         projector = QtWidgets.QHBoxLayout()
-        screen_label = QtWidgets.QLabel("Projector &screen:")
+        screen_label = QtWidgets.QLabel(self.tr("Projector &screen:"))
         self.screen_combo = QtWidgets.QComboBox()
         self.screen_combo.setObjectName("screenCombo")
-        self.screen_combo.setAccessibleName("Projector screen")
+        self.screen_combo.setAccessibleName(self.tr("Projector screen"))
         screen_label.setBuddy(self.screen_combo)
         projector.addWidget(screen_label)
         projector.addWidget(self.screen_combo, 1)
         self.start_button = self._button(
-            "Start &projection", "F5", self.start_projection, projector
+            self.tr("Start &projection"), "F5", self.start_projection, projector
         )
         layout.addLayout(projector)
 
         export = QtWidgets.QHBoxLayout()
-        self.export_button = self._button("&Export PDFs…", "Ctrl+E", self.export_pdfs, export)
+        self.export_button = self._button(
+            self.tr("&Export PDFs…"), "Ctrl+E", self.export_pdfs, export
+        )
         self.summary_button = self._button(
-            "Export agenda su&mmary…", "Ctrl+Shift+E", self.export_summary, export
+            self.tr("Export agenda su&mmary…"), "Ctrl+Shift+E", self.export_summary, export
         )
         self.progress = QtWidgets.QProgressBar()
         self.progress.setObjectName("exportProgress")
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.hide()
         export.addWidget(self.progress, 1)
         export.addStretch(1)
@@ -274,7 +287,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
         self.status_label = QtWidgets.QLabel()
         self.status_label.setObjectName("boardStatus")
-        self.status_label.setAccessibleName("Status")
+        self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -282,7 +295,7 @@ class AgendaWindow(QtWidgets.QWidget):
         )
         layout.addWidget(self.status_label)
 
-        close = QtGui.QAction("Close", self)
+        close = QtGui.QAction(self.tr("Close"), self)
         close.setShortcut(QtGui.QKeySequence("Ctrl+W"))
         close.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         close.triggered.connect(self.close)
@@ -298,11 +311,14 @@ class AgendaWindow(QtWidgets.QWidget):
     ) -> QtWidgets.QPushButton:
         sequence = QtGui.QKeySequence(keys)
         button = QtWidgets.QPushButton(
-            f"{text}  ({sequence.toString(QtGui.QKeySequence.SequenceFormat.NativeText)})"
+            self.tr("{action}  ({keys})").format(
+                action=text,
+                keys=sequence.toString(QtGui.QKeySequence.SequenceFormat.NativeText),
+            )
         )
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setAccessibleName(without_mnemonic(text).rstrip("…"))
         button.clicked.connect(slot)
-        action = QtGui.QAction(text.replace("&", ""), self)
+        action = QtGui.QAction(without_mnemonic(text), self)
         action.setShortcut(sequence)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
@@ -321,8 +337,9 @@ class AgendaWindow(QtWidgets.QWidget):
         self.date_combo.blockSignals(True)
         self.date_combo.clear()
         for when, count in dates:
-            noun = "case" if count == 1 else "cases"
-            self.date_combo.addItem(f"{when.isoformat()}  ·  {count} {noun}", when)
+            self.date_combo.addItem(
+                self.tr("{date}  ·  %n case(s)", "", count).format(date=when.isoformat()), when
+            )
         self.date_combo.blockSignals(False)
         if chosen is None:
             self._set_session(None)
@@ -350,7 +367,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
     def choose_other_date(self) -> None:
         initial = self.session.board_date if self.session else self.today
-        when = prompts.ask_date(self, "Board date", initial)
+        when = prompts.ask_date(self, self.tr("Board date"), initial)
         if when is not None:
             self.choose_board_date(when)
 
@@ -364,7 +381,9 @@ class AgendaWindow(QtWidgets.QWidget):
         self.session = None if when is None else BoardSession(self.editing, when)
         self._refresh_rows(select=0 if select is None else select)
         if when is not None:
-            self.setWindowTitle(f"TAREaid — tumour board {when.isoformat()}")
+            self.setWindowTitle(
+                self.tr("TAREaid — tumour board {date}").format(date=when.isoformat())
+            )
             self.board_chosen.emit(when)
 
     # -- the agenda ---------------------------------------------------------------------
@@ -374,7 +393,7 @@ class AgendaWindow(QtWidgets.QWidget):
         if session is None:
             self.model.set_rows([])
             self._update_buttons()
-            self.status_label.setText("No case has a board date yet: choose another date.")
+            self.status_label.setText(self.tr("No case has a board date yet: choose another date."))
             return
         # The stored headlines and decisions, as the case list shows them: one read, no
         # case assessed (a board may have hundreds of cases). A case the read leaves out
@@ -396,7 +415,7 @@ class AgendaWindow(QtWidgets.QWidget):
             try:
                 loaded = session.load(reference)
             except TareaidError:
-                rows.append(AgendaRow(reference, "(case not found)", ""))
+                rows.append(AgendaRow(reference, self.tr("(case not found)"), ""))
                 continue
             decision = loaded.case.decision
             rows.append(
@@ -417,10 +436,12 @@ class AgendaWindow(QtWidgets.QWidget):
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, AgendaModel.REFERENCE))
         self._update_buttons()
-        decided = sum(1 for r in rows if r.decision and not r.decision.startswith("No decision"))
+        undecided = decision_status(None, False)
+        decided = sum(1 for r in rows if r.decision and r.decision != undecided)
         self.status_label.setText(
-            f"{len(rows)} {'case' if len(rows) == 1 else 'cases'} on the agenda; "
-            f"{decided} with a decision."
+            self.tr("%n case(s) on the agenda; {decided} with a decision.", "", len(rows)).format(
+                decided=decided
+            )
         )
 
     def _fit_columns(self) -> None:
@@ -543,9 +564,9 @@ class AgendaWindow(QtWidgets.QWidget):
             elif not self._reschedule(reference):
                 return
         except StaleEditError as error:
-            prompts.show_message(self, "Case changed elsewhere", error.message)
+            prompts.show_message(self, self.tr("Case changed elsewhere"), error.message)
         except TareaidError as error:
-            prompts.show_message(self, "Not taken off the agenda", error.message)
+            prompts.show_message(self, self.tr("Not taken off the agenda"), error.message)
         self._reload_dates(keep=session.board_date, select=row)
 
     def _reschedule(self, reference: str) -> bool:
@@ -553,7 +574,7 @@ class AgendaWindow(QtWidgets.QWidget):
         assert session is not None
         when = prompts.ask_date(
             self,
-            f"Move {reference} to another board",
+            self.tr("Move {reference} to another board").format(reference=reference),
             session.board_date + timedelta(days=7),
         )
         if when is None or when == session.board_date:
@@ -564,7 +585,11 @@ class AgendaWindow(QtWidgets.QWidget):
             if amend is None:
                 return False
         session.reschedule(reference, when, amend_reason=amend, origin=self)
-        self.status_label.setText(f"{reference} moved to the board of {when.isoformat()}.")
+        self.status_label.setText(
+            self.tr("{reference} moved to the board of {date}.").format(
+                reference=reference, date=when.isoformat()
+            )
+        )
         return True
 
     # -- projection ---------------------------------------------------------------------
@@ -577,12 +602,10 @@ class AgendaWindow(QtWidgets.QWidget):
         default = 0
         for index, screen in enumerate(QtGui.QGuiApplication.screens()):
             size = screen.geometry().size()
-            marks = []
+            name = screen.name() or self.tr("Screen {number}").format(number=index + 1)
+            text = f"{name} — {size.width()}×{size.height()}"
             if screen is main:
-                marks.append("this computer's window")
-            text = f"{screen.name() or f'Screen {index + 1}'} — {size.width()}×{size.height()}"
-            if marks:
-                text += f" ({', '.join(marks)})"
+                text = self.tr("{screen} (this computer's window)").format(screen=text)
             self.screen_combo.addItem(text, screen.name())
             if screen is not main and default == 0 and index > 0:
                 default = index
@@ -679,7 +702,10 @@ class AgendaWindow(QtWidgets.QWidget):
         suffix = "-deidentified" if choice.deidentified else ""
         if choice.combined:
             target = prompts.choose_save_file(
-                self, "Save the combined PDF", f"tumour-board-{when}{suffix}.pdf", "PDF (*.pdf)"
+                self,
+                self.tr("Save the combined PDF"),
+                f"tumour-board-{when}{suffix}.pdf",
+                self.tr("PDF (*.pdf)"),
             )
             if target is None:
                 return
@@ -687,24 +713,27 @@ class AgendaWindow(QtWidgets.QWidget):
                 target = target.with_name(target.name + ".pdf")
             paths = [target]
         else:
-            folder = prompts.choose_folder(self, "Folder for the PDFs (one per case)")
+            folder = prompts.choose_folder(self, self.tr("Folder for the PDFs (one per case)"))
             if folder is None:
                 return
             paths = per_case_paths(folder, self.session.references)
             existing = [p for p in paths if p.exists()]
+            names = f"{', '.join(p.name for p in existing[:3])}{'…' if len(existing) > 3 else ''}"
             if existing and not prompts.confirm(
                 self,
-                "Replace files?",
-                f"{len(existing)} of the files already exist in {folder} "
-                f"({', '.join(p.name for p in existing[:3])}{'…' if len(existing) > 3 else ''}). "
-                "Replace them?",
-                ok_label="Replace",
+                self.tr("Replace files?"),
+                self.tr(
+                    "%n of the files already exist in {folder} ({names}). Replace them?",
+                    "",
+                    len(existing),
+                ).format(folder=folder, names=names),
+                ok_label=self.tr("Replace"),
             ):
                 return
         try:
             items = self._items()
         except TareaidError as error:
-            prompts.show_message(self, "Export not started", error.message)
+            prompts.show_message(self, self.tr("Export not started"), error.message)
             return
         plan = ExportPlan(
             items=tuple(items),
@@ -723,7 +752,7 @@ class AgendaWindow(QtWidgets.QWidget):
         self.progress.setRange(0, len(paths) if choice.combined else len(items))
         self.progress.setValue(0)
         self.progress.show()
-        self.status_label.setText("Writing the PDFs…")
+        self.status_label.setText(self.tr("Writing the PDFs…"))
         self._update_buttons()
         job.start()
 
@@ -736,8 +765,9 @@ class AgendaWindow(QtWidgets.QWidget):
         self.progress.hide()
         self._update_buttons()
         folder = str(Path(paths[0]).parent) if paths else ""
-        noun = "PDF" if len(paths) == 1 else "PDFs"
-        self.status_label.setText(f"{len(paths)} {noun} written to {folder}")
+        self.status_label.setText(
+            self.tr("%n PDF(s) written to {folder}", "", len(paths)).format(folder=folder)
+        )
         self.export_finished.emit(list(paths))
 
     def _on_export_failed(self, error: BaseException) -> None:
@@ -745,13 +775,15 @@ class AgendaWindow(QtWidgets.QWidget):
         self.progress.hide()
         self._update_buttons()
         if is_bug(error):
-            self.status_label.setText("Export stopped by an unexpected error.")
-            report_bug(self, error, what="Exporting the PDFs")
+            self.status_label.setText(self.tr("Export stopped by an unexpected error."))
+            report_bug(self, error, what=self.tr("Exporting the PDFs"))
             return
         message = message_for(error)
-        self.status_label.setText(f"Export stopped: {message}")
+        self.status_label.setText(self.tr("Export stopped: {message}").format(message=message))
         prompts.show_message(
-            self, "Export stopped", f"The PDFs could not all be written: {message}"
+            self,
+            self.tr("Export stopped"),
+            self.tr("The PDFs could not all be written: {message}").format(message=message),
         )
 
     def export_summary(self) -> None:
@@ -761,9 +793,9 @@ class AgendaWindow(QtWidgets.QWidget):
         when = self.session.board_date.isoformat()
         target = prompts.choose_save_file(
             self,
-            "Save the agenda summary",
+            self.tr("Save the agenda summary"),
             f"tumour-board-{when}-summary.md",
-            "Markdown (*.md);;CSV (*.csv);;Plain text (*.txt)",
+            self.tr("Markdown (*.md);;CSV (*.csv);;Plain text (*.txt)"),
         )
         if target is None:
             return
@@ -774,14 +806,16 @@ class AgendaWindow(QtWidgets.QWidget):
         except OSError as error:
             prompts.show_message(
                 self,
-                "Summary not written",
-                f"{target} could not be written: {error.strerror or error}",
+                self.tr("Summary not written"),
+                self.tr("{path} could not be written: {problem}").format(
+                    path=target, problem=error.strerror or error
+                ),
             )
             return
         except TareaidError as error:
-            prompts.show_message(self, "Summary not written", error.message)
+            prompts.show_message(self, self.tr("Summary not written"), error.message)
             return
-        self.status_label.setText(f"Agenda summary written to {target}")
+        self.status_label.setText(self.tr("Agenda summary written to {path}").format(path=target))
         self.summary_written.emit(str(target))
 
     # -- closing ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
@@ -22,7 +23,10 @@ class Candidate:
     headline: str
 
     def text(self) -> str:
-        when = self.board_date.isoformat() if self.board_date else "no board date"
+        if self.board_date:
+            when = self.board_date.isoformat()
+        else:
+            when = translate("CasePicker", "no board date")
         return f"{self.reference}  ·  {when}  ·  {self.headline}"
 
 
@@ -32,30 +36,32 @@ class CasePicker(QtWidgets.QDialog):
     def __init__(self, parent: QtWidgets.QWidget | None, candidates: Sequence[Candidate]) -> None:
         super().__init__(parent)
         self.setObjectName("casePicker")
-        self.setWindowTitle("Add a case to the agenda")
-        self.setAccessibleName("Add a case to the agenda")
+        self.setWindowTitle(self.tr("Add a case to the agenda"))
+        self.setAccessibleName(self.tr("Add a case to the agenda"))
         layout = QtWidgets.QVBoxLayout(self)
-        label = QtWidgets.QLabel("&Find a case by reference or headline:")
+        label = QtWidgets.QLabel(self.tr("&Find a case by reference or headline:"))
         self.filter_edit = QtWidgets.QLineEdit()
         self.filter_edit.setObjectName("caseFilter")
-        self.filter_edit.setAccessibleName("Find a case")
+        self.filter_edit.setAccessibleName(self.tr("Find a case"))
         self.filter_edit.setClearButtonEnabled(True)
         label.setBuddy(self.filter_edit)
         layout.addWidget(label)
         layout.addWidget(self.filter_edit)
         self.case_list = QtWidgets.QListWidget()
         self.case_list.setObjectName("caseList")
-        self.case_list.setAccessibleName("Cases not on the agenda")
+        self.case_list.setAccessibleName(self.tr("Cases not on the agenda"))
         layout.addWidget(self.case_list, 1)
         for candidate in candidates:
             item = QtWidgets.QListWidgetItem(candidate.text())
             item.setData(Qt.ItemDataRole.UserRole, candidate.reference)
             self.case_list.addItem(item)
-        self.empty_label = QtWidgets.QLabel("No other cases to add.")
+        self.empty_label = QtWidgets.QLabel(self.tr("No other cases to add."))
         self.empty_label.setVisible(not candidates)
         layout.addWidget(self.empty_label)
         note = QtWidgets.QLabel(
-            "A case from another board date keeps its own date; it is discussed at this board."
+            self.tr(
+                "A case from another board date keeps its own date; it is discussed at this board."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -64,7 +70,7 @@ class CasePicker(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add to agenda")
+        self.ok_button.setText(self.tr("Add to agenda"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 
 from tareaid.domain.assessment import Assessment, FactorResult
 from tareaid.domain.evidence import EvidencePack
-from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS, TIER_LABELS, TIER_SHAPES
+from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS, TIER_SHAPES
 from tareaid.ui.board.fit_label import FitLabel, Part, Run
 from tareaid.ui.board.look import Cell, Look
 from tareaid.ui.board.marks import claim_marker
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import Qt, QtGui, QtWidgets
 from tareaid.ui.tiers import tier_text
+from tareaid.ui.vocabulary import tier_label
 
 # Columns: the factor, the framework's three tiers, and this case's status. The factor and
 # the status are as wide as their longest line needs (within these shares of the width);
@@ -43,7 +45,15 @@ GRID_SCALES = (1.0, 0.95, 0.9)
 # room for this many lines of text (a factor's finding and tier, and what its claim means).
 DETAIL_SHARE_MAX = 0.4
 DETAIL_LINES = 2
-COLUMN_TITLES = ("Factor", *(tier_text(t) for t in TIER_COLUMNS), "This case · claim status")
+
+
+def column_titles() -> tuple[str, ...]:
+    """The grid's column titles, in the interface's language."""
+    return (
+        translate("ChecklistGrid", "Factor"),
+        *(tier_text(t) for t in TIER_COLUMNS),
+        translate("ChecklistGrid", "This case · claim status"),
+    )
 
 
 class FactorRow:
@@ -94,11 +104,11 @@ class ChecklistGrid(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checklistGrid")
-        self.setAccessibleName("Selection framework checklist")
+        self.setAccessibleName(self.tr("Selection framework checklist"))
         self.look = Look()
         self.geometry_used: GridGeometry | None = None
         self.column_headers: list[FitLabel] = []
-        for title in COLUMN_TITLES:
+        for title in column_titles():
             label = _label(
                 text=title,
                 bold=True,
@@ -110,7 +120,7 @@ class ChecklistGrid(QtWidgets.QWidget):
         self.detail_cell, self.detail = _cell(self)
         self.detail_cell.setObjectName("factorDetail")
         self.detail.setObjectName("factorDetailText")
-        self.detail.setAccessibleName("Selected factor in full")
+        self.detail.setAccessibleName(self.tr("Selected factor in full"))
 
     # -- content ------------------------------------------------------------------------
 
@@ -148,7 +158,11 @@ class ChecklistGrid(QtWidgets.QWidget):
             row_fill, look.accent if selected else look.rule, thick if selected else thin
         )
         row.factor_cell.setAccessibleName(
-            f"{result.label}: {result.finding}" + (" (selected)" if selected else "")
+            self.tr("{factor}: {finding} (selected)").format(
+                factor=result.label, finding=result.finding
+            )
+            if selected
+            else self.tr("{factor}: {finding}").format(factor=result.label, finding=result.finding)
         )
         wording = pack.factor(result.key)
         framework_cell = result.derived_tier if result.overridden else None
@@ -162,35 +176,39 @@ class ChecklistGrid(QtWidgets.QWidget):
                         Part(
                             words,
                             colour=look.text,
-                            lead=f"{TIER_SHAPES[tier]} THIS CASE",
+                            lead=self.tr("{shape} THIS CASE").format(shape=TIER_SHAPES[tier]),
                             lead_colour=colour,
                         )
                     ]
                 )
                 cell.set_frame(look.tinted(colour), colour, thick)
-                mark = " — this case"
+                mark = self.tr(" — this case")
             elif framework_cell == tier:
                 label.set_parts(
                     [
                         Part(
                             words,
                             colour=look.muted,
-                            lead=f"{TIER_SHAPES[tier]} FRAMEWORK",
+                            lead=self.tr("{shape} FRAMEWORK").format(shape=TIER_SHAPES[tier]),
                             lead_colour=colour,
                         )
                     ]
                 )
                 cell.set_frame(row_fill, colour, max(thin, thick // 2), dashed=True)
-                mark = " — the framework's tier"
+                mark = self.tr(" — the framework's tier")
             else:
                 label.set_parts([Part(words, colour=look.muted)])
                 cell.set_frame(row_fill, look.rule, thin)
                 mark = ""
-            cell.setAccessibleName(f"{result.label}, {TIER_LABELS[tier]}: {words}{mark}")
+            cell.setAccessibleName(
+                self.tr("{factor}, {tier}: {words}{mark}").format(
+                    factor=result.label, tier=tier_label(tier), words=words, mark=mark
+                )
+            )
         colour = look.tier(result.tier)
         tier_runs = [Run(tier_text(result.tier), True, colour)]
         if result.overridden:
-            tier_runs.append(Run(" · set by hand", False, colour))
+            tier_runs.append(Run(self.tr(" · set by hand"), False, colour))
         parts = [Part(runs=tuple(tier_runs))]
         # The claim marker before the framework's tier: the row's dashed "FRAMEWORK" cell
         # shows that tier too, unless it is unassessed or outside.
@@ -201,22 +219,35 @@ class ChecklistGrid(QtWidgets.QWidget):
         if result.overridden:
             parts.append(
                 Part(
-                    runs=(Run(f"Framework: {tier_text(result.derived_tier)}", False, look.muted),),
+                    runs=(
+                        Run(
+                            self.tr("Framework: {tier}").format(
+                                tier=tier_text(result.derived_tier)
+                            ),
+                            False,
+                            look.muted,
+                        ),
+                    ),
                     optional=result.derived_tier in TIER_COLUMNS,
                 )
             )
-            parts.append(Part(result.reason, colour=look.text, lead="Reason:", optional=True))
+            parts.append(
+                Part(result.reason, colour=look.text, lead=self.tr("Reason:"), optional=True)
+            )
         elif result.tier not in TIER_COLUMNS:
             # Unassessed or outside: no framework cell is marked, so say why here.
             parts.append(Part(result.reason, colour=look.text, optional=True))
         row.status.set_parts(parts)
         row.status_cell.set_frame(row_fill, colour, max(thin, round(look.base_px * 0.12)))
         row.status_cell.setAccessibleName(
-            f"{result.label}: {TIER_LABELS[result.tier]}"
-            + (
-                f", set by hand (the framework gives {TIER_LABELS[result.derived_tier]})"
-                if result.overridden
-                else ""
+            self.tr("{factor}: {tier}, set by hand (the framework gives {framework})").format(
+                factor=result.label,
+                tier=tier_label(result.tier),
+                framework=tier_label(result.derived_tier),
+            )
+            if result.overridden
+            else self.tr("{factor}: {tier}").format(
+                factor=result.label, tier=tier_label(result.tier)
             )
         )
 
@@ -232,13 +263,16 @@ class ChecklistGrid(QtWidgets.QWidget):
         ]
         if result.overridden:
             runs += [
-                Run(", set by hand  ·  framework: ", True, colour),
+                Run(self.tr(", set by hand  ·  framework: "), True, colour),
                 Run(tier_text(result.derived_tier), True, look.tier(result.derived_tier)),
             ]
             if result.derived_tier not in TIER_COLUMNS:
                 # No framework cell says why: the framework's own reasoning does.
                 runs.append(Run(f" ({result.derived_reason})", False, look.muted))
-            runs += [Run("  ·  Reason: ", True, colour), Run(result.reason, False, look.text)]
+            runs += [
+                Run(self.tr("  ·  Reason: "), True, colour),
+                Run(result.reason, False, look.text),
+            ]
         elif result.tier not in TIER_COLUMNS:
             runs.append(Run(f" ({result.reason})", False, look.text))
         parts = [Part(runs=tuple(runs))]
@@ -248,7 +282,9 @@ class ChecklistGrid(QtWidgets.QWidget):
                 Part(
                     status.meaning,
                     colour=look.text,
-                    lead=f"Claim {claim_marker(result.claim_status, pack)}:",
+                    lead=self.tr("Claim {status}:").format(
+                        status=claim_marker(result.claim_status, pack)
+                    ),
                     lead_colour=look.text,
                 )
             )

@@ -14,17 +14,21 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from tareaid.domain.case import CaseError, Decision
-from tareaid.domain.fields import DECISION_OUTCOME_LABELS, DECISION_OUTCOMES
+from tareaid.domain.fields import DECISION_OUTCOMES
 from tareaid.ui.board.look import Look, apply_look_to_dialog
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from tareaid.ui.vocabulary import outcome_label
 
 _ATTENDEE_ROLE = Qt.ItemDataRole.UserRole
 _NEW_ROLE = Qt.ItemDataRole.UserRole + 1
 _ATTENDEE_MAX = 200
 
-FINALISE_EXPLANATION = (
+# Translated where it is shown (context "DecisionPanel").
+FINALISE_EXPLANATION = QT_TRANSLATE_NOOP(
+    "DecisionPanel",
     "Finalising locks the case: any later change to its tiers or its decision needs an "
-    "amend reason, which the audit trail keeps."
+    "amend reason, which the audit trail keeps.",
 )
 
 
@@ -34,8 +38,10 @@ def attendee_text(name: str, specialty: str | None) -> str:
 
 
 def parse_attendee(text: str) -> tuple[str, str] | None:
-    """'Name, Specialty' (the specialty may be left out); None when no name was typed."""
-    name, _, specialty = text.partition(",")
+    """'Name, Specialty' (the specialty may be left out; a Chinese comma "，" separates them
+    too); None when no name was typed."""
+    comma = min((at for at in (text.find(","), text.find("，")) if at >= 0), default=-1)
+    name, specialty = (text[:comma], text[comma + 1 :]) if comma >= 0 else (text, "")
     name, specialty = " ".join(name.split()), " ".join(specialty.split())
     if not name:
         return None
@@ -82,8 +88,10 @@ class DecisionPanel(QtWidgets.QDialog):
         self.reference = reference
         # The editing service's check of a decision on this case (CaseError when refused).
         self._check = check
-        self.setWindowTitle(f"Board decision — {reference}")
-        self.setAccessibleName(f"Board decision for {reference}")
+        self.setWindowTitle(self.tr("Board decision — {reference}").format(reference=reference))
+        self.setAccessibleName(
+            self.tr("Board decision for {reference}").format(reference=reference)
+        )
         self.setModal(True)
         self._build(amending)
         self._fill(decision, board_date, known_attendees, attendees)
@@ -101,15 +109,19 @@ class DecisionPanel(QtWidgets.QDialog):
 
     def _build(self, amending: bool) -> None:
         layout = QtWidgets.QVBoxLayout(self)
-        title = QtWidgets.QLabel(f"Decision of the tumour board on {self.reference}")
+        title = QtWidgets.QLabel(
+            self.tr("Decision of the tumour board on {reference}").format(reference=self.reference)
+        )
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
         if amending:
             self.amend_label = QtWidgets.QLabel(
-                "Amending a finalised decision: the amend reason you gave is recorded with "
-                "the change."
+                self.tr(
+                    "Amending a finalised decision: the amend reason you gave is recorded with "
+                    "the change."
+                )
             )
             self.amend_label.setWordWrap(True)
             layout.addWidget(self.amend_label)
@@ -120,70 +132,75 @@ class DecisionPanel(QtWidgets.QDialog):
 
         self.outcome_combo = QtWidgets.QComboBox()
         self.outcome_combo.setObjectName("outcomeCombo")
-        self.outcome_combo.setAccessibleName("Outcome")
-        self.outcome_combo.setPlaceholderText("Choose the outcome")
+        self.outcome_combo.setAccessibleName(self.tr("Outcome"))
+        self.outcome_combo.setPlaceholderText(self.tr("Choose the outcome"))
         for outcome in DECISION_OUTCOMES:
-            self.outcome_combo.addItem(DECISION_OUTCOME_LABELS[outcome], outcome)
+            self.outcome_combo.addItem(outcome_label(outcome), outcome)
         self.outcome_combo.setCurrentIndex(-1)
-        form.addRow(*self._buddy("&Outcome", self.outcome_combo))
+        form.addRow(*self._buddy(self.tr("&Outcome"), self.outcome_combo))
 
         self.rationale_edit = QtWidgets.QPlainTextEdit()
         self.rationale_edit.setObjectName("rationaleEdit")
-        self.rationale_edit.setAccessibleName("Rationale")
+        self.rationale_edit.setAccessibleName(self.tr("Rationale"))
         self.rationale_edit.setTabChangesFocus(True)
-        self.rationale_edit.setPlaceholderText("Why the board decided this")
-        form.addRow(*self._buddy("&Rationale", self.rationale_edit))
+        self.rationale_edit.setPlaceholderText(self.tr("Why the board decided this"))
+        form.addRow(*self._buddy(self.tr("&Rationale"), self.rationale_edit))
 
         self.attendee_list = QtWidgets.QListWidget()
         self.attendee_list.setObjectName("attendeeList")
-        self.attendee_list.setAccessibleName("Attendees")
-        self.attendee_list.setAccessibleDescription("Space ticks or unticks the selected person")
-        form.addRow(*self._buddy("A&ttendees", self.attendee_list))
+        self.attendee_list.setAccessibleName(self.tr("Attendees"))
+        self.attendee_list.setAccessibleDescription(
+            self.tr("Space ticks or unticks the selected person")
+        )
+        form.addRow(*self._buddy(self.tr("A&ttendees"), self.attendee_list))
 
         self.attendee_edit = QtWidgets.QLineEdit()
         self.attendee_edit.setObjectName("attendeeEdit")
-        self.attendee_edit.setAccessibleName("Add attendee")
-        self.attendee_edit.setPlaceholderText("Name, Specialty — Enter adds and ticks")
+        self.attendee_edit.setAccessibleName(self.tr("Add attendee"))
+        self.attendee_edit.setPlaceholderText(self.tr("Name, Specialty — Enter adds and ticks"))
         self.attendee_edit.setMaxLength(_ATTENDEE_MAX)
         self.attendee_edit.returnPressed.connect(self._on_attendee_entered)
-        form.addRow(*self._buddy("Add &attendee", self.attendee_edit))
+        form.addRow(*self._buddy(self.tr("Add &attendee"), self.attendee_edit))
 
         self.dissent_edit = QtWidgets.QPlainTextEdit()
         self.dissent_edit.setObjectName("dissentEdit")
-        self.dissent_edit.setAccessibleName("Dissenting opinion")
+        self.dissent_edit.setAccessibleName(self.tr("Dissenting opinion"))
         self.dissent_edit.setTabChangesFocus(True)
-        self.dissent_edit.setPlaceholderText("Any dissenting opinion, and whose")
-        form.addRow(*self._buddy("&Dissent", self.dissent_edit))
+        self.dissent_edit.setPlaceholderText(self.tr("Any dissenting opinion, and whose"))
+        form.addRow(*self._buddy(self.tr("&Dissent"), self.dissent_edit))
 
         self.date_edit = QtWidgets.QDateEdit()
         self.date_edit.setObjectName("decisionDate")
-        self.date_edit.setAccessibleName("Decision date")
+        self.date_edit.setAccessibleName(self.tr("Decision date"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
-        form.addRow(*self._buddy("Dat&e", self.date_edit))
+        form.addRow(*self._buddy(self.tr("Dat&e"), self.date_edit))
 
-        self.finalise_check = QtWidgets.QCheckBox("&Finalise this decision (locks the case)")
+        self.finalise_check = QtWidgets.QCheckBox(
+            self.tr("&Finalise this decision (locks the case)")
+        )
         self.finalise_check.setObjectName("finaliseCheck")
-        self.finalise_check.setAccessibleName("Finalise this decision")
-        self.finalise_check.setAccessibleDescription(FINALISE_EXPLANATION)
+        self.finalise_check.setAccessibleName(self.tr("Finalise this decision"))
+        explanation = translate("DecisionPanel", FINALISE_EXPLANATION)
+        self.finalise_check.setAccessibleDescription(explanation)
         form.addRow(self.finalise_check)
-        self.finalise_note = WrappingLabel(FINALISE_EXPLANATION)
+        self.finalise_note = WrappingLabel(explanation)
         form.addRow(self.finalise_note)
         self.finalise_check.toggled.connect(self._on_finalise_toggled)
 
         self.error_label = QtWidgets.QLabel()
         self.error_label.setObjectName("decisionError")
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
         buttons = QtWidgets.QHBoxLayout()
-        hint = QtWidgets.QLabel("Ctrl+Enter saves · Esc cancels")
+        hint = QtWidgets.QLabel(self.tr("Ctrl+Enter saves · Esc cancels"))
         buttons.addWidget(hint, 1)
-        self.save_button = QtWidgets.QPushButton("&Save decision")
+        self.save_button = QtWidgets.QPushButton(self.tr("&Save decision"))
         self.save_button.setObjectName("saveDecision")
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
         # Enter belongs to the fields (it adds an attendee); only Ctrl+Enter saves.
         for button in (self.save_button, self.cancel_button):
             button.setAutoDefault(False)
@@ -250,10 +267,11 @@ class DecisionPanel(QtWidgets.QDialog):
     # -- slots --------------------------------------------------------------------------
 
     def _on_finalise_toggled(self, checked: bool) -> None:
+        explanation = translate("DecisionPanel", FINALISE_EXPLANATION)
         self.finalise_note.setText(
-            "✓ Will be finalised when saved. " + FINALISE_EXPLANATION
+            self.tr("✓ Will be finalised when saved. {explanation}").format(explanation=explanation)
             if checked
-            else FINALISE_EXPLANATION
+            else explanation
         )
 
     def _on_attendee_entered(self) -> None:
@@ -275,7 +293,7 @@ class DecisionPanel(QtWidgets.QDialog):
 
     def _problem(self) -> str | None:
         if self.outcome_combo.currentIndex() < 0:
-            return "Choose the outcome first."
+            return self.tr("Choose the outcome first.")
         if self._check is not None:
             try:
                 self._check(self.decision())

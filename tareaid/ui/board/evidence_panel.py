@@ -20,13 +20,17 @@ from tareaid.ui.board.fit_label import FitLabel, Part, Run
 from tareaid.ui.board.look import Cell, Look
 from tareaid.ui.board.marks import claim_marker
 from tareaid.ui.board.text_table import TableCell, TextTable, fixed_label, insets, pick_px
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note
 from tareaid.ui.qt import QtGui, QtWidgets
 from tareaid.ui.tiers import tier_text
 
 # The endpoint, then the result read left to right: the population when it is a subgroup,
 # the arms' values (TARE first), the effect and how to read it, with the figure's own source.
 FIGURE_SHARES = (30, 70)
-FIGURE_HEADERS = ("Endpoint", "TARE vs no TARE  ·  effect  ·  how to read it")
+FIGURE_HEADERS = (
+    QT_TRANSLATE_NOOP("EvidencePanel", "Endpoint"),
+    QT_TRANSLATE_NOOP("EvidencePanel", "TARE vs no TARE  ·  effect  ·  how to read it"),
+)
 SEPARATOR = "  ·  "
 
 
@@ -36,7 +40,7 @@ class EvidencePanel(QtWidgets.QWidget):
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evidencePanel")
-        self.setAccessibleName("Key trial evidence")
+        self.setAccessibleName(self.tr("Key trial evidence"))
         self.pack = pack
         self.look = Look()
         self.page_px = self.look.base_px
@@ -45,7 +49,7 @@ class EvidencePanel(QtWidgets.QWidget):
         self.claim_cell.setObjectName("claimPanel")
         self.claim_label = fixed_label()
         self.claim_label.setObjectName("claimText")
-        self.claim_label.setAccessibleName("What the evidence says about this tier")
+        self.claim_label.setAccessibleName(self.tr("What the evidence says about this tier"))
         self.claim_cell.box.addWidget(self.claim_label)
         self.table = TextTable(FIGURE_SHARES, tight=True)
         # (entry, kind, texts): painted from the look in _paint_table.
@@ -55,13 +59,13 @@ class EvidencePanel(QtWidgets.QWidget):
         self.provenance_label = fixed_label()
         self.provenance_label.setParent(self)
         self.provenance_label.setObjectName("frameworkProvenance")
-        self.provenance_label.setAccessibleName("Where the framework comes from")
+        self.provenance_label.setAccessibleName(self.tr("Where the framework comes from"))
 
     def _build_table(self) -> None:
         row = 0
         for column, title in enumerate(FIGURE_HEADERS):
             entry = self.table.add(self, row, column)
-            self._rows.append((entry, "header", (title,)))
+            self._rows.append((entry, "header", (self.tr(title),)))
         row += 1
         for group in trial_groups(self.pack):
             entry = self.table.add(self, row, 0, span=len(FIGURE_SHARES))
@@ -103,8 +107,10 @@ class EvidencePanel(QtWidgets.QWidget):
         """Show what the evidence says about the selected factor's tier."""
         self.look = look
         pack = self.pack
-        by_board = " (set by hand)" if result.overridden else ""
-        heading = [Run(f"▶ {result.label} — {tier_text(result.tier)}{by_board}", True, look.accent)]
+        tier = tier_text(result.tier)
+        if result.overridden:
+            tier = self.tr("{tier} (set by hand)").format(tier=tier)
+        heading = [Run(f"▶ {result.label} — {tier}", True, look.accent)]
         if result.tier in OVERRIDE_TIERS:
             # The framework's own words for the tier: the claim the evidence is held against.
             words = pack.factor(result.key).tier_text(result.tier)
@@ -113,8 +119,10 @@ class EvidencePanel(QtWidgets.QWidget):
         if claim is None or result.claim_status is None:
             heading.append(
                 Run(
-                    ". No tier of the framework is shown for this factor, so there is no "
-                    "claim of the framework to weigh against the evidence.",
+                    self.tr(
+                        ". No tier of the framework is shown for this factor, so there is no "
+                        "claim of the framework to weigh against the evidence."
+                    ),
                     False,
                     look.text,
                 )
@@ -130,16 +138,30 @@ class EvidencePanel(QtWidgets.QWidget):
             evidence = [Run(claim.evidence, False, look.text)]
             sources = "; ".join(short_citation(ref) for ref in pack.claim_references(claim))
             if sources:
-                evidence += [Run("  Sources: ", True, look.muted), Run(sources, False, look.muted)]
+                evidence += [
+                    Run(self.tr("  Sources: "), True, look.muted),
+                    Run(sources, False, look.muted),
+                ]
             parts = [Part(runs=tuple(heading)), Part(runs=tuple(evidence))]
         self.claim_label.set_parts(parts)
         self.claim_cell.setAccessibleName(
-            f"{result.label}: what the evidence says about the framework's claim"
+            self.tr("{factor}: what the evidence says about the framework's claim").format(
+                factor=result.label
+            )
         )
         self._paint_table()
-        self.provenance_label.set_parts(
-            [Part(pack.framework_provenance, colour=look.muted, lead="About the framework:")]
-        )
+        # In an interface in another language, the foot also says the evidence is in English.
+        note = evidence_note()
+        provenance = [
+            Part(
+                pack.framework_provenance,
+                colour=look.muted,
+                lead=self.tr("About the framework:"),
+            )
+        ]
+        if note:
+            provenance.insert(0, Part(note, colour=look.text, bold=True))
+        self.provenance_label.set_parts(provenance)
         self.relayout()
 
     def _paint_table(self) -> None:

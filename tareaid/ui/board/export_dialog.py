@@ -22,30 +22,35 @@ class ExportDialog(QtWidgets.QDialog):
     def __init__(self, parent: QtWidgets.QWidget | None, case_count: int) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export the board's PDFs")
-        self.setAccessibleName("Export the board's PDFs")
+        self.setWindowTitle(self.tr("Export the board's PDFs"))
+        self.setAccessibleName(self.tr("Export the board's PDFs"))
         layout = QtWidgets.QVBoxLayout(self)
-        noun = "case" if case_count == 1 else "cases"
-        layout.addWidget(QtWidgets.QLabel(f"Export the {case_count} {noun} of this board as:"))
-        self.per_case_radio = QtWidgets.QRadioButton("&One PDF per case, named by case reference")
-        self.per_case_radio.setAccessibleName("One PDF per case")
-        self.combined_radio = QtWidgets.QRadioButton("One &combined PDF for the whole board")
-        self.combined_radio.setAccessibleName("One combined PDF")
+        layout.addWidget(
+            QtWidgets.QLabel(self.tr("Export the %n case(s) of this board as:", "", case_count))
+        )
+        self.per_case_radio = QtWidgets.QRadioButton(
+            self.tr("&One PDF per case, named by case reference")
+        )
+        self.per_case_radio.setAccessibleName(self.tr("One PDF per case"))
+        self.combined_radio = QtWidgets.QRadioButton(
+            self.tr("One &combined PDF for the whole board")
+        )
+        self.combined_radio.setAccessibleName(self.tr("One combined PDF"))
         self.per_case_radio.setChecked(True)
         layout.addWidget(self.per_case_radio)
         layout.addWidget(self.combined_radio)
         self.deidentified_check = QtWidgets.QCheckBox(
-            "&De-identified: no patient name, MRN or date of birth"
+            self.tr("&De-identified: no patient name, MRN or date of birth")
         )
-        self.deidentified_check.setAccessibleName("De-identified")
+        self.deidentified_check.setAccessibleName(self.tr("De-identified"))
         self.deidentified_check.setChecked(True)
         layout.addWidget(self.deidentified_check)
         # Free text is left out of a de-identified PDF unless asked for: no automatic
         # removal of the identifiers people write into it can be complete.
         self.free_text_check = QtWidgets.QCheckBox(
-            "Include free &text (identifiers found are blanked; check it yourself)"
+            self.tr("Include free &text (identifiers found are blanked; check it yourself)")
         )
-        self.free_text_check.setAccessibleName("Include free text")
+        self.free_text_check.setAccessibleName(self.tr("Include free text"))
         self.free_text_check.setChecked(False)
         layout.addWidget(self.free_text_check)
         self.deidentified_check.toggled.connect(self.free_text_check.setEnabled)
@@ -53,7 +58,9 @@ class ExportDialog(QtWidgets.QDialog):
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("Choose where…")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Choose where…")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

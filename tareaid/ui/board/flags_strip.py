@@ -21,9 +21,10 @@ from tareaid.ui.board.marks import (
     ALL_CHECKED_SHAPE,
     GAP_SHAPE,
     NOT_CHECKED_SHAPE,
-    severity_heading,
 )
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import QtGui, QtWidgets
+from tareaid.ui.vocabulary import field_label, severity_heading
 
 # The work-up alerts' share of the strip's width is never below or above these.
 WORKUP_SHARE_RANGE = (0.35, 0.65)
@@ -38,7 +39,9 @@ def alert_text(flag: Flag, case: Case, unit: str = MG_DL) -> str:
     the wall should show it: a bilirubin in the user's unit."""
     text = flag.short or flag.title
     if flag.key == "bilirubin_high" and case.bilirubin_mg_dl is not None:
-        return f"{text}; recorded {format_bilirubin(case.bilirubin_mg_dl, unit)}"
+        return translate("FlagsStrip", "{alert}; recorded {value}").format(
+            alert=text, value=format_bilirubin(case.bilirubin_mg_dl, unit)
+        )
     return text
 
 
@@ -53,7 +56,9 @@ def workup_parts(assessment: Assessment, case: Case, look: Look, unit: str = MG_
                 Part(
                     "  ·  ".join(alert_text(flag, case, unit) for flag in flags),
                     colour=look.text,
-                    lead=f"{severity_heading(severity, len(flags))}:",
+                    lead=translate("FlagsStrip", "{severity}:").format(
+                        severity=severity_heading(severity, len(flags))
+                    ),
                     lead_colour=colour,
                 )
             )
@@ -68,33 +73,49 @@ def workup_parts(assessment: Assessment, case: Case, look: Look, unit: str = MG_
             )
         )
     elif not assessment.workup_alerts:
-        parts.append(Part("No work-up alerts", colour=look.muted, lead=ALL_CHECKED_SHAPE))
+        parts.append(
+            Part(
+                translate("FlagsStrip", "No work-up alerts"),
+                colour=look.muted,
+                lead=ALL_CHECKED_SHAPE,
+            )
+        )
     return parts
 
 
 def gap_parts(assessment: Assessment, case: Case, look: Look) -> list[Part]:
     gaps = assessment.evidence_gaps
     if gaps:
-        noun = "Evidence gap" if len(gaps) == 1 else "Evidence gaps"
+        heading = (
+            translate("FlagsStrip", "{shape} Evidence gap:")
+            if len(gaps) == 1
+            else translate("FlagsStrip", "{shape} Evidence gaps:")
+        )
         return [
             Part(
                 "  ·  ".join(flag.title for flag in gaps),
                 colour=look.text,
-                lead=f"{GAP_SHAPE} {noun}:",
+                lead=heading.format(shape=GAP_SHAPE),
                 lead_colour=look.tier("neutral"),
             )
         ]
     missing = evidence_gap_fields_not_recorded(case)
     if missing:
-        names = ", ".join(_lower_first(FIELDS_BY_NAME[name].label) for name in missing)
+        names = translate("FlagsStrip", ", ").join(
+            _lower_first(field_label(FIELDS_BY_NAME[name])) for name in missing
+        )
         return [
             Part(
-                f"No evidence gap flagged; not recorded: {names}",
+                translate("FlagsStrip", "No evidence gap flagged; not recorded: {fields}").format(
+                    fields=names
+                ),
                 colour=look.text,
                 lead=GAP_SHAPE,
             )
         ]
-    return [Part("No evidence gaps flagged", colour=look.muted, lead=GAP_SHAPE)]
+    return [
+        Part(translate("FlagsStrip", "No evidence gaps flagged"), colour=look.muted, lead=GAP_SHAPE)
+    ]
 
 
 class FlagsStrip(QtWidgets.QWidget):
@@ -105,10 +126,10 @@ class FlagsStrip(QtWidgets.QWidget):
         self.setObjectName("flagsStrip")
         self.workup_label = FitLabel()
         self.workup_label.setObjectName("alertsLabel")
-        self.workup_label.setAccessibleName("Work-up alerts")
+        self.workup_label.setAccessibleName(self.tr("Work-up alerts"))
         self.gaps_label = FitLabel()
         self.gaps_label.setObjectName("gapsLabel")
-        self.gaps_label.setAccessibleName("Evidence gaps")
+        self.gaps_label.setAccessibleName(self.tr("Evidence gaps"))
         for label in (self.workup_label, self.gaps_label):
             label.setParent(self)
 

@@ -30,7 +30,7 @@ class ProjectionHeader(QtWidgets.QWidget):
         self.compact = False
         self.reference_label = FitLabel(scale=REFERENCE_SCALES[0], bold=True, parent=self)
         self.reference_label.setObjectName("referenceLabel")
-        self.reference_label.setAccessibleName("Case reference")
+        self.reference_label.setAccessibleName(self.tr("Case reference"))
         self.identifiers_label = FitLabel(scale=1.0, bold=True, parent=self)
         self.identifiers_label.setObjectName("identifiersLabel")
         self.identifiers_label.hide()
@@ -38,13 +38,13 @@ class ProjectionHeader(QtWidgets.QWidget):
         self.position_label.setObjectName("positionLabel")
         self.decision_label = FitLabel(scale=0.9, bold=True, align=RIGHT, parent=self)
         self.decision_label.setObjectName("decisionLabel")
-        self.decision_label.setAccessibleName("Decision")
+        self.decision_label.setAccessibleName(self.tr("Decision"))
         self.headline_label = FitLabel(scale=HEADLINE_SCALE, parent=self)
         self.headline_label.setObjectName("headlineLabel")
-        self.headline_label.setAccessibleName("Headline")
+        self.headline_label.setAccessibleName(self.tr("Headline"))
         self.context_label = FitLabel(scale=CONTEXT_SCALE, parent=self)
         self.context_label.setObjectName("evidenceContextLabel")
-        self.context_label.setAccessibleName("Evidence for this setting")
+        self.context_label.setAccessibleName(self.tr("Evidence for this setting"))
 
     def apply_look(self, look: Look) -> None:
         self.look = look

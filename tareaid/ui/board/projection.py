@@ -28,12 +28,7 @@ from tareaid.app.board import BoardSession
 from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import CaseState
 from tareaid.domain.case import Case
-from tareaid.domain.fields import (
-    DECISION_OUTCOME_LABELS,
-    FACTOR_KEYS,
-    OVERRIDE_TIERS,
-    TIER_LABELS,
-)
+from tareaid.domain.fields import FACTOR_KEYS, OVERRIDE_TIERS
 from tareaid.errors import TareaidError
 from tareaid.store.errors import CaseLockedError, StaleEditError
 from tareaid.ui.board import prompts
@@ -47,19 +42,25 @@ from tareaid.ui.board.look import Look
 from tareaid.ui.board.preferences import bilirubin_unit
 from tareaid.ui.board.trials_panel import TrialsPanel
 from tareaid.ui.changes import ChangeBridge
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
+from tareaid.ui.vocabulary import outcome_label, tier_label
 
-KEY_HINTS = (
+# Translated where they are shown (context "ProjectionWindow"); the keys never are.
+KEY_HINTS = QT_TRANSLATE_NOOP(
+    "ProjectionWindow",
     "← → case  ·  ↑ ↓ factor  ·  1 / 2 / 3 set tier  ·  0 clear override  ·  "
-    "E evidence  ·  T trials  ·  D decision  ·  I identifiers  ·  Esc leave"
+    "E evidence  ·  T trials  ·  D decision  ·  I identifiers  ·  Esc leave",
 )
-EVIDENCE_HINTS = (
+EVIDENCE_HINTS = QT_TRANSLATE_NOOP(
+    "ProjectionWindow",
     "E or Esc back to the checklist  ·  ↑ ↓ factor  ·  T trials  ·  ← → case  ·  "
-    "D decision  ·  I identifiers"
+    "D decision  ·  I identifiers",
 )
-TRIALS_HINTS = (
-    "T or Esc back to the checklist  ·  E evidence  ·  ← → case  ·  D decision  ·  I identifiers"
+TRIALS_HINTS = QT_TRANSLATE_NOOP(
+    "ProjectionWindow",
+    "T or Esc back to the checklist  ·  E evidence  ·  ← → case  ·  D decision  ·  I identifiers",
 )
 
 CHECKLIST, EVIDENCE, TRIALS = "checklist", "evidence", "trials"
@@ -73,9 +74,11 @@ def identifier_text(case: Case) -> str:
     if case.patient_name:
         parts.append(case.patient_name)
     if case.mrn:
-        parts.append(f"MRN {case.mrn}")
+        parts.append(translate("ProjectionWindow", "MRN {mrn}").format(mrn=case.mrn))
     if case.date_of_birth:
-        parts.append(f"born {case.date_of_birth.isoformat()}")
+        parts.append(
+            translate("ProjectionWindow", "born {date}").format(date=case.date_of_birth.isoformat())
+        )
     return "  ·  ".join(parts)
 
 
@@ -114,8 +117,10 @@ class ProjectionWindow(QtWidgets.QWidget):
         self._current: CaseState | None = None
         self._left_emitted = False
         self.setObjectName("projectionWindow")
-        self.setWindowTitle(f"TAREaid — tumour board {session.board_date.isoformat()}")
-        self.setAccessibleName("Tumour board projection")
+        self.setWindowTitle(
+            self.tr("TAREaid — tumour board {date}").format(date=session.board_date.isoformat())
+        )
+        self.setAccessibleName(self.tr("Tumour board projection"))
         self.setPalette(self.look.palette)
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -152,13 +157,13 @@ class ProjectionWindow(QtWidgets.QWidget):
 
         self.footer = QtWidgets.QWidget(self)
         self.hint_label = FitLabel(
-            KEY_HINTS,
+            self.tr(KEY_HINTS),
             scale=0.9,
             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             parent=self.footer,
         )
         self.hint_label.setObjectName("keyHints")
-        self.hint_label.setAccessibleName("Keys")
+        self.hint_label.setAccessibleName(self.tr("Keys"))
         self.message_label = FitLabel(
             scale=0.9,
             bold=True,
@@ -166,7 +171,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             parent=self.footer,
         )
         self.message_label.setObjectName("messageLabel")
-        self.message_label.setAccessibleName("Last action")
+        self.message_label.setAccessibleName(self.tr("Last action"))
 
     @property
     def evidence_visible(self) -> bool:
@@ -251,18 +256,28 @@ class ProjectionWindow(QtWidgets.QWidget):
         current = self._current
         session = self.session
         look = self.look
-        self.position_label.setText(
-            f"Board {session.board_date.isoformat()}  ·  {session.position_text()}"
-        )
-        self.hint_label.setText(_HINTS[self.panel])
+        if session.references:
+            position = self.tr("Board {date}  ·  Case {number} of {count}").format(
+                date=session.board_date.isoformat(),
+                number=session.index + 1,
+                count=len(session.references),
+            )
+        else:
+            position = self.tr("Board {date}  ·  No cases").format(
+                date=session.board_date.isoformat()
+            )
+        self.position_label.setText(position)
+        self.hint_label.setText(self.tr(_HINTS[self.panel]))
         if current is None:
-            self.reference_label.setText("No cases")
+            self.reference_label.setText(self.tr("No cases"))
             self.headline_label.setText("")
             self.context_label.setText("")
             self.decision_label.setText("")
             self.empty_page.setText(
-                f"No cases on the agenda of the board of {session.board_date.isoformat()}.\n"
-                "Add cases in the agenda window, then start the projection again."
+                self.tr(
+                    "No cases on the agenda of the board of {date}.\n"
+                    "Add cases in the agenda window, then start the projection again."
+                ).format(date=session.board_date.isoformat())
             )
             self.empty_page.set_colour(look.text)
             self.stack.setCurrentWidget(self.empty_page)
@@ -276,13 +291,15 @@ class ProjectionWindow(QtWidgets.QWidget):
         self.context_label.setText(assessment.evidence_context)
         decision = case.decision
         if decision is None:
-            self.decision_label.setText("No decision recorded")
+            self.decision_label.setText(self.tr("No decision recorded"))
             self.decision_label.set_colour(look.muted)
         else:
-            state = "■ Finalised (locked)" if decision.finalised else "□ Draft"
-            self.decision_label.setText(
-                f"Decision: {DECISION_OUTCOME_LABELS[decision.outcome]}  ·  {state}"
+            text = (
+                self.tr("Decision: {outcome}  ·  ■ Finalised (locked)")
+                if decision.finalised
+                else self.tr("Decision: {outcome}  ·  □ Draft")
             )
+            self.decision_label.setText(text.format(outcome=outcome_label(decision.outcome)))
             self.decision_label.set_colour(look.accent if decision.finalised else look.text)
         pages = {CHECKLIST: self.grid_page, EVIDENCE: self.evidence_page, TRIALS: self.trials_page}
         self.stack.setCurrentWidget(pages[self.panel])
@@ -327,21 +344,23 @@ class ProjectionWindow(QtWidgets.QWidget):
             return
         if self._revealed_reference is not None:
             self._hide_identifiers()
-            self.show_message("Identifiers hidden")
+            self.show_message(self.tr("Identifiers hidden"))
             return
         reference = self._current.reference
         if not prompts.confirm(
             self,
-            "Show identifiers",
-            f"Show the patient's name, MRN and date of birth for {reference} on the "
-            "projected screen? They are hidden again when you move to another case.",
-            ok_label="&Show identifiers",
+            self.tr("Show identifiers"),
+            self.tr(
+                "Show the patient's name, MRN and date of birth for {reference} on the "
+                "projected screen? They are hidden again when you move to another case."
+            ).format(reference=reference),
+            ok_label=self.tr("&Show identifiers"),
             look=self.look,
         ):
             return
         text = identifier_text(self._current.case)
         if not text:
-            self.show_message("No identifiers are recorded for this case")
+            self.show_message(self.tr("No identifiers are recorded for this case"))
             return
         self._revealed_reference = reference
         self.identifiers_label.setText(text)
@@ -399,13 +418,13 @@ class ProjectionWindow(QtWidgets.QWidget):
         if self.session.next():
             self.refresh()
         else:
-            self.show_message("This is the last case of the agenda")
+            self.show_message(self.tr("This is the last case of the agenda"))
 
     def previous_case(self) -> None:
         if self.session.previous():
             self.refresh()
         else:
-            self.show_message("This is the first case of the agenda")
+            self.show_message(self.tr("This is the first case of the agenda"))
 
     def go_to_case(self, index: int) -> None:
         if index != self.session.index and self.session.go_to(index):
@@ -438,7 +457,11 @@ class ProjectionWindow(QtWidgets.QWidget):
             return True, None
         reason = prompts.ask_amend_reason(self, current.reference, look=self.look)
         if reason is None:
-            self.show_message(f"{current.reference} is finalised: nothing changed")
+            self.show_message(
+                self.tr("{reference} is finalised: nothing changed").format(
+                    reference=current.reference
+                )
+            )
             return False, None
         return True, reason
 
@@ -458,15 +481,21 @@ class ProjectionWindow(QtWidgets.QWidget):
         existing = current.case.overrides.get(key)
         reason = prompts.ask_reason(
             self,
-            f"{result.label}: {TIER_LABELS[tier]}",
-            f"Set “{result.label}” to {tier_text(tier)} for {current.reference}. "
-            f"The framework gives {tier_text(result.derived_tier)}. Why? "
-            "(Kept with the case and in the audit trail.)",
+            self.tr("{factor}: {tier}").format(factor=result.label, tier=tier_label(tier)),
+            self.tr(
+                "Set “{factor}” to {tier} for {reference}. The framework gives {framework}. "
+                "Why? (Kept with the case and in the audit trail.)"
+            ).format(
+                factor=result.label,
+                tier=tier_text(tier),
+                reference=current.reference,
+                framework=tier_text(result.derived_tier),
+            ),
             initial=existing.reason if existing is not None and existing.tier == tier else "",
             look=self.look,
         )
         if reason is None:
-            self.show_message("Tier unchanged")
+            self.show_message(self.tr("Tier unchanged"))
             return
         if self._save(
             lambda a: self.session.set_override(
@@ -474,7 +503,9 @@ class ProjectionWindow(QtWidgets.QWidget):
             ),
             amend,
         ):
-            self.show_message(f"{result.label}: {tier_text(tier)} saved")
+            self.show_message(
+                self.tr("{factor}: {tier} saved").format(factor=result.label, tier=tier_text(tier))
+            )
 
     def clear_override(self) -> None:
         """Return the selected factor to the tier the framework derives."""
@@ -487,17 +518,22 @@ class ProjectionWindow(QtWidgets.QWidget):
         key = self.selected_factor
         result = current.assessment.factor(key)
         if not result.overridden:
-            self.show_message(f"{result.label} has no tier set by hand")
+            self.show_message(
+                self.tr("{factor} has no tier set by hand").format(factor=result.label)
+            )
             return
         go_on, amend = self._amend_reason_if_locked(current)
         if not go_on:
             return
         if not prompts.confirm(
             self,
-            "Clear the tier set by hand",
-            f"Return “{result.label}” to the framework's tier "
-            f"({tier_text(result.derived_tier)}) for {current.reference}?",
-            ok_label="Clear",
+            self.tr("Clear the tier set by hand"),
+            self.tr("Return “{factor}” to the framework's tier ({tier}) for {reference}?").format(
+                factor=result.label,
+                tier=tier_text(result.derived_tier),
+                reference=current.reference,
+            ),
+            ok_label=self.tr("Clear"),
             look=self.look,
         ):
             return
@@ -507,7 +543,11 @@ class ProjectionWindow(QtWidgets.QWidget):
             ),
             amend,
         ):
-            self.show_message(f"{result.label}: back to {tier_text(result.derived_tier)}")
+            self.show_message(
+                self.tr("{factor}: back to {tier}").format(
+                    factor=result.label, tier=tier_text(result.derived_tier)
+                )
+            )
 
     def open_decision_panel(self) -> None:
         """Record (or amend) the board's decision on the current case."""
@@ -532,7 +572,7 @@ class ProjectionWindow(QtWidgets.QWidget):
         )
         try:
             if prompts.run_dialog(panel) != QtWidgets.QDialog.DialogCode.Accepted:
-                self.show_message("Decision not saved")
+                self.show_message(self.tr("Decision not saved"))
                 return
             decision = panel.decision()
             new_attendees = panel.new_attendees()
@@ -546,8 +586,12 @@ class ProjectionWindow(QtWidgets.QWidget):
         ):
             for name, specialty in new_attendees:
                 repository.remember_attendee(name, specialty)
-            state = "finalised" if decision.finalised else "saved as a draft"
-            self.show_message(f"Decision on {current.reference} {state}")
+            text = (
+                self.tr("Decision on {reference} finalised")
+                if decision.finalised
+                else self.tr("Decision on {reference} saved as a draft")
+            )
+            self.show_message(text.format(reference=current.reference))
 
     def _save(self, write: Callable[[str | None], object], amend: str | None) -> bool:
         """Run a write through the session (given the amend reason, if any); explain a
@@ -563,22 +607,24 @@ class ProjectionWindow(QtWidgets.QWidget):
                 assert self._current is not None
                 reason = prompts.ask_amend_reason(self, self._current.reference, look=self.look)
                 if reason is None:
-                    self.show_message("Case is finalised: nothing changed")
+                    self.show_message(self.tr("Case is finalised: nothing changed"))
                     return False
                 write(reason)
         except StaleEditError as error:
             prompts.show_message(
                 self,
-                "Case changed elsewhere",
-                f"{error.message}\nThe case is shown again as it is now stored; "
-                "make the change again if it is still needed.",
+                self.tr("Case changed elsewhere"),
+                self.tr(
+                    "{message}\nThe case is shown again as it is now stored; make the change "
+                    "again if it is still needed."
+                ).format(message=error.message),
                 look=self.look,
             )
             self.refresh()
             return False
         except TareaidError as error:
             # str(): a refused value is named with its case and field.
-            prompts.show_message(self, "Not saved", str(error), look=self.look)
+            prompts.show_message(self, self.tr("Not saved"), str(error), look=self.look)
             self.refresh()
             return False
         self._current = self.session.current()

@@ -16,6 +16,7 @@ from tareaid.ui.board.case_picker import Candidate, CasePicker
 from tareaid.ui.board.export_dialog import ExportChoice, ExportDialog
 from tareaid.ui.board.look import Look, apply_look_to_dialog
 from tareaid.ui.board.reason_dialog import ReasonDialog
+from tareaid.ui.i18n import translate
 from tareaid.ui.qt import QtCore, QtWidgets
 
 QMessageBox = QtWidgets.QMessageBox
@@ -33,10 +34,10 @@ def ask_reason(
     prompt: str,
     *,
     initial: str = "",
-    ok_label: str = "Save",
+    ok_label: str = "",
     look: Look | None = None,
 ) -> str | None:
-    """A non-blank reason, or None when the user cancels."""
+    """A non-blank reason, or None when the user cancels (`ok_label`: Save by default)."""
     dialog = ReasonDialog(parent, title, prompt, initial=initial, ok_label=ok_label, look=look)
     try:
         if run_dialog(dialog) != Accepted:
@@ -52,10 +53,13 @@ def ask_amend_reason(
     """Why a finalised case is being changed, or None to leave it as it is."""
     return ask_reason(
         parent,
-        f"Amend finalised case {reference}",
-        f"The board's decision on {reference} is finalised, so the case is locked. "
-        "To change it, give the reason for the amendment (it is kept in the audit trail).",
-        ok_label="Amend",
+        translate("Prompts", "Amend finalised case {reference}").format(reference=reference),
+        translate(
+            "Prompts",
+            "The board's decision on {reference} is finalised, so the case is locked. To "
+            "change it, give the reason for the amendment (it is kept in the audit trail).",
+        ).format(reference=reference),
+        ok_label=translate("Prompts", "Amend"),
         look=look,
     )
 
@@ -88,12 +92,12 @@ def confirm(
     title: str,
     text: str,
     *,
-    ok_label: str = "OK",
+    ok_label: str = "",
     look: Look | None = None,
 ) -> bool:
     """Whether the user agrees; the safe answer (Cancel) is the default button."""
     box = message_box(parent, QMessageBox.Icon.Question, title, text, look=look)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(ok_label or translate("Prompts", "OK"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     dress(box).exec()
@@ -126,7 +130,8 @@ def choose_save_file(
     try:
         refuse_database_target(path)
     except DatabaseTargetError as error:
-        show_message(parent, "Choose another file name", str(error))
+        # The reason is the file layer's, in English (as on the command line).
+        show_message(parent, translate("Prompts", "Choose another file name"), str(error))
         return None
     return Path(path)
 
@@ -139,8 +144,8 @@ def ask_date(parent: QtWidgets.QWidget | None, title: str, initial: date) -> dat
     edit = QtWidgets.QDateEdit(QtCore.QDate(initial.year, initial.month, initial.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName("Board date")
-    layout.addRow("Board &date", edit)
+    edit.setAccessibleName(translate("Prompts", "Board date"))
+    layout.addRow(translate("Prompts", "Board &date"), edit)
     buttons = QtWidgets.QDialogButtonBox(
         QtWidgets.QDialogButtonBox.StandardButton.Ok
         | QtWidgets.QDialogButtonBox.StandardButton.Cancel

@@ -21,7 +21,7 @@ class ReasonDialog(QtWidgets.QDialog):
         prompt: str,
         *,
         initial: str = "",
-        ok_label: str = "Save",
+        ok_label: str = "",
         look: Look | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,8 +36,8 @@ class ReasonDialog(QtWidgets.QDialog):
         self.reason_edit = QtWidgets.QLineEdit(initial)
         self.reason_edit.setObjectName("reasonEdit")
         self.reason_edit.setMaxLength(REASON_MAX)
-        self.reason_edit.setAccessibleName("Reason")
-        self.reason_edit.setPlaceholderText("Type the reason, then press Enter")
+        self.reason_edit.setAccessibleName(self.tr("Reason"))
+        self.reason_edit.setPlaceholderText(self.tr("Type the reason, then press Enter"))
         self.prompt_label.setBuddy(self.reason_edit)
         layout.addWidget(self.reason_edit)
         buttons = QtWidgets.QDialogButtonBox(
@@ -45,7 +45,7 @@ class ReasonDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_label)
+        self.ok_button.setText(ok_label or self.tr("Save"))
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -20,13 +20,16 @@ from tareaid.ui.board.fit_label import FitLabel, Part
 from tareaid.ui.board.look import Cell, Look
 from tareaid.ui.board.marks import NOT_CHECKABLE_SHAPE, criterion_marker
 from tareaid.ui.board.text_table import fixed_label, insets, pick_px
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.qt import QtGui, QtWidgets
 
 # A trial's column is never narrower than this share of the page.
 COLUMN_SHARE_MIN = 0.17
-TITLE = (
+# Translated where it is shown (context "TrialsPanel").
+TITLE = QT_TRANSLATE_NOOP(
+    "TrialsPanel",
     "Does this patient resemble the patients each trial enrolled? About how far the "
-    "evidence applies, not eligibility."
+    "evidence applies, not eligibility.",
 )
 
 
@@ -36,7 +39,7 @@ class TrialsPanel(QtWidgets.QWidget):
     def __init__(self, pack: EvidencePack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trialsPanel")
-        self.setAccessibleName("Trial populations")
+        self.setAccessibleName(self.tr("Trial populations"))
         self.pack = pack
         self.look = Look()
         self.page_px = self.look.base_px
@@ -62,8 +65,17 @@ class TrialsPanel(QtWidgets.QWidget):
 
     def show_assessment(self, assessment: Assessment, look: Look) -> None:
         self.look = look
+        title = translate("TrialsPanel", TITLE)
+        note = evidence_note()
         self.title_label.set_parts(
-            [Part(TITLE, colour=look.text, lead="Trial populations:", lead_colour=look.accent)]
+            [
+                Part(
+                    f"{title} {note}" if note else title,
+                    colour=look.text,
+                    lead=self.tr("Trial populations:"),
+                    lead_colour=look.accent,
+                )
+            ]
         )
         for fit in assessment.trials:
             cell, label = self.columns[fit.key]
@@ -100,7 +112,7 @@ class TrialsPanel(QtWidgets.QWidget):
                 Part(
                     "; ".join(items),
                     colour=look.muted,
-                    lead=f"{NOT_CHECKABLE_SHAPE} Not checkable:",
+                    lead=self.tr("{shape} Not checkable:").format(shape=NOT_CHECKABLE_SHAPE),
                     lead_colour=look.muted,
                 )
             )
