@@ -49,10 +49,10 @@ def page(
     )
 
 
-def with_references(references: list[str], assessed_with: str) -> tuple[TextClause, dict[str, Any]]:
-    """The list entries of these cases whose stored summary is current (one IN list):
-    statement, parameters."""
-    return _statement(list_query.with_references(references, assessed_with))
+def with_references(references: list[str]) -> tuple[TextClause, dict[str, Any]]:
+    """The list entries of these cases, with who computed their stored summary
+    (``assessed_with``), one IN list: statement, parameters."""
+    return _statement(list_query.with_references(references))
 
 
 def summary(row: Row[Any]) -> CaseSummary:

@@ -105,16 +105,18 @@ def page(
     return Query(sql, params)
 
 
-def with_references(references: Sequence[str], assessed_with: str) -> Query:
-    """The list entries of these cases (archived or not) whose stored summary this TAREaid
-    and evidence pack computed (`assessed_with`), in no particular order; rows for
-    `summary`. At most a few hundred references (one IN list)."""
+def with_references(references: Sequence[str]) -> Query:
+    """The list entries of these cases (archived or not), in no particular order; rows for
+    `summary`, with ``assessed_with`` (who computed the stored summary). At most a few
+    hundred references (one IN list)."""
     names = [f"r{index}" for index in range(len(references))]
     marks = ", ".join(f":{name}" for name in names) or "NULL"
+    # assessed_with is compared by the caller, not here: a condition on it would lead the
+    # planner to its index, which every current row shares (a scan of the whole table).
     return Query(
-        f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM {TABLE} WHERE reference IN ({marks}) "
-        "AND assessed_with = :assessed_with",
-        {**dict(zip(names, references, strict=True)), "assessed_with": assessed_with},
+        f"SELECT {', '.join(SUMMARY_COLUMNS)}, assessed_with FROM {TABLE} "
+        f"WHERE reference IN ({marks})",
+        dict(zip(names, references, strict=True)),
     )
 
 

@@ -257,8 +257,10 @@ class Repository:
         found: dict[str, CaseSummary] = {}
         with self._db.read() as connection:
             for chunk in chunks(wanted):
-                statement, params = case_list.with_references(chunk, self._assessed_with)
+                statement, params = case_list.with_references(chunk)
                 for row in connection.execute(statement, params):
+                    if row.assessed_with != self._assessed_with:
+                        continue
                     summary = case_list.summary(row)
                     found[summary.reference] = summary
         return found
