@@ -47,6 +47,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -986,6 +987,8 @@ def _remove_database(db: Path) -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
     for lock in db.parent.glob(f".{db.name}.lock"):
         lock.unlink(missing_ok=True)
+    # The application's automatic backups of it (a copy of the whole file each).
+    shutil.rmtree(Path(str(db) + ".backups"), ignore_errors=True)
 
 
 # Start-up itself necessarily runs on the GUI thread (it is measured by the start-up
