@@ -200,6 +200,13 @@ class BoardSession:
         """Any case of the agenda with its assessment, read fresh from the store."""
         return self.editing.load(reference)
 
+    def summaries(self) -> dict[str, Any]:
+        """The agenda's cases as the case list shows them (reference → CaseSummary: the
+        stored headline and decision), in one read, no case assessed. Left out: a case gone
+        since the agenda was read, and one whose stored summary is not current (see
+        Repository.summaries): `load` it."""
+        return self.repository.summaries(self.references)
+
     def set_override(
         self,
         factor_key: str,
@@ -300,15 +307,6 @@ class BoardSession:
 
 def _version(current: CaseState, expected: int | None) -> int:
     return current.version if expected is None else expected
-
-
-def board_dates(summaries: Iterable[Any]) -> list[tuple[date, int]]:
-    """The board dates that have cases, with how many, newest first."""
-    counts: dict[date, int] = {}
-    for summary in summaries:
-        if summary.board_date is not None:
-            counts[summary.board_date] = counts.get(summary.board_date, 0) + 1
-    return sorted(counts.items(), reverse=True)
 
 
 def default_board_date(dates: Iterable[date], today: date) -> date | None:

@@ -295,6 +295,69 @@ def _render(pack: EvidencePack, key: str, derivation: Derivation) -> tuple[str, 
     return finding, reason
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the case list keeps of an assessment: the tier counts and the headline."""
+
+    counts: dict[str, int]
+    headline: str
+
+
+def _tier(case: Case, key: str, derived: str) -> str:
+    override = case.overrides.get(key)
+    return override.tier if override else derived
+
+
+def _counts(tiers: Sequence[str]) -> dict[str, int]:
+    counts = {tier: 0 for tier in TIERS}
+    for tier in tiers:
+        counts[tier] += 1
+    return counts
+
+
+def _gaps(case: Case, pack: EvidencePack) -> tuple[Flag, ...]:
+    return tuple(Flag(k, pack.gaps[k].title, pack.gaps[k].text) for k in evidence_gap_keys(case))
+
+
+def _alerts(case: Case, pack: EvidencePack) -> tuple[Flag, ...]:
+    return tuple(
+        Flag(
+            k,
+            pack.alerts[k].title,
+            pack.alerts[k].text,
+            pack.alerts[k].severity,
+            pack.alerts[k].short,
+        )
+        for k in workup_alert_keys(case)
+    )
+
+
+def _headline(
+    counts: dict[str, int], alerts: Sequence[Flag], gaps: Sequence[Flag], not_checked: str
+) -> str:
+    return headline(
+        counts,
+        [a.short or a.title for a in alerts if a.severity == CONTRAINDICATION],
+        [a.short or a.title for a in alerts if a.severity == CAUTION],
+        len(gaps),
+        not_checked,
+    )
+
+
+def summarise(case: Case, pack: EvidencePack) -> Summary:
+    """The counts and headline of ``assess(case, pack)``, and nothing else.
+
+    What the store keeps with every case (the case list shows it). Neither the wording of
+    the factors nor the trial populations change the counts or the headline, and they are
+    most of an assessment's cost (the trial populations alone ~90% of it), so an import of
+    thousands of cases computes only this.
+    """
+    tiers = [_tier(case, key, RULES[key](case).tier) for key in FACTOR_KEYS]
+    counts = _counts(tiers)
+    not_checked = not_checked_text(workup_unchecked(case), pack)
+    return Summary(counts, _headline(counts, _alerts(case, pack), _gaps(case, pack), not_checked))
+
+
 def assess(case: Case, pack: EvidencePack) -> Assessment:
     """The framework's view of a case: derived tiers, overrides, claims, gaps, alerts,
     work-up checks not done, evidence context, trial populations and headline."""
@@ -303,7 +366,7 @@ def assess(case: Case, pack: EvidencePack) -> Assessment:
         derivation = RULES[key](case)
         finding, derived_reason = _render(pack, key, derivation)
         override = case.overrides.get(key)
-        tier = override.tier if override else derivation.tier
+        tier = _tier(case, key, derivation.tier)
         factors.append(
             FactorResult(
                 key=key,
@@ -318,20 +381,9 @@ def assess(case: Case, pack: EvidencePack) -> Assessment:
                 claim=pack.claim(key, tier),
             )
         )
-    counts = {tier: 0 for tier in TIERS}
-    for factor in factors:
-        counts[factor.tier] += 1
-    gaps = tuple(Flag(k, pack.gaps[k].title, pack.gaps[k].text) for k in evidence_gap_keys(case))
-    alerts = tuple(
-        Flag(
-            k,
-            pack.alerts[k].title,
-            pack.alerts[k].text,
-            pack.alerts[k].severity,
-            pack.alerts[k].short,
-        )
-        for k in workup_alert_keys(case)
-    )
+    counts = _counts([factor.tier for factor in factors])
+    gaps = _gaps(case, pack)
+    alerts = _alerts(case, pack)
     unchecked = tuple(workup_unchecked(case))
     not_checked = not_checked_text(unchecked, pack)
     return Assessment(
@@ -341,13 +393,7 @@ def assess(case: Case, pack: EvidencePack) -> Assessment:
         counts=counts,
         evidence_gaps=gaps,
         workup_alerts=alerts,
-        headline=headline(
-            counts,
-            [a.short or a.title for a in alerts if a.severity == CONTRAINDICATION],
-            [a.short or a.title for a in alerts if a.severity == CAUTION],
-            len(gaps),
-            not_checked,
-        ),
+        headline=_headline(counts, alerts, gaps, not_checked),
         workup_unchecked=unchecked,
         not_checked=not_checked,
         evidence_context=pack.evidence_context[evidence_context_key(case)],

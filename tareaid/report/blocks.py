@@ -58,6 +58,29 @@ class Citations:
         return f"[{', '.join(self._tags[key] for key in known)}]" if known else ""
 
 
+# Paragraphs seen in earlier builds, kept between builds (a report repeats most of its text:
+# the evidence pages, the references, the wording of the framework): the parsed markup of
+# each (text, style), and its line breaks at each width. Only these inputs are kept, never
+# a paragraph ReportLab has laid out or split: each build gets paragraphs of its own, with
+# copies of the parsed fragments. The keys are the texts themselves, so a changed evidence
+# pack (or case) simply misses the cache. Builds take turns (document._BUILD_LOCK).
+_CACHE_LIMIT = 5000
+_parsed: dict[tuple[str, ParagraphStyle], tuple[ParagraphStyle, list, object, str]] = {}
+_layouts: dict[tuple[str, ParagraphStyle, float], tuple[list[float], object, float]] = {}
+
+
+def _remember(cache: dict, key: object, value: object) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()  # a long batch of cases: start again rather than grow
+    cache[key] = value
+
+
+def clear_caches() -> None:
+    """Forget every parsed paragraph and line break (tests; a change of fonts)."""
+    _parsed.clear()
+    _layouts.clear()
+
+
 class WrapOnceParagraph(Paragraph):
     """A paragraph that lays itself out once per width.
 
@@ -65,19 +88,62 @@ class WrapOnceParagraph(Paragraph):
     breaking is the costliest step of a build, so the second wrap reuses the first. The
     layout depends only on the width (text and style do not change). The saved layout is
     used only while it is still the paragraph's own: ``split`` may delete or replace it.
+
+    A paragraph made by `para` or `plain` also takes its line breaks from an earlier build
+    of the same text, style and width (see `_layouts`), unless it needs complex text
+    layout (shaping, right to left), which changes its fragments.
     """
 
     _wrapped_at: float | None = None
     _wrapped: tuple[float, float] = (0.0, 0.0)
     _wrapped_lines: object = None
+    _layout_key: tuple[str, ParagraphStyle] | None = None
+    _remembered_lines: object = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         lines = self.__dict__.get("blPara")
         if availWidth != self._wrapped_at or lines is None or lines is not self._wrapped_lines:
-            self._wrapped = super().wrap(availWidth, availHeight)
+            self._wrapped = self._wrap_anew(availWidth, availHeight)
             self._wrapped_at = availWidth
             self._wrapped_lines = self.__dict__.get("blPara")
         return self._wrapped
+
+    def _wrap_anew(self, width: float, height: float) -> tuple[float, float]:
+        key = self._layout_key
+        style = self.style
+        if (
+            key is None
+            or style.wordWrap in ("CJK", "RTL")  # laid out (and drawn) differently
+            or complex_text.needs_layout(self.frags)
+        ):
+            return super().wrap(width, height)
+        layout = _layouts.get((*key, width))
+        if layout is None:
+            size = super().wrap(width, height)
+            if self.__dict__.get("blPara") is not None:
+                _remember(
+                    _layouts,
+                    (*key, width),
+                    (list(self._wrapWidths), _copy_lines(self.blPara), self.height),
+                )
+            return size
+        # What Paragraph.wrap sets, from the earlier build (a copy: see _copy_lines).
+        wrap_widths, lines, self.height = layout
+        self.blPara = _copy_lines(lines)
+        self._wrapWidths = list(wrap_widths)
+        self.width = width
+        self._remembered_lines = self.blPara
+        return width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # A split (between pages) moves the fragments of the lines it cuts, in place, the
+        # way they were made by this paragraph's own line breaking: remembered line breaks
+        # are drawn, never split. A paragraph to split breaks its lines itself.
+        if self.__dict__.get("blPara") is not None and self.blPara is self._remembered_lines:
+            self._wrapped = Paragraph.wrap(self, availWidth, availHeight)
+            self._wrapped_at = availWidth
+            self._wrapped_lines = self.blPara
+        return super().split(availWidth, availHeight)
 
     def breakLines(self, width: float | Sequence[float]) -> object:
         """ReportLab's line breaking, with shaped and right-to-left words laid out
@@ -93,15 +159,56 @@ class WrapOnceParagraph(Paragraph):
         return lines
 
 
+def _copy_lines(lines: object) -> object:
+    """A copy of a paragraph's line breaks that its build may change without touching
+    another's: splitting a paragraph between pages appends a space to the last fragment of
+    each line it moves (ReportLab's _split_blParaHard), in place."""
+    copy = lines.clone()  # type: ignore[attr-defined]
+    if lines.kind == 1:  # type: ignore[attr-defined]
+        copy.lines = [
+            line.clone(words=[word.clone() for word in line.words])
+            for line in lines.lines  # type: ignore[attr-defined]
+        ]
+    else:
+        copy.lines = [(extra, list(words)) for extra, words in lines.lines]  # type: ignore[attr-defined]
+    return copy
+
+
 def para(text: str, style: object) -> Paragraph:
     """A paragraph from markup that is already safe (escaped)."""
-    return WrapOnceParagraph(text, style)  # type: ignore[arg-type]
+    assert isinstance(style, ParagraphStyle)
+    key = (text, style)
+    parsed = _parsed.get(key)
+    if parsed is None:
+        paragraph = WrapOnceParagraph(text, style)
+        # A pristine copy: a paragraph's own fragments may be annotated while it is laid
+        # out, or replaced (complex text).
+        _remember(
+            _parsed,
+            key,
+            (
+                paragraph.style,
+                [fragment.clone() for fragment in paragraph.frags],
+                paragraph.bulletText,
+                paragraph.text,
+            ),
+        )
+    else:
+        parsed_style, fragments, bullet, cleaned = parsed
+        paragraph = WrapOnceParagraph(
+            cleaned,
+            parsed_style,
+            bulletText=bullet,
+            frags=[fragment.clone() for fragment in fragments],
+        )
+    paragraph._layout_key = key
+    return paragraph
 
 
 def plain(text: str, style: object) -> Paragraph:
     """A paragraph from plain text (escaped here)."""
     bold = getattr(style, "fontName", None) == SANS_BOLD
-    return WrapOnceParagraph(markup(text, bold=bold), style)  # type: ignore[arg-type]
+    return para(markup(text, bold=bold), style)
 
 
 def muted(text: str) -> str:

@@ -32,6 +32,9 @@ from tareaid.domain.fields import FIELDS
 from tareaid.errors import escape_controls
 from tareaid.store.errors import StoreEnvironmentError
 
+# The trail's times are read as every stored time is.
+from tareaid.store.records import parse_time as parse_time
+
 
 class AuditUserError(StoreEnvironmentError):
     """The operating-system account cannot be recorded faithfully in the audit trail."""
@@ -80,11 +83,6 @@ GENESIS_HASH = "0" * 64
 def now_utc() -> str:
     """The current time as stored: UTC, ISO 8601, microseconds (sorts as text)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def parse_time(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def current_user() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Connection, delete, false, insert, select, update
+from sqlalchemy import Connection, delete, false, func, insert, select, true, update
 
 from tareaid.store import changelog
 from tareaid.store.models import AGENDA, ATTENDEES, CASES
@@ -36,6 +36,32 @@ def agenda(connection: Connection, board_date: date) -> list[str]:
         .order_by(CASES.c.reference)
     ).scalars()
     return [*ordered, *rest]
+
+
+def board_dates(connection: Connection) -> list[tuple[date, int]]:
+    """Each board date unarchived cases carry, with how many carry it, newest first (a date
+    stored behind TAREaid's back that is not a date is left out).
+
+    Counted from the board-date index (all cases), less the archived ones (found in a
+    narrow index): a count that tested each case's archived flag would read all 100,000
+    table rows (~0.2 s).
+    """
+    dated = CASES.c.board_date.is_not(None)
+    counts: dict[date, int] = {}
+    for when, count in connection.execute(
+        select(CASES.c.board_date, func.count()).where(dated).group_by(CASES.c.board_date)
+    ):
+        if isinstance(when, date):
+            counts[when] = count
+    archived = select(CASES.c.id).where(CASES.c.archived == true())
+    for when, count in connection.execute(
+        select(CASES.c.board_date, func.count())
+        .where(dated, CASES.c.id.in_(archived))
+        .group_by(CASES.c.board_date)
+    ):
+        if isinstance(when, date) and when in counts:
+            counts[when] -= count
+    return sorted(((when, n) for when, n in counts.items() if n > 0), reverse=True)
 
 
 def case_ids(connection: Connection, references: Sequence[str]) -> dict[str, int]:

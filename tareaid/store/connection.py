@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from tareaid.store import audit, backups, changelog, migrations, server, sqlite_file
@@ -59,6 +60,8 @@ from tareaid.store.schema import APPLICATION_ID, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_S = sqlite_file.DEFAULT_BUSY_TIMEOUT_S
+# The page cache of a bulk write (KiB): enough for the indexes of a 10,000-case import.
+BULK_CACHE_KIB = 16_000
 
 
 class Database:
@@ -185,6 +188,24 @@ class Database:
         connection.execute(select(func.pg_advisory_xact_lock(server.WRITE_LOCK_KEY)))
         if written is not None:
             written.serialised = True
+
+    @contextlib.contextmanager
+    def bulk_write(self) -> Iterator[Connection]:
+        """A write transaction for many rows at once (an import): as `write`, on SQLite
+        with a larger page cache while it lasts. The indexes of 10,000 new rows outgrow
+        SQLite's default cache of 2 MB, which then costs ~40% of the insert time."""
+        with self.write() as connection:
+            if connection.dialect.name != "sqlite":
+                yield connection
+                return
+            previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+            connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+            try:
+                yield connection
+            finally:
+                # Back to the usual size before the connection returns to the pool.
+                with contextlib.suppress(DBAPIError):
+                    connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -41,6 +41,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import Field, SQLModel
 
 from tareaid.domain.fields import FIELDS, FIELDS_BY_NAME, FieldSpec, Kind
+from tareaid.store.list_query import stored_boolean
 from tareaid.store.records import InvalidStoredValue
 
 # Every constraint gets a predictable name, so a later revision can name the one it alters
@@ -93,14 +94,7 @@ class StoredBoolean(TypeDecorator):
     cache_ok = True
 
     def result_processor(self, dialect: Any, coltype: Any) -> Any:
-        def process(value: Any) -> Any:
-            if value is None:
-                return None
-            if isinstance(value, bool) or value in (0, 1):
-                return bool(value)
-            return InvalidStoredValue(value)
-
-        return process
+        return stored_boolean
 
 
 # A choice is stored as its word; every word of every choice field fits this column.

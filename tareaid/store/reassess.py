@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 
-from tareaid.domain.assessment import assess
+from tareaid.domain.assessment import summarise
 from tareaid.domain.evidence import EvidencePack
 from tareaid.store.connection import Database
 from tareaid.store.models import CASES
@@ -23,7 +23,9 @@ log = logging.getLogger(__name__)
 
 def refresh_assessments(database: Database, pack: EvidencePack, assessed_with: str) -> None:
     """Re-assess the rows whose summary was computed by another TAREaid or evidence pack."""
-    stale = CASES.c.assessed_with != assessed_with
+    # Two ranges of the assessed_with index rather than "!=", which would scan all of it
+    # at every open (~10 ms at 100,000 cases).
+    stale = or_(CASES.c.assessed_with < assessed_with, CASES.c.assessed_with > assessed_with)
     with database.read() as connection:
         if connection.execute(select(CASES.c.id).where(stale).limit(1)).first() is None:
             return
@@ -34,7 +36,7 @@ def refresh_assessments(database: Database, pack: EvidencePack, assessed_with: s
             updates = []
             for row in rows[chunk_start : chunk_start + IN_CHUNK * 4]:
                 case = case_from_row(row, overrides.get(row.id, {}))
-                summary = summary_values(assess(case, pack), assessed_with)
+                summary = summary_values(summarise(case, pack), assessed_with)
                 updates.append({"row_id": row.id, **summary})
             connection.execute(
                 update(CASES)

@@ -7,7 +7,7 @@ or imports SQLAlchemy, so they can cross threads and outlive the repository that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tareaid.domain.case import Case
@@ -27,6 +27,12 @@ class InvalidStoredValue:
 
 
 INVALID_STORED_VALUE = "invalid stored value"
+
+
+def parse_time(text: str) -> datetime:
+    """A time as the store keeps it (ISO 8601; UTC when no offset is written)."""
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, false, select, update
 
-from tareaid import __version__
-from tareaid.domain.assessment import Assessment, assess
+from tareaid.domain.assessment import Summary, summarise
 from tareaid.domain.case import (
     Case,
     CaseError,
@@ -72,6 +71,7 @@ from tareaid.store.rows import (
     row_values,
     stored_case,
 )
+from tareaid.store.schema import assessed_with
 from tareaid.store.watch import Watcher
 
 __all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
@@ -102,7 +102,7 @@ class Repository:
     def __init__(self, database: Database) -> None:
         self._db = database
         self._pack: EvidencePack = load_pack()
-        self._assessed_with = f"{__version__}/{self._pack.version}"[:64]
+        self._assessed_with = assessed_with(self._pack.version)
         self._user_name: str | None = None
 
     @property
@@ -248,9 +248,9 @@ class Repository:
         search_identifiers: bool = False,
     ) -> int:
         """How many cases `list_cases` would give without offset and limit."""
-        statement = case_list.count(search, include_archived, search_identifiers)
+        statement, params = case_list.count(search, include_archived, search_identifiers)
         with self._db.read() as connection:
-            return int(connection.execute(statement).scalar_one())
+            return int(connection.execute(statement, params).scalar_one())
 
     def list_cases(
         self,
@@ -268,7 +268,7 @@ class Repository:
         `search` is a case-insensitive substring of the reference, and of the patient name
         and MRN when `search_identifiers` is set. Ties are ordered by reference.
         """
-        statement = case_list.page(
+        statement, params = case_list.page(
             search,
             include_archived=include_archived,
             search_identifiers=search_identifiers,
@@ -276,9 +276,28 @@ class Repository:
             limit=limit,
             order_by=order_by,
             descending=descending,
+            server=self.is_server,
         )
         with self._db.read() as connection:
-            return [case_list.summary(row) for row in connection.execute(statement)]
+            return [case_list.summary(row) for row in connection.execute(statement, params)]
+
+    def summaries(self, references: Sequence[str]) -> dict[str, CaseSummary]:
+        """The list entries of these cases (archived or not), by reference. One query per
+        few hundred cases, no assessment run. Left out: a reference with no case, and a case
+        whose stored summary another TAREaid or evidence pack computed (saved into a shared
+        database since this one opened it): its headline may be out of date, so the caller
+        assesses it (get_case)."""
+        wanted = list(dict.fromkeys(references))
+        found: dict[str, CaseSummary] = {}
+        with self._db.read() as connection:
+            for chunk in chunks(wanted):
+                statement, params = case_list.with_references(chunk)
+                for row in connection.execute(statement, params):
+                    if row.assessed_with != self._assessed_with:
+                        continue
+                    summary = case_list.summary(row)
+                    found[summary.reference] = summary
+        return found
 
     def get_case(self, reference: str) -> StoredCase:
         """The stored case (archived or not); CaseNotFoundError if there is none."""
@@ -419,7 +438,7 @@ class Repository:
                 if reason is None:
                     raise self._locked(new.reference)
                 changes.insert(0, Change(audit.AMEND, reason=reason))
-            values = row_values(prepared.case, prepared.assessment, self._assessed_with)
+            values = row_values(prepared.case, prepared.summary, self._assessed_with)
             self._db.serialise(connection)
             now = audit.now_utc()
             values.update(version=row.version + 1, updated_at=now)
@@ -575,7 +594,7 @@ class Repository:
             prepared.append(self._prepare(case, position=index, source=source))
             if progress is not None and index % _PROGRESS_EVERY == 0:
                 progress(index, total)
-        with self._db.write() as connection:
+        with self._db.bulk_write() as connection:
             self._refuse_existing(
                 connection, [p.case.reference for p in prepared], nothing="nothing was imported"
             )
@@ -600,6 +619,11 @@ class Repository:
         return len(prepared)
 
     # --- the board: agenda and attendees ------------------------------------------------
+
+    def board_dates(self) -> list[tuple[date, int]]:
+        """Each board date unarchived cases carry, with how many carry it, newest first."""
+        with self._db.read() as connection:
+            return board.board_dates(connection)
 
     def agenda(self, board_date: date) -> list[str]:
         """References in the coordinator's order for this board date, then the other cases
@@ -644,7 +668,8 @@ class Repository:
     def _prepare(
         self, case: Case, *, position: int | None = None, source: str | None = None
     ) -> _Prepared:
-        """Validate a case (as if read from a file) and assess it, before any transaction.
+        """Validate a case (as if read from a file) and summarise its assessment (the
+        stored counts and headline), before any transaction.
 
         A case that parse_case returned (a file just read, an edit through with_changes)
         is valid already and is not parsed again; any other Case is.
@@ -662,7 +687,7 @@ class Repository:
                 # Validation normalised something (blank text means "not recorded"): the
                 # trail records what is stored.
                 data = case_to_dict(valid)
-        return _Prepared(valid, assess(valid, self._pack), audit.to_json_text(data))
+        return _Prepared(valid, summarise(valid, self._pack), audit.to_json_text(data))
 
     def _row(self, connection: Connection, reference: str) -> Row[Any]:
         row = connection.execute(select(CASES).where(CASES.c.reference == reference)).first()
@@ -736,7 +761,7 @@ class Repository:
         """Insert case rows and their overrides; the new ids in the same order."""
         rows = []
         for item in prepared:
-            values = row_values(item.case, item.assessment, self._assessed_with)
+            values = row_values(item.case, item.summary, self._assessed_with)
             values.update(
                 archived=False,
                 version=1,
@@ -812,7 +837,7 @@ def refuse_invalid_values(
 @dataclass(frozen=True)
 class _Prepared:
     case: Case
-    assessment: Assessment
+    summary: Summary  # the stored counts and headline
     json: str  # the case as the audit trail records it
 
 

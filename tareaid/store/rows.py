@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, Row, Table, bindparam, func, insert, select, text, update
 
-from tareaid.domain.assessment import Assessment
+from tareaid.domain.assessment import Summary
 from tareaid.domain.case import Case, Override, reference_identity
 from tareaid.domain.fields import FIELDS, TIERS
 from tareaid.store import audit, changelog
@@ -40,21 +40,21 @@ def identity_key(case: Case) -> str:
     return "\n".join(((case.patient_name or "").casefold(), (case.mrn or "").casefold()))
 
 
-def summary_values(assessment: Assessment, assessed_with: str) -> dict[str, Any]:
+def summary_values(summary: Summary, assessed_with: str) -> dict[str, Any]:
     """The stored assessment summary columns (what the case list shows)."""
-    counts = assessment.counts
+    counts = summary.counts
     return {
         "count_favours": counts["favours"],
         "count_neutral": counts["neutral"],
         "count_against": counts["against"],
         "count_unassessed": counts["unassessed"],
         "count_outside": counts["outside"],
-        "headline": assessment.headline,
+        "headline": summary.headline,
         "assessed_with": assessed_with,
     }
 
 
-def row_values(case: Case, assessment: Assessment, assessed_with: str) -> dict[str, Any]:
+def row_values(case: Case, summary: Summary, assessed_with: str) -> dict[str, Any]:
     """The case_record columns for a case (all but id, archived, version and times)."""
     values: dict[str, Any] = {name: getattr(case, name) for name in FIELD_NAMES}
     decision = case.decision
@@ -71,7 +71,7 @@ def row_values(case: Case, assessment: Assessment, assessed_with: str) -> dict[s
         decision_decided_on=decision.decided_on if decision else None,
         decision_finalised=bool(decision and decision.finalised),
     )
-    values.update(summary_values(assessment, assessed_with))
+    values.update(summary_values(summary, assessed_with))
     return values
 
 

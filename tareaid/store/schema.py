@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tareaid import __version__
 from tareaid.store.errors import ForeignDatabaseError, NewerSchemaError
 
 # "TARE" in ASCII. Written into every TAREaid database file at creation; a file with another
@@ -52,6 +53,13 @@ AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
 SERVER_AUDIT_TRIGGERS = ("audit_entry_append_only", "audit_entry_no_truncate")
 
 _REVISION = re.compile(r"\d{4}")
+
+
+def assessed_with(pack_version: str) -> str:
+    """What a row's ``assessed_with`` column holds when this TAREaid and this evidence pack
+    computed its stored summary (counts and headline); rows holding anything else are
+    re-assessed when the database is opened."""
+    return f"{__version__}/{pack_version}"[:64]
 
 
 def revision_of(version: int) -> str:

@@ -6,7 +6,10 @@ window and runs the event loop. With `smoke=True` it waits only until the window
 shown and painted, closes it cleanly and returns 0: the packaging and start-up check.
 
 The database's integrity check (which reads the whole file) is not part of start-up: the
-window runs it on a worker thread once it is shown (see MainWindow).
+window runs it on a worker thread once it is shown (see MainWindow). Nor, for a database that
+needs nothing but reading, is loading the store: the window shows the case list read with the
+standard library, and the store opens on a worker thread after the first paint (see
+`ui.database.open_quickly`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from tareaid import __version__
 from tareaid.diagnostics import database_location
 from tareaid.store.errors import StoreError
 from tareaid.ui import i18n, theme
-from tareaid.ui.database import open_database, open_plainly
+from tareaid.ui.database import open_database, open_plainly, open_quickly
 from tareaid.ui.failures import install_bug_hook
 from tareaid.ui.main_window import MainWindow
 from tareaid.ui.qt import QtCore, QtGui, QtWidgets, versions
@@ -88,7 +91,10 @@ def _run(db: str | None, *, smoke: bool) -> int:
     settings = Settings.in_memory() if smoke else Settings()
     i18n.install(app, settings.language())
     theme.apply_theme(app, settings.theme())
-    if smoke:
+    # A database that needs nothing but reading shows its list before the store is
+    # loaded; the store opens once the window is on screen (see open_quickly).
+    database = open_quickly(db)
+    if database is None and smoke:
         # Nobody is there to answer a dialog: report the problem and fail.
         try:
             database = open_plainly(db)
@@ -96,7 +102,7 @@ def _run(db: str | None, *, smoke: bool) -> int:
             log.warning("smoke test: the database could not be opened (%s)", type(error).__name__)
             print(f"tareaid: error: {error.message}", file=sys.stderr)
             return 1
-    else:
+    elif database is None:
         # The default database is made on first use; one named with --db or TAREAID_DB that
         # is not there is created only when the user says so (it may be a typo).
         database = open_database(None, db, create=db is None)

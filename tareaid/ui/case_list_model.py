@@ -177,6 +177,8 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._order_by = "reference"
         self._descending = False
         self._loaded = False
+        # False while the first page is shown and the count is still to come (start()).
+        self._counted = True
         # Each query gets a number; only the answer to the latest one is shown.
         self._generation = 0
         self._pending: BackgroundCall | None = None
@@ -272,6 +274,46 @@ class CaseListModel(QtCore.QAbstractTableModel):
         another client): the window does not wait for the database."""
         self._query_in_background()
 
+    def start(self) -> None:
+        """The first load, at start-up: the first page only. A full page is counted later
+        (`count_in_background`, once the window is on screen): at 100,000 cases counting
+        takes longer than reading the page. Until the count arrives the list knows only
+        that there is more to fetch."""
+        self._generation += 1
+        repository = self._repository
+        if repository is None:
+            self._apply(0, [])
+            return
+        with busy_cursor(on_server(repository)):
+            rows = self._page(repository, self._query_options(), 0)
+        if len(rows) < PAGE_SIZE:
+            self._apply(len(rows), rows)
+        else:
+            self._apply(len(rows) + 1, rows, counted=False)
+
+    def count_in_background(self) -> None:
+        """Count the matching cases on a worker thread, if the list shown is not counted
+        yet (after `start`); total_changed follows."""
+        repository = self._repository
+        if self._counted or repository is None:
+            return
+        generation = self._generation
+        options = self._query_options()
+        search = options.pop("search")
+        BackgroundCall(
+            self,
+            lambda: repository.count_cases(search, **options),
+            lambda total: self._on_counted(generation, total),
+            self._on_search_failed,
+        )
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return  # a search or a reload has counted again since
+        self._counted = True
+        self._total = max(total, len(self._rows))
+        self.total_changed.emit(self._total)
+
     def search_in_background(self, text: str) -> None:
         """Search for `text` on a worker thread; the model resets when the answer arrives.
 
@@ -338,33 +380,35 @@ class CaseListModel(QtCore.QAbstractTableModel):
 
         return run
 
-    def _apply(self, total: int, rows: list[CaseRow]) -> None:
-        self._pending = None
-        self.beginResetModel()
-        self._columns = columns_for(show_identifiers=self._show_identifiers)
-        self._rows = rows
-        self._total = total
-        self._loaded = True
-        self.endResetModel()
-        self.total_changed.emit(self._total)
-
-    def _fetch(self, offset: int) -> list[CaseRow]:
-        assert self._repository is not None
-        with busy_cursor(on_server(self._repository)):
-            summaries = self._list_page(offset)
-        return [CaseRow.from_summary(summary) for summary in summaries]
-
-    def _list_page(self, offset: int) -> list[Any]:
-        assert self._repository is not None
-        return self._repository.list_cases(
-            self._search or None,
-            include_archived=self._include_archived,
-            search_identifiers=self._show_identifiers,
+    def _page(self, repository: Repository, options: dict[str, Any], offset: int) -> list[CaseRow]:
+        search = options["search"]
+        flags = {k: v for k, v in options.items() if k != "search"}
+        summaries = repository.list_cases(
+            search,
+            **flags,
             offset=offset,
             limit=PAGE_SIZE,
             order_by=self._order_by,
             descending=self._descending,
         )
+        return [CaseRow.from_summary(summary) for summary in summaries]
+
+    def _apply(self, total: int, rows: list[CaseRow], *, counted: bool = True) -> None:
+        self._pending = None
+        self.beginResetModel()
+        self._columns = columns_for(show_identifiers=self._show_identifiers)
+        self._rows = rows
+        self._total = total
+        self._counted = counted
+        self._loaded = True
+        self.endResetModel()
+        if counted:
+            self.total_changed.emit(self._total)
+
+    def _fetch(self, offset: int) -> list[CaseRow]:
+        assert self._repository is not None
+        with busy_cursor(on_server(self._repository)):
+            return self._page(self._repository, self._query_options(), offset)
 
     def canFetchMore(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid() or self._repository is None:
@@ -383,6 +427,9 @@ class CaseListModel(QtCore.QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QtCore.QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
+        if not self._counted:
+            # Still counting: a full page means there may be more.
+            self._total = len(self._rows) + (1 if len(more) == PAGE_SIZE else 0)
         self.endInsertRows()
 
     # Rows -------------------------------------------------------------------------------

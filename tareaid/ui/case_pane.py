@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from tareaid.domain.case import Case, CaseError
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.units import MG_DL
 from tareaid.store.errors import StoreError
 from tareaid.ui import dialogs
-from tareaid.ui.case_editor import CaseEditor
 from tareaid.ui.case_session import CaseSession
-from tareaid.ui.checklist import Checklist
-from tareaid.ui.decision_view import DecisionView
-from tareaid.ui.evidence_view import EvidenceView
-from tareaid.ui.history_view import HistoryView
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtWidgets, Signal
 from tareaid.ui.start_page import StartPage
 from tareaid.ui.widgets import Banner, heading
+
+if TYPE_CHECKING:
+    # Each tab's module is imported when the tab is built (see CasePane._tab).
+    from tareaid.ui.case_editor import CaseEditor
+    from tareaid.ui.checklist import Checklist
+    from tareaid.ui.decision_view import DecisionView
+    from tareaid.ui.evidence_view import EvidenceView
+    from tareaid.ui.history_view import HistoryView
 
 CHECKLIST_TAB, EDITOR_TAB, EVIDENCE_TAB, HISTORY_TAB, DECISION_TAB = range(5)
 
@@ -109,19 +112,20 @@ class CasePane(QtWidgets.QWidget):
         self.tabs.setObjectName("case_tabs")
         self.tabs.setAccessibleName(self.tr("Case views"))
         self.tabs.setDocumentMode(True)
-        self.checklist = Checklist(session, pack)
-        self.tabs.addTab(self.checklist, self.tr("Checklist"))
-        # The other tabs are built the first time they are shown: start-up only pays for
-        # what the first screen needs.
+        # Each tab is built the first time it is needed (the checklist when a case is
+        # opened, or once the window is on screen): the first screen shows the start page,
+        # and start-up pays only for that.
         self.bilirubin_unit = MG_DL
         self._tab_factories: dict[int, Callable[[], QtWidgets.QWidget]] = {
+            CHECKLIST_TAB: self._make_checklist,
             EDITOR_TAB: self._make_editor,
-            EVIDENCE_TAB: lambda: EvidenceView(pack),
+            EVIDENCE_TAB: self._make_evidence,
             HISTORY_TAB: self._make_history,
-            DECISION_TAB: lambda: DecisionView(session),
+            DECISION_TAB: self._make_decision,
         }
-        self._built: dict[int, QtWidgets.QWidget] = {CHECKLIST_TAB: self.checklist}
+        self._built: dict[int, QtWidgets.QWidget] = {}
         for index, title in (
+            (CHECKLIST_TAB, self.tr("Checklist")),
             (EDITOR_TAB, self.tr("Editor")),
             (EVIDENCE_TAB, self.tr("Evidence")),
             (HISTORY_TAB, self.tr("History")),
@@ -133,9 +137,6 @@ class CasePane(QtWidgets.QWidget):
         self.pages.addWidget(content)
         self.content = content
 
-        self.checklist.export_requested.connect(self.export_requested)
-        self.checklist.evidence_requested.connect(self.show_evidence)
-        self.checklist.field_requested.connect(self.show_field)
         session.amend_reason_provider = self._ask_amend_reason
         session.case_opened.connect(self._on_case_opened)
         session.case_closed.connect(self._on_case_closed)
@@ -149,48 +150,77 @@ class CasePane(QtWidgets.QWidget):
         self.pages.setCurrentWidget(self.empty)
 
     @property
+    def checklist(self) -> Checklist:
+        return cast("Checklist", self._tab(CHECKLIST_TAB))
+
+    @property
     def editor(self) -> CaseEditor:
-        return cast(CaseEditor, self._tab(EDITOR_TAB))
+        return cast("CaseEditor", self._tab(EDITOR_TAB))
 
     @property
     def evidence(self) -> EvidenceView:
-        return cast(EvidenceView, self._tab(EVIDENCE_TAB))
+        return cast("EvidenceView", self._tab(EVIDENCE_TAB))
 
     @property
     def history(self) -> HistoryView:
-        return cast(HistoryView, self._tab(HISTORY_TAB))
+        return cast("HistoryView", self._tab(HISTORY_TAB))
 
     @property
     def decision(self) -> DecisionView:
-        return cast(DecisionView, self._tab(DECISION_TAB))
+        return cast("DecisionView", self._tab(DECISION_TAB))
 
     def set_show_identifiers(self, show: bool) -> None:
         """Show name, MRN and date of birth in the editor and the history, or hide them
         (each field can then be shown on its own)."""
         self._show_identifiers = show
-        editor = self._built.get(EDITOR_TAB)
-        if isinstance(editor, CaseEditor):
-            editor.set_show_identifiers(show)
-        history = self._built.get(HISTORY_TAB)
-        if isinstance(history, HistoryView):
-            history.set_show_identifiers(show)
+        if EDITOR_TAB in self._built:
+            self.editor.set_show_identifiers(show)
+        if HISTORY_TAB in self._built:
+            self.history.set_show_identifiers(show)
+
+    def prepare(self) -> None:
+        """Build the checklist ahead of the first case (after the window is on screen)."""
+        self._tab(CHECKLIST_TAB)
+
+    def _make_checklist(self) -> Checklist:
+        from tareaid.ui.checklist import Checklist
+
+        checklist = Checklist(self.session, self.pack)
+        checklist.export_requested.connect(self.export_requested)
+        checklist.evidence_requested.connect(self.show_evidence)
+        checklist.field_requested.connect(self.show_field)
+        return checklist
 
     def _make_editor(self) -> CaseEditor:
+        from tareaid.ui.case_editor import CaseEditor
+
         editor = CaseEditor(self.session, bilirubin_unit=self.bilirubin_unit)
         editor.set_show_identifiers(self._show_identifiers)
         return editor
 
+    def _make_evidence(self) -> EvidenceView:
+        from tareaid.ui.evidence_view import EvidenceView
+
+        return EvidenceView(self.pack)
+
     def _make_history(self) -> HistoryView:
+        from tareaid.ui.history_view import HistoryView
+
         history = HistoryView(bilirubin_unit=self.bilirubin_unit)
         history.set_show_identifiers(self._show_identifiers)
         return history
 
+    def _make_decision(self) -> DecisionView:
+        from tareaid.ui.decision_view import DecisionView
+
+        return DecisionView(self.session)
+
     def may_leave_decision(self) -> bool:
         """Whether the open case may be left: the decision being edited is saved, or the
         user chose to discard it (False: stay on the case)."""
-        view = self._built.get(DECISION_TAB)
-        if not isinstance(view, DecisionView) or not view.dirty:
+        if DECISION_TAB not in self._built or not self.decision.dirty:
             return True
+        view = self.decision
         choice = dialogs.choose_way_out(
             self,
             self.tr("The decision is not saved"),
@@ -254,6 +284,8 @@ class CasePane(QtWidgets.QWidget):
     def _on_case_opened(self, case: Case) -> None:
         for tab in range(self.tabs.count()):
             self.tabs.setTabEnabled(tab, True)
+        # The tab on show, built now if it was not yet (it shows the case as it is built).
+        self._tab(self.tabs.currentIndex())
         self.pages.setCurrentWidget(self.content)
         self.banner.clear()
         if self.session.archived:

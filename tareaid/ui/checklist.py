@@ -38,7 +38,7 @@ from tareaid.ui.evidence_marks import (
 from tareaid.ui.evidence_view import factor_anchor, figure_line, grouped_figures, trial_anchor
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
-from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
 from tareaid.ui.trial_populations import POPULATIONS_TITLE, PopulationsStep
 from tareaid.ui.vocabulary import field_label, tier_label, tier_word
@@ -787,6 +787,14 @@ class Checklist(QtWidgets.QWidget):
         # the window builds one step, not seven.
         self._steps: list[FactorStep | None] = [None] * STEP_COUNT
         self._populations: PopulationsStep | None = None
+        # Built steps still to show the case as it is now (index → whether to force it).
+        self._stale: dict[int, bool] = {}
+        # The steps not built yet are built one at a time while the window is idle, after a
+        # case is opened (_build_ahead): the first visit to a step then only shows it.
+        self._ahead = QtCore.QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(BUILD_AHEAD_MS)
+        self._ahead.timeout.connect(self._build_ahead)
         for _key in FACTOR_KEYS:
             self.stack.addWidget(QtWidgets.QWidget())
         self.stack.addWidget(QtWidgets.QWidget())  # the trial populations
@@ -839,29 +847,50 @@ class Checklist(QtWidgets.QWidget):
         return self.stack.currentIndex()
 
     def step(self, index: int) -> FactorStep:
-        """The factor step at `index` (0–5), built on first use."""
+        """The factor step at `index` (0–5), built on first use, showing the case."""
         step = self._steps[index]
         if step is None:
             step = FactorStep(index + 1, FACTOR_KEYS[index], self.session, self.pack)
             step.evidence_requested.connect(self.evidence_requested)
             self._replace_placeholder(index, step)
             self._steps[index] = step
+            self._stale.pop(index, None)
             if self.session.case is not None and self.session.assessment is not None:
                 step.show_case(self.session.case, self.session.assessment, force=True)
+        elif index in self._stale:
+            self._catch_up(index)
         return step
 
     @property
     def populations(self) -> PopulationsStep:
-        """The trial-populations step, built on first use."""
+        """The trial-populations step, built on first use, showing the case."""
         if self._populations is None:
             page = PopulationsStep(self.pack)
             page.field_requested.connect(self.field_requested)
             page.evidence_requested.connect(self.evidence_requested)
             self._replace_placeholder(POPULATIONS_STEP, page)
             self._populations = page
+            self._stale.pop(POPULATIONS_STEP, None)
             if self.session.assessment is not None:
                 page.show_assessment(self.session.assessment)
+        elif POPULATIONS_STEP in self._stale:
+            self._catch_up(POPULATIONS_STEP)
         return self._populations
+
+    def _catch_up(self, index: int) -> None:
+        """Show the case on a step built earlier and hidden while the case changed (see
+        _show)."""
+        force = self._stale.pop(index)
+        case, assessment = self.session.case, self.session.assessment
+        if case is None or assessment is None:
+            return
+        if index == POPULATIONS_STEP:
+            assert self._populations is not None
+            self._populations.show_assessment(assessment)
+        else:
+            step = self._steps[index]
+            assert step is not None
+            step.show_case(case, assessment, force=force)
 
     def _replace_placeholder(self, index: int, page: QtWidgets.QWidget) -> None:
         placeholder = self.stack.widget(index)
@@ -945,6 +974,21 @@ class Checklist(QtWidgets.QWidget):
         for step in (*self._built_steps(), self.summary):
             step.verticalScrollBar().setValue(0)
         self.go_to(0)
+        self._ahead.start()
+
+    def _build_ahead(self) -> None:
+        """Build one step not built yet (the factors', then the trial populations'), and
+        come back for the next: each step costs 20-40 ms to build, which a first visit to
+        it would otherwise add to the stall of showing it."""
+        if self.session.case is None:
+            return
+        if None in self._steps:
+            self.step(self._steps.index(None))
+        elif self._populations is None:
+            _ = self.populations
+        else:
+            return
+        self._ahead.start()
 
     def _on_case_refreshed(self, case: Case) -> None:
         # Changed elsewhere (the board, another window): shown afresh on the same step.
@@ -954,13 +998,26 @@ class Checklist(QtWidgets.QWidget):
         self._show(case, force=False)
 
     def _show(self, case: Case, *, force: bool) -> None:
+        # The step on show follows at once; a step built earlier and hidden catches up when
+        # it is shown next (step(), populations): moving from case to case then updates one
+        # step, not seven.
         assessment = self.session.assessment
         if assessment is None:
             return
-        for step in self._built_steps():
-            step.show_case(case, assessment, force=force)
+        current = self.stack.currentIndex()
+        for index, step in enumerate(self._steps):
+            if step is None:
+                continue
+            if index == current:
+                step.show_case(case, assessment, force=force or self._stale.pop(index, False))
+            else:
+                self._stale[index] = force or self._stale.get(index, False)
         if self._populations is not None:
-            self._populations.show_assessment(assessment)
+            if current == POPULATIONS_STEP:
+                self._stale.pop(POPULATIONS_STEP, None)
+                self._populations.show_assessment(assessment)
+            else:
+                self._stale[POPULATIONS_STEP] = True
         self.summary.show_case(case, assessment)
         for row, factor in enumerate(assessment.factors):
             item = self.step_list.item(row)
@@ -985,6 +1042,9 @@ class Checklist(QtWidgets.QWidget):
         for step in self._built_steps():
             step.show_field_error(name, message)
 
+
+# The pause before building the next step ahead: other events (a key, a repaint) go first.
+BUILD_AHEAD_MS = 30
 
 __all__ = [
     "PAGE_COUNT",

@@ -15,11 +15,17 @@ A database server that asks for a password the URL, ~/.pgpass or a service file 
 give gets one typed by the user, kept in memory only (never in the settings, the recent
 databases or a log), and asked again when the server refuses it. Every name of a server
 database shown or remembered is its URL without the password.
+
+At start-up (`open_quickly`) a file that needs nothing but reading is not even opened by the
+store before the window is shown: the case list is read with the standard library, and the
+store (SQLAlchemy, ~0.5 s to import) opens on a worker thread once the window is on screen
+(`OpenedDatabase.finish_opening`). Anything else takes the usual way.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,8 +42,10 @@ from tareaid.store.errors import (
     StoreError,
     TransientStoreError,
 )
+from tareaid.store.list_reader import ListReader
 from tareaid.store.location import database_file, display_location, is_server_url
-from tareaid.store.schema import SCHEMA_VERSION
+from tareaid.store.opening import OpeningRepository
+from tareaid.store.schema import SCHEMA_VERSION, assessed_with
 from tareaid.ui import dialogs
 from tareaid.ui.backup_dialog import CHOOSE_FILE
 from tareaid.ui.busy import busy_cursor
@@ -92,6 +100,32 @@ class OpenedDatabase:
         """A short name for the window title: the file's name, or "database on host"."""
         path = self.repository.path
         return path.name if path is not None else server_name(self.repository.url)
+
+    def finish_opening(self, when_open: Callable[[], None] | None = None) -> None:
+        """Open the store now if only its case list was read so far (`open_quickly`): on
+        a worker thread, once the window is on screen. `when_open` is called once the store
+        is open (at once if it is; from the worker thread if it opens there; not at all
+        if it cannot open)."""
+        repository = self.repository
+        if not isinstance(repository, OpeningRepository) or repository.ready:
+            if when_open is not None:
+                when_open()
+            return
+        if when_open is not None:
+
+            def opened(error: BaseException | None) -> None:
+                if error is None:
+                    when_open()
+
+            repository.on_opened = opened
+        repository.start()
+
+    @property
+    def open_failure(self) -> BaseException | None:
+        """What stopped the store from opening in the background, if anything did."""
+        if isinstance(self.repository, OpeningRepository):
+            return self.repository.error
+        return None
 
     def close(self) -> None:
         try:
@@ -167,6 +201,31 @@ def open_plainly(
         repository.close()
         raise
     return OpenedDatabase(repository, lock)
+
+
+def open_quickly(db: str | None) -> OpenedDatabase | None:
+    """`db` with its case list readable at once and the store still to open (in the
+    background, see `OpenedDatabase.finish_opening`), or None when it must be opened the
+    usual way (`open_plainly`, `open_database`): a database server, or a file to create,
+    upgrade, recover after a crash or re-assess, or one the store refuses (the usual way
+    then says why, and offers the ways out)."""
+    from tareaid.domain.evidence import load_pack
+
+    path = database_file(db)
+    if path is None:
+        return None
+    try:
+        reader = ListReader.for_file(path, assessed_with(load_pack().version))
+    except StoreError:
+        return None
+    if reader is None:
+        return None
+    try:
+        lock = _acquire_lock(path)
+    except StoreError:
+        reader.close()
+        return None
+    return OpenedDatabase(OpeningRepository(reader), lock)  # type: ignore[arg-type]
 
 
 def open_database(

@@ -11,7 +11,6 @@ ends up here.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from types import TracebackType
@@ -36,6 +35,8 @@ BUG_TEXT = QT_TRANSLATE_NOOP(
 
 def bug_details(error: BaseException) -> str:
     """What a bug report needs: the versions and the full traceback."""
+    import platform  # only when there is a bug to report (it costs start-up ~2 ms)
+
     versions = (
         f"TAREaid {__version__} · Python {platform.python_version()} · "
         f"PySide6 {QtCore.__version__} (Qt {QtCore.qVersion()})\n{platform.platform()}"

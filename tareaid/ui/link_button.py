@@ -27,6 +27,9 @@ class LinkButton(QtWidgets.QAbstractButton):
         )
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        # Layouts ask heightForWidth many times over (hundreds of times as a page of links
+        # is laid out): the answers are kept until the text or the font changes.
+        self._heights: dict[tuple[int, str], int] = {}
 
     # Size ---------------------------------------------------------------------------------
 
@@ -52,7 +55,18 @@ class LinkButton(QtWidgets.QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._text_rect(width).height() + 2 * _MARGIN
+        key = (width, self.text())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 64:
+                self._heights.clear()
+            height = self._heights[key] = self._text_rect(width).height() + 2 * _MARGIN
+        return height
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
     # Behaviour ----------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ work: a banner says so once.
 
 from __future__ import annotations
 
-import html
+import gc
 import threading
 from datetime import date
 from pathlib import Path
@@ -46,7 +46,6 @@ from tareaid.ui.case_pane import (
 )
 from tareaid.ui.case_session import CaseSession
 from tareaid.ui.changes import ChangeBridge
-from tareaid.ui.checklist import POPULATIONS_STEP
 from tareaid.ui.database import (
     DATABASE_FILTER,
     OpenedDatabase,
@@ -200,7 +199,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         self._restore_window_state()
         self._show_database()
-        self.model.reload()
+        self.model.start()
         self._update_actions()
 
     # Public -----------------------------------------------------------------------------
@@ -344,7 +343,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _on_integrity_check_failed(self, opened: OpenedDatabase, error: BaseException) -> None:
         if opened is not self.database or self._closing.is_set():
             return  # another database is in use by now, or the window is closing
-        if isinstance(error, DamagedDatabaseError):
+        if isinstance(error, DamagedDatabaseError) or (
+            isinstance(error, StoreError) and error is opened.open_failure
+        ):
+            # Damaged, or the store could not open it after its list was shown.
             self._leave_damaged_database(error)
         else:
             # Not checked (the file could not be read just now): the first save checks it.
@@ -354,10 +356,11 @@ class MainWindow(QtWidgets.QMainWindow):
                 )
             )
 
-    def _leave_damaged_database(self, problem: DamagedDatabaseError) -> None:
-        """Stop using a database that failed its integrity check, then offer the ways out
-        (restore a backup, open or create another, quit). Nothing was written to it: saving
-        waited for the check, which has now refused every write."""
+    def _leave_damaged_database(self, problem: StoreError) -> None:
+        """Stop using a database that failed its integrity check (or that the store could
+        not open after its list was shown), then offer the ways out (restore a backup, open
+        or create another, quit). Nothing was written to it: saving waited for the check,
+        which has now refused every write."""
         damaged = self.database
         self.live.stop()
         self.session.close(save=False)
@@ -737,9 +740,18 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        # The bundled fonts (CJK and others), then the start page's boards and recent cases.
+        # The store, if only the case list was read to show the window (on a worker
+        # thread); the number of cases listed; the bundled fonts (CJK and others); the
+        # start page's boards and recent cases. Not for a window closed already (the
+        # start-up check closes it at once).
+        if self._closing.is_set():
+            return
+        self.database.finish_opening(when_open=_settle_start_up_objects)
+        self.model.count_in_background()
         fonts.register_bundled_fonts()
         self.case_pane.start_page.start()
+        # The checklist, ready before the first case is opened.
+        QtCore.QTimer.singleShot(0, self, self.case_pane.prepare)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self._may_leave_case(
@@ -1232,6 +1244,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._board_window = None
 
     def _on_shortcuts_triggered(self) -> None:
+        import html
+
         rows = "".join(
             f"<tr><td><b>{html.escape(keys)}</b></td>"
             f"<td>{html.escape(translate('Shortcuts', what))}</td></tr>"
@@ -1251,6 +1265,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session.case is None:
             return "overview"
         tab = self.case_pane.tabs.currentIndex()
+        from tareaid.ui.checklist import POPULATIONS_STEP
+
         if tab == CHECKLIST_TAB and self.case_pane.checklist.current_step == POPULATIONS_STEP:
             return "trial-populations.html"
         return TAB_HELP_TOPICS.get(tab, "overview")
@@ -1282,6 +1298,20 @@ class MainWindow(QtWidgets.QMainWindow):
         from tareaid.ui.about_dialog import show_about
 
         show_about(self, self.pack)
+
+
+_settled = threading.Event()
+
+
+def _settle_start_up_objects() -> None:
+    """What start-up has loaded (Qt's bindings, the store, the evidence pack) stays for the
+    whole session: move it out of the garbage collector's sight, once per process. A full
+    collection of it takes ~40 ms, and runs on whichever thread happens to allocate (often
+    the GUI thread: a stall a person can see); afterwards a collection looks only at newer
+    objects."""
+    if not _settled.is_set():
+        _settled.set()
+        gc.freeze()
 
 
 def _sentence(message: str) -> str:

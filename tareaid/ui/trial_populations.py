@@ -22,7 +22,7 @@ from tareaid.ui.evidence_marks import CRITERION_SHAPES, criterion_status_text
 from tareaid.ui.evidence_view import TRIALS_ANCHOR, trial_anchor
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.link_button import LinkButton
-from tareaid.ui.qt import Qt, QtGui, QtWidgets, Signal
+from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.vocabulary import field_label
 from tareaid.ui.widgets import heading, text_label
 
@@ -280,6 +280,9 @@ class PopulationsStep(QtWidgets.QScrollArea):
             column.evidence_requested.connect(self.evidence_requested)
             self.columns[population.key] = column
         self._per_row = 0
+        # The widest column's narrowest width, kept until the content or the font changes
+        # (asking each column lays all of it out: ~15 ms for the four).
+        self._needed: int | None = None
         self._place_columns(len(self.columns))
         layout.addLayout(self._grid)
         layout.addStretch(1)
@@ -303,7 +306,9 @@ class PopulationsStep(QtWidgets.QScrollArea):
         # All four trials side by side when they fit; two by two, or one under the other,
         # when the pane is narrower (a small screen, a wide case list): never a sideways
         # scroll bar.
-        needed = max(column.minimumSizeHint().width() for column in self.columns.values())
+        if self._needed is None:
+            self._needed = max(column.minimumSizeHint().width() for column in self.columns.values())
+        needed = self._needed
         spacing = self._grid.horizontalSpacing()
         margins = self.widget().layout().contentsMargins()
         scroll_bar = self.verticalScrollBar().sizeHint().width()
@@ -318,6 +323,12 @@ class PopulationsStep(QtWidgets.QScrollArea):
     def show_assessment(self, assessment: Assessment) -> None:
         for fit in assessment.trials:
             self.columns[fit.key].show_fit(fit)
+        self._needed = None
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._needed = None
+        super().changeEvent(event)
 
     def links(self) -> list[LinkButton]:
         """The field links shown now, column by column (the fields to fill in)."""

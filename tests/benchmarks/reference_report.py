@@ -143,7 +143,191 @@ def build_reference_pdf() -> bytes:
     return out.getvalue()
 
 
+# --- a reference of the summary's size --------------------------------------------------------
+#
+# The summary grew to three full pages (~14,000 characters, ~100 paragraphs with inline bold
+# and colour, ~200 short table cells, ~11 tables, a dozen small charts); the document above
+# is two pages of mostly short table cells (~4,500 characters, four paragraphs). This one is
+# built the same plain way, with the summary's amount and mix of content.
+
+_WORDS = [
+    "board",
+    "summary",
+    "factor",
+    "tier",
+    "finding",
+    "rule",
+    "source",
+    "evidence",
+    "trial",
+    "arm",
+    "median",
+    "months",
+    "hazard",
+    "ratio",
+    "interval",
+    "population",
+    "criterion",
+    "lesion",
+    "liver",
+    "bilobar",
+    "ablation",
+    "chemotherapy",
+    "second",
+    "line",
+    "first",
+    "work-up",
+    "shunt",
+    "fraction",
+    "bilirubin",
+    "≥",
+    "±",
+    "µm",
+    "Ménétrier",
+    "Šimůnek",
+]
+
+
+def _text(seed: int, length: int) -> str:
+    """Filler text of about `length` characters, the same for the same seed."""
+    words: list[str] = []
+    size = 0
+    index = seed
+    while size < length:
+        word = _WORDS[(index * 7 + 3) % len(_WORDS)]
+        words.append(word)
+        size += len(word) + 1
+        index += 1
+    return " ".join(words)
+
+
+def _bars(values: tuple[float, float]) -> Drawing:
+    """A pair of small bars, as the summary draws a result's medians."""
+    drawing = Drawing(26 * mm, 7 * mm)
+    for row, (value, colour) in enumerate(zip(values, ("#1f6f8b", "#e07a5f"), strict=True)):
+        drawing.add(
+            shapes.Rect(0, row * 3.2 * mm, value * mm, 2.6 * mm, fillColor=colors.HexColor(colour))
+        )
+    return drawing
+
+
+def build_comparable_pdf() -> bytes:
+    """A plain ReportLab document of the summary's size and kind: three A4 pages."""
+    _register_fonts()
+    shapes.STATE_DEFAULTS["fontName"] = FONT
+    body = ParagraphStyle("body", fontName=FONT, fontSize=8.5, leading=11)
+    cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.5)
+    title = ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19)
+    heading = ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, fontSize=10.5)
+    grey = '<font color="#666666">'
+    grid = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7ec")),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    story: list = [
+        Paragraph("Tumour board summary — reference of the summary's size", title),
+        Paragraph(f"<b>{_text(1, 60)}</b> {_text(2, 180)}", body),
+        Spacer(1, 2 * mm),
+    ]
+    # Page 1: the factors, the alerts, the trial populations.
+    rows = [["Factor", "Tier", "Finding and rule", "Status"]]
+    rows += [
+        [
+            f"Factor {i + 1}",
+            ("favours", "neutral", "against")[i % 3],
+            Paragraph(f"<b>{_text(10 + i, 40)}</b><br/>{grey}{_text(20 + i, 170)}</font>", cell),
+            Paragraph(_text(30 + i, 70), cell),
+        ]
+        for i in range(6)
+    ]
+    factors = Table(rows, colWidths=[24 * mm, 18 * mm, 92 * mm, 40 * mm], repeatRows=1)
+    factors.setStyle(TableStyle(grid))
+    counts = Table(
+        [
+            ["Favours", "Neutral", "Against", "Unassessed", "Outside", "Gaps"],
+            ["2", "1", "1", "2", "0", "1"],
+        ],
+        colWidths=[29 * mm] * 6,
+    )
+    counts.setStyle(TableStyle(grid))
+    alerts = Table(
+        [["Alert", "Severity", "Value", "Limit"]]
+        + [
+            [f"Alert {i + 1}", ("caution", "resolve first")[i % 2], f"{12 + i}.5", "20"]
+            for i in range(5)
+        ],
+        colWidths=[60 * mm, 40 * mm, 37 * mm, 37 * mm],
+    )
+    alerts.setStyle(TableStyle(grid))
+    story += [Paragraph("Factors", heading), counts, factors, alerts, Spacer(1, 2 * mm)]
+    for i in range(6):
+        story.append(Paragraph(f"<b>{_text(40 + i, 30)}.</b> {_text(50 + i, 160)}", body))
+    populations = [["Criterion", "Trial A", "Trial B", "Trial C", "Trial D"]]
+    populations += [
+        [Paragraph(_text(60 + i, 45), cell), "met", "not met", "unknown", "met"] for i in range(14)
+    ]
+    table = Table(populations, colWidths=[74 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm])
+    table.setStyle(TableStyle(grid))
+    story += [Paragraph("Trial populations", heading), table]
+    # Pages 2-3: the evidence, trial by trial, each result with its bars.
+    for trial in range(4):
+        data = [["Endpoint", "Patients", "Values", "Medians", "Effect"]]
+        for row in range(6):
+            n = trial * 10 + row
+            data.append(
+                [
+                    Paragraph(
+                        f"<b>{_text(100 + n, 30)}</b> {grey}{_text(200 + n, 40)}</font>", cell
+                    ),
+                    f"{530 + row * 11}",
+                    f"{10.7 + row:.1f} vs {10.2 + row:.1f} mo",
+                    _bars((10.7 + row, 10.2 + row)) if row < 3 else "",
+                    Paragraph(
+                        f"HR 0.{90 + row} (95% CI 0.7–1.1), P = .{40 + row} {_text(300 + n, 60)}",
+                        cell,
+                    ),
+                ]
+            )
+        evidence = Table(
+            data, colWidths=[50 * mm, 15 * mm, 28 * mm, 28 * mm, 53 * mm], repeatRows=1
+        )
+        evidence.setStyle(TableStyle(grid))
+        story += [
+            Paragraph(f"<b>Trial {trial + 1}</b> {_text(400 + trial, 60)}", body),
+            evidence,
+            Spacer(1, 2 * mm),
+        ]
+    story.append(Paragraph("References", heading))
+    for i in range(14):
+        story.append(
+            Paragraph(f"[{i + 1}] {_text(500 + i, 130)} {grey}{_text(600 + i, 25)}</font>", cell)
+        )
+    for i in range(3):
+        story.append(Paragraph(f"<b>{_text(700 + i, 25)}.</b> {_text(710 + i, 260)}", cell))
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        # The summary's margins.
+        leftMargin=12.5 * mm,
+        rightMargin=12.5 * mm,
+        topMargin=13 * mm,
+        bottomMargin=17 * mm,
+        title="Reference of the summary's size",
+        author="benchmark",
+        initialFontName=FONT,
+        invariant=1,
+    )
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return out.getvalue()
+
+
 if __name__ == "__main__":
     import sys
 
-    sys.stdout.buffer.write(build_reference_pdf())
+    sys.stdout.buffer.write(
+        build_comparable_pdf() if "--comparable" in sys.argv else build_reference_pdf()
+    )

@@ -8,20 +8,24 @@ to a baseline measured in the same run on the same machine, next to its target:
 
   startup        `tareaid --smoke` on the small database (1,000 cases) vs a bare PySide6
                  program that shows an empty QMainWindow; both as subprocesses, offscreen,
-                 interleaved (target <= 4x)
+                 interleaved (target <= 2.5x)
   startup-scale  the same on the large database (100,000 cases) vs the small one (<= 1.2x)
   memory-scale   peak RSS of those two runs (<= 1.3x): the case list loads rows lazily
   search         keystroke in the real search box -> model reset and list repainted, on the
                  large database, vs plain sqlite3 doing the same match on the same file
-                 (median < 50 ms and <= 3x); the typing pause (debounce) is by design and
+                 (median < 30 ms and <= 3x); the typing pause (debounce) is by design and
                  is left out, and reported beside it
-  report         build_report of a demo case vs a plain ReportLab document of the same size
-                 (two pages, a 40-row table, a chart, DejaVu embedded) (<= 2x)
+  report         build_report of each demo case (one not built before, another case's
+                 report built already) vs a plain ReportLab document of the same size and
+                 kind (three pages, ~13,000 characters, ~110 paragraphs, ~190 short table
+                 cells, a dozen small charts, DejaVu embedded) (<= 1.5x); the first PDF of
+                 a session, the same case again and the earlier two-page reference are
+                 printed beside it
   import         `tareaid import` of a 10,000-case file: parse, validate, store, audit
-                 (>= 2,000 cases/s; sqlite3 executemany of the same rows is shown for context)
+                 (>= 5,000 cases/s; sqlite3 executemany of the same rows is shown for context)
   gui-stall      the longest stall of the GUI thread (a 10 ms heartbeat) while the app starts,
                  searches, scrolls, opens cases, walks the checklist and exports a PDF,
-                 vs the same heartbeat beside an idle bare window (< 100 ms)
+                 vs the same heartbeat beside an idle bare window (< 50 ms)
   server         a PostgreSQL server (TAREAID_TEST_PG_URL): save latency with 10 clients
                  saving at once vs one alone (p95 < 50 ms), and the case list, a search and
                  a save at the large size vs the SQLite file of the same cases (see
@@ -40,12 +44,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import hashlib
 import io
 import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -492,9 +498,9 @@ def bench_startup(
             t["small"],
             t["bare"],
             "s",
-            "<= 4x bare window",
-            t["small"] <= 4 * t["bare"],
-            max_ratio=4,
+            "<= 2.5x bare window",
+            t["small"] <= 2.5 * t["bare"],
+            max_ratio=2.5,
             note=f"`tareaid --smoke` vs an empty QMainWindow shown and painted; "
             f"median of {size.startup_runs}, interleaved",
         ),
@@ -525,9 +531,9 @@ def bench_startup(
                 t["frozen"],
                 t["bare"],
                 "s",
-                "<= 4x bare window",
-                t["frozen"] <= 4 * t["bare"],
-                max_ratio=4,
+                "<= 2.5x bare window",
+                t["frozen"] <= 2.5 * t["bare"],
+                max_ratio=2.5,
                 note=f"{frozen} --smoke; peak RSS {m['frozen']:.1f} MB",
             )
         )
@@ -543,9 +549,9 @@ def bench_search(size: Size, large_db: Path, env: dict[str, str]) -> list[Result
             value,
             baseline,
             "ms",
-            "< 50 ms and <= 3x sqlite3",
-            value < 50 and value <= 3 * baseline,
-            max_value=50,
+            "< 30 ms and <= 3x sqlite3",
+            value < 30 and value <= 3 * baseline,
+            max_value=30,
             max_ratio=3,
             note=f"median of {data['samples']} keystrokes (p90 {data['p90_ms']:.1f} ms, max "
             f"{data['max_ms']:.1f} ms) to model reset + repaint; typing pause "
@@ -557,52 +563,86 @@ def bench_search(size: Size, large_db: Path, env: dict[str, str]) -> list[Result
 
 def bench_report(size: Size, workdir: Path, log: Callable[[str], None]) -> list[Result]:
     sys.path.insert(0, str(HERE))
-    from reference_report import build_reference_pdf
+    from reference_report import build_comparable_pdf, build_reference_pdf
 
     from tareaid.domain.assessment import assess
     from tareaid.domain.evidence import load_pack
-    from tareaid.report import build_report
+    from tareaid.report import blocks, build_report
 
-    case = demo_case(workdir)
     pack = load_pack()
-    assessment = assess(case, pack)
+    items = [(case, assess(case, pack)) for case in demo_cases(workdir)]
     # First builds register fonts and import ReportLab: not what we measure.
-    ours = build_report(case, assessment, pack)
+    ours = build_report(*items[0], pack)
     reference = build_reference_pdf()
-    ours_t: list[float] = []
-    reference_t: list[float] = []
-    for _ in range(size.report_runs):
+    comparable = build_comparable_pdf()
+
+    def timed(build: Callable[[], object]) -> float:
         started = time.perf_counter()
-        build_report(case, assessment, pack)
-        ours_t.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        build_reference_pdf()
-        reference_t.append(time.perf_counter() - started)
-    value, baseline = median(ours_t), median(reference_t)
+        build()
+        return time.perf_counter() - started
+
+    # The report remembers the paragraphs it has laid out (blocks): a case is timed as the
+    # first PDF of a session (nothing remembered), as a case not built before with another
+    # case's report built already (the evidence pages remembered: a board's PDFs, a second
+    # export), and built again.
+    first, new, again, reference_t, comparable_t = [], [], [], [], []
+    for run in range(size.report_runs):
+        build = functools.partial(build_report, *items[run % len(items)], pack)
+        blocks.clear_caches()
+        first.append(timed(build))
+        blocks.clear_caches()
+        build_report(*items[(run + 1) % len(items)], pack)
+        new.append(timed(build))
+        again.append(timed(build))
+        reference_t.append(timed(build_reference_pdf))
+        comparable_t.append(timed(build_comparable_pdf))
+    value, baseline = median(new), median(comparable_t)
+    old = median(reference_t)
     return [
         Result(
-            f"report, case {case.reference}",
+            f"report, a demo case ({len(items)} in turn)",
             value * 1000,
             baseline * 1000,
             "ms",
-            "<= 2x reference document",
-            value <= 2 * baseline,
-            max_ratio=2,
-            note=f"{_pages(ours)} pages, {len(ours) // 1024} KiB vs reference "
-            f"{_pages(reference)} pages, {len(reference) // 1024} KiB; median of "
-            f"{size.report_runs}, warm",
+            "<= 1.5x reference of the same size",
+            value <= 1.5 * baseline,
+            max_ratio=1.5,
+            note=f"a case not built before, another case's report built already; first PDF "
+            f"of a session {median(first) * 1000:.1f} ms ({median(first) / baseline:.2f}x), "
+            f"the same case again {median(again) * 1000:.1f} ms "
+            f"({median(again) / baseline:.2f}x); ours {_pages(ours)} pages, "
+            f"{_characters(ours):,} characters vs the reference of the same size "
+            f"{_pages(comparable)} pages, {_characters(comparable):,} characters; the earlier "
+            f"2-page reference ({_pages(reference)} pages, {_characters(reference):,} "
+            f"characters) {old * 1000:.1f} ms, ratio {value / old:.2f}x; medians of "
+            f"{size.report_runs}",
+            extra={
+                "first_ms": median(first) * 1000,
+                "again_ms": median(again) * 1000,
+                "two_page_reference_ms": old * 1000,
+            },
         )
     ]
+
+
+def _characters(pdf: bytes) -> int:
+    """The characters of text a PDF shows (pypdf, when it is installed; else 0)."""
+    try:
+        import pypdf
+    except ImportError:
+        return 0
+    return sum(len(page.extract_text()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
-def demo_case(workdir: Path) -> Any:
-    """The first demo case, as the store's `demo` command adds it (a synthetic case when the
+def demo_cases(workdir: Path) -> list[Any]:
+    """The demo cases, as the store's `demo` command adds them (synthetic cases when the
     demo set is not there)."""
     from tareaid.domain.case import parse_case
+    from tareaid.store.errors import StoreEnvironmentError
     from tareaid.store.repository import Repository
 
     path = workdir / "demo.sqlite3"
@@ -610,12 +650,10 @@ def demo_case(workdir: Path) -> Any:
     try:
         try:
             repository.add_demo_cases()
-        except FileNotFoundError:
-            return parse_case(make_case_dicts(1)[0])
-        summaries = repository.list_cases(limit=50)
-        references = [s.reference for s in summaries]
-        reference = "DEMO-01" if "DEMO-01" in references else references[0]
-        return repository.get_case(reference).case
+        except (FileNotFoundError, StoreEnvironmentError):
+            return [parse_case(case) for case in make_case_dicts(12)]
+        references = [s.reference for s in repository.list_cases(limit=50)]
+        return [repository.get_case(reference).case for reference in references]
     finally:
         repository.close()
 
@@ -637,9 +675,9 @@ def bench_import(size: Size, workdir: Path, env: dict[str, str]) -> list[Result]
             rate,
             baseline,
             "cases/s",
-            ">= 2,000 cases/s",
-            rate >= 2000,
-            min_value=2000,
+            ">= 5,000 cases/s",
+            rate >= 5000,
+            min_value=5000,
             note=f"{data['how']}, {data['median_s']:.2f} s (median of "
             f"{size.import_runs}); baseline: sqlite3 executemany of the same rows as JSON, "
             "for context only",
@@ -686,16 +724,17 @@ def bench_gui_stall(size: Size, large_db: Path, workdir: Path, env: dict[str, st
             data["max_stall_ms"],
             data["idle_stall_ms"],
             "ms",
-            "< 100 ms",
-            data["max_stall_ms"] < 100,
-            max_value=100,
+            "< 50 ms",
+            data["max_stall_ms"] < 50,
+            max_value=50,
             note=f"worst in '{worst_phase}'; by phase (ms): {phases} (first paint is start-up, "
             "not counted); baseline: the same 10 ms heartbeat beside an idle bare window; "
             "window built in "
             f"{data['construct_ms']:.0f} ms, list populated at first paint: "
             f"{data['populated_at_first_paint']}; imported through the menu: "
             f"{data['cases_imported']:,} cases; switched database through the menu: "
-            f"{data['database_switched']}",
+            f"{data['database_switched']}; board agenda of {data.get('agenda_cases', 0):,} "
+            f"cases, projection paged through {data.get('projection_cases_walked', 0)}",
             extra=data,
         )
     ]
@@ -719,15 +758,28 @@ def _qt_app() -> Any:
     return app
 
 
-def _open_window(db: str) -> tuple[Any, Any, float]:
-    from tareaid.ui.database import open_plainly
+def _open_window(db: str, *, quick: bool = False) -> tuple[Any, Any, float]:
+    """The main window on `db`, opened as the application opens it at start-up (`quick`:
+    the list read first, the store opened once the window is up) or as File › Open
+    database does."""
+    from tareaid.ui import database as opening
     from tareaid.ui.main_window import MainWindow
     from tareaid.ui.settings import Settings
 
     started = time.perf_counter()
-    database = open_plainly(db, create=False)
+    database = None
+    if quick and hasattr(opening, "open_quickly"):
+        database = opening.open_quickly(db)
+    if database is None:
+        database = opening.open_plainly(db, create=False)
     window = MainWindow(database, Settings())
     return window, database, (time.perf_counter() - started) * 1000
+
+
+def _store_ready(database: Any) -> bool:
+    """Whether the store behind an opened database is open (it opens in the background
+    after a quick start)."""
+    return bool(getattr(database.repository, "ready", True))
 
 
 def _wait(app: Any, seconds: float, until: Callable[[], bool] | None = None) -> bool:
@@ -770,6 +822,7 @@ def child_search(args: argparse.Namespace) -> int:
     window, database, _ms = _open_window(args.db)
     window.show()
     _wait(app, 0.3)
+    _wait(app, 30, lambda: _store_ready(database))
     pane, model = window.list_pane, window.model
     # The case to look for: one from the middle of the list, as a user would.
     target = reference_for(_count_cases(args.db) // 2)
@@ -944,6 +997,8 @@ def _remove_database(db: Path) -> None:
         Path(str(db) + suffix).unlink(missing_ok=True)
     for lock in db.parent.glob(f".{db.name}.lock"):
         lock.unlink(missing_ok=True)
+    # The application's automatic backups of it (a copy of the whole file each).
+    shutil.rmtree(Path(str(db) + ".backups"), ignore_errors=True)
 
 
 # Start-up itself necessarily runs on the GUI thread (it is measured by the start-up
@@ -1061,7 +1116,7 @@ def child_gui_stall(args: argparse.Namespace) -> int:
     bare.close()
 
     beat = Heartbeat(Path(args.profile) if args.profile else None)
-    window, database, construct_ms = _open_window(args.db)
+    window, database, construct_ms = _open_window(args.db, quick=True)
     painted: list[bool] = []
     window.first_painted.connect(lambda: painted.append(window.model.rowCount() > 0))
     beat.start("first paint")
@@ -1122,6 +1177,17 @@ def child_gui_stall(args: argparse.Namespace) -> int:
             checklist.back()
             wait(0.05)
 
+    beat.set_phase("board agenda")
+    board = _open_board(window)
+    wait(0.5)
+
+    beat.set_phase("projection")
+    walked = _walk_projection(board, app, pace, cases=100) if board is not None else 0
+    wait(0.3)
+    if board is not None:
+        board.close()
+        wait(0.2)
+
     beat.set_phase("export PDF")
     pdf = work / f"stall-{os.getpid()}.pdf"
     exported = _export_pdf(window, dialogs, pdf, app)
@@ -1156,8 +1222,40 @@ def child_gui_stall(args: argparse.Namespace) -> int:
             "database_switched": switched,
             "stall_stacks": beat.stacks[:12],
             "checklist_found": checklist is not None,
+            "agenda_cases": len(board.session) if board is not None and board.session else 0,
+            "projection_cases_walked": walked,
         }
     )
+
+
+def _open_board(window: Any) -> Any:
+    """Board › Run tumour board… as a user would: the agenda window, on its default board
+    (the next one, else the latest)."""
+    if "board" not in getattr(window, "actions_by_name", {}):
+        return None
+    window.action("board").trigger()
+    return getattr(window, "_board_window", None)
+
+
+def _walk_projection(board: Any, app: Any, pace: float, *, cases: int) -> int:
+    """Start the projection and page through `cases` cases with Page Down (at a reader's
+    pace); how many cases it moved through."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    board.start_projection()
+    _wait(app, 0.3 * pace)
+    projection = board.projection
+    if projection is None:
+        return 0
+    session = projection.session
+    start = session.index
+    for _ in range(cases):
+        QTest.keyClick(projection, Qt.Key.Key_PageDown)
+        _wait(app, 0.05 * pace)
+    moved = session.index - start
+    projection.close()
+    return moved
 
 
 def _find_checklist(window: Any) -> Any:
@@ -1271,6 +1369,7 @@ def bench_server(
             f"stores it with its audit rows, on {size.large_db:,} cases",
         )
     ]
+    results.append(_server_startup(size, url, env, log))
     data = run_child(
         "server-scale",
         ["--db", url, "--other-db", str(large_db), "--runs", str(size.server_runs)],
@@ -1296,6 +1395,40 @@ def bench_server(
             )
         )
     return results
+
+
+def _server_startup(
+    size: Size, url: str, env: dict[str, str], log: Callable[[str], None]
+) -> Result:
+    """`tareaid --smoke` on the server's database vs the bare window, interleaved."""
+    commands = {
+        "bare": [sys.executable, str(HERE / "bare_window.py")],
+        "server": [sys.executable, "-m", "tareaid", "--smoke", "--db", url],
+    }
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values() if size.warm_up else ():
+        timed_run(command, env)
+    order = list(commands)
+    for i in range(size.startup_runs):
+        shift = i % len(order)
+        for name in order[shift:] + order[:shift]:
+            run = timed_run(commands[name], env)
+            if run.code != 0:
+                raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
+            runs[name].append(run.seconds)
+    log("server start-up runs (s): " + "; ".join(f"{n}: {rs}" for n, rs in runs.items()))
+    value, bare = median(runs["server"]), median(runs["bare"])
+    return Result(
+        f"start-up on the server, {size.large_db:,} cases",
+        value,
+        bare,
+        "s",
+        "<= 3x bare window",
+        value <= 3 * bare,
+        max_ratio=3,
+        note=f"`tareaid --smoke --db postgresql://…` vs an empty QMainWindow; median of "
+        f"{size.startup_runs}, interleaved",
+    )
 
 
 def _child_server(kind: str) -> Callable[[argparse.Namespace], int]:

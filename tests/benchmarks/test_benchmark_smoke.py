@@ -34,6 +34,7 @@ EXPECTED = (
 # On a PostgreSQL server (skipped, saying so, when none answers; never in CI).
 SERVER_EXPECTED = (
     "save latency, ",
+    "start-up on the server, ",
     "case list (count + first page) on the server, ",
     "search (count + first page) on the server, ",
     "save (load + save + audit) on the server, ",

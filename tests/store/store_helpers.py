@@ -166,14 +166,28 @@ def scalar(db: str, sql: str) -> Any:
     """One value read from a database (a file path or a server URL), outside TAREaid."""
     from sqlalchemy import create_engine, text
 
-    if "://" in db:
-        scheme, rest = db.split("://", 1)
-        url = f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else db
-    else:
-        url = f"sqlite:///{db}"
-    engine = create_engine(url)
+    engine = create_engine(_url(db))
     try:
         with engine.connect() as connection:
             return connection.execute(text(sql)).scalar()
     finally:
         engine.dispose()
+
+
+def execute(db: str, sql: str) -> None:
+    """One statement run on a database (a file path or a server URL), outside TAREaid."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(_url(db))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def _url(db: str) -> str:
+    if "://" in db:
+        scheme, rest = db.split("://", 1)
+        return f"postgresql+psycopg://{rest}" if scheme in ("postgresql", "postgres") else db
+    return f"sqlite:///{db}"

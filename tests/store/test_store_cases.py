@@ -205,7 +205,15 @@ def test_search_order_and_pages(repo):
         "alpha-2",
         "50%_DONE",
     ]
-    assert _listed(repo, order_by="board_date")[-2:] == ["alpha-2", "ALPHA-1"]
+    # Cases without a board date first in ascending order, last in descending order, on
+    # either backend (ties by reference).
+    assert _listed(repo, order_by="board_date") == ["50%_DONE", "BETA-1", "alpha-2", "ALPHA-1"]
+    assert _listed(repo, order_by="board_date", descending=True) == [
+        "ALPHA-1",
+        "alpha-2",
+        "BETA-1",
+        "50%_DONE",
+    ]
     assert _listed(repo, offset=1, limit=2) == ["ALPHA-1", "BETA-1"]
     for order in (
         "reference",

@@ -136,7 +136,7 @@ class _CountingRepository:
         return attribute
 
 
-def test_opening_the_window_counts_once_and_fetches_one_page(repository, qtbot, dialogs):
+def test_opening_the_window_fetches_one_page_then_counts_once(repository, qtbot, dialogs):
     from tareaid.domain.evidence import load_pack
     from tareaid.ui.database import OpenedDatabase
     from tareaid.ui.main_window import MainWindow
@@ -152,9 +152,14 @@ def test_opening_the_window_counts_once_and_fetches_one_page(repository, qtbot, 
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert counting.calls == ["count_cases", "list_cases"]
+    # The page is read before the window is shown; the count follows once it is on
+    # screen (the start page then reads its boards and recent cases too).
+    assert counting.calls[0] == "list_cases"
+    qtbot.waitUntil(lambda: window.model.total == PAGE_SIZE + 50)
+    assert counting.calls.count("count_cases") == 1
     assert window.model.rowCount() == PAGE_SIZE
     assert window.model.columnCount() == 8
+    assert window.list_pane.count_label.text() == f"{PAGE_SIZE + 50} cases"
     window.close()
 
 

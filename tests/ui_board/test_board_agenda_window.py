@@ -240,3 +240,32 @@ def test_agenda_summary(qtbot, board, repository, prompts, tmp_path, suffix):
         assert rows[1]["Rationale"] == "'=MAA first"  # a spreadsheet must not run it
         assert rows[1]["Attendees"] == "Ada Lovelace (Surgery); Grace Hopper (Radiology)"
         assert rows[0]["Decision"] == "No decision"
+
+
+def test_a_stale_stored_headline_is_assessed_afresh_and_a_gone_case_is_named(
+    board, repository, editing, backend
+):
+    from sqlalchemy import create_engine, text
+
+    # As if an older TAREaid had saved BRD-002 into a shared database with its own
+    # headline: the agenda shows the case as this TAREaid assesses it.
+    _scheme, _, rest = backend.partition("://")
+    url = f"postgresql+psycopg://{rest}" if rest else f"sqlite:///{backend}"
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "UPDATE case_record SET headline = 'An older headline', "
+                    "assessed_with = 'older' WHERE reference = 'BRD-002'"
+                )
+            )
+    finally:
+        engine.dispose()
+    board.session.references.append("GONE-009")  # taken out of the store meanwhile
+    board._refresh_rows()
+    rows = [board.model.row_at(r) for r in range(board.model.rowCount())]
+    assert [row.reference for row in rows] == ["BRD-001", "BRD-002", "BRD-003", "GONE-009"]
+    assert rows[1].headline != "An older headline"
+    assert rows[1].headline == editing.load("BRD-002").assessment.headline
+    assert (rows[3].headline, rows[3].decision) == ("(case not found)", "")

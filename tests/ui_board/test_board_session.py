@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from board_data import BOARD_DATE
 
-from tareaid.app.board import BoardSession, board_dates, default_board_date
+from tareaid.app.board import BoardSession, default_board_date
 from tareaid.domain.case import Case, CaseError, Decision, Override
 from tareaid.store.errors import CaseLockedError, StaleEditError
 
@@ -83,14 +83,7 @@ def test_an_edit_made_elsewhere_is_not_overwritten(repository, editing):
     assert session.current(refresh=True).case.ecog == 2
 
 
-def test_board_dates_and_the_default_one():
-    class Summary:
-        def __init__(self, when):
-            self.board_date = when
-
-    summaries = [Summary(date(2026, 12, 3)), Summary(date(2026, 12, 3)), Summary(None)]
-    summaries.append(Summary(date(2026, 11, 5)))
-    assert board_dates(summaries) == [(date(2026, 12, 3), 2), (date(2026, 11, 5), 1)]
+def test_the_default_board_date():
     dates = [date(2026, 11, 5), date(2026, 12, 3)]
     assert default_board_date(dates, date(2026, 11, 20)) == date(2026, 12, 3)
     assert default_board_date(dates, date(2026, 12, 3)) == date(2026, 12, 3)

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tareaid.app.agenda_summary import write_summary
-from tareaid.app.board import BoardSession, board_dates, default_board_date
+from tareaid.app.board import BoardSession, default_board_date
 from tareaid.app.changes import ChangeNotice
 from tareaid.app.editing import EditingService
 from tareaid.domain.assessment import Assessment
@@ -60,6 +60,8 @@ def decision_status(outcome: str | None, finalised: bool) -> str:
 
 # The reference and decision columns never take more than this share of the table each.
 AGENDA_COLUMN_SHARE_MAX = 0.25
+# How many rows (besides those in view) the reference and decision columns are sized from.
+AGENDA_SIZED_ROWS = 100
 
 
 class AgendaModel(QtCore.QAbstractTableModel):
@@ -207,21 +209,33 @@ class AgendaWindow(QtWidgets.QWidget):
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        # A headline wider than the window wraps within its row instead of being cut.
+        # A headline wider than the window wraps within its row instead of being cut. Each
+        # row is made as tall as its text when it comes into view (_fit_visible_rows): a
+        # board may have hundreds of cases, and sizing them all measures every cell again
+        # at every change of width.
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._fitted_rows: set[int] = set()
+        # Rows are fitted once Qt has laid the columns out (the headline's share of the
+        # width is settled only then), once for any number of changes.
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_settled_rows)
         self.table.verticalHeader().setSectionResizeMode(
-            QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+            QtWidgets.QHeaderView.ResizeMode.Interactive
         )
         # A wider or narrower headline column wraps its headlines again.
         self.table.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: (
-                column == AgendaModel.HEADLINE and self.table.resizeRowsToContents()
-            )
+            lambda column, _old, _new: column == AgendaModel.HEADLINE and self._refit_rows()
         )
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
+        self.table.viewport().installEventFilter(self)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
+        # Column widths from the rows in view and a hundred more, not from every row.
+        header.setResizeContentsPrecision(AGENDA_SIZED_ROWS)
         header.setSectionResizeMode(
             AgendaModel.POSITION, QtWidgets.QHeaderView.ResizeMode.ResizeToContents
         )
@@ -315,8 +329,7 @@ class AgendaWindow(QtWidgets.QWidget):
     # -- board dates --------------------------------------------------------------------
 
     def _reload_dates(self, keep: date | None = None, select: int | None = None) -> None:
-        summaries = self.repository.list_cases()
-        dates = board_dates(summaries)
+        dates = self.repository.board_dates()
         chosen = keep or default_board_date([d for d, _ in dates], self.today)
         if chosen is not None and chosen not in [d for d, _ in dates]:
             dates.append((chosen, 0))
@@ -382,8 +395,23 @@ class AgendaWindow(QtWidgets.QWidget):
             self._update_buttons()
             self.status_label.setText(self.tr("No case has a board date yet: choose another date."))
             return
+        # The stored headlines and decisions, as the case list shows them: one read, no
+        # case assessed (a board may have hundreds of cases). A case the read leaves out
+        # (gone, or its stored summary not current) or with a damaged stored field is
+        # loaded and assessed as before.
+        summaries = session.summaries()
         rows = []
         for reference in session.references:
+            summary = summaries.get(reference)
+            if summary is not None and not summary.invalid_fields:
+                rows.append(
+                    AgendaRow(
+                        reference,
+                        summary.headline,
+                        decision_status(summary.decision_outcome, summary.finalised),
+                    )
+                )
+                continue
             try:
                 loaded = session.load(reference)
             except TareaidError:
@@ -426,7 +454,38 @@ class AgendaWindow(QtWidgets.QWidget):
                 self.table.horizontalHeader().sectionSizeHint(column),
             )
             self.table.setColumnWidth(column, min(wanted, round(room * AGENDA_COLUMN_SHARE_MAX)))
-        self.table.resizeRowsToContents()
+        self._refit_rows()
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        # The table's viewport grew (the window was laid out or resized): rows came into view.
+        if watched is self.table.viewport() and event.type() == QtCore.QEvent.Type.Resize:
+            self._refit_rows()
+        return super().eventFilter(watched, event)
+
+    def _refit_rows(self) -> None:
+        """Size the rows again (the columns' widths changed): those in view now, the others
+        as they come into view."""
+        self._fitted_rows.clear()
+        self._fit_visible_rows()
+        # Again once Qt has settled the columns' widths (they follow the viewport later).
+        self._fit_timer.start()
+
+    def _fit_settled_rows(self) -> None:
+        self._fitted_rows.clear()
+        self._fit_visible_rows()
+
+    def _fit_visible_rows(self) -> None:
+        """Make each row in view as tall as its text (once per width of the columns)."""
+        table = self.table
+        header = table.verticalHeader()
+        bottom = table.viewport().height()
+        row = max(table.rowAt(0), 0)
+        count = self.model.rowCount()
+        while row < count and header.sectionViewportPosition(row) < bottom:
+            if row not in self._fitted_rows:
+                self._fitted_rows.add(row)
+                table.resizeRowToContents(row)
+            row += 1
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -19,6 +19,7 @@ comes first in every cell, so it is never the part cut.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tareaid.domain.assessment import Assessment, FactorResult
@@ -417,10 +418,16 @@ def _bold_font(px: int) -> QtGui.QFont:
 
 def _single_line(part: Part, px: int) -> int:
     """How wide a part is set on one line at ``px``."""
+    return _single_line_width(tuple((run.text, run.bold) for run in part.run_list()), px)
+
+
+@functools.lru_cache(maxsize=2048)
+def _single_line_width(runs: tuple[tuple[str, bool], ...], px: int) -> int:
+    # Asked for every label at every size a layout tries (see ChecklistGrid.plan).
     width = 0
-    for run in part.run_list():
+    for text, bold in runs:
         font = QtGui.QFont()
         font.setPixelSize(px)
-        font.setBold(run.bold)
-        width += QtGui.QFontMetrics(font).horizontalAdvance(run.text)
+        font.setBold(bold)
+        width += QtGui.QFontMetrics(font).horizontalAdvance(text)
     return width

@@ -139,6 +139,7 @@ class FitLabel(QtWidgets.QLabel):
         self._align = align
         self._colour: QtGui.QColor | None = None
         self._parts: tuple[Part, ...] = ()
+        self._heights: dict[tuple, int] = {}  # natural_height's answers (see there)
         self._base_px = 27
         # The label wraps its text itself when painting; Qt's height-for-width machinery
         # would otherwise make layouts ignore the sizes the projection gives them.
@@ -174,6 +175,7 @@ class FitLabel(QtWidgets.QLabel):
     def set_parts(self, parts: list[Part] | tuple[Part, ...]) -> None:
         """Show several paragraphs; ``text()`` becomes their texts joined by newlines."""
         self._parts = tuple(p for p in parts if p.full_text)
+        self._heights.clear()  # the same text may come in other parts (sizes, weights)
         self.setText("\n".join(p.full_text for p in self._parts))
         self.update()
 
@@ -196,14 +198,26 @@ class FitLabel(QtWidgets.QLabel):
         """The height the text needs in a box this wide: at full size, or at the smallest
         size it may shrink to; at the label's base size or at ``base_px``; all of it, or
         (``required``) without the optional parts."""
+        base = self._base_px if base_px is None else base_px
+        # A wall layout tries several sizes and asks each label the same questions more
+        # than once (~400 times for one case): the answers are kept until the text changes.
+        key = (self.text(), self.scale, self._bold, self.shrink, width)
+        key += (smallest, base, required)
+        known = self._heights.get(key)
+        if known is not None:
+            return known
         parts = self.parts()
         if required:
             parts = tuple(part for part in parts if not part.optional)
         if not parts or width <= 0:
-            return 0
-        ratio = _floor(parts) if smallest and self.shrink else 1.0
-        base = self._base_px if base_px is None else base_px
-        return sum(block.height for block in layout_parts(parts, base, width, ratio))
+            height = 0
+        else:
+            ratio = _floor(parts) if smallest and self.shrink else 1.0
+            height = sum(block.height for block in layout_parts(parts, base, width, ratio))
+        if len(self._heights) > 512:
+            self._heights.clear()
+        self._heights[key] = height
+        return height
 
     def natural_width(self, *, base_px: int | None = None) -> int:
         """The width of the widest paragraph set on one line (how wide the text would like
