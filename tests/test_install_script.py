@@ -120,6 +120,20 @@ def test_per_user_install_upgrade_and_uninstall(tarball, tools, tmp_path):
     assert not (share / "icons" / "hicolor").exists()  # only our icons and cache were there
 
 
+def test_help_prints_the_usage_comment_and_no_code(tarball, tools, tmp_path):
+    result = install(tarball, "--help", home=tmp_path / "user", tools=tools)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "Install TAREaid from the extracted tarball, for the current user or for all users."
+    )
+    assert lines[-1] == "an upgrade or an uninstall leaves them as they are."
+    assert "  ./install.sh --uninstall              remove the current user's installation" in lines
+    assert not any(line.startswith("set ") for line in lines)
+    assert not (tmp_path / "user").exists()
+
+
 def test_uninstall_refreshes_an_icon_cache_that_other_programs_share(tarball, tools, tmp_path):
     home = tmp_path / "user"
     other = home / ".local" / "share" / "icons" / "hicolor" / "48x48" / "apps" / "other.png"

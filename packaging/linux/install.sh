@@ -28,7 +28,8 @@ for argument in "$@"; do
   case $argument in
     --system) system=1 ;;
     --uninstall) action=uninstall ;;
-    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    # The comment block at the top, up to the first line of code.
+    -h | --help) sed -n -e 1d -e '/^#/!q' -e 's/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $argument (see --help)" >&2; exit 2 ;;
   esac
 done
