@@ -15,10 +15,11 @@
 #     database, the demo cases, --smoke, check and backup on that server); any failure
 #     fails the build;
 #  5. Linux: copies the licence files of the bundled system libraries into the folder
-#     (system_licences.py), finds the oldest glibc it runs on (glibc_floor.py), and packs
-#     packaging/dist/tareaid-<version>-linux-<arch>.tar.gz (linux/stage.sh): the .desktop
-#     file, the AppStream metainfo, the icons, shell completion, the manual page, the
-#     licence and notices, install.sh and INSTALL.txt.
+#     and fails if any library, including those vendored in wheels' .libs folders, has no
+#     known licence (system_licences.py, wheel_libraries.py), finds the oldest glibc it
+#     runs on (glibc_floor.py), and packs packaging/dist/tareaid-<version>-linux-<arch>.tar.gz
+#     (linux/stage.sh): the .desktop file, the AppStream metainfo, the icons, shell
+#     completion, the manual page, the licence and notices, install.sh and INSTALL.txt.
 #
 # Everything it writes is under packaging/build and packaging/dist (both git-ignored).
 # Environment: PYTHON (interpreter for the build venv), TAREAID_REUSE_VENV=1 (keep an
@@ -165,9 +166,9 @@ else
 fi
 
 if [[ "$(uname -s)" == Linux ]]; then
-  step "licences of the bundled system libraries"
+  step "licences of the bundled libraries"
   "$venv/bin/python" "$here/system_licences.py" "$dist/tareaid" ||
-    fail "could not collect the system libraries' licence files"
+    fail "a bundled library has no known licence, or its licence text is missing (above)"
 
   step "oldest glibc the build runs on"
   "$venv/bin/python" "$here/glibc_floor.py" "$dist/tareaid"

@@ -6,9 +6,10 @@
     QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py --review DIR
     QT_QPA_PLATFORM=offscreen python packaging/make_screenshots.py --review DIR --language zh_CN
 
-Everything runs in a throw-away home ($TMPDIR/tareaid-screenshots) with a fresh demo
-database (`tareaid demo`: fictional cases only), in the light theme, at 1366 × 768, so the
-pictures are the same on every machine that has the same fonts.
+Everything runs in a throw-away home in a fresh scratch folder of its own
+($TMPDIR/tareaid-screenshots-XXXXXXXX, removed at the end, so that two runs at once never
+share one) with a fresh demo database (`tareaid demo`: fictional cases only), in the light
+theme, at 1366 × 768, so the pictures are the same on every machine that has the same fonts.
 
 - The AppStream screenshots (``--out``): the checklist, the projection, the evidence.
 - The README's pictures (``--readme-out``): the checklist, the projection and page 1 of
@@ -27,11 +28,13 @@ look at them before committing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +58,9 @@ REVIEW_TABS = ("start", "checklist", "summary", "editor", "evidence", "history",
 # The board's windows, after the main window's tabs: the agenda and the projection's pages.
 REVIEW_BOARD = ("agenda", "projection", "projection-evidence", "projection-trials")
 DEMO_CASE = "DEMO-01"
+# The status bar names the database by this fixed path rather than the scratch folder's
+# random one, so that the pictures do not change from one run to the next.
+SHOWN_DATABASE = "/tmp/tareaid-screenshots/home/.local/share/TAREaid/tareaid.sqlite3"
 PDF_DPI = 70
 
 
@@ -73,11 +79,18 @@ def _private_home(folder: Path) -> None:
     os.environ.pop("TAREAID_DB", None)
 
 
-def _demo_database() -> Path:
-    """A fresh demo database in the throw-away home (a fixed place, so that the database
-    path in the status bar is the same every time)."""
-    scratch = Path(tempfile.gettempdir()) / "tareaid-screenshots"
-    shutil.rmtree(scratch, ignore_errors=True)
+@contextlib.contextmanager
+def scratch_folder() -> Iterator[Path]:
+    """A new, empty folder for one run (never another run's), removed when the run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="tareaid-screenshots-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _demo_database(scratch: Path) -> Path:
+    """A fresh demo database in a throw-away home inside the run's scratch folder."""
     _private_home(scratch / "home")
     subprocess.run([sys.executable, "-m", "tareaid", "demo"], check=True, stdout=subprocess.DEVNULL)
     return scratch / "home" / ".local" / "share" / "TAREaid" / "tareaid.sqlite3"
@@ -86,9 +99,9 @@ def _demo_database() -> Path:
 class Renderer:
     """The application, offscreen, on the demo database."""
 
-    def __init__(self, language: str = "en") -> None:
+    def __init__(self, scratch: Path, language: str = "en") -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        self.database = _demo_database()
+        self.database = _demo_database(scratch)
         sys.path.insert(0, str(ROOT))
         from tareaid.ui import i18n
         from tareaid.ui.app import make_application
@@ -105,6 +118,7 @@ class Renderer:
 
         theme.apply_theme(self.app, theme_name)
         window = MainWindow(open_plainly(str(self.database)), Settings.in_memory(), load_pack())
+        window.db_label.setText(window.tr("Database: {location}").format(location=SHOWN_DATABASE))
         window.resize(*size)
         window.show()
         self.app.processEvents()
@@ -170,8 +184,8 @@ class Renderer:
 
 def render(out: Path) -> list[Path]:
     """The AppStream screenshots."""
-    renderer = Renderer()
-    return _render_appstream(renderer, out)
+    with scratch_folder() as scratch:
+        return _render_appstream(Renderer(scratch), out)
 
 
 def _render_appstream(renderer: Renderer, out: Path) -> list[Path]:
@@ -284,11 +298,14 @@ def main() -> int:
         help="the interface's language (the committed pictures are in English)",
     )
     args = parser.parse_args()
-    renderer = Renderer(args.language)
-    if args.review is not None:
-        written = _render_review(renderer, args.review)
-    else:
-        written = _render_appstream(renderer, args.out) + _render_readme(renderer, args.readme_out)
+    with scratch_folder() as scratch:
+        renderer = Renderer(scratch, args.language)
+        if args.review is not None:
+            written = _render_review(renderer, args.review)
+        else:
+            written = _render_appstream(renderer, args.out) + _render_readme(
+                renderer, args.readme_out
+            )
     for path in written:
         print(path)
     return 0

@@ -55,7 +55,9 @@ def tools(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     (folder / "update-desktop-database").write_text(
-        f'#!/bin/sh\necho "update-desktop-database $*" >>{log}\n', encoding="utf-8"
+        f'#!/bin/sh\necho "update-desktop-database $*" >>{log}\n'
+        'for last; do :; done\n: >"$last/mimeinfo.cache"\n',
+        encoding="utf-8",
     )
     for tool in folder.iterdir():
         tool.chmod(0o755)
@@ -104,6 +106,7 @@ def test_per_user_install_upgrade_and_uninstall(tarball, tools, tmp_path):
     assert (share / "zsh" / "site-functions" / "_tareaid").is_file()
     assert (share / "man" / "man1" / "tareaid.1").is_file()
     assert (share / "icons" / "hicolor" / "icon-theme.cache").is_file()
+    assert (share / "applications" / "mimeinfo.cache").is_file()
     assert (app / "install.sh").is_file()
     subprocess.run([str(home / ".local" / "bin" / "tareaid"), "--version"], check=True)
 
@@ -118,6 +121,53 @@ def test_per_user_install_upgrade_and_uninstall(tarball, tools, tmp_path):
     assert files_under(home) == [".local/share/TAREaid/tareaid.sqlite3"]
     assert database.read_bytes() == b"the cases"
     assert not (share / "icons" / "hicolor").exists()  # only our icons and cache were there
+    assert not (share / "applications").exists()  # nor the MIME cache the install made
+
+
+def test_help_prints_the_usage_comment_and_no_code(tarball, tools, tmp_path):
+    result = install(tarball, "--help", home=tmp_path / "user", tools=tools)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "Install TAREaid from the extracted tarball, for the current user or for all users."
+    )
+    assert lines[-1] == "an upgrade or an uninstall leaves them as they are."
+    assert "  ./install.sh --uninstall              remove the current user's installation" in lines
+    assert not any(line.startswith("set ") for line in lines)
+    assert not (tmp_path / "user").exists()
+
+
+def test_uninstall_refreshes_a_mime_cache_that_other_menu_entries_share(tarball, tools, tmp_path):
+    home = tmp_path / "user"
+    applications = home / ".local" / "share" / "applications"
+    applications.mkdir(parents=True)
+    (applications / "other.desktop").write_text("[Desktop Entry]\nName=Other\n")
+    assert install(tarball, home=home, tools=tools).returncode == 0
+    assert (applications / "mimeinfo.cache").is_file()
+    assert install(tarball, "--uninstall", home=home, tools=tools).returncode == 0
+    assert sorted(p.name for p in applications.iterdir()) == ["mimeinfo.cache", "other.desktop"]
+    calls = (tools / "calls.log").read_text().splitlines()
+    assert calls[-1] == f"update-desktop-database -q {applications}"
+
+
+def test_uninstall_after_an_upgrade_still_removes_the_mime_cache_it_made(tarball, tools, tmp_path):
+    home = tmp_path / "user"
+    assert install(tarball, home=home, tools=tools).returncode == 0
+    assert install(tarball, home=home, tools=tools).returncode == 0  # the cache exists now
+    assert install(tarball, "--uninstall", home=home, tools=tools).returncode == 0
+    assert not (home / ".local" / "share" / "applications").exists()
+
+
+def test_uninstall_keeps_a_mime_cache_that_was_there_before(tarball, tools, tmp_path):
+    home = tmp_path / "user"
+    applications = home / ".local" / "share" / "applications"
+    applications.mkdir(parents=True)
+    (applications / "mimeinfo.cache").write_text("[MIME Cache]\n")
+    assert install(tarball, home=home, tools=tools).returncode == 0
+    assert install(tarball, "--uninstall", home=home, tools=tools).returncode == 0
+    assert (applications / "mimeinfo.cache").is_file()
+    assert not (applications / f"{APP_ID}.desktop").exists()
 
 
 def test_uninstall_refreshes_an_icon_cache_that_other_programs_share(tarball, tools, tmp_path):

@@ -207,3 +207,22 @@ def test_every_readme_picture_is_rendered_in_the_repository() -> None:
     for name in pictures.values():
         width, height = _png_size(ROOT / "docs" / "images" / name)
         assert width >= 400 and height >= 300, name
+
+
+def test_each_screenshot_run_has_a_scratch_folder_of_its_own_removed_at_the_end() -> None:
+    """Two runs at once never share (or delete) each other's throw-away home."""
+    spec = importlib.util.spec_from_file_location(
+        "make_screenshots", PACKAGING / "make_screenshots.py"
+    )
+    assert spec is not None and spec.loader is not None
+    make_screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_screenshots)
+    with make_screenshots.scratch_folder() as first:
+        (first / "home").mkdir()
+        (first / "home" / "tareaid.sqlite3").write_bytes(b"the first run's database")
+        with make_screenshots.scratch_folder() as second:
+            assert second != first
+            assert list(second.iterdir()) == []
+        assert not second.exists()
+        assert (first / "home" / "tareaid.sqlite3").read_bytes() == b"the first run's database"
+    assert not first.exists()

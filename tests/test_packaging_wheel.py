@@ -75,6 +75,14 @@ def test_the_installed_package_has_the_notices_and_the_licence_texts(wheel):
         "SQLAlchemy-MIT.txt",
         "platformdirs-MIT.txt",
         "Apache-2.0.txt",
+        "PostgreSQL-libpq.txt",
+        "OpenSSL.txt",
+        "MIT-Kerberos.txt",
+        "OpenLDAP.txt",
+        "Cyrus-SASL.txt",
+        "com_err-MIT-SIPB.txt",
+        "libxcrypt.txt",
+        "keyutils.txt",
     ):
         assert text in notices
         assert folder + text in names, text

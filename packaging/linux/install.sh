@@ -28,7 +28,8 @@ for argument in "$@"; do
   case $argument in
     --system) system=1 ;;
     --uninstall) action=uninstall ;;
-    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    # The comment block at the top, up to the first line of code.
+    -h | --help) sed -n -e 1d -e '/^#/!q' -e 's/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $argument (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,6 +53,10 @@ root=${DESTDIR:-}
 # A marker in the program folder: this installation ran gtk-update-icon-cache, so its
 # uninstallation refreshes (or removes) that cache too.
 icon_marker=.icon-cache-updated
+# Another: this installation created the menu's MIME cache (update-desktop-database writes
+# applications/mimeinfo.cache), so its uninstallation removes that cache again when no
+# other program's menu entry is left, and refreshes it otherwise.
+mime_marker=.mime-cache-created
 
 desktop_file=$data_dir/applications/$app_id.desktop
 metainfo_file=$data_dir/metainfo/$app_id.metainfo.xml
@@ -59,6 +64,7 @@ bash_completion=$data_dir/bash-completion/completions/tareaid
 zsh_completion=$data_dir/zsh/site-functions/_tareaid
 manual=$data_dir/man/man1/tareaid.1
 hicolor=$data_dir/icons/hicolor
+mime_cache=$data_dir/applications/mimeinfo.cache
 
 refresh_menu() {
   if command -v update-desktop-database >/dev/null 2>&1 && [ -d "$root$data_dir/applications" ]; then
@@ -69,6 +75,8 @@ refresh_menu() {
 if [ "$action" = uninstall ]; then
   cache_was_updated=0
   [ -e "$root$app_dir/$icon_marker" ] && cache_was_updated=1
+  mime_cache_created=0
+  [ -e "$root$app_dir/$mime_marker" ] && mime_cache_created=1
   rm -rf -- "$root$app_dir"
   # The command only if it is this installation's link.
   if [ -L "$root$bin_dir/tareaid" ] && [ "$(readlink "$root$bin_dir/tareaid")" = "$app_dir/tareaid" ]; then
@@ -89,13 +97,29 @@ if [ "$action" = uninstall ]; then
       fi
     fi
   fi
-  refresh_menu
+  if [ "$mime_cache_created" = 1 ] && [ -d "$root$data_dir/applications" ] &&
+    ! find "$root$data_dir/applications" -name '*.desktop' | grep -q .; then
+    # No other menu entry is left: remove the cache this installation made, and the folder
+    # if it is empty now.
+    rm -f -- "$root$mime_cache"
+    rmdir -- "$root$data_dir/applications" 2>/dev/null || true
+  else
+    # Other programs' entries remain (or the cache was there before): rebuild it without ours.
+    refresh_menu
+  fi
   echo "TAREaid removed from $app_dir. The databases (in each user's" \
     "~/.local/share/TAREaid) were left as they were."
   exit 0
 fi
 
 [ -x "$here/tareaid/tareaid" ] || { echo "install.sh: $here/tareaid/tareaid not found" >&2; exit 1; }
+
+# Did this installation (or the one it upgrades) create the MIME cache? Asked before the
+# program folder, which holds the marker, is replaced.
+mime_cache_created=0
+if [ -e "$root$app_dir/$mime_marker" ] || [ ! -e "$root$mime_cache" ]; then
+  mime_cache_created=1
+fi
 
 # Replace the program folder as a whole, so no file of an older version lingers.
 mkdir -p "$(dirname -- "$root$app_dir")" "$root$bin_dir"
@@ -127,6 +151,9 @@ if [ "$system" = 1 ]; then
 fi
 
 refresh_menu
+if [ "$mime_cache_created" = 1 ] && [ -e "$root$mime_cache" ]; then
+  : >"$root$app_dir/$mime_marker"
+fi
 if command -v gtk-update-icon-cache >/dev/null 2>&1 &&
   gtk-update-icon-cache -q -t -f "$root$hicolor" 2>/dev/null; then
   : >"$root$app_dir/$icon_marker"

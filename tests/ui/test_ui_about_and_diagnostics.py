@@ -36,6 +36,8 @@ def test_the_licences_view_shows_the_notices_and_every_licence_text(window):
         "ReportLab",
         "platformdirs",
         "psycopg",
+        "Libraries inside psycopg-binary",
+        "OpenSSL 3.5.9",
         "DejaVu",
         "Droid Sans Fallback",
         "Replacing the Qt libraries",
@@ -44,6 +46,10 @@ def test_the_licences_view_shows_the_notices_and_every_licence_text(window):
     titles = [about.licence_list.item(row).text() for row in range(about.licence_list.count())]
     assert titles[:2] == ["TAREaid licence", "Third-party notices"]
     assert {"LGPL-3.0", "GPL-3.0", "Python-PSF", "Font: DejaVu"} <= set(titles)
+    # The licences of the libraries psycopg-binary carries (PostgreSQL's libpq, Kerberos, …).
+    assert {"PostgreSQL-libpq", "MIT-Kerberos", "OpenLDAP", "Cyrus-SASL"} <= set(titles)
+    about.licence_list.setCurrentRow(titles.index("PostgreSQL-libpq"))
+    assert "License: PostgreSQL" in about.shown_licence()
     about.licence_list.setCurrentRow(titles.index("LGPL-3.0"))
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in about.shown_licence()
     about.licence_list.setCurrentRow(0)
