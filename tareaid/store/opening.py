@@ -32,6 +32,7 @@ from tareaid.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from tareaid.store.repository import Repository
+    from tareaid.store.server_list_reader import ServerListReader
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,11 @@ log = logging.getLogger(__name__)
 _IMPORTING, _OPENING, _DONE = "importing", "opening", "done"
 
 
-def _open_repository(path: Path) -> Repository:
+def _open_repository(location: Path | str) -> Repository:
     from tareaid.store.repository import Repository
 
     # The integrity check is the caller's, as for any repository the window opens.
-    return Repository.open(str(path), create=False, verify=False)
+    return Repository.open(str(location), create=False, verify=False)
 
 
 class OpeningRepository:
@@ -57,12 +58,19 @@ class OpeningRepository:
     """
 
     def __init__(
-        self, reader: ListReader, opener: Callable[[Path], Repository] = _open_repository
+        self,
+        reader: ListReader | ServerListReader,
+        opener: Callable[[Path | str], Repository] = _open_repository,
     ) -> None:
-        self._reader: ListReader | None = reader
+        self._reader: ListReader | ServerListReader | None = reader
         self._opener = opener
-        self.path: Path = reader.path
-        self.url: str = sqlite_url(reader.path)
+        # A file (its path), or a database server (its URL: path None).
+        self.path: Path | None = reader.path
+        self._location: Path | str = reader.path or reader.location  # type: ignore[union-attr]
+        self.url: str = sqlite_url(reader.path) if reader.path is not None else reader.url
+        self._where = str(reader.path) if reader.path is not None else reader.url
+        # Whether calls cross the network (the window shows its busy cursor then).
+        self.is_server = reader.path is None
         self.schema_version: int = SCHEMA_VERSION
         self.on_opened: Callable[[BaseException | None], None] | None = None
         self._repository: Repository | None = None
@@ -74,7 +82,7 @@ class OpeningRepository:
 
     def __repr__(self) -> str:
         state = "open" if self._repository is not None else "opening"
-        return f"<OpeningRepository {self.path} ({state})>"
+        return f"<OpeningRepository {self._where} ({state})>"
 
     # --- opening ------------------------------------------------------------------------
 
@@ -115,9 +123,9 @@ class OpeningRepository:
                 raise self._error
             if stop():
                 raise StoreEnvironmentError(
-                    f"{self.path}: the integrity check was stopped before it finished"
+                    f"{self._where}: the integrity check was stopped before it finished"
                 )
-        raise StoreEnvironmentError(f"{self.path}: the database was closed")
+        raise StoreEnvironmentError(f"{self._where}: the database was closed")
 
     def _open(self) -> None:
         opened: Repository | None = None
@@ -131,7 +139,7 @@ class OpeningRepository:
                 if self._closed:
                     return
                 self._phase = _OPENING
-            opened = self._opener(self.path)
+            opened = self._opener(self._location)
         except StoreError as failure:
             log.warning("the database could not be opened: %s", type(failure).__name__)
             error = failure
@@ -209,10 +217,6 @@ class OpeningRepository:
             repository.stop_integrity_check()
 
     # --- other clients' changes: watched once open, never waited for -----------------------
-
-    # Only a file opens in the background (a server takes the usual way), so the window's
-    # question "is this across a network?" needs no repository.
-    is_server = False
 
     def watch(
         self, on_change: Callable[[frozenset[str] | None], None], *, interval_s: float = 0.5

@@ -16,10 +16,11 @@ give gets one typed by the user, kept in memory only (never in the settings, the
 databases or a log), and asked again when the server refuses it. Every name of a server
 database shown or remembered is its URL without the password.
 
-At start-up (`open_quickly`) a file that needs nothing but reading is not even opened by the
-store before the window is shown: the case list is read with the standard library, and the
-store (SQLAlchemy, ~0.5 s to import) opens on a worker thread once the window is on screen
-(`OpenedDatabase.finish_opening`). Anything else takes the usual way.
+At start-up (`open_quickly`) a database that needs nothing but reading is not even opened
+by the store before the window is shown: the case list is read with the standard library
+(a file) or psycopg alone (a server), and the store (SQLAlchemy, ~0.5 s to import) opens on
+a worker thread once the window is on screen (`OpenedDatabase.finish_opening`). Anything
+else takes the usual way.
 """
 
 from __future__ import annotations
@@ -206,14 +207,23 @@ def open_plainly(
 def open_quickly(db: str | None) -> OpenedDatabase | None:
     """`db` with its case list readable at once and the store still to open (in the
     background, see `OpenedDatabase.finish_opening`), or None when it must be opened the
-    usual way (`open_plainly`, `open_database`): a database server, or a file to create,
-    upgrade, recover after a crash or re-assess, or one the store refuses (the usual way
-    then says why, and offers the ways out)."""
+    usual way (`open_plainly`, `open_database`): a file or server database to create,
+    upgrade, recover after a crash or re-assess, a server that asks for a password or cannot
+    be reached, or one the store refuses (the usual way then says why, and offers the ways
+    out)."""
     from tareaid.domain.evidence import load_pack
 
     path = database_file(db)
     if path is None:
-        return None
+        if db is None or not is_server_url(db):
+            return None
+        from tareaid.store.server_list_reader import ServerListReader
+
+        # A server's list through psycopg alone; no lock file (the server is shared).
+        server_reader = ServerListReader.for_url(db, assessed_with(load_pack().version))
+        if server_reader is None:
+            return None
+        return OpenedDatabase(OpeningRepository(server_reader), None)  # type: ignore[arg-type]
     try:
         reader = ListReader.for_file(path, assessed_with(load_pack().version))
     except StoreError:

@@ -226,3 +226,41 @@ def test_a_server_out_of_reach_can_be_tried_again(qtbot, dialogs):
     (_parent, _title, text, options), _ = offers[0]
     assert ("retry", "Try again") in options
     assert "cannot be reached" in text and "s3cret" not in text
+
+
+def test_a_servers_list_shows_before_the_store_opens_and_saves_go_to_the_store(
+    qtbot, dialogs, postgres_server, postgres_databases
+):
+    # Start-up on a server reads the first page with psycopg alone; the store (SQLAlchemy)
+    # opens once the window is on screen, and every write goes through it.
+    from tareaid.domain.case import parse_case
+    from tareaid.domain.evidence import load_pack
+    from tareaid.store.opening import OpeningRepository
+    from tareaid.ui import theme
+    from tareaid.ui.app import make_application
+    from tareaid.ui.database import open_quickly
+    from tareaid.ui.main_window import MainWindow
+    from tareaid.ui.settings import Settings
+
+    url = postgres_server.as_app(postgres_databases(migrated=True))
+    with Repository.open(url) as colleague:
+        colleague.import_cases([parse_case({"reference": f"Q-{i}", "ecog": 1}) for i in range(3)])
+    database = open_quickly(url)
+    assert database is not None
+    repository = database.repository
+    assert isinstance(repository, OpeningRepository)
+    theme.apply_theme(make_application(), "light")
+    main = MainWindow(database, Settings(), load_pack())
+    qtbot.addWidget(main)
+    assert not repository.ready
+    assert [main.model.reference_at(row) for row in range(3)] == ["Q-0", "Q-1", "Q-2"]
+    assert postgres_server.password not in main.windowTitle()
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: repository.ready, timeout=20_000)
+    assert main.open_case("Q-1")
+    assert main.session.set_field("ecog", 3)
+    assert main.session.save_now()
+    main.close()
+    with Repository.open(url) as check:
+        assert check.get_case("Q-1").case.ecog == 3
