@@ -980,11 +980,24 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def _on_export_pdf_triggered(self) -> None:
-        case, assessment = self.session.case, self.session.assessment
-        if case is None or assessment is None:
+        if self.session.case is None or self.session.assessment is None:
             self._status(self.tr("Open a case to export its PDF."))
             return
-        self.session.save_now()
+        if not self.session.save_now():
+            # The PDF prints the stored case's audit head: content that was never stored
+            # must not be printed beside it. Why the save failed is shown by the session.
+            dialogs.show_error(
+                self,
+                self.tr("No PDF was made"),
+                self.tr(
+                    "The PDF was not made because the case is not saved (see the message "
+                    "above the case). Save it, or reload it, and export again."
+                ),
+            )
+            return
+        case, assessment = self.session.case, self.session.assessment
+        if case is None or assessment is None:
+            return
         options = dialogs.ask_pdf_options(
             self,
             deidentified=self.settings.report_deidentified(),
