@@ -31,7 +31,7 @@ from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store import backups
-from tareaid.store.errors import DamagedDatabaseError, StoreError
+from tareaid.store.errors import DamagedDatabaseError, StaleEditError, StoreError
 from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.case_list import CaseListPane
@@ -996,6 +996,7 @@ class MainWindow(QtWidgets.QMainWindow):
             )
             return
         case, assessment = self.session.case, self.session.assessment
+        version = self.session.version
         if case is None or assessment is None:
             return
         options = dialogs.ask_pdf_options(
@@ -1026,6 +1027,12 @@ class MainWindow(QtWidgets.QMainWindow):
             from tareaid.store.repository import refuse_invalid_values
 
             stored = repository.get_case(case.reference)
+            if stored.version != version:
+                # Saved elsewhere since: the stored head no longer covers what is printed.
+                raise StaleEditError(
+                    f"{case.reference} was changed elsewhere after it was saved here; "
+                    "reload it and export again"
+                )
             refuse_invalid_values(None, case.reference, stored.invalid, "no PDF was written")
             heads = {}
             if stored.audit_head is not None and stored.audit_count is not None:

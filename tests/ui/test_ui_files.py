@@ -123,3 +123,31 @@ def test_no_pdf_is_made_of_a_case_that_could_not_be_saved(
     assert window.case_pane.banner.kind == "conflict"
     assert repository.get_case("PDF-2").case.ecog == 2
     dialogs.reply("confirm", True)  # closing the window: leave the unsaved edit
+
+
+def test_no_pdf_is_made_when_the_case_is_saved_elsewhere_meanwhile(
+    window, dialogs, qtbot, tmp_path, repository, other_repository
+):
+    # Saved here, then changed by someone else while the export's questions were open: the
+    # stored head then covers another version than the one the PDF would print.
+    repository.create_case(Case(reference="PDF-3", ecog=1))
+    window.model.reload()
+    window.list_pane.select("PDF-3")
+
+    def saved_elsewhere_then_answered(*_args, **_kwargs):
+        theirs = other_repository.get_case("PDF-3")
+        other_repository.save_case(
+            theirs.case.with_changes(ecog=2), expected_version=theirs.version
+        )
+        return PdfOptions(deidentified=True, page_size="A4")
+
+    path = tmp_path / "PDF-3.pdf"
+    dialogs.reply("ask_pdf_options", saved_elsewhere_then_answered)
+    dialogs.reply("choose_save_file", str(path))
+    checklist = window.case_pane.checklist
+    checklist.go_to(SUMMARY_STEP)
+    checklist.summary.export_button.click()
+    _wait_idle(window, qtbot)
+    assert not path.exists()
+    ((args, _kwargs),) = dialogs.called("show_error")
+    assert "PDF-3 was changed elsewhere after it was saved here" in args[2]
