@@ -37,15 +37,17 @@ _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 def _needs_escape(char: str) -> bool:
     # Control characters (C0, C1), format characters (bidi overrides and isolates,
-    # zero-width characters) and lone surrogates: a terminal or a dialog would act on them or
-    # hide them instead of showing them.
-    return unicodedata.category(char) in ("Cc", "Cf", "Cs")
+    # zero-width characters), lone surrogates and the line and paragraph separators
+    # (U+2028, U+2029, which break a line in a dialog and in many terminals): a terminal or
+    # a dialog would act on them or hide them instead of showing them.
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
 def escape_controls(text: str) -> str:
-    """`text` with every control, format and surrogate character shown as an escape
-    (``\\x1b``, ``\\u202e``, ``\\r``), so quoting the user's input in a message never
-    moves a cursor, recolours a terminal or reorders what is shown."""
+    """`text` with every control, format, surrogate and line or paragraph separator
+    character shown as an escape (``\\x1b``, ``\\u202e``, ``\\u2028``, ``\\r``), so
+    quoting the user's input in a message never moves a cursor, recolours a terminal,
+    breaks a line or reorders what is shown."""
     if not any(_needs_escape(char) for char in text):
         return text
     out = []

@@ -13,6 +13,7 @@ from tareaid.errors import (
     NotFoundError,
     TareaidError,
     blame,
+    escape_controls,
     message_for,
 )
 from tareaid.store import errors as store_errors
@@ -88,3 +89,18 @@ def test_message_for_an_os_error_names_the_file():
     assert message_for(OSError(28, "No space left on device", "/tmp/a.pdf")) == (
         "/tmp/a.pdf: No space left on device"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a\u2028b", "a\\u2028b"),  # line separator (Zl)
+        ("a\u2029b", "a\\u2029b"),  # paragraph separator (Zp)
+        ("a\x1b[31mb", "a\\x1b[31mb"),
+        ("a\u202eb", "a\\u202eb"),
+        ("a\nb\tc", "a\\nb\\tc"),
+        ("Zoë 示例 – ok", "Zoë 示例 – ok"),
+    ],
+)
+def test_escape_controls_shows_what_would_move_break_or_reorder_the_text(text, shown):
+    assert escape_controls(text) == shown

@@ -2918,6 +2918,14 @@ Password for {where}:</source>
         <translation>请先打开病例，再导出其 PDF。</translation>
     </message>
     <message>
+        <source>No PDF was made</source>
+        <translation>未生成 PDF</translation>
+    </message>
+    <message>
+        <source>The PDF was not made because the case is not saved (see the message above the case). Save it, or reload it, and export again.</source>
+        <translation>病例尚未保存，因此未生成 PDF（见病例上方的提示）。请保存或重新加载病例后再导出。</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>

@@ -126,8 +126,9 @@ def _render_csv(rows: Sequence[SummaryRow]) -> str:
 # Markdown punctuation that could start markup inside a table cell (emphasis, code, links,
 # images, strike-through, a cell boundary): each is shown as itself, backslash-escaped.
 _MD_PUNCTUATION = re.compile(r"([\\`*_\[\]|~!])")
-# Bare addresses an extended Markdown would turn into links.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z])://|\bwww\.")
+# Bare addresses an extended Markdown would turn into links: URLs, www., e-mail addresses
+# (any "@") and the mailto: and xmpp: schemes of GitHub-flavoured Markdown.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])://|\bwww\.|@|\b(?:mailto|xmpp):")
 
 
 def _md_cell(value: str) -> str:
@@ -136,7 +137,10 @@ def _md_cell(value: str) -> str:
     cell, line breaks kept as <br>."""
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_PUNCTUATION.sub(r"\\\1", text)
-    text = _AUTOLINK.sub(lambda m: m.group().replace(":", "&#58;").replace(".", "&#46;"), text)
+    text = _AUTOLINK.sub(
+        lambda m: m.group().replace(":", "&#58;").replace(".", "&#46;").replace("@", "&#64;"),
+        text,
+    )
     return text.replace("\r", "").replace("\n", "<br>")
 
 

@@ -430,12 +430,19 @@ def _check(args: argparse.Namespace) -> int:
         print(line)
     for line in report.contradicted:
         print(line)
-    if report.healthy:
+    counted = f"schema version {report.schema_version}, {report.case_count} " + _cases(
+        report.case_count or 0
+    )
+    if report.healthy and report.contradicted:
+        # Consistent in itself, but not with what left it earlier: never "healthy".
         print(
-            f"{where}: healthy (schema version {report.schema_version}, "
-            f"{report.case_count} {_cases(report.case_count or 0)})"
+            f"{where}: not healthy: its audit trail no longer holds what {against} recorded "
+            f"({counted}; nothing else found)"
         )
-        return 1 if report.contradicted else 0
+        return 1
+    if report.healthy:
+        print(f"{where}: healthy ({counted})")
+        return 0
     print(
         f"{where}: {len(report.problems)} "
         f"{'problem' if len(report.problems) == 1 else 'problems'} found:"

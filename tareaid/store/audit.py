@@ -99,13 +99,19 @@ def current_user() -> str:
     one, is recorded beside it, not instead of it.
     """
     name = _os_account()
+    _refuse_unrecordable(name, "operating-system account name", "account")
+    return name
+
+
+def _refuse_unrecordable(name: str, what: str, rename: str) -> None:
+    """AuditUserError for a name the trail would show as something else: one holding
+    control, bidirectional or line-separating characters."""
     if any(unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp") for char in name):
         raise AuditUserError(
-            "the operating-system account name contains control characters "
-            f"({escape_controls(name)}); TAREaid cannot record it in the audit trail, so "
-            "nothing was changed. Ask your administrator to rename the account"
+            f"the {what} contains control characters ({escape_controls(name)}); TAREaid "
+            "cannot record it in the audit trail, so nothing was changed. Ask your "
+            f"administrator to rename the {rename}"
         )
-    return name
 
 
 def _os_account() -> str:
@@ -140,7 +146,9 @@ def _windows_account() -> str:  # pragma: no cover - run on Windows only
 
 def database_login(connection: Any) -> str | None:
     """The login a database server authenticated this connection as (``session_user``);
-    None for SQLite. `connection` is a SQLAlchemy Connection."""
+    None for SQLite. `connection` is a SQLAlchemy Connection. Like the account, a login
+    the trail could not show faithfully is refused, at the first write (`chain_rows`):
+    reading needs no login recorded."""
     if connection.dialect.name == "sqlite":
         return None
     from sqlalchemy import text
@@ -203,7 +211,10 @@ def chain_rows(
     db_user: str | None = None,
 ) -> tuple[list[dict[str, Any]], str]:
     """Rows for the audit table from (case id, reference, change), chained from `previous`;
-    `db_user` is the database login (None for SQLite)."""
+    `db_user` is the database login (None for SQLite). AuditUserError for a login with
+    control characters (the caller's transaction then writes nothing)."""
+    if db_user is not None:
+        _refuse_unrecordable(db_user, "database login", "login")
     rows = []
     for case_id, reference, change in entries:
         digest = entry_hash(

@@ -660,8 +660,8 @@ def check_file(path: Path, *, busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S) ->
 
     Header and application_id, schema version, SQLite's full integrity_check, foreign keys,
     the expected tables, the audit triggers' definitions, the audit trail's hash chain,
-    every case against its trail and the trail's length against its end row
-    (``trail_check``).
+    every case against its trail and its stored summary against its assessment, and the
+    trail's length against its end row (``trail_check``).
     """
     from tareaid.store.audit import AUDIT_COLUMNS, verify_chain
     from tareaid.store.trail_check import case_problems

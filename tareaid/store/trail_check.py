@@ -11,6 +11,10 @@ works on any backend), for:
 - every case whose row disagrees with the hash of its latest audit entry and its entry
   count (kept in step by every write), so entries removed from the end of the trail, or
   forged entries added to it, are seen;
+- every case whose stored summary (the tier counts and headline the case list shows) differs
+  from the summary of the case as stored, when the row says this TAREaid and evidence pack
+  computed it (``assessed_with``; a row computed by another one is assessed again whenever
+  the store opens the database, so its summary is not held against it);
 - references that could be taken for one another (stored before they were refused);
 - a whole trail shorter or longer than its end row says (``trail_end_problems``; schema
   version 6), so entries removed from its end — a whole case's included — are seen.
@@ -29,10 +33,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from tareaid.domain.case import Override, case_to_dict, reference_identity
-from tareaid.domain.fields import FIELDS
+from tareaid.domain.assessment import summarise
+from tareaid.domain.case import Case, Override, case_to_dict, reference_identity
+from tareaid.domain.evidence import load_pack
+from tareaid.domain.fields import FIELDS, TIERS
 from tareaid.errors import escape_controls
 from tareaid.store import audit
+from tareaid.store.schema import assessed_with
 from tareaid.store.stored_values import stored_case
 
 # Fields whose values identify the patient: a difference is reported without the values.
@@ -56,6 +63,7 @@ def case_problems(
         entries_by_case[entry["case_id"]].append(entry)
     problems: list[str] = []
     identities: dict[str, list[str]] = defaultdict(list)
+    current = _CurrentAssessment()
     for row in cases:
         case_id = row["id"]
         case, invalid = stored_case(row, overrides_by_case.get(case_id, {}))
@@ -69,6 +77,8 @@ def case_problems(
         trail = entries_by_case.get(case_id, [])
         problems += _head_problems(reference, row, trail)
         problems += _replay_problems(reference, case, bool(row["archived"]), invalid, trail)
+        if not invalid:  # a case with an invalid value is reported as such already
+            problems += current.summary_problems(reference, row, case)
     for references in identities.values():
         if len(references) > 1:
             problems.append(
@@ -76,6 +86,34 @@ def case_problems(
                 "differ only in case, dashes or Unicode form): rename all but one"
             )
     return [escape_controls(problem) for problem in _summed_up(problems)]
+
+
+class _CurrentAssessment:
+    """The summary this TAREaid and its evidence pack compute for a case, compared with the
+    one stored on its row."""
+
+    def __init__(self) -> None:
+        self._pack = load_pack()
+        self.tag = assessed_with(self._pack.version)
+
+    def summary_problems(self, reference: str, row: Mapping[str, Any], case: Case) -> list[str]:
+        if row.get("assessed_with") != self.tag:
+            return []  # assessed again whenever the store opens the database
+        summary = summarise(case, self._pack)
+        expected: dict[str, Any] = {f"count_{tier}": summary.counts[tier] for tier in TIERS}
+        expected["headline"] = summary.headline
+        differences = [
+            f"{column} is {_shown(row.get(column))}, the assessment gives {_shown(value)}"
+            for column, value in expected.items()
+            if row.get(column) != value
+        ]
+        if not differences:
+            return []
+        return [
+            f"case {reference}: its stored headline/counts differ from its assessment "
+            f"({'; '.join(differences)}): they were changed outside TAREaid, and the case "
+            "list shows them"
+        ]
 
 
 def _summed_up(problems: list[str]) -> list[str]:

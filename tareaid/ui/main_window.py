@@ -31,7 +31,7 @@ from tareaid.domain.units import MG_DL, UMOL_L
 from tareaid.errors import message_for
 from tareaid.files import write_atomically
 from tareaid.store import backups
-from tareaid.store.errors import DamagedDatabaseError, StoreError
+from tareaid.store.errors import DamagedDatabaseError, StaleEditError, StoreError
 from tareaid.ui import dialogs, fonts, theme
 from tareaid.ui.busy import busy_cursor, on_server
 from tareaid.ui.case_list import CaseListPane
@@ -980,11 +980,25 @@ class MainWindow(QtWidgets.QMainWindow):
         )
 
     def _on_export_pdf_triggered(self) -> None:
-        case, assessment = self.session.case, self.session.assessment
-        if case is None or assessment is None:
+        if self.session.case is None or self.session.assessment is None:
             self._status(self.tr("Open a case to export its PDF."))
             return
-        self.session.save_now()
+        if not self.session.save_now():
+            # The PDF prints the stored case's audit head: content that was never stored
+            # must not be printed beside it. Why the save failed is shown by the session.
+            dialogs.show_error(
+                self,
+                self.tr("No PDF was made"),
+                self.tr(
+                    "The PDF was not made because the case is not saved (see the message "
+                    "above the case). Save it, or reload it, and export again."
+                ),
+            )
+            return
+        case, assessment = self.session.case, self.session.assessment
+        version = self.session.version
+        if case is None or assessment is None:
+            return
         options = dialogs.ask_pdf_options(
             self,
             deidentified=self.settings.report_deidentified(),
@@ -1013,6 +1027,12 @@ class MainWindow(QtWidgets.QMainWindow):
             from tareaid.store.repository import refuse_invalid_values
 
             stored = repository.get_case(case.reference)
+            if stored.version != version:
+                # Saved elsewhere since: the stored head no longer covers what is printed.
+                raise StaleEditError(
+                    f"{case.reference} was changed elsewhere after it was saved here; "
+                    "reload it and export again"
+                )
             refuse_invalid_values(None, case.reference, stored.invalid, "no PDF was written")
             heads = {}
             if stored.audit_head is not None and stored.audit_count is not None:

@@ -90,3 +90,21 @@ def test_bare_addresses_are_not_turned_into_links():
     assert "http://" not in out and "www." not in out
     assert "CRLM" not in out
     assert "CASE-1" in out  # ordinary punctuation is left as it is
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("write to a@b.com", "write to a&#64;b.com"),
+        ("mailto:a@b.com", "mailto&#58;a&#64;b.com"),
+        ("MAILTO:someone", "MAILTO&#58;someone"),
+        ("xmpp:board@chat.example", "xmpp&#58;board&#64;chat.example"),
+    ],
+)
+def test_email_addresses_and_mailto_are_not_turned_into_links(typed, written):
+    # GitHub-flavoured Markdown links a bare address and mailto:/xmpp: text; the escaped
+    # forms show the same characters without a link.
+    out = render([_row(typed)], date(2026, 12, 3), "markdown")
+    (line,) = [line for line in out.splitlines() if line.startswith("| 1 |")]
+    assert [cell.strip() for cell in _cells(line)][6:9] == [written, written, written]
+    assert "@" not in out

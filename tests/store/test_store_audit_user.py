@@ -58,3 +58,24 @@ def test_an_account_name_with_control_characters_is_refused(tmp_path, monkeypatc
             repository.create_case(make_case("U-1"))
         assert "\x1b" not in caught.value.message and "\u202e" not in caught.value.message
         assert repository.list_cases() == []
+
+
+@pytest.mark.parametrize("login", ["eve\x1b[31m", "eve\u202eevil", "eve\nroot", "eve\u2028root"])
+def test_a_database_login_with_control_characters_is_refused(
+    login, postgres_server, postgres_databases, monkeypatch
+):
+    # A server login is recorded beside the account in every entry and its hash: like the
+    # account, one the trail would show as something else is refused, and nothing written.
+    url = postgres_server.as_app(postgres_databases(migrated=True))
+    with Repository.open(url) as repository:
+        repository.create_case(make_case("U-0"))
+    monkeypatch.setattr(audit, "database_login", lambda _connection: login)
+    with Repository.open(url) as repository:
+        assert [s.reference for s in repository.list_cases()] == ["U-0"]
+        with pytest.raises(audit.AuditUserError) as caught:
+            repository.create_case(make_case("U-1"))
+        message = caught.value.message
+        assert message.startswith("the database login contains control characters (eve")
+        assert not any(char in message for char in "\x1b\u202e\n\u2028")
+        assert [s.reference for s in repository.list_cases()] == ["U-0"]
+        assert len(repository.history("U-0")) == 1

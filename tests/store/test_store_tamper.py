@@ -253,6 +253,11 @@ def test_a_backup_confirms_the_trail_until_the_trail_is_rewritten(db, tmp_path, 
     code, out, err = cli("check", "--against", str(backup), db=db)
     assert code == 0, out + err
     assert "contains" in out
+    connection = sqlite3.connect(db)
+    (trigger,) = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'audit_entry_no_update'"
+    ).fetchone()
+    connection.close()
     # A consistent rewrite: the entry edited, the chain recomputed, the row made to agree.
     _sql(
         db,
@@ -266,11 +271,27 @@ def test_a_backup_confirms_the_trail_until_the_trail_is_rewritten(db, tmp_path, 
         "UPDATE case_record SET audit_head = (SELECT entry_hash FROM audit_entry a "
         "WHERE a.case_id = case_record.id ORDER BY a.id DESC LIMIT 1)"
     )
+    connection.execute(
+        "UPDATE audit_trail_end SET head_hash = (SELECT entry_hash FROM audit_entry "
+        "ORDER BY id DESC LIMIT 1)"
+    )
+    # The stored summary made to agree too: marked as another version's, so that opening
+    # the file assesses it again.
+    connection.execute("UPDATE case_record SET assessed_with = 'older'")
+    connection.execute(trigger)
     connection.commit()
     connection.close()
+    Repository.open(str(db)).close()
+    assert check_database(str(db)).healthy
     code, out, err = cli("check", "--against", str(backup), db=db)
     assert code == 1, out + err
     assert "does not contain" in out
+    # Consistent in itself, the file is not healthy once a head it left is contradicted.
+    assert "healthy (" not in out
+    assert out.rstrip().endswith(
+        f"{db}: not healthy: its audit trail no longer holds what {backup} recorded "
+        "(schema version 6, 4 cases; nothing else found)"
+    )
 
 
 def test_a_pdf_carries_the_audit_head_and_check_against_it(db, tmp_path, cli):

@@ -7,8 +7,10 @@ import json
 import pytest
 
 from tareaid.domain.case import Case
+from tareaid.ui.case_pane import EDITOR_TAB
 from tareaid.ui.checklist import SUMMARY_STEP
 from tareaid.ui.dialogs import PdfOptions
+from tareaid.ui.qt import Qt
 
 
 def _wait_idle(window, qtbot):
@@ -90,3 +92,62 @@ def test_export_pdf_from_the_summary(window, dialogs, qtbot, tmp_path, repositor
     assert window.settings.page_size() == "Letter"
     ((args, _kwargs),) = dialogs.called("choose_save_file")
     assert args[3] == "PDF-1-deidentified.pdf"
+
+
+def test_no_pdf_is_made_of_a_case_that_could_not_be_saved(
+    window, dialogs, qtbot, tmp_path, repository, other_repository
+):
+    # The PDF prints the stored case's audit head; an edit that could not be stored (here:
+    # someone else saved the case first) must not be printed beside it.
+    repository.create_case(Case(reference="PDF-2", ecog=1))
+    window.model.reload()
+    window.list_pane.select("PDF-2")
+    window.case_pane.show_tab(EDITOR_TAB)
+    theirs = other_repository.get_case("PDF-2")
+    other_repository.save_case(theirs.case.with_changes(ecog=2), expected_version=theirs.version)
+    ecog = window.case_pane.editor.fields["ecog"].control
+    ecog.setFocus()
+    ecog.selectAll()
+    qtbot.keyClicks(ecog, "0")
+    qtbot.keyClick(ecog, Qt.Key.Key_Tab)
+    checklist = window.case_pane.checklist
+    checklist.go_to(SUMMARY_STEP)
+    checklist.summary.export_button.click()
+    _wait_idle(window, qtbot)
+    ((args, _kwargs),) = dialogs.called("show_error")
+    assert args[1] == "No PDF was made"
+    assert args[2].startswith("The PDF was not made because the case is not saved")
+    assert not dialogs.called("ask_pdf_options")
+    assert not dialogs.called("choose_save_file")
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert window.case_pane.banner.kind == "conflict"
+    assert repository.get_case("PDF-2").case.ecog == 2
+    dialogs.reply("confirm", True)  # closing the window: leave the unsaved edit
+
+
+def test_no_pdf_is_made_when_the_case_is_saved_elsewhere_meanwhile(
+    window, dialogs, qtbot, tmp_path, repository, other_repository
+):
+    # Saved here, then changed by someone else while the export's questions were open: the
+    # stored head then covers another version than the one the PDF would print.
+    repository.create_case(Case(reference="PDF-3", ecog=1))
+    window.model.reload()
+    window.list_pane.select("PDF-3")
+
+    def saved_elsewhere_then_answered(*_args, **_kwargs):
+        theirs = other_repository.get_case("PDF-3")
+        other_repository.save_case(
+            theirs.case.with_changes(ecog=2), expected_version=theirs.version
+        )
+        return PdfOptions(deidentified=True, page_size="A4")
+
+    path = tmp_path / "PDF-3.pdf"
+    dialogs.reply("ask_pdf_options", saved_elsewhere_then_answered)
+    dialogs.reply("choose_save_file", str(path))
+    checklist = window.case_pane.checklist
+    checklist.go_to(SUMMARY_STEP)
+    checklist.summary.export_button.click()
+    _wait_idle(window, qtbot)
+    assert not path.exists()
+    ((args, _kwargs),) = dialogs.called("show_error")
+    assert "PDF-3 was changed elsewhere after it was saved here" in args[2]

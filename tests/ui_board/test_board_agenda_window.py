@@ -204,6 +204,45 @@ def test_export_one_combined_pdf(qtbot, board, prompts, tmp_path):
     assert MRN in text  # not de-identified: this file is for the record, and says who
 
 
+def test_each_pdf_prints_the_audit_head_of_the_version_it_prints(
+    qtbot, board, repository, prompts, tmp_path, monkeypatch
+):
+    # Someone saves each case just after the export has read it: the head printed beside
+    # a case must be the one of the version printed, not of the one saved in between.
+    pytest.importorskip("pypdf")
+    session = board.session
+    read = session.load
+    printed = {}
+
+    def load_then_changed_elsewhere(reference):
+        state = read(reference)
+        if reference not in printed:
+            printed[reference] = (state.audit_head, state.audit_count)
+            stored = repository.get_case(reference)
+            repository.save_case(
+                stored.case.with_changes(ecog=3 if stored.case.ecog != 3 else 2),
+                expected_version=stored.version,
+                amend_reason="corrected after the board",
+            )
+        return state
+
+    monkeypatch.setattr(session, "load", load_then_changed_elsewhere)
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    prompts.reply("ask_export_choice", ExportChoice(combined=False, deidentified=True))
+    prompts.reply("choose_folder", folder)
+    with qtbot.waitSignal(board.export_finished, timeout=60_000):
+        board.export_pdfs()
+    assert sorted(printed) == ["BRD-001", "BRD-002", "BRD-003"]
+    for reference, (head, count) in printed.items():
+        text = " ".join(_pdf_text(folder / f"{reference}.pdf").split())
+        noun = "entry" if count == 1 else "entries"
+        assert f"Audit trail {head[:12]} · {count} {noun}" in text
+        newer = repository.get_case(reference)
+        assert newer.audit_count == count + 1
+        assert newer.audit_head[:12] not in text
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".md", ".txt"])
 def test_agenda_summary(qtbot, board, repository, prompts, tmp_path, suffix):
     stored = repository.get_case("BRD-002")

@@ -671,25 +671,25 @@ class AgendaWindow(QtWidgets.QWidget):
     # -- after the board ----------------------------------------------------------------
 
     def _items(self) -> list[tuple[Case, Assessment]]:
+        return self._loaded()[0]
+
+    def _loaded(self) -> tuple[list[tuple[Case, Assessment]], dict[str, tuple[str, int]]]:
+        """Each agenda case with its assessment, and its audit head (printed on its PDF),
+        from one read of each case: a head read apart from its case could belong to a
+        version saved in between, and the PDF would print it beside content it never
+        covered."""
         assert self.session is not None
         items = []
+        heads = {}
         from tareaid.store.repository import refuse_invalid_values
 
         for reference in self.session.references:
             loaded = self.session.load(reference)
             refuse_invalid_values(None, loaded.reference, loaded.invalid, "no PDF was written")
             items.append((loaded.case, loaded.assessment))
-        return items
-
-    def _audit_heads(self) -> dict[str, tuple[str, int]]:
-        """Each agenda case's audit head, printed on its PDF."""
-        assert self.session is not None
-        heads = {}
-        for reference in self.session.references:
-            loaded = self.session.load(reference)
             if loaded.audit_head is not None and loaded.audit_count is not None:
                 heads[loaded.reference] = (loaded.audit_head, loaded.audit_count)
-        return heads
+        return items, heads
 
     def export_pdfs(self) -> None:
         """Write every case of the board as PDFs, in a worker thread, with progress."""
@@ -731,7 +731,7 @@ class AgendaWindow(QtWidgets.QWidget):
             ):
                 return
         try:
-            items = self._items()
+            items, heads = self._loaded()
         except TareaidError as error:
             prompts.show_message(self, self.tr("Export not started"), error.message)
             return
@@ -742,7 +742,7 @@ class AgendaWindow(QtWidgets.QWidget):
             paths=tuple(paths),
             title=f"Tumour board {when}",
             include_free_text=choice.include_free_text,
-            audit_heads=self._audit_heads(),
+            audit_heads=heads,
         )
         job = ExportJob(plan, self.pack)
         job.signals.progressed.connect(self._on_export_progressed)
