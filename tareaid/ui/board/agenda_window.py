@@ -36,6 +36,7 @@ from tareaid.ui.failures import is_bug, report_bug
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate, without_mnemonic
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.vocabulary import outcome_label
+from tareaid.ui.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
         top = QtWidgets.QHBoxLayout()
         date_label = QtWidgets.QLabel(self.tr("Board &date:"))
-        self.date_combo = QtWidgets.QComboBox()
+        self.date_combo = guard_wheel(QtWidgets.QComboBox())
         self.date_combo.setObjectName("boardDateCombo")
         self.date_combo.setAccessibleName(self.tr("Board date"))
         self.date_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -259,7 +260,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
         projector = QtWidgets.QHBoxLayout()
         screen_label = QtWidgets.QLabel(self.tr("Projector &screen:"))
-        self.screen_combo = QtWidgets.QComboBox()
+        self.screen_combo = guard_wheel(QtWidgets.QComboBox())
         self.screen_combo.setObjectName("screenCombo")
         self.screen_combo.setAccessibleName(self.tr("Projector screen"))
         screen_label.setBuddy(self.screen_combo)
