@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>HeadlineText</name>
+    <message numerus="yes">
+        <source>Contraindication(s) to resolve first: {names}</source>
+        <translation>
+            <numerusform>Contraindication to resolve first: {names}</numerusform>
+            <numerusform>Contraindications to resolve first: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>caution(s): {names}</source>
+        <translation>
+            <numerusform>caution: {names}</numerusform>
+            <numerusform>cautions: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 6 factors favour(s) adding TARE, {neutral} neutral, {against} against</source>
+        <translation>
+            <numerusform>%n of 6 factors favours adding TARE, {neutral} neutral, {against} against</numerusform>
+            <numerusform>%n of 6 factors favour adding TARE, {neutral} neutral, {against} against</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence gap(s)</source>
+        <translation>
+            <numerusform>%n evidence gap</numerusform>
+            <numerusform>%n evidence gaps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Added %n fictional demo case(s): pick one in the list.</source>

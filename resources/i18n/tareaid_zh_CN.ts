@@ -2319,6 +2319,61 @@ Password for {where}:</source>
     </message>
 </context>
 <context>
+    <name>HeadlineText</name>
+    <message numerus="yes">
+        <source>Contraindication(s) to resolve first: {names}</source>
+        <translation>
+            <numerusform>需先解决的禁忌证：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>caution(s): {names}</source>
+        <translation>
+            <numerusform>注意：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 6 factors favour(s) adding TARE, {neutral} neutral, {against} against</source>
+        <translation>
+            <numerusform>6 项因素中 %n 项支持加用 TARE，{neutral} 项中性，{against} 项不支持</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {count} unassessed</source>
+        <translation>，{count} 项未评估</translation>
+    </message>
+    <message>
+        <source>, {count} outside the framework</source>
+        <translation>，{count} 项超出框架</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence gap(s)</source>
+        <translation>
+            <numerusform>%n 项证据空白</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not checked: {fields} not recorded</source>
+        <translation>未检查：{fields} 未记录</translation>
+    </message>
+    <message>
+        <source>{parts}.</source>
+        <translation>{parts}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} 和 {last}</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>The help pages are in English for now.</source>

@@ -85,10 +85,12 @@ def format_table(
     if assessment.workup_alerts:
         lines.append("Work-up alerts:")
     else:
-        # "No alert" is never shown without the checks that could not be made.
-        none = "Work-up alerts: none raised"
+        # "No alert" is never said of a check not done: with work-up values not recorded,
+        # no alert was raised among the checks that could be made, and the rest are named.
         if assessment.not_checked:
-            none += f". {assessment.not_checked}"
+            none = f"Work-up alerts: none among the checks made. {assessment.not_checked}"
+        else:
+            none = "Work-up alerts: none raised"
         lines.extend(textwrap.wrap(none + ".", width, subsequent_indent="  "))
     for severity, flags in (
         ("Contraindication, to resolve first", assessment.contraindications),

@@ -24,7 +24,7 @@ from tareaid.errors import message_for
 from tareaid.store.errors import StoreError
 from tareaid.store.records import INVALID_STORED_VALUE
 from tareaid.ui.busy import busy_cursor, on_server
-from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui
 from tareaid.ui.tiers import TIER_SHAPES, tier_colour
 from tareaid.ui.vocabulary import tier_label
@@ -526,7 +526,8 @@ class CaseListModel(QtCore.QAbstractTableModel):
             # Words, not a shape.
             return self.tr("{tier} (number of factors)").format(tier=tier_label(key))
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _header_text(HEADER_TIPS.get(key, HEADERS[key]))
+            tip = _header_text(HEADER_TIPS.get(key, HEADERS[key]))
+            return _with_evidence_note(tip) if key == HEADLINE else tip
         return None
 
     def flags(self, index: QtCore.QModelIndex) -> Qt.ItemFlag:
@@ -556,7 +557,7 @@ class CaseListModel(QtCore.QAbstractTableModel):
             return self._accessible(row, key)
         if role == _TOOLTIP:
             if key == HEADLINE:
-                return row.headline
+                return _with_evidence_note(row.headline)
             if key == REFERENCE and row.archived:
                 return self.tr("Archived case: restore it to edit")
         return None
@@ -597,6 +598,14 @@ class CaseListModel(QtCore.QAbstractTableModel):
         self._order_by = ORDER_BY[key]
         self._descending = descending
         self._reload_if_loaded()
+
+
+def _with_evidence_note(text: str) -> str:
+    """A stored headline, or the headline column's tip, with the note that it is in English
+    in another interface language: the store keeps the headline as the domain worded it,
+    and a list of stored rows has no assessment to word it again from."""
+    note = evidence_note()
+    return f"{text}\n{note}" if note else text
 
 
 def _header_text(text: str) -> str:

@@ -37,6 +37,7 @@ from tareaid.ui.evidence_marks import (
 )
 from tareaid.ui.evidence_view import factor_anchor, figure_line, grouped_figures, trial_anchor
 from tareaid.ui.field_widgets import FieldWidget, make_field_label, make_field_widget
+from tareaid.ui.headline_text import headline_text
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import TIER_SHAPES, tier_text
@@ -606,10 +607,9 @@ class SummaryStep(QtWidgets.QScrollArea):
         self.setWidget(body)
 
     def show_case(self, case: Case, assessment: Assessment) -> None:
-        self.headline.setText(assessment.headline)
-        self.headline.setAccessibleName(
-            self.tr("Headline: {headline}").format(headline=assessment.headline)
-        )
+        headline = headline_text(assessment, self.pack)
+        self.headline.setText(headline)
+        self.headline.setAccessibleName(self.tr("Headline: {headline}").format(headline=headline))
         self.evidence_context.setText(assessment.evidence_context)
         self.evidence_context.setAccessibleName(
             self.tr("Evidence context: {context}").format(context=assessment.evidence_context)

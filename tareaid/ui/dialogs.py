@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tareaid.files import DatabaseTargetError, refuse_database_target
 from tareaid.ui.i18n import translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from tareaid.ui.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from tareaid.store.backups import BackupSummary
@@ -212,7 +213,7 @@ class PdfOptionsDialog(QtWidgets.QDialog):
         layout.addWidget(self.free_text)
         row = QtWidgets.QHBoxLayout()
         label = QtWidgets.QLabel(self.tr("&Page size:"))
-        self.page_size = QtWidgets.QComboBox()
+        self.page_size = guard_wheel(QtWidgets.QComboBox())
         # The setting's value is the item's data; its text is what the user reads.
         self.page_size.addItem("A4", "A4")
         self.page_size.addItem(self.tr("Letter"), "Letter")

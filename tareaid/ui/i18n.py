@@ -10,11 +10,13 @@ machinery: ``self.tr("…")`` in a QObject subclass, ``translate("Context", "…
 plural forms only ("1 case" / "12 cases" from "%n case(s)").
 
 What is not translated: the evidence content (everything from the evidence pack: figures,
-claims, criteria, headlines and findings built from its templates, the disclaimer) until a
-reviewed translation exists, and case data typed by users. Messages made below the UI (the
-domain's and the store's errors), the command line, the PDF and the help pages stay in
-English too. Where the interface shows evidence content or help in another language, it
-says so (``evidence_note``, ``help_note``).
+claims, criteria, findings built from its templates, the alerts' and work-up fields' names,
+the disclaimer) until a reviewed translation exists, and case data typed by users. The
+headline's own words are interface text (``headline_text``); a headline stored with a case
+is shown as the domain worded it, in English, with ``evidence_note``. Messages made below
+the UI (the domain's and the store's errors), the command line, the PDF and the help pages
+stay in English too. Where the interface shows evidence content or help in another
+language, it says so (``evidence_note``, ``help_note``).
 
 The language follows the system's, unless the user chose one (View › Language); it is set
 once, before the main window is built, and a new choice takes effect at the next start.

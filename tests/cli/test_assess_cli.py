@@ -106,10 +106,37 @@ def test_assess_table_is_readable_and_never_colour_only(tmp_path, capsys):
 def test_assess_table_says_not_checked_where_no_alert_is_raised(tmp_path, capsys):
     code, out, _ = assess_file(tmp_path, capsys, json.dumps({"reference": "N-1", "ecog": 1}))
     assert code == 0
+    out = " ".join(out.split())
     assert (
-        "Work-up alerts: none raised. Not checked: lung shunt fraction and bilirubin not "
-        "recorded." in " ".join(out.split())
+        "Work-up alerts: none among the checks made. Not checked: lung shunt fraction and "
+        "bilirubin not recorded." in out
     )
+    assert "none raised" not in out
+
+
+def test_assess_table_says_none_raised_only_when_every_check_was_made(tmp_path, capsys):
+    case = {"reference": "N-2", "lung_shunt_fraction_pct": 5, "bilirubin_mg_dl": 0.8}
+    code, out, _ = assess_file(tmp_path, capsys, json.dumps(case))
+    assert code == 0
+    out = " ".join(out.split())
+    assert "Work-up alerts: none raised." in out
+    assert "Not checked" not in out
+    assert "none among the checks made" not in out
+
+
+def test_show_says_not_checked_where_no_alert_is_raised(tmp_path, capsys):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"reference": "N-3", "ecog": 1}), encoding="utf-8")
+    db = tmp_path / "cases.sqlite3"
+    assert run(["import", str(path), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert run(["show", "N-3", "--db", str(db)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Work-up alerts: none among the checks made. Not checked: lung shunt fraction and "
+        "bilirubin not recorded." in out
+    )
+    assert "none raised" not in out
 
 
 def test_list_form_with_one_case_prints_one_object(tmp_path, capsys):

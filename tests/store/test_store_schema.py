@@ -357,9 +357,9 @@ def test_upgrade_from_version_3_adds_the_case_fields_and_keeps_every_case_and_au
         for row, old in zip(after["audit_entry"], before["audit_entry"], strict=False)
     ] == before["audit_entry"]
     columns = [row[1] for row in schema_of(path)["details"]["case_record"][0]]
-    # Version 5's columns come after version 4's.
-    v4_end = len(columns) - len(V5_COLUMNS)
-    assert columns[v4_end:] == list(V5_COLUMNS)
+    # Version 5's columns come right after version 4's (a later version's columns may follow).
+    v4_end = columns.index(V5_COLUMNS[0])
+    assert columns[v4_end : v4_end + len(V5_COLUMNS)] == list(V5_COLUMNS)
     assert columns[v4_end - len(V4_COLUMNS) : v4_end] == list(V4_COLUMNS)
     for old, new in zip(before["case_record"], after["case_record"], strict=True):
         if old[1] == "FIX-005":

@@ -40,6 +40,17 @@ PROMPT_NAMES = (
     "ask_export_choice",
 )
 CJK = re.compile("[\u4e00-\u9fff]")
+# Where the stored headline is shown as the domain worded it, in English, with the note that
+# says so in its tooltip: lists of stored rows (the case list, the agenda, the case picker),
+# which have no assessment to word it again from. Everywhere else the headline is built in
+# the interface's language (tareaid/ui/headline_text.py) and must be Chinese.
+# DEMO-01's headline as the Chinese interface words it, the alert's name from the pack.
+DEMO_01_HEADLINE = (
+    "注意：anti-VEGF agent to pause before SIRT；"
+    "6 项因素中 6 项支持加用 TARE，0 项中性，0 项不支持；1 项证据空白。"
+)
+# (A table's header view walks the rows of the table's model too.)
+STORED_HEADLINE_PLACES = ("'case_table'", "'agendaTable'", "'caseList'", "QHeaderView' row")
 
 
 @pytest.fixture
@@ -72,17 +83,20 @@ def board_prompts(monkeypatch: pytest.MonkeyPatch) -> ModalRecorder:
     return recorder.install(monkeypatch, module)
 
 
-def _finder(window: Any) -> EnglishFinder:
+def _finder(window: Any, *, stored_headlines: bool = False) -> EnglishFinder:
     """What may stay English on these screens: the evidence, the demo cases and what the
-    domain builds from both, the database's path, help-page titles, licence file names."""
+    domain builds from both (its English headline only where `stored_headlines`), the
+    database's path, help-page titles, licence file names."""
     pack = load_pack()
     exempt = evidence_strings(pack)
     repository = window.repository
     for summary in repository.list_cases(include_archived=True):
         stored = repository.get_case(summary.reference)
         exempt |= set(strings_in(stored.case))
-        exempt |= set(strings_in(assess(stored.case, pack)))
-        exempt.add(summary.headline)
+        assessment = assess(stored.case, pack)
+        exempt |= set(strings_in(assessment)) - {assessment.headline}
+        if stored_headlines:
+            exempt |= {summary.headline, assessment.headline}
         for entry in repository.history(summary.reference):
             exempt |= {entry.reason or "", entry.user or ""}
     exempt |= {window.database.label, window.database.name}
@@ -117,13 +131,18 @@ class Seen:
                     self.texts.append((f"{state}: {name}()", text))
         recorder.calls.clear()
 
-    def english(self, finder: EnglishFinder) -> list[tuple[str, str, list[str]]]:
+    def english(
+        self, finder: EnglishFinder, stored_finder: EnglishFinder
+    ) -> list[tuple[str, str, list[str]]]:
+        """Interface English in what was seen; `stored_finder` for the places that show
+        stored headlines (STORED_HEADLINE_PLACES)."""
         problems, checked = [], set()
         for where, text in self.texts:
-            if text in checked:
+            stored = any(place in where for place in STORED_HEADLINE_PLACES)
+            if (text, stored) in checked:
                 continue
-            checked.add(text)
-            words = finder.english(text)
+            checked.add((text, stored))
+            words = (stored_finder if stored else finder).english(text)
             if words:
                 problems.append((where, text, words))
         return problems
@@ -273,7 +292,7 @@ def test_every_visible_string_is_translated(zh_window, dialogs, board_prompts, q
     _walk_dialogs(seen)
     _walk_board(zh_window, seen, board_prompts)
     assert len(seen.texts) > 1000
-    problems = seen.english(_finder(zh_window))
+    problems = seen.english(_finder(zh_window), _finder(zh_window, stored_headlines=True))
     assert not problems, report(problems)
 
 
@@ -308,8 +327,41 @@ def test_the_evidence_stays_in_english_and_the_interface_says_so(zh_window, qtbo
     text = zh_window.case_pane.evidence.toPlainText()
     assert note in text and "关于证据" in text
     assert pack.disclaimer.split("\n\n")[0].strip() in text
-    summary = zh_window.session.assessment.headline
-    assert not CJK.search(summary)  # built from the pack's templates: English
+    # The domain's headline (command line, JSON, PDF) is English; the checklist words it
+    # in Chinese around the pack's names.
+    assert not CJK.search(zh_window.session.assessment.headline)
+    assert checklist.summary.headline.text() == DEMO_01_HEADLINE
+
+
+def test_stored_headlines_are_shown_in_english_and_said_to_be(zh_window):
+    from tareaid.ui.case_list_model import HEADLINE
+    from tareaid.ui.qt import Qt
+
+    note = "临床证据内容为英文（尚无经审核的译文）。"
+    model = zh_window.model
+    column = model.column_of(HEADLINE)
+    row = model.row_of("DEMO-01")
+    index = model.index(row, column)
+    english = "Caution: anti-VEGF agent to pause before SIRT; 6 of 6 factors favour adding TARE"
+    assert model.data(index, Qt.ItemDataRole.DisplayRole).startswith(english)
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole).endswith("\n" + note)
+    tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == "摘要\n" + note
+
+    from tareaid.ui.board.agenda_window import AgendaModel, AgendaRow
+    from tareaid.ui.board.case_picker import Candidate, CasePicker
+
+    agenda = AgendaModel()
+    agenda.set_rows([AgendaRow("DEMO-01", english, "—")])
+    cell = agenda.index(0, AgendaModel.HEADLINE)
+    assert agenda.data(cell, Qt.ItemDataRole.ToolTipRole) == english + "\n" + note
+    tip = agenda.headerData(
+        AgendaModel.HEADLINE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == "摘要\n" + note
+    picker = CasePicker(None, [Candidate("DEMO-01", None, english)])
+    assert picker.case_list.item(0).toolTip().endswith(english + "\n" + note)
+    picker.deleteLater()
 
 
 def test_the_projection_evidence_panel_says_the_evidence_is_in_english(
@@ -322,6 +374,7 @@ def test_the_projection_evidence_panel_says_the_evidence_is_in_english(
     board.choose_board_date(zh_window.session.case.board_date)
     board.start_projection()
     projection = board.projection
+    assert projection.headline_label.text() == DEMO_01_HEADLINE
     projection.show_panel("evidence")
     assert "临床证据内容为英文" in projection.evidence_page.provenance_label.text()
     assert "T 试验" in projection.hint_label.text() and "Esc" in projection.hint_label.text()

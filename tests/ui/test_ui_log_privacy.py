@@ -38,8 +38,17 @@ IMPORTED_NAME = "Thaddeus Quorlington"
 IMPORTED_MRN = "IMP-99812"
 IMPORTED_NOTES = "Imported note about Marigoldine"
 BOARD_DATE = date(2026, 12, 3)
+# Every other free-text field: free text may hold an identifier, so each gets a made-up
+# word of its own, typed into the editor like the notes and looked for in the log like
+# every identifier (a new text field joins here by itself).
+OTHER_TEXT = {
+    spec.name: f"Zorvequil{index}"
+    for index, spec in enumerate(FIELDS)
+    if spec.kind is Kind.TEXT and spec.name not in ("reference", "patient_name", "mrn", "notes")
+}
 
 SECRETS = (
+    *OTHER_TEXT.values(),
     NAME,
     "Quillon",
     "Vexmoor",
@@ -126,6 +135,7 @@ def test_a_whole_case_and_a_board_leave_no_identifier_in_the_log(
         "mrn": MRN,
         "date_of_birth": BIRTH.isoformat(),
         "notes": NOTES,
+        **OTHER_TEXT,
     }
     for name, text in typed.items():
         type_into(qtbot, editor.fields[name], text)
@@ -136,6 +146,7 @@ def test_a_whole_case_and_a_board_leave_no_identifier_in_the_log(
     stored = repository.get_case("PRIV-001").case
     assert (stored.patient_name, stored.mrn, stored.date_of_birth) == (NAME, MRN, BIRTH)
     assert stored.notes == NOTES
+    assert {name: getattr(stored, name) for name in OTHER_TEXT} == OTHER_TEXT
 
     # Override a tier with a reason, in the checklist.
     window.case_pane.show_tab(CHECKLIST_TAB)

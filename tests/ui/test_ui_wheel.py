@@ -178,3 +178,41 @@ def test_a_focused_drop_down_still_takes_the_wheel(demo_window, repository, qtbo
     assert braf.control.currentIndex() != index
     assert window.session.case.braf_status != before
     qtbot.waitUntil(lambda: repository.get_case("DEMO-01").case.braf_status != before)
+
+
+def test_the_wheel_over_the_unfocused_decision_outcome_changes_nothing(demo_window, repository):
+    from tareaid.ui.case_pane import DECISION_TAB
+
+    window = demo_window
+    window.case_pane.show_tab(DECISION_TAB)
+    view = window.case_pane.decision
+    outcome = view.outcome
+    shown = outcome.currentIndex()  # the demo case's decision, or none (-1)
+    assert not view.dirty
+    window.list_pane.table.setFocus()
+    history_before = len(repository.history("DEMO-01"))
+    for delta in (DOWN, DOWN, UP, UP, UP):
+        view.ensureWidgetVisible(outcome)
+        _send_wheel(outcome, delta)
+        assert outcome.currentIndex() == shown
+        view.ensureWidgetVisible(outcome)
+        _mouse_wheel(window, outcome, delta)
+        assert outcome.currentIndex() == shown
+    assert not view.dirty
+    assert not outcome.hasFocus()
+    assert outcome.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert len(repository.history("DEMO-01")) == history_before
+
+
+def test_the_wheel_over_the_unfocused_pdf_page_size_changes_nothing(qtbot):
+    from tareaid.ui.dialogs import PdfOptionsDialog
+
+    dialog = PdfOptionsDialog(None, deidentified=True, page_size="A4")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.deidentified.setFocus(Qt.FocusReason.OtherFocusReason)
+    for delta in (DOWN, DOWN, UP):
+        _send_wheel(dialog.page_size, delta)
+        assert dialog.page_size.currentData() == "A4"
+    assert dialog.options().page_size == "A4"
+    assert dialog.page_size.focusPolicy() == Qt.FocusPolicy.StrongFocus

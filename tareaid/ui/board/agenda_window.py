@@ -33,9 +33,10 @@ from tareaid.ui.board.export import ExportJob, ExportPlan, per_case_paths
 from tareaid.ui.board.projection import ProjectionWindow
 from tareaid.ui.changes import ChangeBridge
 from tareaid.ui.failures import is_bug, report_bug
-from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate, without_mnemonic
+from tareaid.ui.i18n import QT_TRANSLATE_NOOP, evidence_note, translate, without_mnemonic
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.vocabulary import outcome_label
+from tareaid.ui.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True)
@@ -101,14 +102,21 @@ class AgendaModel(QtCore.QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (str(index.row() + 1), row.reference, row.headline, row.decision)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
-            return row.headline
+            # The stored headline, as the domain worded it: in English, and said to be in
+            # another interface language (as in the case list).
+            note = evidence_note()
+            return f"{row.headline}\n{note}" if note else row.headline
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.HEADLINE and evidence_note():
+            return f"{self.tr(self.HEADERS[section])}\n{evidence_note()}"
         return None
 
 
@@ -187,7 +195,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
         top = QtWidgets.QHBoxLayout()
         date_label = QtWidgets.QLabel(self.tr("Board &date:"))
-        self.date_combo = QtWidgets.QComboBox()
+        self.date_combo = guard_wheel(QtWidgets.QComboBox())
         self.date_combo.setObjectName("boardDateCombo")
         self.date_combo.setAccessibleName(self.tr("Board date"))
         self.date_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -259,7 +267,7 @@ class AgendaWindow(QtWidgets.QWidget):
 
         projector = QtWidgets.QHBoxLayout()
         screen_label = QtWidgets.QLabel(self.tr("Projector &screen:"))
-        self.screen_combo = QtWidgets.QComboBox()
+        self.screen_combo = guard_wheel(QtWidgets.QComboBox())
         self.screen_combo.setObjectName("screenCombo")
         self.screen_combo.setAccessibleName(self.tr("Projector screen"))
         screen_label.setBuddy(self.screen_combo)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tareaid.ui.i18n import translate
+from tareaid.ui.i18n import evidence_note, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
@@ -51,9 +51,14 @@ class CasePicker(QtWidgets.QDialog):
         self.case_list.setObjectName("caseList")
         self.case_list.setAccessibleName(self.tr("Cases not on the agenda"))
         layout.addWidget(self.case_list, 1)
+        # Each stored headline as the domain worded it: in English, and said to be in another
+        # interface language (as in the case list).
+        note = evidence_note()
         for candidate in candidates:
             item = QtWidgets.QListWidgetItem(candidate.text())
             item.setData(Qt.ItemDataRole.UserRole, candidate.reference)
+            if note:
+                item.setToolTip(f"{candidate.text()}\n{note}")
             self.case_list.addItem(item)
         self.empty_label = QtWidgets.QLabel(self.tr("No other cases to add."))
         self.empty_label.setVisible(not candidates)

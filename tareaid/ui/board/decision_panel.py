@@ -19,6 +19,7 @@ from tareaid.ui.board.look import Look, apply_look_to_dialog
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets
 from tareaid.ui.vocabulary import outcome_label
+from tareaid.ui.wheel_guard import guard_wheel
 
 _ATTENDEE_ROLE = Qt.ItemDataRole.UserRole
 _NEW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +131,7 @@ class DecisionPanel(QtWidgets.QDialog):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.addLayout(form, 1)
 
-        self.outcome_combo = QtWidgets.QComboBox()
+        self.outcome_combo = guard_wheel(QtWidgets.QComboBox())
         self.outcome_combo.setObjectName("outcomeCombo")
         self.outcome_combo.setAccessibleName(self.tr("Outcome"))
         self.outcome_combo.setPlaceholderText(self.tr("Choose the outcome"))
@@ -169,7 +170,7 @@ class DecisionPanel(QtWidgets.QDialog):
         self.dissent_edit.setPlaceholderText(self.tr("Any dissenting opinion, and whose"))
         form.addRow(*self._buddy(self.tr("&Dissent"), self.dissent_edit))
 
-        self.date_edit = QtWidgets.QDateEdit()
+        self.date_edit = guard_wheel(QtWidgets.QDateEdit())
         self.date_edit.setObjectName("decisionDate")
         self.date_edit.setAccessibleName(self.tr("Decision date"))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

@@ -42,6 +42,7 @@ from tareaid.ui.board.look import Look
 from tareaid.ui.board.preferences import bilirubin_unit
 from tareaid.ui.board.trials_panel import TrialsPanel
 from tareaid.ui.changes import ChangeBridge
+from tareaid.ui.headline_text import headline_text
 from tareaid.ui.i18n import QT_TRANSLATE_NOOP, translate
 from tareaid.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from tareaid.ui.tiers import tier_text
@@ -287,7 +288,7 @@ class ProjectionWindow(QtWidgets.QWidget):
             return
         case, assessment = current.case, current.assessment
         self.reference_label.setText(case.reference)
-        self.headline_label.setText(assessment.headline)
+        self.headline_label.setText(headline_text(assessment, self.session.pack))
         self.context_label.setText(assessment.evidence_context)
         decision = case.decision
         if decision is None:

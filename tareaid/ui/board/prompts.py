@@ -18,6 +18,7 @@ from tareaid.ui.board.look import Look, apply_look_to_dialog
 from tareaid.ui.board.reason_dialog import ReasonDialog
 from tareaid.ui.i18n import translate
 from tareaid.ui.qt import QtCore, QtWidgets
+from tareaid.ui.wheel_guard import guard_wheel
 
 QMessageBox = QtWidgets.QMessageBox
 Accepted = QtWidgets.QDialog.DialogCode.Accepted
@@ -141,7 +142,7 @@ def ask_date(parent: QtWidgets.QWidget | None, title: str, initial: date) -> dat
     dialog = QtWidgets.QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QtWidgets.QFormLayout(dialog)
-    edit = QtWidgets.QDateEdit(QtCore.QDate(initial.year, initial.month, initial.day))
+    edit = guard_wheel(QtWidgets.QDateEdit(QtCore.QDate(initial.year, initial.month, initial.day)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName(translate("Prompts", "Board date"))
