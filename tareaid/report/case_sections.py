@@ -29,7 +29,7 @@ from tareaid.domain.assessment import (
     evidence_gap_fields_not_recorded,
 )
 from tareaid.domain.case import Case
-from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.evidence import WORKUP_CHECKED_FIELDS, EvidencePack
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
     FIELDS,
@@ -293,8 +293,7 @@ def workup(
     then cautions; and which checks could not be made."""
     s = st.styles()
     assessment = view.assessment
-    values = [FIELDS_BY_NAME[n] for n in ("lung_shunt_fraction_pct", "lung_dose_gy")]
-    values.append(FIELDS_BY_NAME["bilirubin_mg_dl"])
+    values = [FIELDS_BY_NAME[name] for name in WORKUP_CHECKED_FIELDS]
     out: list[Flowable] = [
         para("Work-up alerts", s.h2),
         para(f"{muted('Values:')} {_pairs(view, values)}", s.body),

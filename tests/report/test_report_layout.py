@@ -163,3 +163,19 @@ def test_bilirubin_unit_option():
     assert bilirubin_unit("µmol/l") == "µmol/L"
     with pytest.raises(ValueError, match="bilirubin unit"):
         ReportOptions(bilirubin_unit="mmol/L")
+
+
+def test_figure_rows_from_another_source_than_their_trial_cite_it(typical):
+    # EVIDENCE.md: the SIRFLOX liver-only subgroup is a conference report (COSA 2015), and
+    # progression outside the liver (HR 1.98) was first presented at ASCO 2017 (abstract
+    # 3507); their rows sit under trials citing the full papers, so each cites its own.
+    text = typical.text
+    cosa = re.search(r"\[(\d+)\] Conference report, COSA 2015", text)
+    asco = re.search(r"\[(\d+)\] Conference report, ASCO 2017, abstract 3507", text)
+    assert cosa and asco
+    assert f"PFS in the liver Subgroup [{cosa.group(1)}]" in text
+    assert f"Progression outside the liver [{asco.group(1)}]" in text
+    # Every numbered reference is cited somewhere above the reference list.
+    body = text[: text.index("References")]
+    for number in re.findall(r"^\[(\d+)\] ", text[text.index("References") :], re.M):
+        assert re.search(rf"\[(?:[\dA-Z]+, )*{number}(?:, [\dA-Z]+)*\]", body), number
