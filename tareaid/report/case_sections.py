@@ -1,10 +1,10 @@
-"""The case part of a report: what a board member reads first, then the case data.
+"""The case part of a report: what a board member reads first.
 
 Page 1: the title (case reference and board date, once), the patient, the headline with the
 evidence context under it, the framework's provenance, the six-factor checklist with the
-evidence status of each claim, the work-up alerts by severity, the evidence gaps, the
-board's decision and the notes. The trial populations (:mod:`trial_sections`) and the full
-case data follow.
+evidence status of each claim, the work-up alerts by severity, the evidence gaps, one line
+per trial population, the board's decision and the notes. The trial-population table
+(:mod:`trial_sections`) follows.
 
 Text typed by clinicians is always escaped and, in a de-identified report, redacted
 (:meth:`CaseView.user`); everything else comes from the assessment or the evidence pack.
@@ -41,6 +41,7 @@ from tareaid.domain.fields import (
 from tareaid.domain.marks import CLAIM_STATUS_SHAPES, severity_heading
 from tareaid.domain.units import format_bilirubin
 from tareaid.report import styles as st
+from tareaid.report import trial_sections
 from tareaid.report.blocks import (
     NOT_RECORDED,
     Citations,
@@ -424,6 +425,7 @@ def first_page(
         *checklist(view, pack, citations, width),
         *workup(view, pack, citations, width),
         *gaps(view, pack, citations, width),
+        *trial_sections.first_page_lines(view.assessment, pack),
         *decision(view),
         *notes(view),
     ]
