@@ -35,6 +35,7 @@ TRIAL_WORDING: dict[str, frozenset[str]] = {
     "summary_not_met": frozenset({"count", "items"}),
     "summary_unknown": frozenset({"count", "items"}),
     "summary_not_checkable": frozenset({"items"}),
+    "summary_counts": frozenset({"not_met", "unknown", "not_checkable"}),
     "met": frozenset(),
     "not_met": frozenset(),
     "unknown": frozenset(),
@@ -59,6 +60,7 @@ class NotCheckable:
 
     item: str  # short, for the summary: "organ function"
     text: str  # the criterion and the reason it cannot be checked
+    reason: str  # the reason alone, short, for a table: "no thresholds are published"
     sources: tuple[str, ...]
 
 
@@ -130,7 +132,10 @@ def _build_population(
         sources = _sources(item_table, labels)
         not_checkable.append(
             NotCheckable(
-                item=item_table.text("item"), text=item_table.text("text"), sources=sources
+                item=item_table.text("item"),
+                text=item_table.text("text"),
+                reason=item_table.text("reason"),
+                sources=sources,
             )
         )
         item_table.finish()

@@ -175,3 +175,22 @@ def _summary(
         items = join_words(item.item for item in population.not_checkable)
         text += "; " + fill(wording["summary_not_checkable"], {"items": items})
     return text + "."
+
+
+def counts_line(trial: TrialFit, wording: dict[str, str]) -> str:
+    """The trial's result on one line, by counts only: 'Resembles the SIRFLOX population on
+    11 of 14 criteria; 1 not met, 2 unknown, 1 not checkable.' Unknown is never counted as
+    met; a zero is printed, so that "nothing unknown" is said rather than left out."""
+    head = fill(
+        wording["summary"],
+        {"trial": trial.name, "met": trial.counts[MET], "total": len(trial.criteria)},
+    )
+    counts = fill(
+        wording["summary_counts"],
+        {
+            "not_met": trial.counts[NOT_MET],
+            "unknown": trial.counts[UNKNOWN],
+            "not_checkable": len(trial.not_checkable),
+        },
+    )
+    return f"{head}; {counts}."

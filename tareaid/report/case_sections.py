@@ -1,10 +1,10 @@
-"""The case part of a report: what a board member reads first, then the case data.
+"""The case part of a report: what a board member reads first.
 
 Page 1: the title (case reference and board date, once), the patient, the headline with the
 evidence context under it, the framework's provenance, the six-factor checklist with the
-evidence status of each claim, the work-up alerts by severity, the evidence gaps, the
-board's decision and the notes. The trial populations (:mod:`trial_sections`) and the full
-case data follow.
+evidence status of each claim, the work-up alerts by severity, the evidence gaps, one line
+per trial population, the board's decision and the notes. The trial-population table
+(:mod:`trial_sections`) follows.
 
 Text typed by clinicians is always escaped and, in a de-identified report, redacted
 (:meth:`CaseView.user`); everything else comes from the assessment or the evidence pack.
@@ -29,7 +29,7 @@ from tareaid.domain.assessment import (
     evidence_gap_fields_not_recorded,
 )
 from tareaid.domain.case import Case
-from tareaid.domain.evidence import EvidencePack
+from tareaid.domain.evidence import WORKUP_CHECKED_FIELDS, EvidencePack
 from tareaid.domain.fields import (
     DECISION_OUTCOME_LABELS,
     FIELDS,
@@ -41,6 +41,7 @@ from tareaid.domain.fields import (
 from tareaid.domain.marks import CLAIM_STATUS_SHAPES, severity_heading
 from tareaid.domain.units import format_bilirubin
 from tareaid.report import styles as st
+from tareaid.report import trial_sections
 from tareaid.report.blocks import (
     NOT_RECORDED,
     Citations,
@@ -293,8 +294,7 @@ def workup(
     then cautions; and which checks could not be made."""
     s = st.styles()
     assessment = view.assessment
-    values = [FIELDS_BY_NAME[n] for n in ("lung_shunt_fraction_pct", "lung_dose_gy")]
-    values.append(FIELDS_BY_NAME["bilirubin_mg_dl"])
+    values = [FIELDS_BY_NAME[name] for name in WORKUP_CHECKED_FIELDS]
     out: list[Flowable] = [
         para("Work-up alerts", s.h2),
         para(f"{muted('Values:')} {_pairs(view, values)}", s.body),
@@ -425,6 +425,7 @@ def first_page(
         *checklist(view, pack, citations, width),
         *workup(view, pack, citations, width),
         *gaps(view, pack, citations, width),
+        *trial_sections.first_page_lines(view.assessment, pack),
         *decision(view),
         *notes(view),
     ]

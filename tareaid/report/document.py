@@ -318,9 +318,11 @@ def _case_pages(
     *,
     heading: str,
 ) -> list[Flowable]:
-    """One case: page 1, then its trial populations."""
+    """One case: page 1, then what of the trial populations cannot be checked (at the foot
+    of page 1 when it fits), then the trial-population table."""
     return [
         *case_sections.first_page(view, pack, citations, width, heading=heading),
+        *trial_sections.not_checkable(view.assessment, pack, citations, width),
         *trial_sections.trial_populations(view.assessment, pack, citations, width),
     ]
 
@@ -360,6 +362,7 @@ def build_single(
             _HeaderMark(*header),
             _AuditMark(_audit_text(options, case.reference)),
             *_case_pages(view, pack, citations, width, heading=REPORT_HEADING),
+            *evidence_sections.about(pack),
             *evidence_sections.evidence(
                 pack,
                 citations,
@@ -368,7 +371,6 @@ def build_single(
                 epoch_note=_epoch_note("this case's data"),
             ),
             *evidence_sections.references(pack, citations),
-            *evidence_sections.about(pack),
         ]
         reference = view.reference
         return _render(

@@ -211,8 +211,13 @@ def trial_block(
                     f"{markup(pack.trials[figure.trial].name)} {citations.cite(figure.reference)}"
                 )
             )
-        elif figure.population != block_population:
-            lines.append(muted(markup(figure.population)))
+        else:
+            # A row from another source than its trial's (a conference report, a later
+            # analysis) carries its own citation: every figure is traceable to its reference.
+            if figure.reference != trial.reference:
+                lines[0] += f" {citations.cite(figure.reference)}"
+            if figure.population != block_population:
+                lines.append(muted(markup(figure.population)))
         effect = _unbroken(markup(figure.effect_text())) or muted("HR and P not given.")
         if figure.note:
             effect += " " + muted(markup(figure.note))

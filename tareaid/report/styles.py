@@ -156,9 +156,9 @@ def styles() -> Styles:
         headline=style("headline", 10, 12.4, fontName=SANS_BOLD),
         context=style("context", body, 10.5),
         note=style("note", body, 10.2),
-        note_small=style("note_small", 8, 9.7),
-        trial=style("trial", 8, 9.8, spaceBefore=4, keepWithNext=1),
-        evidence=style("evidence", 8, 9.4),
+        note_small=style("note_small", body, 10.2),
+        trial=style("trial", body, 10.2, spaceBefore=4, keepWithNext=1),
+        evidence=style("evidence", body, 9.9),
         reference=style(
             "reference", small, 8.9, leftIndent=16, firstLineIndent=-16, spaceAfter=0.6
         ),

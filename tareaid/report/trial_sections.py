@@ -1,34 +1,36 @@
 """Trial populations: does this patient resemble the patients the evidence comes from?
 
-A compact table, criteria down and the four trials across (SIRFLOX, FOXFIRE, FOXFIRE-Global,
-EPOCH), each cell met / not met / unknown by shape and word with the criterion's sources;
-then each trial's summary sentence and what could not be checked. Every word comes from the
-assessment and the evidence pack; the wording is about the applicability of the evidence,
-never about eligibility.
+Three parts: page 1's one line per trial, by counts; a small table of the criteria that
+case data cannot decide, each with the reason; and the criteria × trials table (SIRFLOX,
+FOXFIRE, FOXFIRE-Global, EPOCH), each cell met / not met / unknown by shape and word with
+the criterion's sources. Every word comes from the assessment and the evidence pack; the
+wording is about the applicability of the evidence, never about eligibility.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from tareaid.domain.assessment import Assessment
 from tareaid.domain.evidence import EvidencePack
 from tareaid.domain.marks import CRITERION_SHAPES
-from tareaid.domain.trials import CriterionResult, TrialFit
+from tareaid.domain.populations import NotCheckable
+from tareaid.domain.trials import CriterionResult, TrialFit, counts_line
 from tareaid.report import styles as st
 from tareaid.report.blocks import (
     Citations,
     grid_style,
     head_row,
     make_table,
+    muted,
     para,
     plain,
     text_cell,
     wrapped,
 )
-from tareaid.report.fonts import SANS_BOLD, string_width
+from tareaid.report.fonts import SANS_BOLD, markup, string_width
 
 
 def source_keys(pack: EvidencePack) -> list[str]:
@@ -49,13 +51,82 @@ def _rows(trials: Iterable[TrialFit]) -> list[str]:
 
 
 def _sources(result: CriterionResult, pack: EvidencePack, citations: Citations) -> str:
-    """The criterion's sources by label; a secondary source says so."""
+    """The criterion's sources by label; a secondary source is starred (the legend says
+    what the star means: the words would take two more lines in a narrow cell)."""
     tags = []
     for label in result.sources:
         reference = pack.source(label)
         tag = citations.tag(reference.key)
-        tags.append(f"{tag} (secondary source)" if reference.secondary else tag)
+        tags.append(f"{tag}*" if reference.secondary else tag)
     return ", ".join(tags)
+
+
+def first_page_lines(assessment: Assessment, pack: EvidencePack) -> list[Flowable]:
+    """Page 1's view of the trial populations: one line per trial, by counts ("Resembles the
+    SIRFLOX population on 11 of 14 criteria; 1 not met, 2 unknown, 1 not checkable.").
+    The criteria, their sources and why some cannot be checked are in the full table."""
+    s = st.styles()
+    if not assessment.trials:
+        return []
+    lead = (
+        "Whether the trials' results apply to this patient (not eligibility); criteria and "
+        "sources in the Trial populations table."
+    )
+    return [
+        KeepTogether(
+            [
+                para("Trial populations", s.h2),
+                plain(lead, s.muted),
+                *(
+                    plain(counts_line(trial, pack.trial_wording), s.body)
+                    for trial in assessment.trials
+                ),
+            ]
+        )
+    ]
+
+
+def not_checkable(
+    assessment: Assessment, pack: EvidencePack, citations: Citations, width: float
+) -> list[Flowable]:
+    """The trials' criteria that case data cannot decide, each with the reason, briefly
+    (from the pack), and its sources: a small table of its own, the trials run together in
+    one cell (a row or a cell per trial would take half as much height again).
+
+    It follows page 1's trial lines, whose counts it explains, at the foot of page 1 when
+    there is room (it is kept whole, never split), else at the top of the next page.
+    """
+    populations = {population.key: population for population in pack.populations}
+    parts = [
+        _not_checkable_text(trial.name, populations[trial.key].not_checkable, pack, citations)
+        for trial in assessment.trials
+        if populations[trial.key].not_checkable
+    ]
+    if not parts:
+        return []
+    commands = grid_style()
+    head_row(commands)
+    table = make_table(
+        [
+            ["Trial criteria not checkable from case data, and why"],
+            [para(" &nbsp; ".join(parts), st.styles().cell)],
+        ],
+        [width],
+        commands,
+    )
+    return [KeepTogether([Spacer(1, 3), table])]
+
+
+def _not_checkable_text(
+    name: str, items: Iterable[NotCheckable], pack: EvidencePack, citations: Citations
+) -> str:
+    """'<b>FOXFIRE</b>: bilirubin and creatinine limits: the limits are laboratory-specific;
+    minimum adjuvant interval: none is published. F3' (the sources muted)."""
+    items = list(items)
+    labels = dict.fromkeys(label for item in items for label in item.sources)
+    tags = ", ".join(citations.tag(pack.source(label).key) for label in labels)
+    reasons = "; ".join(f"{markup(item.item)}: {markup(item.reason)}" for item in items)
+    return f"<b>{markup(name)}</b>: {reasons}. {muted(tags)}"
 
 
 def trial_populations(
@@ -63,9 +134,10 @@ def trial_populations(
 ) -> list[Flowable]:
     """The case against each trial's published eligibility criteria.
 
-    Every cell is a plain string styled by the table (a report has some ninety of them, and
-    a paragraph per cell would cost a markup parse each): per trial, one column for the
-    status (shape and word, in the status's colour) and one for the sources.
+    Every criterion cell is a plain string styled by the table (a report has some ninety of
+    them, and a paragraph per cell would cost a markup parse each): per trial, one column for
+    the status (shape and word, in the status's colour) and one for the sources. Rows for
+    what cannot be checked, with the reason, close the table.
     """
     s = st.styles()
     trials = assessment.trials
@@ -124,17 +196,19 @@ def trial_populations(
         repeatRows=1,
         splitByRow=1,
     )
-    summaries = [plain(trial.summary, s.body) for trial in trials]
     legend = (
-        "Whether the trials' results apply to this patient, not eligibility. Unknown: a value "
-        "it needs is not recorded. —: not a criterion of the trial."
+        "Whether the trials' results apply, not eligibility. Unknown: a value it needs is not "
+        "recorded. —: not a trial criterion."
     )
+    if any(
+        pack.source(label).secondary
+        for trial in trials
+        for result in trial.criteria
+        for label in result.sources
+    ):
+        legend += " *: a secondary source."
+    # Kept whole: the table is never left as a fragment at the foot of page 1; it follows on
+    # the next page when it does not fit under the case.
     return [
-        CondPageBreak(120),
-        para("Trial populations", s.h1),
-        plain(legend, s.muted),
-        Spacer(1, 2),
-        table,
-        Spacer(1, 3),
-        *summaries,
+        KeepTogether([para("Trial populations", s.h1), plain(legend, s.muted), Spacer(1, 2), table])
     ]

@@ -14,7 +14,7 @@ from tareaid.domain.assessment import assess
 from tareaid.domain.case import parse_case
 from tareaid.domain.evidence import load_pack
 from tareaid.domain.trial_rules import months_before
-from tareaid.domain.trials import assess_trials
+from tareaid.domain.trials import assess_trials, counts_line
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
@@ -519,6 +519,49 @@ def test_the_summary_sentence_reads_as_in_the_brief():
         "0, first-line regimen), 2 unknown (metastatic pattern, albumin); performance status, "
         "laboratory limits and extrahepatic disease limits not checkable."
     )
+
+
+def test_the_one_line_form_gives_counts_only_and_says_zero():
+    # Page 1 of the PDF: one line per trial, by counts; the not-checkable numbers are
+    # TRIALS.md's (SIRFLOX 1, FOXFIRE 2, FOXFIRE-Global 2, EPOCH 1).
+    pack = load_pack()
+    result = fits(**NEAR_SIRFLOX)
+    assert counts_line(result["sirflox"], pack.trial_wording) == (
+        "Resembles the SIRFLOX population on 11 of 14 criteria; 1 not met, 2 unknown, "
+        "1 not checkable."
+    )
+    assert counts_line(result["foxfire"], pack.trial_wording) == (
+        "Resembles the FOXFIRE population on 9 of 12 criteria; 1 not met, 2 unknown, "
+        "2 not checkable."
+    )
+    assert counts_line(result["epoch"], pack.trial_wording) == (
+        "Resembles the EPOCH population on 0 of 4 criteria; 2 not met, 2 unknown, 1 not checkable."
+    )
+
+
+def test_each_criterion_that_cannot_be_checked_has_its_reason():
+    # TRIALS.md: the reason each listed criterion cannot be checked from case data.
+    reasons = {
+        population.key: [(item.item, item.reason) for item in population.not_checkable]
+        for population in load_pack().populations
+    }
+    assert reasons == {
+        "sirflox": [("organ function", "no thresholds are published")],
+        "foxfire": [
+            ("bilirubin and creatinine limits", "the limits are laboratory-specific"),
+            ("minimum adjuvant interval", "none is published"),
+        ],
+        "foxfire_global": [
+            ("organ function", "no thresholds are published"),
+            ("adjuvant interval", "not published"),
+        ],
+        "epoch": [
+            (
+                "performance status, laboratory limits and extrahepatic disease limits",
+                "not in the published protocol abstract",
+            )
+        ],
+    }
 
 
 def test_unknown_fields_are_named_and_unknown_is_never_counted_as_met():

@@ -271,8 +271,10 @@ def test_unchecked_alerts_say_which_values_are_missing():
 def test_work_up_values_and_treatment_plan_are_beside_their_flags(typical):
     page = typical.pages[0]
     assert "Age 68 years · Sex Female" in page
-    assert "Values: Lung shunt fraction 12.5% · Estimated lung dose not recorded" in page
-    assert "Serum bilirubin 0.8 mg/dL" in page
+    # The work-up fields in the contract's order (CONTRACT.md §3: shunt, bilirubin, then
+    # the lung dose).
+    assert "Values: Lung shunt fraction 12.5% · Serum bilirubin 0.8 mg/dL" in page
+    assert "Estimated lung dose not recorded" in page
     assert "Treatment plan: Planned chemotherapy FOLFOX · Planned biologic Bevacizumab" in page
     assert "Sex not recorded" in report(SPARSE).pages[0]
 

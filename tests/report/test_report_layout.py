@@ -38,7 +38,7 @@ def rescue() -> Pdf:
 
 def test_trial_populations_table_has_the_four_trials_and_every_status(typical):
     text = typical.text
-    start = text.index("Trial populations")
+    start = text.index("not eligibility. Unknown")
     table = text[start : start + 2500]
     assert "Criterion SIRFLOX FOXFIRE FOXFIRE-Global EPOCH" in table
     # TYPICAL is first line (0 prior lines): EPOCH's second-line criterion is not met.
@@ -47,15 +47,51 @@ def test_trial_populations_table_has_the_four_trials_and_every_status(typical):
     # TYPICAL records no histology: SIRFLOX's adenocarcinoma criterion is unknown.
     assert "Histology ? Unknown S1" in table
     # TRIALS.md: the EPOCH albumin threshold is from a secondary source, and says so.
-    assert "E3 (secondary source)" in table
+    assert "E3*" in table
+    assert "*: a secondary source." in table
 
 
-def test_each_trial_has_its_summary_sentence_and_never_says_eligible(typical):
-    text = typical.text
-    for trial in ("SIRFLOX", "FOXFIRE", "FOXFIRE-Global", "EPOCH"):
-        assert f"Resembles the {trial} population on" in text
-    assert "organ function not checkable" in text
-    assert not re.search(r"\beligible\b", text, re.IGNORECASE)
+# TRIALS.md: each trial's number of criteria and of criteria that cannot be checked.
+TRIAL_CRITERIA = {"SIRFLOX": (14, 1), "FOXFIRE": (12, 2), "FOXFIRE-Global": (9, 2), "EPOCH": (4, 1)}
+
+
+@pytest.mark.parametrize("data", [TYPICAL, SECOND_LINE], ids=["typical", "second_line"])
+def test_page_one_has_one_line_per_trial_population_by_counts(data):
+    pdf = report(data)
+    page = pdf.pages[0]
+    assert "Trial populations" in page
+    for trial, (total, not_checkable) in TRIAL_CRITERIA.items():
+        found = re.search(
+            rf"Resembles the {trial} population on (\d+) of (\d+) criteria; (\d+) not met, "
+            rf"(\d+) unknown, (\d+) not checkable\.",
+            page,
+        )
+        assert found, trial
+        met, of, not_met, unknown, unchecked = map(int, found.groups())
+        assert of == total
+        assert unchecked == not_checkable
+        # Unknown is never counted as met: the three counts add up to the criteria.
+        assert met + not_met + unknown == total
+    assert not re.search(r"\beligible\b", pdf.text, re.IGNORECASE)
+
+
+def test_page_one_does_not_end_with_the_criteria_table(typical):
+    # The criteria table is kept whole: it starts on the next page with its header.
+    page = typical.page_of("Criterion SIRFLOX FOXFIRE FOXFIRE-Global EPOCH")
+    assert page >= 1
+    assert "not eligibility. Unknown" in typical.pages[page]
+    assert "Metastatic pattern" in typical.pages[page]
+
+
+def test_criteria_that_cannot_be_checked_say_why(typical):
+    # TRIALS.md: the reason each of them cannot be checked from case data.
+    text = typical.text.replace("\n", " ")
+    assert "Trial criteria not checkable from case data, and why" in text
+    assert "SIRFLOX: organ function: no thresholds are published. S1, S2" in text
+    assert "bilirubin and creatinine limits: the limits are laboratory-specific" in text
+    assert "minimum adjuvant interval: none is published" in text
+    assert "adjuvant interval: not published" in text
+    assert "extrahepatic disease limits: not in the published protocol abstract" in text
 
 
 def test_trial_population_sources_resolve_to_citations(typical):
@@ -151,7 +187,17 @@ def test_nothing_is_printed_under_7_points(data):
 
 def test_body_text_is_at_least_8_5_points():
     s = st.styles()
-    for style in (s.body, s.cell, s.note, s.context, s.headline):
+    for style in (
+        s.body,
+        s.cell,
+        s.note,
+        s.context,
+        s.headline,
+        # Evidence table cells, the trials' introductions, the guidance and the correction.
+        s.evidence,
+        s.trial,
+        s.note_small,
+    ):
         assert style.fontSize >= 8.5, style.name
     for name in s.__dataclass_fields__:
         assert getattr(s, name).fontSize >= 7, name
@@ -163,3 +209,19 @@ def test_bilirubin_unit_option():
     assert bilirubin_unit("µmol/l") == "µmol/L"
     with pytest.raises(ValueError, match="bilirubin unit"):
         ReportOptions(bilirubin_unit="mmol/L")
+
+
+def test_figure_rows_from_another_source_than_their_trial_cite_it(typical):
+    # EVIDENCE.md: the SIRFLOX liver-only subgroup is a conference report (COSA 2015), and
+    # progression outside the liver (HR 1.98) was first presented at ASCO 2017 (abstract
+    # 3507); their rows sit under trials citing the full papers, so each cites its own.
+    text = typical.text
+    cosa = re.search(r"\[(\d+)\] Conference report, COSA 2015", text)
+    asco = re.search(r"\[(\d+)\] Conference report, ASCO 2017, abstract 3507", text)
+    assert cosa and asco
+    assert f"PFS in the liver Subgroup [{cosa.group(1)}]" in text
+    assert f"Progression outside the liver [{asco.group(1)}]" in text
+    # Every numbered reference is cited somewhere above the reference list.
+    body = text[: text.index("References")]
+    for number in re.findall(r"^\[(\d+)\] ", text[text.index("References") :], re.M):
+        assert re.search(rf"\[(?:[\dA-Z]+, )*{number}(?:, [\dA-Z]+)*\]", body), number
