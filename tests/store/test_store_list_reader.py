@@ -8,7 +8,6 @@ than reading.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -17,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from ci_requirements import require_unprivileged_user
 from store_helpers import SCHEMA_FIXTURES, full_case, make_case, sha256
 
 from tareaid.domain.evidence import load_pack
@@ -166,8 +166,9 @@ def test_a_file_the_store_refuses_is_refused_unread(tmp_path: Path) -> None:
     assert sha256(foreign) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write read-only files")
+@pytest.mark.unprivileged
 def test_a_read_only_file_is_left_to_the_store(filled: Path) -> None:
+    require_unprivileged_user()
     filled.chmod(0o400)
     try:
         with pytest.raises(StoreError):
