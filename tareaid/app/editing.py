@@ -335,7 +335,7 @@ class EditingService:
 
     def add_demo_cases(self, *, origin: object | None = None) -> int:
         """Add the fictional demo cases that are not there yet; how many were added."""
-        from tareaid.store.repository import load_demo_cases
+        from tareaid.store.demo_cases import load_demo_cases
 
         added = self.repository.add_demo_cases()
         if added:

@@ -76,7 +76,8 @@ def _run(args: argparse.Namespace) -> int:
 
     from tareaid.domain.assessment import assess
     from tareaid.domain.evidence import load_pack
-    from tareaid.store.repository import Repository, refuse_invalid_values
+    from tareaid.store.case_checks import refuse_invalid_values
+    from tareaid.store.repository import Repository
 
     repository = Repository.open(database_argument(args), create=False)
     try:

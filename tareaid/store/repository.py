@@ -19,7 +19,6 @@ Repository may be used from worker threads (one call at a time per thread).
 
 from __future__ import annotations
 
-import importlib.resources
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, false, select, update
+from sqlalchemy import Connection, Row, delete, select, update
 
 from tareaid.domain.assessment import Summary, summarise
 from tareaid.domain.case import (
@@ -39,25 +38,28 @@ from tareaid.domain.case import (
     check_value,
     is_validated,
     parse_case,
-    parse_case_document,
     reference_identity,
 )
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import FIELDS_BY_NAME
-from tareaid.store import audit, board, case_list, health
+from tareaid.store import audit, board, case_list, case_reads, health
 from tareaid.store.audit import Change
+from tareaid.store.case_checks import (
+    reference_names,
+    refuse_invalid_values,
+    repeated_references,
+)
 from tareaid.store.connection import Database, open_database
+from tareaid.store.demo_cases import DEMO_SOURCE, load_demo_cases
 from tareaid.store.errors import (
     CaseArchivedError,
     CaseLockedError,
     CaseNotFoundError,
     DuplicateReferenceError,
-    InvalidStoredValueError,
     StaleEditError,
-    StoreEnvironmentError,
     StoreInputError,
 )
-from tareaid.store.models import AUDIT, CASES, OVERRIDES
+from tareaid.store.models import CASES, OVERRIDES
 from tareaid.store.reassess import refresh_assessments
 from tareaid.store.records import AuditEntry, CaseSummary, CheckReport, StoredCase
 from tareaid.store.rows import (
@@ -74,26 +76,11 @@ from tareaid.store.rows import (
 from tareaid.store.schema import assessed_with
 from tareaid.store.watch import Watcher
 
-__all__ = ["Repository", "load_demo_cases", "refuse_invalid_values"]
+__all__ = ["Repository"]
 
 log = logging.getLogger(__name__)
 
-DEMO_RESOURCE = "demo_cases.json"
-DEMO_SOURCE = "demo cases"
-
 _PROGRESS_EVERY = 250
-
-
-def load_demo_cases() -> list[Case]:
-    """The fictional demo cases shipped in resources/demo_cases.json."""
-    try:
-        data = (importlib.resources.files("tareaid.resources") / DEMO_RESOURCE).read_bytes()
-    except (OSError, ModuleNotFoundError) as error:
-        raise StoreEnvironmentError(
-            f"{DEMO_RESOURCE}: the demo cases are missing from this installation ({error})"
-        ) from None
-    cases, _ = parse_case_document(data, source=DEMO_RESOURCE)
-    return cases
 
 
 class Repository:
@@ -311,23 +298,9 @@ class Repository:
         """Cases to write to a case file: the named ones in that order (archived or not),
         or all of them by reference (archived ones only with `include_archived`)."""
         with self._db.read() as connection:
-            if references is None:
-                statement = select(CASES).order_by(CASES.c.reference)
-                if not include_archived:
-                    statement = statement.where(CASES.c.archived == false())
-                rows = list(connection.execute(statement))
-            else:
-                wanted = list(dict.fromkeys(references))
-                found: dict[str, Row[Any]] = {}
-                for chunk in chunks(wanted):
-                    for row in connection.execute(
-                        select(CASES).where(CASES.c.reference.in_(chunk))
-                    ):
-                        found[row.reference] = row
-                missing = [r for r in wanted if r not in found]
-                if missing:
-                    raise self._not_found(missing[0])
-                rows = [found[r] for r in wanted]
+            rows, missing = case_reads.export_rows(connection, references, include_archived)
+            if missing:
+                raise self._not_found(missing[0])
             overrides = read_overrides(
                 connection, None if references is None else [row.id for row in rows]
             )
@@ -341,36 +314,10 @@ class Repository:
     def history(self, reference: str) -> list[AuditEntry]:
         """The case's audit trail, oldest first (also under a reference it had before)."""
         with self._db.read() as connection:
-            case_id = connection.execute(
-                select(CASES.c.id).where(CASES.c.reference == reference)
-            ).scalar()
-            if case_id is None:
-                # A case renamed since: the trail remembers its earlier references.
-                case_id = connection.execute(
-                    select(AUDIT.c.case_id)
-                    .where(AUDIT.c.reference == reference)
-                    .order_by(AUDIT.c.id.desc())
-                    .limit(1)
-                ).scalar()
-            if case_id is None:
-                raise self._not_found(reference)
-            rows = connection.execute(
-                select(AUDIT).where(AUDIT.c.case_id == case_id).order_by(AUDIT.c.id)
-            ).all()
-        return [
-            AuditEntry(
-                at=audit.parse_time(row.at),
-                user=row.os_user,
-                reference=row.reference,
-                action=row.action,
-                field=row.field,
-                old=row.old_value,
-                new=row.new_value,
-                reason=row.reason,
-                login=row.db_user,
-            )
-            for row in rows
-        ]
+            entries = case_reads.history(connection, reference)
+        if entries is None:
+            raise self._not_found(reference)
+        return entries
 
     # --- writing cases -----------------------------------------------------------------------
 
@@ -583,11 +530,11 @@ class Repository:
         """
         cases = list(cases)
         total = len(cases)
-        repeated = _repeated([case.reference for case in cases])
+        repeated = repeated_references([case.reference for case in cases])
         if repeated:
             raise DuplicateReferenceError(
-                f"{self._where}: {_names(repeated)} more than once in the cases to import; "
-                "nothing was imported"
+                f"{self._where}: {reference_names(repeated)} more than once in the cases to "
+                "import; nothing was imported"
             )
         prepared = []
         for index, case in enumerate(cases, 1):
@@ -748,8 +695,8 @@ class Repository:
                 )
             tail = f"; {nothing}" if nothing else ""
             raise DuplicateReferenceError(
-                f"{self._where}: {_names(clashes)} already in the database (references are "
-                "unique, archived cases included, and references that differ only in case, "
+                f"{self._where}: {reference_names(clashes)} already in the database (references "
+                "are unique, archived cases included, and references that differ only in case, "
                 f"dashes or Unicode form are one reference){tail}"
             )
 
@@ -818,45 +765,8 @@ class Repository:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def refuse_invalid_values(
-    where: str | None, reference: str, invalid: Mapping[str, str], doing: str
-) -> None:
-    """Refuse to use a case whose row holds values that are not valid (written behind
-    TAREaid's back): they are evidence, never overwritten, exported or printed as "not
-    recorded" (InvalidStoredValueError, exit 1, naming the case, the field and the value)."""
-    if invalid:
-        name, value = next(iter(invalid.items()))
-        more = f" (and {len(invalid) - 1} more)" if len(invalid) > 1 else ""
-        prefix = f"{where}: " if where else ""
-        raise InvalidStoredValueError(
-            f"{prefix}case {reference}: field '{name}' holds an invalid stored value "
-            f"({value}){more}; {doing}. Run tareaid check, and restore a backup"
-        )
-
-
 @dataclass(frozen=True)
 class _Prepared:
     case: Case
     summary: Summary  # the stored counts and headline
     json: str  # the case as the audit trail records it
-
-
-def _repeated(references: Sequence[str]) -> list[str]:
-    """References whose identity came earlier in `references` (named with the first)."""
-    seen: dict[str, str] = {}
-    repeated: dict[str, None] = {}
-    for reference in references:
-        identity = reference_identity(reference)
-        if identity in seen:
-            first = seen[identity]
-            repeated[reference if first == reference else f"{reference} (as {first})"] = None
-        seen.setdefault(identity, reference)
-    return list(repeated)
-
-
-def _names(references: Sequence[str], shown: int = 5) -> str:
-    head = ", ".join(references[:shown])
-    more = f" and {len(references) - shown} more" if len(references) > shown else ""
-    noun = "reference" if len(references) == 1 else "references"
-    verb = "is" if len(references) == 1 else "are"
-    return f"{noun} {head}{more} {verb}"

@@ -1024,7 +1024,7 @@ class MainWindow(QtWidgets.QMainWindow):
         def work(_progress: Any) -> str:
             # ReportLab is imported at the first export, never at start-up.
             from tareaid.report import AuditHead, ReportOptions, build_report, write_report
-            from tareaid.store.repository import refuse_invalid_values
+            from tareaid.store.case_checks import refuse_invalid_values
 
             stored = repository.get_case(case.reference)
             if stored.version != version:

@@ -19,7 +19,7 @@ from tareaid.domain.evidence import load_pack
 from tareaid.report import blocks, build_report
 from tareaid.report import styles as st
 from tareaid.report.options import ReportOptions
-from tareaid.store.repository import load_demo_cases
+from tareaid.store.demo_cases import load_demo_cases
 
 INVARIANT = ReportOptions(invariant=True)
 

@@ -213,11 +213,11 @@ def test_importing_the_package_does_not_import_reportlab():
 
 def test_every_demo_case_fits_on_three_pages_identified_and_de_identified():
     # An ordinary case's summary stays within three pages, with the trial populations.
-    repository = pytest.importorskip("tareaid.store.repository")
     from tareaid.domain.assessment import assess
+    from tareaid.store.demo_cases import load_demo_cases
 
     pack = load_pack()
-    cases = repository.load_demo_cases()
+    cases = load_demo_cases()
     assert cases
     for case in cases:
         assessment = assess(case, pack)

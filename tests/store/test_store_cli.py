@@ -11,8 +11,9 @@ from store_helpers import FULL_CASE, case_file, run_cli, run_cli_many, sha256
 
 from tareaid.domain.assessment import assess
 from tareaid.domain.evidence import load_pack
+from tareaid.store.demo_cases import load_demo_cases
 from tareaid.store.health import check_database
-from tareaid.store.repository import Repository, load_demo_cases
+from tareaid.store.repository import Repository
 
 
 def test_every_storage_command_and_its_exit_codes(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from tareaid.domain.assessment import assess
 from tareaid.domain.case import Case
 from tareaid.domain.evidence import load_pack
-from tareaid.store.repository import load_demo_cases
+from tareaid.store.demo_cases import load_demo_cases
 from tareaid.ui import i18n
 from tareaid.ui.headline_text import headline_text
 

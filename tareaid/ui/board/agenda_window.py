@@ -689,7 +689,7 @@ class AgendaWindow(QtWidgets.QWidget):
         assert self.session is not None
         items = []
         heads = {}
-        from tareaid.store.repository import refuse_invalid_values
+        from tareaid.store.case_checks import refuse_invalid_values
 
         for reference in self.session.references:
             loaded = self.session.load(reference)
