@@ -23,8 +23,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tareaid.store import list_query
+from tareaid.store.list_reader import ListAnswers
 from tareaid.store.location import SERVER_SCHEMES, display_location
-from tareaid.store.records import CaseSummary
 from tareaid.store.schema import SCHEMA_VERSION
 from tareaid.store.server import (
     APPLICATION_NAME,
@@ -40,11 +40,12 @@ log = logging.getLogger(__name__)
 _OWN_PARAMETERS = ("connect_timeout", "lock_timeout", "statement_timeout")
 
 
-class ServerListReader:
+class ServerListReader(ListAnswers):
     """Counts and pages of the case list of one server database, read-only (see the
     module). One connection, used by one call at a time from any thread."""
 
     path = None  # not a file
+    server = True
 
     def __init__(self, location: str, connection: Any) -> None:
         self.location = location
@@ -97,45 +98,11 @@ class ServerListReader:
         with self._lock:
             self._connection.close()
 
-    def count_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-    ) -> int:
-        """As Repository.count_cases."""
-        query = list_query.count(search, include_archived, search_identifiers)
-        return int(self._rows(query)[0][0])
+    def _fetch(self, query: list_query.Query, *, mappings: bool) -> list[Any]:
+        from psycopg.rows import dict_row, tuple_row
 
-    def list_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-        offset: int = 0,
-        limit: int | None = None,
-        order_by: str = "reference",
-        descending: bool = False,
-    ) -> list[CaseSummary]:
-        """As Repository.list_cases."""
-        query = list_query.page(
-            search,
-            include_archived=include_archived,
-            search_identifiers=search_identifiers,
-            offset=offset,
-            limit=limit,
-            order_by=order_by,
-            descending=descending,
-            server=True,
-        )
-        from psycopg.rows import dict_row
-
-        return [list_query.summary(row) for row in self._rows(query, dict_row)]
-
-    def _rows(self, query: list_query.Query, row_factory: Any = None) -> list[Any]:
         sql, params = list_query.pyformat(query)
+        row_factory = dict_row if mappings else tuple_row
         with self._lock, self._connection.cursor(row_factory=row_factory) as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
