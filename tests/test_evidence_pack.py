@@ -193,20 +193,24 @@ GOLDEN_FRAMEWORK = {
 
 
 def test_pack_version_and_review_date(pack: EvidencePack) -> None:
-    assert pack.version == "2026.11.2"
+    assert pack.version == "2026.11.3"
     assert pack.reviewed_on == datetime.date(2026, 11, 29)
     assert "abstracts" in pack.reviewed_against
 
 
 def test_what_changed_is_listed_per_version(pack: EvidencePack) -> None:
-    assert [change.version for change in pack.changes] == ["2026.11.2", "2026.11.1"]
+    assert [change.version for change in pack.changes] == ["2026.11.3", "2026.11.2", "2026.11.1"]
     assert pack.changes[0].date == datetime.date(2026, 11, 29)
-    assert pack.changes[1].date == datetime.date(2026, 11, 27)
+    assert pack.changes[1].date == datetime.date(2026, 11, 29)
+    assert pack.changes[2].date == datetime.date(2026, 11, 27)
     latest = " ".join(pack.changes[0].items)
+    for words in ("cannot be checked from case data", "its reason", "not checkable"):
+        assert words in latest
+    second = " ".join(pack.changes[1].items)
     for words in ("co-primary", "outside the liver", "COSA 2015", "severity", "µmol/L"):
-        assert words in latest
+        assert words in second
     for words in ("SIRFLOX", "FOXFIRE", "FOXFIRE-Global", "EPOCH", "not a validated score"):
-        assert words in latest
+        assert words in second
 
 
 def test_default_pack_is_cached_and_equals_an_explicit_load(pack: EvidencePack) -> None:
@@ -695,7 +699,7 @@ def _load_error(path: Path) -> str:
 def test_unmodified_copy_loads(tmp_path: Path) -> None:
     path = tmp_path / "evidence_pack.toml"
     path.write_text(_shipped_text(), encoding="utf-8")
-    assert load_pack(path).version == "2026.11.2"
+    assert load_pack(path).version == "2026.11.3"
 
 
 @pytest.mark.parametrize(
@@ -762,14 +766,15 @@ def test_unmodified_copy_loads(tmp_path: Path) -> None:
         pytest.param("reviewed_on = 2026-11-29\n", 'reviewed_on = "2026-11-29"\n',
                      "reviewed_on", "date", id="review-date-as-string"),
         pytest.param("schema = 2\n", "schema = 3\n", "schema", "unsupported", id="schema"),
-        pytest.param('schema = 2\nversion = "2026.11.2"\n', "schema = 2\n", "version", "missing",
+        pytest.param('schema = 2\nversion = "2026.11.3"\n', "schema = 2\n", "version", "missing",
                      id="version-dropped"),
         pytest.param("schema = 2\n", "schema = 2\ncolour = \"red\"\n", "colour",
                      "unknown field", id="unknown-top-level-key"),
         # --- second release: changes, references, figures ---
-        pytest.param('schema = 2\nversion = "2026.11.2"\n', 'schema = 2\nversion = "2026.11.3"\n',
-                     "changes", "2026.11.3", id="changes-miss-this-version"),
-        pytest.param("date = 2026-11-29\n", "date = 2026-11-30\n", "changes[0].date",
+        pytest.param('schema = 2\nversion = "2026.11.3"\n', 'schema = 2\nversion = "2026.11.4"\n',
+                     "changes", "2026.11.4", id="changes-miss-this-version"),
+        pytest.param('version = "2026.11.3"\ndate = 2026-11-29\n',
+                     'version = "2026.11.3"\ndate = 2026-11-30\n', "changes[0].date",
                      "after the review date", id="change-after-review"),
         pytest.param('label = "S2"\n', 'label = "S1"\n', "references.sirflox_registry.label",
                      "already used", id="duplicate-source-label"),

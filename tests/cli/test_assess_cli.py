@@ -330,7 +330,7 @@ def test_version_names_app_and_evidence_pack(capsys):
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "TAREaid 0.1.0" in out
-    assert "evidence pack 2026.11.2 (reviewed 2026-11-29)" in out
+    assert "evidence pack 2026.11.3 (reviewed 2026-11-29)" in out
 
 
 ASSESSMENT_KEYS = {

@@ -449,6 +449,6 @@ def test_assessment_json_shape_follows_the_contract():
         "trials",
         "headline",
     }
-    assert data["evidence_version"] == "2026.11.2"
+    assert data["evidence_version"] == "2026.11.3"
     assert data["workup_unchecked"] == ["lung_shunt_fraction_pct", "bilirubin_mg_dl"]
     assert [t["key"] for t in data["trials"]] == ["sirflox", "foxfire", "foxfire_global", "epoch"]

@@ -17,7 +17,7 @@ def test_about_shows_the_versions_and_the_disclaimer(window):
     assert about is not None and about.isVisible()
     text = about.about_text.text()
     assert "TAREaid 0.1.0" in text
-    assert "Evidence pack <b>2026.11.2</b>" in text
+    assert "Evidence pack <b>2026.11.3</b>" in text
     assert "not a treatment recommendation" in text
     assert "All rights reserved" in text
 
@@ -82,7 +82,7 @@ def test_copy_diagnostics_puts_the_report_on_the_clipboard_and_shows_it(window, 
         "Log file:",
     ):
         assert label in text, label
-    assert "2026.11.2" in text
+    assert "2026.11.3" in text
     assert str(window.database.label) in text
     assert "something worth knowing" in text
     QtGui.QGuiApplication.clipboard().clear()

@@ -22,7 +22,7 @@ def test_version_review_date_and_correction_are_shown(qapp):
     view = EvidenceView(load_pack())
     text = view.toPlainText()
     # Typed from the brief, not read back from the pack.
-    assert "2026.11.2" in text
+    assert "2026.11.3" in text
     assert "2026-11-29" in text
     assert "Correction to the source of the framework" in text
     assert "liver-only metastases subgroup" in text
@@ -162,8 +162,9 @@ def test_guidance_names_nice_asco_and_esmo_without_a_level_of_evidence(qapp):
 
 def test_what_changed_in_this_version_is_listed(qapp):
     text = EvidenceView(load_pack()).toPlainText()
-    assert "What changed in this version (2026.11.2, 2026-11-29)" in text
-    assert "co-primary endpoints" in text
+    assert "What changed in this version (2026.11.3, 2026-11-29)" in text
+    assert "cannot be checked from case data carries its reason" in text
+    assert "Version 2026.11.2" in text
     assert "Version 2026.11.1" in text
 
 
