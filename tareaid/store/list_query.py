@@ -1,10 +1,11 @@
 """The case list as SQL: which cases a search matches, in which order, one page at a time.
 
-The one definition of the list's query, run by the store through SQLAlchemy (``case_list``)
-and, at start-up, before SQLAlchemy is loaded, by the list reader through sqlite3
-(``list_reader``): both get the same columns, the same order and the same search, and turn
-a row into the same :class:`CaseSummary` (:func:`summary`). Nothing here imports
-SQLAlchemy.
+The one definition of the list's query, and of the `count_cases` and `list_cases` that
+answer it (:class:`ListAnswers`): run by the repository through SQLAlchemy and, at
+start-up, before SQLAlchemy is loaded, by the list readers through sqlite3
+(``list_reader``) or psycopg (``server_list_reader``). All get the same columns, the same
+order and the same search, and turn a row into the same :class:`CaseSummary`
+(:func:`summary`). Nothing here imports SQLAlchemy.
 
 Built for 100,000 cases: every page and count reads stored columns only (no assessment is
 run) and is shaped so that SQLite walks a narrow index instead of the wide table rows (the
@@ -248,3 +249,54 @@ def _filtered(
         # wide table rows.
         ids += f" UNION SELECT id FROM {TABLE} WHERE {matching('identity_key')}"
     return f" WHERE id IN ({ids})", params
+
+
+class ListAnswers:
+    """`count_cases` and `list_cases` from the list query, run by `_fetch`: the one thing
+    the repository and each start-up reader supply (SQLAlchemy, sqlite3, psycopg)."""
+
+    # Whether the query runs on PostgreSQL (its order of NULLs is spelt out there).
+    is_server = False
+
+    def count_cases(
+        self,
+        search: str | None = None,
+        *,
+        include_archived: bool = False,
+        search_identifiers: bool = False,
+    ) -> int:
+        """How many cases `list_cases` would give without offset and limit."""
+        query = count(search, include_archived, search_identifiers)
+        return int(self._fetch(query, mappings=False)[0][0])
+
+    def list_cases(
+        self,
+        search: str | None = None,
+        *,
+        include_archived: bool = False,
+        search_identifiers: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+        order_by: str = "reference",
+        descending: bool = False,
+    ) -> list[CaseSummary]:
+        """A page of the case list from stored columns (no assessment is run).
+
+        `search` is a case-insensitive substring of the reference, and of the patient name
+        and MRN when `search_identifiers` is set. Ties are ordered by reference.
+        """
+        query = page(
+            search,
+            include_archived=include_archived,
+            search_identifiers=search_identifiers,
+            offset=offset,
+            limit=limit,
+            order_by=order_by,
+            descending=descending,
+            server=self.is_server,
+        )
+        return [summary(row) for row in self._fetch(query, mappings=True)]
+
+    def _fetch(self, query: Query, *, mappings: bool) -> list[Any]:
+        """The query's rows: tuples, or (`mappings`) rows readable by column name."""
+        raise NotImplementedError

@@ -25,58 +25,10 @@ from typing import Any
 
 from tareaid import files
 from tareaid.store import list_query, sqlite_file
-from tareaid.store.records import CaseSummary
 from tareaid.store.schema import SCHEMA_VERSION
 
 
-class ListAnswers:
-    """`count_cases` and `list_cases` as the repository answers them, from the list query
-    (``list_query``) run by `_fetch`: the one thing a start-up reader supplies."""
-
-    # Whether the query runs on PostgreSQL (its order of NULLs is spelt out).
-    server = False
-
-    def count_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-    ) -> int:
-        """As Repository.count_cases."""
-        query = list_query.count(search, include_archived, search_identifiers)
-        return int(self._fetch(query, mappings=False)[0][0])
-
-    def list_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-        offset: int = 0,
-        limit: int | None = None,
-        order_by: str = "reference",
-        descending: bool = False,
-    ) -> list[CaseSummary]:
-        """As Repository.list_cases."""
-        query = list_query.page(
-            search,
-            include_archived=include_archived,
-            search_identifiers=search_identifiers,
-            offset=offset,
-            limit=limit,
-            order_by=order_by,
-            descending=descending,
-            server=self.server,
-        )
-        return [list_query.summary(row) for row in self._fetch(query, mappings=True)]
-
-    def _fetch(self, query: list_query.Query, *, mappings: bool) -> list[Any]:
-        """The query's rows: tuples, or (`mappings`) rows readable by column name."""
-        raise NotImplementedError
-
-
-class ListReader(ListAnswers):
+class ListReader(list_query.ListAnswers):
     """Counts and pages of the case list of one SQLite file, read-only (see the module).
 
     Each call reads through its own read-only connection (``sqlite_file``), so a reader may

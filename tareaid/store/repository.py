@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, select, update
+from sqlalchemy import Connection, Row, delete, select, text, update
 
 from tareaid.domain.assessment import Summary, summarise
 from tareaid.domain.case import (
@@ -42,7 +42,7 @@ from tareaid.domain.case import (
 )
 from tareaid.domain.evidence import EvidencePack, load_pack
 from tareaid.domain.fields import FIELDS_BY_NAME
-from tareaid.store import audit, board, case_list, case_reads, health
+from tareaid.store import audit, board, case_reads, health, list_query
 from tareaid.store.audit import Change
 from tareaid.store.case_checks import (
     reference_names,
@@ -83,7 +83,7 @@ log = logging.getLogger(__name__)
 _PROGRESS_EVERY = 250
 
 
-class Repository:
+class Repository(list_query.ListAnswers):
     """The case database. Open with :meth:`open`; close with :meth:`close` (or `with`)."""
 
     def __init__(self, database: Database) -> None:
@@ -227,46 +227,9 @@ class Repository:
 
     # --- reading --------------------------------------------------------------------------
 
-    def count_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-    ) -> int:
-        """How many cases `list_cases` would give without offset and limit."""
-        statement, params = case_list.count(search, include_archived, search_identifiers)
+    def _fetch(self, query: list_query.Query, *, mappings: bool) -> list[Any]:
         with self._db.read() as connection:
-            return int(connection.execute(statement, params).scalar_one())
-
-    def list_cases(
-        self,
-        search: str | None = None,
-        *,
-        include_archived: bool = False,
-        search_identifiers: bool = False,
-        offset: int = 0,
-        limit: int | None = None,
-        order_by: str = "reference",
-        descending: bool = False,
-    ) -> list[CaseSummary]:
-        """A page of the case list from stored columns (no assessment is run).
-
-        `search` is a case-insensitive substring of the reference, and of the patient name
-        and MRN when `search_identifiers` is set. Ties are ordered by reference.
-        """
-        statement, params = case_list.page(
-            search,
-            include_archived=include_archived,
-            search_identifiers=search_identifiers,
-            offset=offset,
-            limit=limit,
-            order_by=order_by,
-            descending=descending,
-            server=self.is_server,
-        )
-        with self._db.read() as connection:
-            return [case_list.summary(row) for row in connection.execute(statement, params)]
+            return _rows(connection, query, mappings=mappings)
 
     def summaries(self, references: Sequence[str]) -> dict[str, CaseSummary]:
         """The list entries of these cases (archived or not), by reference. One query per
@@ -278,11 +241,11 @@ class Repository:
         found: dict[str, CaseSummary] = {}
         with self._db.read() as connection:
             for chunk in chunks(wanted):
-                statement, params = case_list.with_references(chunk)
-                for row in connection.execute(statement, params):
-                    if row.assessed_with != self._assessed_with:
+                query = list_query.with_references(chunk)
+                for row in _rows(connection, query, mappings=True):
+                    if row["assessed_with"] != self._assessed_with:
                         continue
-                    summary = case_list.summary(row)
+                    summary = list_query.summary(row)
                     found[summary.reference] = summary
         return found
 
@@ -770,3 +733,9 @@ class _Prepared:
     case: Case
     summary: Summary  # the stored counts and headline
     json: str  # the case as the audit trail records it
+
+
+def _rows(connection: Connection, query: list_query.Query, *, mappings: bool) -> list[Any]:
+    """The rows of a list query (``list_query``) through SQLAlchemy: tuples, or mappings."""
+    result = connection.execute(text(query.sql), query.params)
+    return list(result.mappings()) if mappings else list(result)
