@@ -31,7 +31,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +81,7 @@ class Waits:
 
 
 # URL parameter → (Waits field, environment variable).
-_WAIT_SETTINGS = {
+WAIT_SETTINGS = {
     "connect_timeout": ("connect_s", ENV_CONNECT_TIMEOUT),
     "lock_timeout": ("lock_s", ENV_LOCK_TIMEOUT),
     "statement_timeout": ("statement_s", ENV_STATEMENT_TIMEOUT),
@@ -132,17 +132,26 @@ def server_target(db: str, password: str | None = None) -> ServerTarget:
         url = make_url(f"postgresql+{DRIVER}://{rest}")
     except (ArgumentError, ValueError) as error:
         raise StoreInputError(f"{where}: is not a database URL ({error})", exit_code=2) from None
-    values: dict[str, float] = {}
     query = dict(url.query)
-    for parameter, (field, variable) in _WAIT_SETTINGS.items():
-        given = query.pop(parameter, None)
-        if isinstance(given, tuple):
-            given = given[-1]
-        if given is not None:
-            values[field] = _seconds(str(given), parameter, where)
+    waits = read_waits(query, where)
+    for parameter in WAIT_SETTINGS:
+        query.pop(parameter, None)
+    return ServerTarget(url.set(query=query), waits, password or None, where)
+
+
+def read_waits(given: Mapping[str, Any], where: str) -> Waits:
+    """TAREaid's waits from a URL's parameters (the last of a repeated one), else from the
+    environment, else the defaults; StoreInputError for a value that is not a wait."""
+    values: dict[str, float] = {}
+    for parameter, (field, variable) in WAIT_SETTINGS.items():
+        value = given.get(parameter)
+        if isinstance(value, tuple):
+            value = value[-1]
+        if value is not None:
+            values[field] = _seconds(str(value), parameter, where)
         elif os.environ.get(variable):
             values[field] = _seconds(os.environ[variable], variable, where)
-    return ServerTarget(url.set(query=query), Waits(**values), password or None, where)
+    return Waits(**values)
 
 
 def require_driver(where: str) -> None:

@@ -17,35 +17,28 @@ from __future__ import annotations
 import importlib.util
 import logging
 import math
-import os
 import threading
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tareaid.store import list_query
-from tareaid.store.list_reader import ListAnswers
+from tareaid.store.errors import StoreInputError
 from tareaid.store.location import SERVER_SCHEMES, display_location
 from tareaid.store.schema import SCHEMA_VERSION
-from tareaid.store.server import (
-    APPLICATION_NAME,
-    DRIVER,
-    ENV_CONNECT_TIMEOUT,
-    ENV_STATEMENT_TIMEOUT,
-    Waits,
-)
+from tareaid.store.server import APPLICATION_NAME, DRIVER, WAIT_SETTINGS, read_waits
 
 log = logging.getLogger(__name__)
 
-# TAREaid's own URL parameters (see store.server): libpq would refuse the last two.
-_OWN_PARAMETERS = ("connect_timeout", "lock_timeout", "statement_timeout")
+# TAREaid's own URL parameters (see store.server): libpq would refuse some of them.
+_OWN_PARAMETERS = tuple(WAIT_SETTINGS)
 
 
-class ServerListReader(ListAnswers):
+class ServerListReader(list_query.ListAnswers):
     """Counts and pages of the case list of one server database, read-only (see the
     module). One connection, used by one call at a time from any thread."""
 
     path = None  # not a file
-    server = True
+    is_server = True
 
     def __init__(self, location: str, connection: Any) -> None:
         self.location = location
@@ -62,10 +55,10 @@ class ServerListReader(ListAnswers):
             return None
         import psycopg
 
-        waits = Waits(
-            connect_s=_wait(conninfo[1], "connect_timeout", ENV_CONNECT_TIMEOUT, 5.0),
-            statement_s=_wait(conninfo[1], "statement_timeout", ENV_STATEMENT_TIMEOUT, 30.0),
-        )
+        try:
+            waits = read_waits(conninfo[1], display_location(location))
+        except StoreInputError:
+            return None  # the store refuses it, saying why
         try:
             connection = psycopg.connect(
                 conninfo[0],
@@ -122,21 +115,3 @@ def _libpq_url(location: str) -> tuple[str, dict[str, str]] | None:
     own = {key: value for key, value in query if key in _OWN_PARAMETERS}
     rest = [(key, value) for key, value in query if key not in _OWN_PARAMETERS]
     return urlunsplit(("postgresql", parts.netloc, parts.path, urlencode(rest), "")), own
-
-
-def _wait(given: dict[str, str], parameter: str, variable: str, default: float) -> float:
-    """A wait in seconds from the URL or the environment ("5", "2.5", "5s", "500ms");
-    the default when neither says (a value the store would refuse: the default too, the
-    store refuses it when it opens)."""
-    text = given.get(parameter) or os.environ.get(variable) or ""
-    text = text.strip().lower()
-    scale = 1.0
-    if text.endswith("ms"):
-        text, scale = text[:-2], 0.001
-    elif text.endswith("s"):
-        text = text[:-1]
-    try:
-        value = float(text) * scale
-    except ValueError:
-        return default
-    return value if value > 0 else default

@@ -90,6 +90,9 @@ def test_a_database_that_needs_the_store_is_left_to_it(
     wrong = server_db.replace(postgres_server.password, "not-the-password")
     assert ServerListReader.for_url(wrong, STAMP) is None
     assert ServerListReader.for_url("postgresql://nobody@127.0.0.1:1/tareaid", STAMP) is None
+    # A wait TAREaid cannot read (the store refuses it, naming the parameter).
+    joined = "&" if "?" in server_db else "?"
+    assert ServerListReader.for_url(f"{server_db}{joined}statement_timeout=soon", STAMP) is None
     # Not a server URL at all.
     assert ServerListReader.for_url("sqlite:///cases.db", STAMP) is None
 
