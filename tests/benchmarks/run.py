@@ -457,6 +457,30 @@ def run_child(
 # --- benchmarks (parent side) -------------------------------------------------------------------
 
 
+def interleaved_runs(
+    commands: dict[str, list[str]], size: Size, env: dict[str, str]
+) -> dict[str, list[Run]]:
+    """`size.startup_runs` timed runs of each start-up command, in rotating order so that
+    none always goes first, after one discarded round (it warms the page cache and
+    Python's bytecode cache); a command that fails stops the benchmark."""
+
+    def timed(name: str) -> Run:
+        run = timed_run(commands[name], env)
+        if run.code != 0:
+            raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
+        return run
+
+    for name in commands if size.warm_up else ():
+        timed(name)
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    order = list(commands)
+    for i in range(size.startup_runs):
+        shift = i % len(order)
+        for name in order[shift:] + order[:shift]:
+            runs[name].append(timed(name))
+    return runs
+
+
 def bench_startup(
     size: Size,
     small_db: Path,
@@ -471,20 +495,7 @@ def bench_startup(
     commands = {"bare": bare, "small": small, "large": large}
     if frozen is not None:
         commands["frozen"] = [str(frozen), "--smoke", "--db", str(small_db)]
-    runs: dict[str, list[Run]] = {name: [] for name in commands}
-    # One discarded round warms the page cache and Python's bytecode cache.
-    for name, command in commands.items() if size.warm_up else ():
-        run = timed_run(command, env)
-        if run.code != 0:
-            raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
-    order = list(commands)
-    for i in range(size.startup_runs):
-        shift = i % len(order)
-        for name in order[shift:] + order[:shift]:  # rotate, so no one always goes first
-            run = timed_run(commands[name], env)
-            if run.code != 0:
-                raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
-            runs[name].append(run)
+    runs = interleaved_runs(commands, size, env)
     t = {name: median([r.seconds for r in rs]) for name, rs in runs.items()}
     m = {name: median([r.max_rss_mb for r in rs]) for name, rs in runs.items()}
     log(
@@ -1405,17 +1416,10 @@ def _server_startup(
         "bare": [sys.executable, str(HERE / "bare_window.py")],
         "server": [sys.executable, "-m", "tareaid", "--smoke", "--db", url],
     }
-    runs: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values() if size.warm_up else ():
-        timed_run(command, env)
-    order = list(commands)
-    for i in range(size.startup_runs):
-        shift = i % len(order)
-        for name in order[shift:] + order[:shift]:
-            run = timed_run(commands[name], env)
-            if run.code != 0:
-                raise RuntimeError(f"start-up ({name}) exited {run.code}:\n{run.stderr[-3000:]}")
-            runs[name].append(run.seconds)
+    runs = {
+        name: [run.seconds for run in named]
+        for name, named in interleaved_runs(commands, size, env).items()
+    }
     log("server start-up runs (s): " + "; ".join(f"{n}: {rs}" for n, rs in runs.items()))
     value, bare = median(runs["server"]), median(runs["bare"])
     return Result(
